@@ -1,0 +1,593 @@
+/* kd-error-codes-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kd-error-catalog.h"
+#include "kd-error-codes-page.h"
+#include "kd-error-detail.h"
+#include "kd-hresult.h"
+
+/* Longer queries are not searches but pastes gone wrong; only their start is
+ * looked at, so a huge paste cannot stall the main loop. */
+#define MAX_QUERY_BYTES 256
+
+struct _KdErrorCodesPage
+{
+  GtkWidget parent_instance;
+
+  /* Template children */
+  AdwNavigationSplitView *split_view;
+  GtkMenuButton *menu_button;
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *chip_mak;
+  GtkToggleButton *chip_kms_client;
+  GtkToggleButton *chip_kms_host;
+  GtkToggleButton *chip_adba;
+  GtkToggleButton *chip_retail;
+  GtkToggleButton *chip_office;
+  GtkStack *list_stack;
+  GtkLabel *results_heading;
+  GtkListView *list_view;
+  GtkSingleSelection *selection;
+  GtkStack *detail_stack;
+  KdErrorDetail *detail;
+
+  GListStore *results;
+  GSettings *settings;
+  gboolean narrow;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_NARROW,
+  PROP_ENTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Closures of kd-error-row.ui */
+static char *
+kd_row_applies_to_text (gpointer    user_data,
+                        KdAppliesTo applies_to)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint flag = 1; flag <= KD_APPLIES_TO_LAST; flag <<= 1)
+    if (applies_to & flag)
+      {
+        if (text->len > 0)
+          g_string_append (text, " · ");
+        g_string_append (text, kd_applies_to_get_label (flag));
+      }
+  return g_string_free_and_steal (g_steal_pointer (&text));
+}
+
+static gboolean
+kd_row_has_applies_to (gpointer    user_data,
+                       KdAppliesTo applies_to)
+{
+  return applies_to != 0;
+}
+
+static char *
+kd_row_title (gpointer     user_data,
+              KdErrorCode *entry)
+{
+  return entry != NULL ? kd_error_code_dup_display_title (entry) : NULL;
+}
+
+static KdAppliesTo
+get_filter (KdErrorCodesPage *self)
+{
+  KdAppliesTo filter = 0;
+
+  if (gtk_toggle_button_get_active (self->chip_mak))
+    filter |= KD_APPLIES_TO_MAK;
+  if (gtk_toggle_button_get_active (self->chip_kms_client))
+    filter |= KD_APPLIES_TO_KMS_CLIENT;
+  if (gtk_toggle_button_get_active (self->chip_kms_host))
+    filter |= KD_APPLIES_TO_KMS_HOST;
+  if (gtk_toggle_button_get_active (self->chip_adba))
+    filter |= KD_APPLIES_TO_ADBA;
+  if (gtk_toggle_button_get_active (self->chip_retail))
+    filter |= KD_APPLIES_TO_RETAIL | KD_APPLIES_TO_OEM;
+  if (gtk_toggle_button_get_active (self->chip_office))
+    filter |= KD_APPLIES_TO_OFFICE;
+
+  return filter;
+}
+
+static void
+show_entry (KdErrorCodesPage *self,
+            KdErrorCode      *entry)
+{
+  if (entry == NULL)
+    return;
+
+  kd_error_detail_set_entry (self->detail, entry);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (self->detail),
+                                                                               ADW_TYPE_NAVIGATION_PAGE)),
+                                 kd_error_code_get_code (entry));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-text", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-markdown", TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+}
+
+static void
+set_results (KdErrorCodesPage *self,
+             GPtrArray        *entries,
+             KdAppliesTo       filter,
+             KdErrorCode      *always)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KdErrorCode *entry = g_ptr_array_index (entries, i);
+
+      if (filter == 0 || entry == always || (kd_error_code_get_applies_to (entry) & filter) != 0)
+        g_ptr_array_add (kept, entry);
+    }
+
+  self->updating = TRUE;
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       kept->pdata, kept->len);
+  self->updating = FALSE;
+
+  gtk_stack_set_visible_child_name (self->list_stack, kept->len > 0 ? "results" : "empty");
+}
+
+static GPtrArray *
+all_entries (void)
+{
+  GListModel *catalog = G_LIST_MODEL (kd_error_catalog_get_default ());
+  guint n = g_list_model_get_n_items (catalog);
+  GPtrArray *curated = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+
+  /* Browsing starts with the entries that explain something. */
+  for (guint i = 0; i < n; i++)
+    {
+      KdErrorCode *entry = g_list_model_get_item (catalog, i);
+
+      if (kd_error_code_get_curated (entry))
+        g_ptr_array_add (curated, entry);
+      else
+        g_ptr_array_add (rest, entry);
+    }
+  for (guint i = 0; i < rest->len; i++)
+    g_ptr_array_add (curated, g_ptr_array_index (rest, i));
+
+  return curated;
+}
+
+static void
+refresh (KdErrorCodesPage *self)
+{
+  KdErrorCatalog *catalog = kd_error_catalog_get_default ();
+  KdAppliesTo filter = get_filter (self);
+  g_autofree char *query = NULL;
+  const char *text;
+  guint32 value;
+  guint n;
+
+  if (self->results == NULL)
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  query = g_utf8_make_valid (text, MIN (strlen (text), MAX_QUERY_BYTES));
+  g_strstrip (query);
+
+  if (*query == '\0')
+    {
+      g_autoptr(GPtrArray) entries = all_entries ();
+
+      set_results (self, entries, filter, NULL);
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+      {
+        g_autofree char *heading = g_strdup_printf (ngettext ("%u code", "%u codes", n), n);
+        gtk_label_set_text (self->results_heading, heading);
+      }
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+
+  if (kd_hresult_parse (query, &value, NULL) && kd_error_catalog_lookup (catalog, value) == NULL)
+    {
+      g_autoptr(KdErrorCode) decoded = kd_error_code_new_decoded (value);
+      g_autoptr(GPtrArray) nearest = kd_error_catalog_nearest (catalog, value, 8);
+      g_autofree char *heading = NULL;
+
+      set_results (self, nearest, 0, NULL);
+      heading = g_strdup_printf (_("%s is not in the catalog. Nearest entries:"), kd_error_code_get_code (decoded));
+      gtk_label_set_text (self->results_heading, heading);
+      gtk_stack_set_visible_child_name (self->list_stack, "results");
+      self->updating = TRUE;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->updating = FALSE;
+      show_entry (self, decoded);
+      return;
+    }
+
+  {
+    g_autoptr(GPtrArray) found = kd_error_catalog_search (catalog, query, 200);
+    KdErrorCode *exact = NULL;
+
+    if (kd_hresult_parse (query, &value, NULL))
+      exact = kd_error_catalog_lookup (catalog, value);
+
+    set_results (self, found, filter, exact);
+    n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+    {
+      g_autofree char *heading = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
+      gtk_label_set_text (self->results_heading, heading);
+    }
+
+    /* The best match is shown at once: typing is looking up. */
+    if (n > 0)
+      {
+        g_autoptr(KdErrorCode) first = g_list_model_get_item (G_LIST_MODEL (self->results), 0);
+
+        self->updating = TRUE;
+        gtk_single_selection_set_selected (self->selection, 0);
+        self->updating = FALSE;
+        gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_NONE, NULL);
+        show_entry (self, first);
+      }
+  }
+}
+
+static void
+on_search_changed (KdErrorCodesPage *self)
+{
+  refresh (self);
+}
+
+static void
+on_search_activate (KdErrorCodesPage *self)
+{
+  if (kd_error_detail_get_entry (self->detail) != NULL)
+    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+on_stop_search (KdErrorCodesPage *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    kd_error_codes_page_go_back (self);
+}
+
+static void
+on_chip_toggled (KdErrorCodesPage *self)
+{
+  refresh (self);
+}
+
+static void
+on_selected_item_changed (KdErrorCodesPage *self)
+{
+  KdErrorCode *entry = gtk_single_selection_get_selected_item (self->selection);
+
+  if (!self->updating && entry != NULL)
+    show_entry (self, entry);
+}
+
+static void
+on_list_activate (KdErrorCodesPage *self,
+                  guint             position)
+{
+  g_autoptr(KdErrorCode) entry = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  show_entry (self, entry);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+copy_entry (KdErrorCodesPage *self,
+            gboolean          markdown)
+{
+  KdErrorCode *entry = kd_error_detail_get_entry (self->detail);
+  g_autofree char *text = NULL;
+
+  if (entry == NULL)
+    return;
+
+  text = markdown ? kd_error_code_to_markdown (entry) : kd_error_code_to_text (entry);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                              markdown ? _("Entry copied as Markdown") : _("Entry copied as text"));
+}
+
+static void
+copy_text_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  copy_entry (KD_ERROR_CODES_PAGE (widget), FALSE);
+}
+
+static void
+copy_markdown_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  copy_entry (KD_ERROR_CODES_PAGE (widget), TRUE);
+}
+
+static void
+open_code_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  guint32 value;
+
+  if (kd_hresult_parse (g_variant_get_string (parameter, NULL), &value, NULL))
+    kd_error_codes_page_open_code (KD_ERROR_CODES_PAGE (widget), value);
+}
+
+static void
+kd_error_codes_page_dispose (GObject *object)
+{
+  KdErrorCodesPage *self = (KdErrorCodesPage *) object;
+
+  /* Other windows share the key: a change must not reach a disposed page. */
+  if (self->search_entry != NULL)
+    g_settings_unbind (self->search_entry, "text");
+  gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_ERROR_CODES_PAGE);
+  g_clear_object (&self->results);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (kd_error_codes_page_parent_class)->dispose (object);
+}
+
+static void
+kd_error_codes_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  KdErrorCodesPage *self = KD_ERROR_CODES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
+    case PROP_ENTRY:
+      g_value_set_object (value, kd_error_codes_page_get_entry (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_error_codes_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  KdErrorCodesPage *self = KD_ERROR_CODES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NARROW:
+      kd_error_codes_page_set_narrow (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_error_codes_page_class_init (KdErrorCodesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kd_error_codes_page_dispose;
+  object_class->get_property = kd_error_codes_page_get_property;
+  object_class->set_property = kd_error_codes_page_set_property;
+
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENTRY] =
+    g_param_spec_object ("entry", NULL, NULL, KD_TYPE_ERROR_CODE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KD_TYPE_ERROR_DETAIL);
+  g_type_ensure (KD_TYPE_ERROR_CODE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-error-codes-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, split_view);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, chip_mak);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, chip_kms_client);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, chip_kms_host);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, chip_adba);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, chip_retail);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, chip_office);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, results_heading);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, detail);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_chip_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+
+  gtk_widget_class_install_action (widget_class, "page.copy-text", NULL, copy_text_cb);
+  gtk_widget_class_install_action (widget_class, "page.copy-markdown", NULL, copy_markdown_cb);
+  gtk_widget_class_install_action (widget_class, "page.open-code", "s", open_code_cb);
+}
+
+static void
+kd_error_codes_page_init (KdErrorCodesPage *self)
+{
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), kd_row_applies_to_text);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), kd_row_has_applies_to);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), kd_row_title);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, "/io/github/kmsdoctor/KmsDoctor/kd-error-row.ui");
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->results = g_list_store_new (KD_TYPE_ERROR_CODE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->results));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-text", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-markdown", FALSE);
+
+  /* GtkText would hold a 10 MB paste and lay it out on every frame. */
+  gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry))),
+                           MAX_QUERY_BYTES);
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "last-search", self->search_entry, "text", G_SETTINGS_BIND_DEFAULT);
+
+  refresh (self);
+}
+
+gboolean
+kd_error_codes_page_get_narrow (KdErrorCodesPage *self)
+{
+  g_return_val_if_fail (KD_IS_ERROR_CODES_PAGE (self), FALSE);
+  return self->narrow;
+}
+
+void
+kd_error_codes_page_set_narrow (KdErrorCodesPage *self,
+                                gboolean          narrow)
+{
+  g_return_if_fail (KD_IS_ERROR_CODES_PAGE (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
+/**
+ * kd_error_codes_page_get_entry:
+ * @self: a #KdErrorCodesPage
+ *
+ * Returns: (transfer none) (nullable): the entry in the detail pane
+ */
+KdErrorCode *
+kd_error_codes_page_get_entry (KdErrorCodesPage *self)
+{
+  g_return_val_if_fail (KD_IS_ERROR_CODES_PAGE (self), NULL);
+  return kd_error_detail_get_entry (self->detail);
+}
+
+/**
+ * kd_error_codes_page_get_search_entry:
+ * @self: a #KdErrorCodesPage
+ *
+ * Returns: (transfer none): the search entry, for key capture by the window
+ */
+GtkSearchEntry *
+kd_error_codes_page_get_search_entry (KdErrorCodesPage *self)
+{
+  g_return_val_if_fail (KD_IS_ERROR_CODES_PAGE (self), NULL);
+  return self->search_entry;
+}
+
+/**
+ * kd_error_codes_page_get_results:
+ * @self: a #KdErrorCodesPage
+ *
+ * Returns: (transfer none): the #KdErrorCode entries listed
+ */
+GListModel *
+kd_error_codes_page_get_results (KdErrorCodesPage *self)
+{
+  g_return_val_if_fail (KD_IS_ERROR_CODES_PAGE (self), NULL);
+  return G_LIST_MODEL (self->results);
+}
+
+void
+kd_error_codes_page_search (KdErrorCodesPage *self,
+                            const char       *text)
+{
+  g_return_if_fail (KD_IS_ERROR_CODES_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* Not waiting for the entry's search delay: the caller wants the result. */
+  refresh (self);
+}
+
+/**
+ * kd_error_codes_page_open_code:
+ * @self: a #KdErrorCodesPage
+ * @value: a code
+ *
+ * Shows @value as if it had been typed, and its detail even on a narrow
+ * window (a pasted or linked code is a request to read it).
+ */
+void
+kd_error_codes_page_open_code (KdErrorCodesPage *self,
+                               guint32           value)
+{
+  g_autofree char *code = NULL;
+
+  g_return_if_fail (KD_IS_ERROR_CODES_PAGE (self));
+
+  code = kd_hresult_format (value);
+  kd_error_codes_page_search (self, code);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+void
+kd_error_codes_page_focus_search (KdErrorCodesPage *self)
+{
+  g_return_if_fail (KD_IS_ERROR_CODES_PAGE (self));
+
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * kd_error_codes_page_go_back:
+ * @self: a #KdErrorCodesPage
+ *
+ * Returns: %TRUE if the narrow layout went back from the detail to the list
+ */
+gboolean
+kd_error_codes_page_go_back (KdErrorCodesPage *self)
+{
+  g_return_val_if_fail (KD_IS_ERROR_CODES_PAGE (self), FALSE);
+
+  if (adw_navigation_split_view_get_collapsed (self->split_view) &&
+      adw_navigation_split_view_get_show_content (self->split_view))
+    {
+      adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+      return TRUE;
+    }
+  return FALSE;
+}

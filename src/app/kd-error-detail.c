@@ -1,0 +1,525 @@
+/* kd-error-detail.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kd-command.h"
+#include "kd-error-catalog.h"
+#include "kd-error-detail.h"
+#include "kd-hresult.h"
+
+/* Everything about one code: what Windows says, what it means, what to do,
+ * the commands to copy, the codes next to it and what its bits say. */
+struct _KdErrorDetail
+{
+  GtkWidget parent_instance;
+
+  /* Template children */
+  GtkScrolledWindow *scroller;
+  GtkLabel *code_label;
+  GtkLabel *symbol_label;
+  GtkLabel *title_label;
+  GtkFlowBox *badges;
+  GtkWidget *unknown_box;
+  GtkLabel *unknown_label;
+  GtkWidget *message_box;
+  GtkLabel *message_label;
+  GtkWidget *cause_box;
+  GtkLabel *cause_label;
+  GtkWidget *steps_box;
+  GtkListBox *steps_list;
+  GtkWidget *commands_group;
+  GtkListBox *commands_list;
+  GtkWidget *related_group;
+  GtkListBox *related_list;
+  GtkWidget *nearest_group;
+  GtkListBox *nearest_list;
+  GtkWidget *sources_group;
+  GtkListBox *sources_list;
+  AdwActionRow *hex_row;
+  AdwActionRow *decimal_row;
+  AdwActionRow *unsigned_row;
+  AdwActionRow *severity_row;
+  AdwActionRow *facility_row;
+  AdwActionRow *code_row;
+  AdwActionRow *zone_row;
+  AdwActionRow *win32_row;
+
+  KdErrorCode *entry;
+};
+
+G_DEFINE_FINAL_TYPE (KdErrorDetail, kd_error_detail, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ENTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_label (GtkLabel   *label,
+           GtkWidget  *container,
+           const char *text)
+{
+  gboolean has_text = text != NULL && *text != '\0';
+
+  gtk_label_set_text (label, has_text ? text : "");
+  gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
+}
+
+/* Rows are plain text: placeholders such as <kms-host> must not be read as
+ * Pango markup. */
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static void
+set_property_row (AdwActionRow *row,
+                  const char   *value)
+{
+  adw_action_row_set_subtitle (row, value != NULL ? value : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL);
+}
+
+static GtkWidget *
+new_code_row (KdErrorCode *entry)
+{
+  g_autofree char *title = kd_error_code_dup_display_title (entry);
+  GtkWidget *row = new_row (kd_error_code_get_code (entry), title);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "page.open-code");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", kd_error_code_get_code (entry));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_widget_add_css_class (row, "command");
+  return row;
+}
+
+static void
+update_steps (KdErrorDetail *self)
+{
+  const char * const *steps = kd_error_code_get_steps (self->entry);
+
+  gtk_list_box_remove_all (self->steps_list);
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      GtkWidget *number_label = gtk_label_new (number);
+      GtkWidget *text_label = gtk_label_new (steps[i]);
+
+      gtk_widget_add_css_class (number_label, "step-number");
+      gtk_widget_add_css_class (number_label, "numeric");
+      gtk_widget_set_valign (number_label, GTK_ALIGN_START);
+      gtk_label_set_xalign (GTK_LABEL (text_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (text_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (text_label), TRUE);
+      gtk_widget_set_hexpand (text_label, TRUE);
+      gtk_widget_set_margin_top (box, 10);
+      gtk_widget_set_margin_bottom (box, 10);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_box_append (GTK_BOX (box), number_label);
+      gtk_box_append (GTK_BOX (box), text_label);
+      gtk_list_box_append (self->steps_list, box);
+      gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->steps_list, i), FALSE);
+    }
+  gtk_widget_set_visible (self->steps_box, steps[0] != NULL);
+}
+
+static void
+update_commands (KdErrorDetail *self)
+{
+  GListModel *commands = kd_error_code_get_commands (self->entry);
+  guint n = g_list_model_get_n_items (commands);
+
+  gtk_list_box_remove_all (self->commands_list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KdCommand) cmd = g_list_model_get_item (commands, i);
+      GtkWidget *row = new_row (kd_command_get_command (cmd), kd_command_get_description (cmd));
+      GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+      gtk_widget_add_css_class (row, "command");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Copy Command"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "detail.copy-command");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", kd_command_get_command (cmd));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->commands_list, row);
+    }
+  gtk_widget_set_visible (self->commands_group, n > 0);
+}
+
+static void
+update_related (KdErrorDetail *self)
+{
+  KdErrorCatalog *catalog = kd_error_catalog_get_default ();
+  const char * const *related = kd_error_code_get_related (self->entry);
+  guint n = 0;
+
+  gtk_list_box_remove_all (self->related_list);
+  for (guint i = 0; related[i] != NULL; i++)
+    {
+      guint32 value;
+      g_autoptr(KdErrorCode) other = NULL;
+
+      if (!kd_hresult_parse (related[i], &value, NULL))
+        continue;
+      other = kd_error_catalog_resolve (catalog, value);
+      gtk_list_box_append (self->related_list, new_code_row (other));
+      n++;
+    }
+  gtk_widget_set_visible (self->related_group, n > 0);
+}
+
+static void
+update_nearest (KdErrorDetail *self)
+{
+  g_autoptr(GPtrArray) nearest = NULL;
+
+  gtk_list_box_remove_all (self->nearest_list);
+  if (kd_error_code_get_known (self->entry))
+    {
+      gtk_widget_set_visible (self->nearest_group, FALSE);
+      return;
+    }
+
+  nearest = kd_error_catalog_nearest (kd_error_catalog_get_default (),
+                                      kd_error_code_get_value (self->entry), 5);
+  for (guint i = 0; i < nearest->len; i++)
+    gtk_list_box_append (self->nearest_list, new_code_row (g_ptr_array_index (nearest, i)));
+  gtk_widget_set_visible (self->nearest_group, nearest->len > 0);
+}
+
+static void
+update_sources (KdErrorDetail *self)
+{
+  guint n = kd_error_code_get_n_sources (self->entry);
+
+  gtk_list_box_remove_all (self->sources_list);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *title, *url;
+      GtkWidget *row;
+
+      kd_error_code_get_source (self->entry, i, &title, &url);
+      row = new_row (title, url);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "detail.open-uri");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", url);
+      gtk_widget_set_tooltip_text (row, url);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
+      gtk_list_box_append (self->sources_list, row);
+    }
+  gtk_widget_set_visible (self->sources_group, n > 0);
+}
+
+static void
+update_badges (KdErrorDetail *self)
+{
+  KdAppliesTo applies_to = kd_error_code_get_applies_to (self->entry);
+
+  gtk_flow_box_remove_all (self->badges);
+  for (guint flag = 1; flag <= KD_APPLIES_TO_LAST; flag <<= 1)
+    if (applies_to & flag)
+      {
+        GtkWidget *badge = gtk_label_new (kd_applies_to_get_label (flag));
+        gtk_widget_add_css_class (badge, "badge");
+        gtk_widget_add_css_class (badge, "caption");
+        gtk_flow_box_append (self->badges, badge);
+      }
+  gtk_widget_set_visible (GTK_WIDGET (self->badges), applies_to != 0);
+}
+
+static char *
+describe_unknown (KdErrorCode *entry)
+{
+  guint32 value = kd_error_code_get_value (entry);
+  guint facility = kd_hresult_get_facility (value);
+  const char *facility_name = kd_hresult_facility_get_name (facility);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("%s is not an activation error code that KMS Doctor knows. "),
+                          kd_error_code_get_code (entry));
+  if (kd_error_code_get_win32_symbol (entry) != NULL)
+    {
+      guint win32 = 0;
+
+      kd_hresult_get_win32 (value, &win32);
+      g_string_append_printf (text, _("It carries Win32 error %u, %s: “%s”"), win32,
+                              kd_error_code_get_win32_symbol (entry),
+                              kd_error_code_get_win32_message (entry));
+    }
+  else
+    g_string_append_printf (text, _("Its bits say: %s, facility %u (%s), code 0x%04X."),
+                            kd_hresult_severity_get_label (kd_hresult_get_severity (value)),
+                            facility, facility_name != NULL ? facility_name : _("not defined"),
+                            kd_hresult_get_code (value));
+
+  return g_string_free_and_steal (g_steal_pointer (&text));
+}
+
+static void
+update (KdErrorDetail *self)
+{
+  guint32 value;
+  guint facility;
+  const char *facility_name;
+  g_autofree char *title = NULL;
+  g_autofree char *decimal = NULL;
+  g_autofree char *unsigned_text = NULL;
+  g_autofree char *facility_text = NULL;
+  g_autofree char *code_text = NULL;
+  g_autofree char *win32_text = NULL;
+
+  if (self->entry == NULL)
+    return;
+
+  value = kd_error_code_get_value (self->entry);
+  facility = kd_hresult_get_facility (value);
+  facility_name = kd_hresult_facility_get_name (facility);
+
+  gtk_label_set_text (self->code_label, kd_error_code_get_code (self->entry));
+  set_label (self->symbol_label, NULL, kd_error_code_get_symbol (self->entry));
+  title = kd_error_code_get_known (self->entry) ? kd_error_code_dup_display_title (self->entry) : NULL;
+  /* The title repeats the message when the entry has no title of its own. */
+  if (title != NULL && g_strcmp0 (title, kd_error_code_get_message (self->entry)) == 0)
+    g_clear_pointer (&title, g_free);
+  set_label (self->title_label, NULL, title);
+  update_badges (self);
+
+  gtk_widget_set_visible (self->unknown_box, !kd_error_code_get_known (self->entry));
+  if (!kd_error_code_get_known (self->entry))
+    {
+      g_autofree char *unknown = describe_unknown (self->entry);
+      gtk_label_set_text (self->unknown_label, unknown);
+    }
+
+  if (kd_error_code_get_message (self->entry) == NULL && kd_error_code_get_known (self->entry))
+    {
+      gtk_label_set_text (self->message_label, _("Windows has no message text for this code."));
+      gtk_widget_set_visible (self->message_box, TRUE);
+    }
+  else
+    set_label (self->message_label, self->message_box, kd_error_code_get_message (self->entry));
+  set_label (self->cause_label, self->cause_box, kd_error_code_get_cause (self->entry));
+  update_steps (self);
+  update_commands (self);
+  update_related (self);
+  update_nearest (self);
+  update_sources (self);
+
+  decimal = g_strdup_printf ("%d", kd_error_code_get_decimal (self->entry));
+  unsigned_text = g_strdup_printf ("%u", value);
+  facility_text = g_strdup_printf ("%u — %s", facility, facility_name != NULL ? facility_name : _("not defined"));
+  code_text = g_strdup_printf ("0x%04X (%u)", kd_hresult_get_code (value), kd_hresult_get_code (value));
+  if (kd_error_code_get_win32_symbol (self->entry) != NULL)
+    {
+      guint win32 = 0;
+      kd_hresult_get_win32 (value, &win32);
+      win32_text = g_strdup_printf ("%u — %s — %s", win32, kd_error_code_get_win32_symbol (self->entry),
+                                    kd_error_code_get_win32_message (self->entry));
+    }
+
+  set_property_row (self->hex_row, kd_error_code_get_code (self->entry));
+  set_property_row (self->decimal_row, decimal);
+  set_property_row (self->unsigned_row, unsigned_text);
+  set_property_row (self->severity_row,
+                    kd_hresult_severity_get_label (kd_hresult_get_severity (value)));
+  set_property_row (self->facility_row, facility_text);
+  set_property_row (self->code_row, code_text);
+  set_property_row (self->zone_row, kd_hresult_get_zone (value));
+  set_property_row (self->win32_row, win32_text);
+
+  /* A new entry is read from the top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static void
+copy_command_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  const char *command = g_variant_get_string (parameter, NULL);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), command);
+  gtk_widget_activate_action (widget, "win.toast", "s", _("Command copied"));
+}
+
+static void
+launch_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the link: %s"), error->message);
+      gtk_widget_activate_action (widget, "win.toast", "s", message);
+    }
+}
+
+static void
+open_uri_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (g_variant_get_string (parameter, NULL));
+
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
+                           launch_done_cb, g_object_ref (widget));
+}
+
+static void
+kd_error_detail_dispose (GObject *object)
+{
+  KdErrorDetail *self = (KdErrorDetail *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_ERROR_DETAIL);
+  g_clear_object (&self->entry);
+
+  G_OBJECT_CLASS (kd_error_detail_parent_class)->dispose (object);
+}
+
+static void
+kd_error_detail_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  KdErrorDetail *self = KD_ERROR_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTRY:
+      g_value_set_object (value, self->entry);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_error_detail_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  KdErrorDetail *self = KD_ERROR_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTRY:
+      kd_error_detail_set_entry (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_error_detail_class_init (KdErrorDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kd_error_detail_dispose;
+  object_class->get_property = kd_error_detail_get_property;
+  object_class->set_property = kd_error_detail_set_property;
+
+  properties[PROP_ENTRY] =
+    g_param_spec_object ("entry", NULL, NULL, KD_TYPE_ERROR_CODE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-error-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, code_label);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, symbol_label);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, badges);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, unknown_box);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, unknown_label);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, message_box);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, message_label);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, cause_box);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, cause_label);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, commands_group);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, commands_list);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, related_group);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, related_list);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, nearest_group);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, nearest_list);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, sources_group);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, sources_list);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, hex_row);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, decimal_row);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, unsigned_row);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, severity_row);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, facility_row);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, code_row);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, zone_row);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, win32_row);
+
+  gtk_widget_class_install_action (widget_class, "detail.copy-command", "s", copy_command_cb);
+  gtk_widget_class_install_action (widget_class, "detail.open-uri", "s", open_uri_cb);
+}
+
+static void
+kd_error_detail_init (KdErrorDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * kd_error_detail_get_entry:
+ * @self: a #KdErrorDetail
+ *
+ * Returns: (transfer none) (nullable): the entry shown
+ */
+KdErrorCode *
+kd_error_detail_get_entry (KdErrorDetail *self)
+{
+  g_return_val_if_fail (KD_IS_ERROR_DETAIL (self), NULL);
+  return self->entry;
+}
+
+void
+kd_error_detail_set_entry (KdErrorDetail *self,
+                           KdErrorCode   *entry)
+{
+  g_return_if_fail (KD_IS_ERROR_DETAIL (self));
+  g_return_if_fail (entry == NULL || KD_IS_ERROR_CODE (entry));
+
+  if (g_set_object (&self->entry, entry))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+    }
+}

@@ -1,0 +1,276 @@
+/* kd-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kd-hresult.h"
+#include "kd-window.h"
+
+/* Text that long on the clipboard is a capture or a log, not a query. */
+#define MAX_PASTE_AS_SEARCH 200
+
+struct _KdWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  AdwViewStack *stack;
+  KdErrorCodesPage *error_codes_page;
+
+  GSettings *settings;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (KdWindow, kd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+toast_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  kd_window_toast (KD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  kd_error_codes_page_focus_search (KD_WINDOW (widget)->error_codes_page);
+}
+
+static void
+back_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  kd_error_codes_page_go_back (KD_WINDOW (widget)->error_codes_page);
+}
+
+static void
+copy_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  KdWindow *self = KD_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->error_codes_page),
+                              g_str_equal (action_name, "win.copy-markdown") ? "page.copy-markdown" : "page.copy-text",
+                              NULL);
+}
+
+static void
+help_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(KdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the help: %s"), error->message);
+      kd_window_toast (self, message);
+    }
+}
+
+/* F1 opens the page of the view on screen. */
+static void
+help_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  KdWindow *self = KD_WINDOW (widget);
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+  g_autofree char *uri = g_strdup_printf ("%s/%s", HELP_URI, page != NULL ? page : "index");
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (self), self->cancellable, help_done_cb, g_object_ref (self));
+}
+
+static void
+paste_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        kd_window_toast (self, _("The clipboard holds no text"));
+      return;
+    }
+
+  kd_window_paste_text (self, text);
+}
+
+/* Ctrl+V outside a text field: whatever was copied from Windows is routed
+ * to the view that understands it.  Only codes exist so far. */
+static void
+paste_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  KdWindow *self = KD_WINDOW (widget);
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), self->cancellable,
+                                 paste_done_cb, g_object_ref (self));
+}
+
+static void
+kd_window_dispose (GObject *object)
+{
+  KdWindow *self = (KdWindow *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (kd_window_parent_class)->dispose (object);
+}
+
+static void
+kd_window_class_init (KdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kd_window_dispose;
+
+  g_type_ensure (KD_TYPE_ERROR_CODES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KdWindow, error_codes_page);
+
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_cb);
+  gtk_widget_class_install_action (widget_class, "win.copy-text", NULL, copy_cb);
+  gtk_widget_class_install_action (widget_class, "win.copy-markdown", NULL, copy_cb);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_cb);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_cb);
+
+  /* Bubble phase: a focused text field handles Ctrl+V itself first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
+}
+
+static void
+kd_window_init (KdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  /* Typing anywhere searches. */
+  gtk_search_entry_set_key_capture_widget (kd_error_codes_page_get_search_entry (self->error_codes_page),
+                                           GTK_WIDGET (self));
+}
+
+KdWindow *
+kd_window_new (AdwApplication *application)
+{
+  return g_object_new (KD_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * kd_window_get_error_codes_page:
+ * @self: a #KdWindow
+ *
+ * Returns: (transfer none): the Error Codes page
+ */
+KdErrorCodesPage *
+kd_window_get_error_codes_page (KdWindow *self)
+{
+  g_return_val_if_fail (KD_IS_WINDOW (self), NULL);
+  return self->error_codes_page;
+}
+
+void
+kd_window_open_code (KdWindow *self,
+                     guint32   value)
+{
+  g_return_if_fail (KD_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->stack, "error-codes");
+  kd_error_codes_page_open_code (self->error_codes_page, value);
+}
+
+void
+kd_window_search (KdWindow   *self,
+                  const char *text)
+{
+  g_return_if_fail (KD_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->stack, "error-codes");
+  kd_error_codes_page_search (self->error_codes_page, text);
+}
+
+void
+kd_window_toast (KdWindow   *self,
+                 const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (KD_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * kd_window_paste_text:
+ * @self: a #KdWindow
+ * @text: pasted text of any size
+ *
+ * Opens the first error code in @text; short text without a code becomes
+ * the search.  Only the start of a large paste is examined.
+ */
+void
+kd_window_paste_text (KdWindow   *self,
+                      const char *text)
+{
+  guint32 value;
+  gsize length;
+
+  g_return_if_fail (KD_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  length = strlen (text);
+  if (kd_hresult_find_in_text (text, length, &value))
+    {
+      kd_window_open_code (self, value);
+      return;
+    }
+
+  if (length > 0 && length <= MAX_PASTE_AS_SEARCH && g_utf8_validate (text, length, NULL))
+    {
+      g_autofree char *line = g_strdup (text);
+      char *newline = strchr (line, '\n');
+
+      if (newline != NULL)
+        *newline = '\0';
+      kd_window_search (self, g_strstrip (line));
+      kd_error_codes_page_focus_search (self->error_codes_page);
+      return;
+    }
+
+  kd_window_toast (self, _("The pasted text contains no error code"));
+}

@@ -1,0 +1,29 @@
+/* kd-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kd-error-codes-page.h"
+
+G_BEGIN_DECLS
+
+#define KD_TYPE_WINDOW (kd_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (KdWindow, kd_window, KD, WINDOW, AdwApplicationWindow)
+
+KdWindow         *kd_window_new                 (AdwApplication *application);
+KdErrorCodesPage *kd_window_get_error_codes_page (KdWindow      *self);
+void              kd_window_open_code           (KdWindow       *self,
+                                                 guint32         value);
+void              kd_window_search              (KdWindow       *self,
+                                                 const char     *text);
+void              kd_window_toast               (KdWindow       *self,
+                                                 const char     *message);
+void              kd_window_paste_text          (KdWindow       *self,
+                                                 const char     *text);
+
+G_END_DECLS

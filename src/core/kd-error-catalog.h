@@ -1,0 +1,34 @@
+/* kd-error-catalog.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kd-error-code.h"
+
+G_BEGIN_DECLS
+
+#define KD_TYPE_ERROR_CATALOG (kd_error_catalog_get_type ())
+
+G_DECLARE_FINAL_TYPE (KdErrorCatalog, kd_error_catalog, KD, ERROR_CATALOG, GObject)
+
+KdErrorCatalog *kd_error_catalog_get_default  (void);
+KdErrorCatalog *kd_error_catalog_new          (void);
+gboolean        kd_error_catalog_load_layer   (KdErrorCatalog  *self,
+                                               GBytes          *json,
+                                               GError         **error);
+KdErrorCode    *kd_error_catalog_lookup       (KdErrorCatalog  *self,
+                                               guint32          value);
+GPtrArray      *kd_error_catalog_search       (KdErrorCatalog  *self,
+                                               const char      *query,
+                                               guint            max_results);
+GPtrArray      *kd_error_catalog_nearest      (KdErrorCatalog  *self,
+                                               guint32          value,
+                                               guint            n);
+KdErrorCode    *kd_error_catalog_resolve      (KdErrorCatalog  *self,
+                                               guint32          value);
+
+G_END_DECLS

@@ -1,0 +1,249 @@
+/* test-cli.c — kms-doctor-cli as scripts use it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run         *run,
+         const char  *input,
+         const char **args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("KD_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                            (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0),
+                            &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+}
+
+static JsonObject *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+test_code_json (void)
+{
+  static const char *spellings[] = { "0xC004F074", "c004f074", "-1073418124", "3221549172", "Error: 0xC004F074" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(JsonObject) root = NULL;
+      JsonArray *results;
+      JsonObject *entry, *decoded;
+
+      run_cli (&run, NULL, (const char *[]) { "lookup", "--json", "--lang", "en", spellings[i], NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_json (run.out);
+      g_assert_cmpstr (json_object_get_string_member (root, "query"), ==, spellings[i]);
+      results = json_object_get_array_member (root, "results");
+      g_assert_cmpuint (json_array_get_length (results), ==, 1);
+      entry = json_array_get_object_element (results, 0);
+      g_assert_cmpstr (json_object_get_string_member (entry, "code"), ==, "0xC004F074");
+      g_assert_cmpint (json_object_get_int_member (entry, "decimal"), ==, -1073418124);
+      g_assert_true (json_object_get_boolean_member (entry, "known"));
+      g_assert_cmpstr (json_object_get_string_member (entry, "symbol"), ==, "SL_E_VL_BINDING_SERVICE_UNAVAILABLE");
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (entry, "steps")), >=, 3);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (entry, "commands")), >=, 1);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (entry, "applies_to")), >=, 1);
+      g_assert_true (json_object_has_member (entry, "related"));
+      g_assert_nonnull (json_object_get_string_member (entry, "cause"));
+      decoded = json_object_get_object_member (entry, "decoded");
+      g_assert_cmpstr (json_object_get_string_member (decoded, "severity"), ==, "error");
+      g_assert_cmpint (json_object_get_int_member (decoded, "facility"), ==, 4);
+      g_assert_cmpstr (json_object_get_string_member (decoded, "facility_name"), ==, "FACILITY_ITF");
+      g_assert_cmpint (json_object_get_int_member (decoded, "code"), ==, 0xF074);
+    }
+}
+
+static void
+test_decoded_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *entry, *decoded;
+
+  /* ERROR_SHARING_VIOLATION is a Win32 error, not an activation code. */
+  run_cli (&run, NULL, (const char *[]) { "lookup", "--json", "0x80070020", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  root = parse_json (run.out);
+  entry = json_array_get_object_element (json_object_get_array_member (root, "results"), 0);
+  g_assert_false (json_object_get_boolean_member (entry, "known"));
+  decoded = json_object_get_object_member (entry, "decoded");
+  g_assert_cmpstr (json_object_get_string_member (decoded, "facility_name"), ==, "FACILITY_WIN32");
+  g_assert_cmpstr (json_object_get_string_member (decoded, "win32_name"), ==, "ERROR_SHARING_VIOLATION");
+  g_assert_nonnull (json_object_get_string_member (decoded, "win32_message"));
+}
+
+static void
+test_words (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) none = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *results;
+  gboolean found = FALSE;
+
+  run_cli (&run, NULL, (const char *[]) { "lookup", "--json", "count", "insufficient", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  results = json_object_get_array_member (root, "results");
+  for (guint i = 0; i < MIN (3, json_array_get_length (results)); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (results, i), "code"), "0xC004F038"))
+      found = TRUE;
+  g_assert_true (found);
+
+  run_cli (&none, NULL, (const char *[]) { "lookup", "xyzzyplugh", NULL });
+  g_assert_cmpint (none.status, ==, 1);
+  g_assert_nonnull (strstr (none.err, "xyzzyplugh"));
+}
+
+static void
+test_italian (void)
+{
+  g_auto(Run) en = { 0 };
+  g_auto(Run) it = { 0 };
+  g_autoptr(JsonObject) en_root = NULL;
+  g_autoptr(JsonObject) it_root = NULL;
+  const char *en_cause, *it_cause;
+
+  run_cli (&en, NULL, (const char *[]) { "lookup", "--json", "--lang", "en", "0xC004F038", NULL });
+  run_cli (&it, NULL, (const char *[]) { "lookup", "--json", "--lang", "it", "0xC004F038", NULL });
+  en_root = parse_json (en.out);
+  it_root = parse_json (it.out);
+  en_cause = json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (en_root, "results"), 0), "cause");
+  it_cause = json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (it_root, "results"), 0), "cause");
+  g_assert_cmpstr (en_cause, !=, it_cause);
+  /* The verbatim Windows message is never translated. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (en_root, "results"), 0), "message"), ==,
+                   json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (it_root, "results"), 0), "message"));
+}
+
+static void
+test_bad_usage (void)
+{
+  static const char *cases[][4] = {
+    { NULL },
+    { "lookup", NULL },
+    { "lookup", "", NULL },
+    { "lookup", "   ", NULL },
+    { "lookup", "0x1234567890", NULL },
+    { "lookup", "0xZZ", NULL },
+    { "lookup", "--bogus", "x", NULL },
+    { "frobnicate", NULL },
+    { "lookup", "--limit", "-3", "x" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      const char *args[5] = { 0 };
+
+      for (guint a = 0; a < 4 && cases[i][a] != NULL; a++)
+        args[a] = cases[i][a];
+      run_cli (&run, NULL, args);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpuint (strlen (run.err), >, 10);
+    }
+}
+
+static void
+test_bad_input_stdin (void)
+{
+  g_autofree char *huge = g_strnfill (10 * 1024 * 1024, 'a');
+  g_auto(Run) big = { 0 };
+  g_auto(Run) binary = { 0 };
+  g_auto(Run) good = { 0 };
+  g_auto(Run) arg = { 0 };
+
+  run_cli (&big, huge, (const char *[]) { "lookup", "-", NULL });
+  g_assert_cmpint (big.status, ==, 2);
+  g_assert_nonnull (strstr (big.err, "1024"));
+
+  /* Bytes that are not UTF-8 (g_subprocess_communicate_utf8 sends them as is). */
+  run_cli (&binary, "\x01\x02\x03\x7f garbage", (const char *[]) { "lookup", "-", NULL });
+  g_assert_cmpint (binary.status, ==, 2);
+
+  run_cli (&good, "0xC004F074\n", (const char *[]) { "lookup", "-", NULL });
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_nonnull (strstr (good.out, "SL_E_VL_BINDING_SERVICE_UNAVAILABLE"));
+
+  /* A long argument (the kernel caps one at 128 KiB). */
+  {
+    g_autofree char *long_arg = g_strnfill (100000, 'b');
+    run_cli (&arg, NULL, (const char *[]) { "lookup", long_arg, NULL });
+    g_assert_cmpint (arg.status, ==, 2);
+  }
+}
+
+static void
+test_help_version (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) version = { 0 };
+
+  run_cli (&help, NULL, (const char *[]) { "--help", NULL });
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "lookup"));
+  run_cli (&version, NULL, (const char *[]) { "--version", NULL });
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "kms-doctor-cli " PACKAGE_VERSION));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/code-json", test_code_json);
+  g_test_add_func ("/cli/decoded-json", test_decoded_json);
+  g_test_add_func ("/cli/words", test_words);
+  g_test_add_func ("/cli/italian", test_italian);
+  g_test_add_func ("/cli/bad-usage", test_bad_usage);
+  g_test_add_func ("/cli/bad-input-stdin", test_bad_input_stdin);
+  g_test_add_func ("/cli/help-version", test_help_version);
+
+  return g_test_run ();
+}

@@ -1,0 +1,317 @@
+/* test-window.c — the Error Codes view, in a real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every state is also saved as a PNG in tests/screenshots/ of the build
+ * directory, to be looked at.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kd-application.h"
+#include "kd-error-catalog.h"
+#include "kd-window.h"
+
+static KdApplication *app;
+static const char *lang_suffix = "";
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay out, draw and run its timeouts (search delay,
+ * animations).  Not a timing assertion: just enough frames. */
+static void
+wait_ms (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop, loop);
+  g_main_loop_run (loop);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
+                                           "tests", "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s%s.png", name, lang_suffix);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static KdWindow *
+new_window (int width,
+            int height)
+{
+  KdWindow *window = kd_window_new (ADW_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (400);
+  return window;
+}
+
+static void
+type_text (KdWindow   *window,
+           const char *text)
+{
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+
+  /* As if typed: the entry's own search-changed (after its delay) runs the
+   * search, not a direct call. */
+  gtk_editable_set_text (GTK_EDITABLE (kd_error_codes_page_get_search_entry (page)), text);
+  wait_ms (300);
+}
+
+static void
+test_type_code_fragment (void)
+{
+  KdWindow *window = new_window (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  KdErrorCode *entry;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  save_screenshot (GTK_WIDGET (window), "01-start");
+
+  type_text (window, "f074");
+  entry = kd_error_codes_page_get_entry (page);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (kd_error_code_get_code (entry), ==, "0xC004F074");
+  g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), >=, 1);
+  /* The search is remembered. */
+  g_assert_cmpstr (g_settings_get_string (settings, "last-search"), ==, "f074");
+  save_screenshot (GTK_WIDGET (window), "02-f074");
+
+  type_text (window, "count insufficient");
+  entry = kd_error_codes_page_get_entry (page);
+  g_assert_nonnull (entry);
+  g_assert_true (kd_error_code_get_known (entry));
+  save_screenshot (GTK_WIDGET (window), "03-words");
+
+  type_text (window, "xyzzyplugh");
+  g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), ==, 0);
+  save_screenshot (GTK_WIDGET (window), "04-no-match");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_unknown_code (void)
+{
+  KdWindow *window = new_window (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  KdErrorCode *entry;
+
+  type_text (window, "0x80070020");
+  entry = kd_error_codes_page_get_entry (page);
+  g_assert_nonnull (entry);
+  g_assert_false (kd_error_code_get_known (entry));
+  g_assert_cmpstr (kd_error_code_get_win32_symbol (entry), ==, "ERROR_SHARING_VIOLATION");
+  /* The nearest catalog entries are listed. */
+  g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), >, 0);
+  save_screenshot (GTK_WIDGET (window), "05-unknown");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+clipboard_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  char **out = user_data;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_done, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
+}
+
+static void
+test_copy (void)
+{
+  KdWindow *window = new_window (1100, 720);
+  g_autofree char *text = NULL;
+  g_autofree char *markdown = NULL;
+
+  type_text (window, "0xC004F038");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-text", NULL);
+  text = read_clipboard (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (text, "0xC004F038 — "));
+  g_assert_nonnull (strstr (text, "SL_E_VL_NOT_ENOUGH_COUNT"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-markdown", NULL);
+  markdown = read_clipboard (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (markdown, "## 0xC004F038"));
+  wait_ms (200);
+  save_screenshot (GTK_WIDGET (window), "06-copied");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_paste (void)
+{
+  KdWindow *window = new_window (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  g_autofree char *huge = g_strnfill (10 * 1024 * 1024, 'x');
+
+  kd_window_paste_text (window, "---------------------------\nWindows Script Host\n---------------------------\n"
+                                "Error: 0xC004F06C The Software Licensing Service reported that the computer "
+                                "could not be activated. The Key Management Service (KMS) determined that the "
+                                "request timestamp is invalid.\n---------------------------\nOK\n");
+  wait_ms (100);
+  g_assert_cmpstr (kd_error_code_get_code (kd_error_codes_page_get_entry (page)), ==, "0xC004F06C");
+
+  /* A 10 MB paste without a code: a toast, the page unchanged. */
+  kd_window_paste_text (window, huge);
+  wait_ms (100);
+  g_assert_cmpstr (kd_error_code_get_code (kd_error_codes_page_get_entry (page)), ==, "0xC004F06C");
+  save_screenshot (GTK_WIDGET (window), "07-pasted");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_narrow (void)
+{
+  KdWindow *window = new_window (360, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+
+  g_assert_true (kd_error_codes_page_get_narrow (page));
+  type_text (window, "c004f0");
+  save_screenshot (GTK_WIDGET (window), "08-narrow-list");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.open-code", "s", "0xC004F074");
+  wait_ms (500);
+  save_screenshot (GTK_WIDGET (window), "09-narrow-detail");
+  g_assert_true (kd_error_codes_page_go_back (page));
+  wait_ms (500);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  KdWindow *window;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = new_window (1100, 720);
+  type_text (window, "0xC004F074");
+  wait_ms (300);
+  g_assert_true (adw_style_manager_get_dark (style));
+  save_screenshot (GTK_WIDGET (window), "10-dark");
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_italian (void)
+{
+  KdWindow *window;
+  KdErrorCodesPage *page;
+  KdErrorCode *entry;
+
+  if (*lang_suffix == '\0')
+    {
+      g_test_skip ("runs under LANGUAGE=it");
+      return;
+    }
+
+  window = new_window (1100, 720);
+  page = kd_window_get_error_codes_page (window);
+  type_text (window, "0xC004F074");
+  entry = kd_error_codes_page_get_entry (page);
+  g_assert_cmpstr (kd_error_code_get_title (entry), !=, "No KMS host could be reached");
+  g_assert_cmpstr (_("Error Codes"), ==, "Codici di errore");
+  save_screenshot (GTK_WIDGET (window), "11-italian");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+run_tests (GApplication *application)
+{
+  g_application_hold (application);
+
+  g_test_add_func ("/window/type-code-fragment", test_type_code_fragment);
+  g_test_add_func ("/window/unknown-code", test_unknown_code);
+  g_test_add_func ("/window/copy", test_copy);
+  g_test_add_func ("/window/paste", test_paste);
+  g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/dark", test_dark);
+  g_test_add_func ("/window/italian", test_italian);
+
+  g_application_release (application);
+}
+
+static int status;
+
+static void
+on_startup (GApplication *application)
+{
+  run_tests (application);
+  status = g_test_run ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("KMS_DOCTOR_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "it") == 0)
+    lang_suffix = "-it";
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* The tests run inside the application's startup so that windows have an
+   * application, its resources, accelerators and style sheet. */
+  app = kd_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "startup", G_CALLBACK (on_startup), NULL);
+  g_signal_connect (app, "activate", G_CALLBACK (g_application_quit), NULL);
+  g_application_run (G_APPLICATION (app), 0, NULL);
+  g_clear_object (&app);
+
+  return status;
+}
