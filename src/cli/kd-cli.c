@@ -15,6 +15,7 @@
 
 #include "kd-error-catalog.h"
 #include "kd-hresult.h"
+#include "kd-i18n.h"
 
 /* Exit codes are part of the contract scripts rely on (docs/cli.md). */
 enum {
@@ -163,6 +164,26 @@ print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
+/* The envelope of docs/cli.md: {"query": ..., "results": [entry, ...]} */
+static void
+print_results_json (const char  *query,
+                    KdErrorCode **entries,
+                    guint         n_entries)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "query");
+  json_builder_add_string_value (builder, query);
+  json_builder_set_member_name (builder, "results");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_entries; i++)
+    kd_error_code_to_json (entries[i], builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
 static void
 print_entry_line (KdErrorCode *entry)
 {
@@ -180,19 +201,7 @@ lookup_code (KdErrorCatalog *catalog,
   gboolean known = kd_error_code_get_known (entry);
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "query");
-      json_builder_add_string_value (builder, query);
-      json_builder_set_member_name (builder, "results");
-      json_builder_begin_array (builder);
-      kd_error_code_to_json (entry, builder);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      print_json (builder);
-    }
+    print_results_json (query, &entry, 1);
   else
     {
       g_autofree char *text = kd_error_code_to_text (entry);
@@ -230,20 +239,7 @@ lookup_words (KdErrorCatalog *catalog,
   g_autoptr(GPtrArray) results = kd_error_catalog_search (catalog, query, limit);
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "query");
-      json_builder_add_string_value (builder, query);
-      json_builder_set_member_name (builder, "results");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < results->len; i++)
-        kd_error_code_to_json (g_ptr_array_index (results, i), builder);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      print_json (builder);
-    }
+    print_results_json (query, (KdErrorCode **) results->pdata, results->len);
   else if (results->len == 1)
     {
       g_autofree char *text = kd_error_code_to_text (g_ptr_array_index (results, 0));
@@ -352,14 +348,7 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir;
-
-  setlocale (LC_ALL, "");
-  /* Lets an uninstalled build (build-aux/run, the tests) find its catalogs. */
-  localedir = g_getenv ("KMS_DOCTOR_LOCALEDIR");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  kd_i18n_init ();
 
   if (argc < 2)
     {
