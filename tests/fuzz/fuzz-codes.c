@@ -1,0 +1,35 @@
+/* fuzz-codes.c — libFuzzer target for everything that reads a code or a query
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Any bytes: the code parser, the scanner that finds a code in pasted text,
+ * and the catalog search (folding, tokenizing, scoring).
+ */
+
+#include "config.h"
+
+#include <stdint.h>
+
+#include "kd-error-catalog.h"
+#include "kd-hresult.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autofree char *text = g_strndup ((const char *) data, size);
+  g_autoptr(GPtrArray) results = NULL;
+  guint32 value;
+
+  if (kd_hresult_parse (text, &value, NULL))
+    {
+      g_autoptr(KdErrorCode) entry = kd_error_catalog_resolve (kd_error_catalog_get_default (), value);
+      g_autofree char *markdown = kd_error_code_to_markdown (entry);
+    }
+  kd_hresult_find_in_text ((const char *) data, size, &value);
+  results = kd_error_catalog_search (kd_error_catalog_get_default (), text, 5);
+
+  return 0;
+}
