@@ -40,8 +40,10 @@ struct _KdErrorCodesPage
 
   GListStore *results;
   GSettings *settings;
+  GCancellable *cancellable;
   gboolean narrow;
   gboolean updating;
+  gboolean catalog_ready;
 };
 
 G_DEFINE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, GTK_TYPE_WIDGET)
@@ -153,23 +155,28 @@ all_entries (void)
 {
   GListModel *catalog = G_LIST_MODEL (kd_error_catalog_get_default ());
   guint n = g_list_model_get_n_items (catalog);
-  GPtrArray *curated = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *ordered = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) curated = g_ptr_array_new ();
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
 
-  /* Browsing starts with the entries that explain something. */
+  /* Browsing starts with the codes people paste most (the seed table),
+   * then the other entries that explain something, then the bare SDK
+   * constants. */
   for (guint i = 0; i < n; i++)
     {
       KdErrorCode *entry = g_list_model_get_item (catalog, i);
 
-      if (kd_error_code_get_curated (entry))
+      if (kd_error_code_get_seed (entry))
+        g_ptr_array_add (ordered, entry);
+      else if (kd_error_code_get_curated (entry))
         g_ptr_array_add (curated, entry);
       else
         g_ptr_array_add (rest, entry);
     }
-  for (guint i = 0; i < rest->len; i++)
-    g_ptr_array_add (curated, g_ptr_array_index (rest, i));
+  g_ptr_array_extend_and_steal (ordered, g_steal_pointer (&curated));
+  g_ptr_array_extend_and_steal (ordered, g_steal_pointer (&rest));
 
-  return curated;
+  return ordered;
 }
 
 static void
@@ -182,7 +189,8 @@ refresh (KdErrorCodesPage *self)
   guint32 value;
   guint n;
 
-  if (self->results == NULL)
+  /* Until the catalog is loaded; its completion runs the search typed so far. */
+  if (self->results == NULL || !self->catalog_ready)
     return;
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
@@ -246,6 +254,32 @@ refresh (KdErrorCodesPage *self)
         show_entry (self, first);
       }
   }
+}
+
+static void
+load_catalog_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  /* Parsing, translating and indexing the catalog takes tens of
+   * milliseconds: not on the main thread, not before the first frame. */
+  g_task_return_pointer (task, g_object_ref (kd_error_catalog_get_default ()), g_object_unref);
+}
+
+static void
+load_catalog_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  KdErrorCodesPage *self = KD_ERROR_CODES_PAGE (source);
+  g_autoptr(KdErrorCatalog) catalog = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (catalog == NULL)
+    return;  /* cancelled: the page is gone */
+
+  self->catalog_ready = TRUE;
+  refresh (self);
 }
 
 static void
@@ -342,6 +376,9 @@ static void
 kd_error_codes_page_dispose (GObject *object)
 {
   KdErrorCodesPage *self = (KdErrorCodesPage *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   /* Other windows share the key: a change must not reach a disposed page. */
   if (self->search_entry != NULL)
@@ -468,7 +505,15 @@ kd_error_codes_page_init (KdErrorCodesPage *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "last-search", self->search_entry, "text", G_SETTINGS_BIND_DEFAULT);
 
-  refresh (self);
+  {
+    g_autoptr(GTask) task = NULL;
+
+    self->cancellable = g_cancellable_new ();
+    task = g_task_new (self, self->cancellable, load_catalog_done, NULL);
+    g_task_set_source_tag (task, kd_error_codes_page_init);
+    g_task_set_return_on_cancel (task, TRUE);
+    g_task_run_in_thread (task, load_catalog_thread);
+  }
 }
 
 gboolean

@@ -107,7 +107,7 @@ new_code_row (KdErrorCode *entry)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "page.open-code");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", kd_error_code_get_code (entry));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_widget_add_css_class (row, "command");
+  gtk_widget_add_css_class (row, "code-row");
   return row;
 }
 
