@@ -118,6 +118,11 @@ test_type_code_fragment (void)
   g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), ==, 0);
   save_screenshot (GTK_WIDGET (window), "04-no-match");
 
+  /* Written as a code but not one: the reason, not a word search. */
+  type_text (window, "0x1234567890");
+  g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), ==, 0);
+  save_screenshot (GTK_WIDGET (window), "04b-not-a-code");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

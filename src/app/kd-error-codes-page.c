@@ -32,6 +32,7 @@ struct _KdErrorCodesPage
   GtkToggleButton *chip_retail;
   GtkToggleButton *chip_office;
   GtkStack *list_stack;
+  AdwStatusPage *empty_status;
   GtkLabel *results_heading;
   GtkListView *list_view;
   GtkSingleSelection *selection;
@@ -85,7 +86,16 @@ static char *
 kd_row_title (gpointer     user_data,
               KdErrorCode *entry)
 {
-  return entry != NULL ? kd_error_code_dup_display_title (entry) : NULL;
+  g_autofree char *title = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (entry == NULL)
+    return NULL;
+
+  /* The list has no room for inline code: the backticks just go. */
+  title = kd_error_code_dup_display_title (entry);
+  parts = g_strsplit (title, "`", -1);
+  return g_strjoinv ("", parts);
 }
 
 static KdAppliesTo
@@ -227,6 +237,27 @@ refresh (KdErrorCodesPage *self)
       show_entry (self, decoded);
       return;
     }
+
+  /* "0x1234567890" or "0xZZ" was meant as a code: say why it is not one
+   * rather than listing whatever words match. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (g_regex_match_simple ("^(0[xX]|[+-]?[0-9]+$)", query, 0, 0) &&
+        !kd_hresult_parse (query, &value, &error))
+      {
+        g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+        set_results (self, none, 0, NULL);
+        adw_status_page_set_title (self->empty_status, _("Not an Error Code"));
+        adw_status_page_set_description (self->empty_status, error->message);
+        return;
+      }
+  }
+
+  adw_status_page_set_title (self->empty_status, _("No Matching Codes"));
+  adw_status_page_set_description (self->empty_status,
+                                   _("Try a code such as C004F074, part of one, or other words from the message"));
 
   {
     g_autoptr(GPtrArray) found = kd_error_catalog_search (catalog, query, 200);
@@ -461,6 +492,7 @@ kd_error_codes_page_class_init (KdErrorCodesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, chip_retail);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, chip_office);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, results_heading);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, selection);

@@ -74,6 +74,46 @@ set_label (GtkLabel   *label,
   gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
 }
 
+/* Catalog prose marks commands, paths and values with backticks, as in
+ * Markdown; on screen they become monospace, everything else is escaped. */
+static char *
+markup_from_backticks (const char *text)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_auto(GStrv) parts = g_strsplit (text, "`", -1);
+  guint n = g_strv_length (parts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (parts[i], -1);
+      /* An odd part is inside backticks, unless the last one is unclosed. */
+      gboolean code = (i % 2 == 1) && !(i == n - 1 && n % 2 == 0);
+
+      if (code)
+        g_string_append_printf (markup, "<tt>%s</tt>", escaped);
+      else
+        {
+          if (i % 2 == 1)
+            g_string_append_c (markup, '`');
+          g_string_append (markup, escaped);
+        }
+    }
+
+  return g_string_free_and_steal (g_steal_pointer (&markup));
+}
+
+static void
+set_prose (GtkLabel   *label,
+           GtkWidget  *container,
+           const char *text)
+{
+  gboolean has_text = text != NULL && *text != '\0';
+  g_autofree char *markup = has_text ? markup_from_backticks (text) : NULL;
+
+  gtk_label_set_markup (label, has_text ? markup : "");
+  gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
+}
+
 /* Rows are plain text: placeholders such as <kms-host> must not be read as
  * Pango markup. */
 static GtkWidget *
@@ -122,11 +162,13 @@ update_steps (KdErrorDetail *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       GtkWidget *number_label = gtk_label_new (number);
-      GtkWidget *text_label = gtk_label_new (steps[i]);
+      g_autofree char *markup = markup_from_backticks (steps[i]);
+      GtkWidget *text_label = gtk_label_new (NULL);
 
       gtk_widget_add_css_class (number_label, "step-number");
       gtk_widget_add_css_class (number_label, "numeric");
       gtk_widget_set_valign (number_label, GTK_ALIGN_START);
+      gtk_label_set_markup (GTK_LABEL (text_label), markup);
       gtk_label_set_xalign (GTK_LABEL (text_label), 0);
       gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (text_label), PANGO_WRAP_WORD_CHAR);
@@ -306,7 +348,7 @@ update (KdErrorDetail *self)
   /* The title repeats the message when the entry has no title of its own. */
   if (title != NULL && g_strcmp0 (title, kd_error_code_get_message (self->entry)) == 0)
     g_clear_pointer (&title, g_free);
-  set_label (self->title_label, NULL, title);
+  set_prose (self->title_label, NULL, title);
   update_badges (self);
 
   gtk_widget_set_visible (self->unknown_box, !kd_error_code_get_known (self->entry));
@@ -323,7 +365,7 @@ update (KdErrorDetail *self)
     }
   else
     set_label (self->message_label, self->message_box, kd_error_code_get_message (self->entry));
-  set_label (self->cause_label, self->cause_box, kd_error_code_get_cause (self->entry));
+  set_prose (self->cause_label, self->cause_box, kd_error_code_get_cause (self->entry));
   update_steps (self);
   update_commands (self);
   update_related (self);
