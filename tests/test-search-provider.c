@@ -99,6 +99,27 @@ test_activate (void)
   g_assert_nonnull (r2);
 }
 
+/* `kms-doctor CODE` while the app runs: the running instance takes it. */
+static void
+test_remote_command_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) good = NULL;
+  g_autoptr(GSubprocess) bad = NULL;
+
+  good = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, g_getenv ("KD_APP"), "0xC004F038", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait (good, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (good), ==, 0);
+
+  bad = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, g_getenv ("KD_APP"), "\xff\xfe", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait (bad, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (bad), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -125,6 +146,7 @@ main (int    argc,
   g_test_add_func ("/search-provider/initial-results", test_initial_results);
   g_test_add_func ("/search-provider/subsearch-and-metas", test_subsearch_and_metas);
   g_test_add_func ("/search-provider/activate", test_activate);
+  g_test_add_func ("/search-provider/remote-command-line", test_remote_command_line);
   status = g_test_run ();
 
   g_subprocess_send_signal (service, SIGTERM);

@@ -211,6 +211,43 @@ test_paste (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Ctrl+V outside a text field: the window action reads the clipboard. */
+static void
+test_paste_action (void)
+{
+  KdWindow *window = new_window (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)),
+                          "Error: 0xC004F042 The Software Licensing Service reported that the "
+                          "specified Key Management Service (KMS) cannot be used.");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL);
+  wait_ms (300);
+  g_assert_cmpstr (kd_error_code_get_code (kd_error_codes_page_get_entry (page)), ==, "0xC004F042");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The About dialog is built from the metainfo in the resources. */
+static void
+test_about (void)
+{
+  KdWindow *window = new_window (1100, 720);
+  AdwDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  wait_ms (500);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
+  g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (dialog)), ==, "KMS Doctor");
+  g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+  save_screenshot (GTK_WIDGET (window), "12-about");
+  adw_dialog_force_close (dialog);
+  wait_ms (300);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_narrow (void)
 {
@@ -278,6 +315,8 @@ run_tests (GApplication *application)
   g_test_add_func ("/window/unknown-code", test_unknown_code);
   g_test_add_func ("/window/copy", test_copy);
   g_test_add_func ("/window/paste", test_paste);
+  g_test_add_func ("/window/paste-action", test_paste_action);
+  g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/dark", test_dark);
   g_test_add_func ("/window/italian", test_italian);
