@@ -16,6 +16,7 @@
 
 #include "kd-application.h"
 #include "kd-error-catalog.h"
+#include "kd-shortcuts-dialog.h"
 #include "kd-window.h"
 
 static KdApplication *app;
@@ -244,6 +245,15 @@ test_about (void)
   save_screenshot (GTK_WIDGET (window), "12-about");
   adw_dialog_force_close (dialog);
   wait_ms (300);
+
+  /* Every accelerator, in a dialog of its own. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL);
+  wait_ms (500);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (KD_IS_SHORTCUTS_DIALOG (dialog));
+  save_screenshot (GTK_WIDGET (window), "13-shortcuts");
+  adw_dialog_force_close (dialog);
+  wait_ms (200);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

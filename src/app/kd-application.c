@@ -34,6 +34,7 @@ static const struct {
   { "win.copy-markdown", { "<Control><Shift>m", NULL } },
   { "win.back", { "<Alt>Left", NULL } },
   { "win.help", { "F1", NULL } },
+  { "win.show-shortcuts", { "<Control>question", NULL } },
 };
 
 static KdWindow *

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kd-hresult.h"
+#include "kd-shortcuts-dialog.h"
 #include "kd-window.h"
 
 /* Text that long on the clipboard is a capture or a log, not a query. */
@@ -62,6 +63,14 @@ copy_cb (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->error_codes_page),
                               g_str_equal (action_name, "win.copy-markdown") ? "page.copy-markdown" : "page.copy-text",
                               NULL);
+}
+
+static void
+show_shortcuts_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  adw_dialog_present (kd_shortcuts_dialog_new (), widget);
 }
 
 static void
@@ -161,6 +170,7 @@ kd_window_class_init (KdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-text", NULL, copy_cb);
   gtk_widget_class_install_action (widget_class, "win.copy-markdown", NULL, copy_cb);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_cb);
 
   /* Bubble phase: a focused text field handles Ctrl+V itself first. */
