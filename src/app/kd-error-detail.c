@@ -268,7 +268,7 @@ update_sources (KdErrorDetail *self)
       kd_error_code_get_source (self->entry, i, &title, &url);
       row = new_row (title, url);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "detail.open-uri");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-uri");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", url);
       gtk_widget_set_tooltip_text (row, url);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
@@ -410,33 +410,6 @@ copy_command_cb (GtkWidget  *widget,
 }
 
 static void
-launch_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GtkWidget) widget = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) &&
-      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not open the link: %s"), error->message);
-      gtk_widget_activate_action (widget, "win.toast", "s", message);
-    }
-}
-
-static void
-open_uri_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (g_variant_get_string (parameter, NULL));
-
-  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
-                           launch_done_cb, g_object_ref (widget));
-}
-
-static void
 kd_error_detail_dispose (GObject *object)
 {
   KdErrorDetail *self = (KdErrorDetail *) object;
@@ -530,7 +503,6 @@ kd_error_detail_class_init (KdErrorDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, win32_row);
 
   gtk_widget_class_install_action (widget_class, "detail.copy-command", "s", copy_command_cb);
-  gtk_widget_class_install_action (widget_class, "detail.open-uri", "s", open_uri_cb);
 }
 
 static void

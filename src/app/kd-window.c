@@ -74,9 +74,9 @@ show_shortcuts_cb (GtkWidget  *widget,
 }
 
 static void
-help_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+launch_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(KdWindow) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -85,9 +85,30 @@ help_done_cb (GObject      *source,
       !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not open the help: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"),
+                                                  gtk_uri_launcher_get_uri (GTK_URI_LAUNCHER (source)),
+                                                  error->message);
       kd_window_toast (self, message);
     }
+}
+
+/* Links of catalog entries and the help: a failure (no browser, no help
+ * viewer) is said in a toast. */
+static void
+open_uri (KdWindow   *self,
+          const char *uri)
+{
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (self), self->cancellable, launch_done_cb, g_object_ref (self));
+}
+
+static void
+open_uri_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  open_uri (KD_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* F1 opens the page of the view on screen. */
@@ -99,9 +120,8 @@ help_cb (GtkWidget  *widget,
   KdWindow *self = KD_WINDOW (widget);
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
   g_autofree char *uri = g_strdup_printf ("%s/%s", HELP_URI, page != NULL ? page : "index");
-  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
 
-  gtk_uri_launcher_launch (launcher, GTK_WINDOW (self), self->cancellable, help_done_cb, g_object_ref (self));
+  open_uri (self, uri);
 }
 
 static void
@@ -170,6 +190,7 @@ kd_window_class_init (KdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-text", NULL, copy_cb);
   gtk_widget_class_install_action (widget_class, "win.copy-markdown", NULL, copy_cb);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_cb);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_cb);
 
