@@ -13,6 +13,7 @@
 #include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
 
+#include "kd-dlv-parser.h"
 #include "kd-error-catalog.h"
 #include "kd-hresult.h"
 #include "kd-i18n.h"
@@ -34,7 +35,9 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: kms-doctor-cli COMMAND [OPTIONS…] [ARGUMENTS…]"));
   fprintf (out, "%s\n", _("Commands:"));
   fprintf (out, "  lookup [--json] [--lang LANG] [--limit N] QUERY\n");
-  fprintf (out, "      %s\n\n", _("Explain an activation error code, or search the catalog by words"));
+  fprintf (out, "      %s\n", _("Explain an activation error code, or search the catalog by words"));
+  fprintf (out, "  parse [--json] FILE…|-\n");
+  fprintf (out, "      %s\n\n", _("Read what slmgr.vbs or ospp.vbs printed, in any language and encoding"));
   fprintf (out, "%s\n", _("Options:"));
   fprintf (out, "  -h, --help      %s\n", _("Show help"));
   fprintf (out, "  --version       %s\n", _("Show the version"));
@@ -344,6 +347,149 @@ cmd_lookup (int    argc,
   return lookup_words (catalog, query, (guint) limit, json);
 }
 
+/* Reads a whole file, or standard input for "-". */
+static GBytes *
+read_input (const char  *path,
+            GError     **error)
+{
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+        return NULL;
+      return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+        return NULL;
+      return g_bytes_new_take (contents, length);
+    }
+}
+
+static void
+print_product_text (KdDlvProduct *product)
+{
+  static const struct {
+    const char *label;
+    const char *key;
+  } shown[] = {
+    { N_("Description"), "description" },
+    { N_("Partial product key"), "partial_product_key" },
+    { N_("Product key channel"), "product_key_channel" },
+    { N_("License status"), "license_status" },
+    { N_("Notification reason"), "notification_reason" },
+    { N_("Trusted time"), "trusted_time" },
+    { N_("Client Machine ID"), "cmid" },
+    { N_("Current count"), "current_count" },
+  };
+  const char *name = kd_dlv_product_get_name (product);
+
+  g_print ("%s\n", name != NULL ? name : _("(a product without a name)"));
+  g_print ("  %s: %s\n", _("Role"), kd_dlv_product_get_role (product));
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      const char *value = kd_dlv_product_get_field (product, shown[i].key);
+      if (value != NULL)
+        g_print ("  %s: %s\n", _(shown[i].label), value);
+    }
+  if (kd_dlv_product_get_kms_host (product) != NULL)
+    g_print ("  %s: %s:%" G_GINT64_FORMAT "\n", _("KMS host"), kd_dlv_product_get_kms_host (product),
+             kd_dlv_product_get_kms_port (product) >= 0 ? kd_dlv_product_get_kms_port (product) : 1688);
+}
+
+static int
+cmd_parse (int    argc,
+           char **argv)
+{
+  gboolean json = FALSE;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (see docs/capture-json.md)"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean any_product = FALSE;
+  guint n_files;
+
+  context = g_option_context_new (_("FILE…|- — read slmgr.vbs or ospp.vbs output"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (files == NULL || files[0] == NULL)
+    return usage_error (_("parse needs a file, or “-” for standard input"));
+
+  n_files = g_strv_length (files);
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GBytes) bytes = read_input (files[i], &error);
+
+      if (bytes == NULL)
+        {
+          g_printerr ("kms-doctor-cli: %s: %s\n", files[i], error->message);
+          return EXIT_USAGE;
+        }
+      g_ptr_array_add (docs, kd_dlv_parse_bytes (bytes));
+    }
+
+  if (json && n_files > 1)
+    json_builder_begin_array (builder);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      KdDlvDocument *doc = g_ptr_array_index (docs, i);
+      GListModel *products = kd_dlv_document_get_products (doc);
+      const char * const *notes = kd_dlv_document_get_notes (doc);
+      const char * const *unknown = kd_dlv_document_get_unknown_lines (doc);
+
+      any_product |= g_list_model_get_n_items (products) > 0;
+      if (json)
+        {
+          kd_dlv_document_to_json (doc, builder);
+          continue;
+        }
+
+      if (n_files > 1)
+        g_print ("== %s\n", files[i]);
+      g_print ("%s: %s · %s: %s · %s: %s\n", _("Kind"), kd_dlv_document_get_kind (doc),
+               _("Language"), kd_dlv_document_get_language (doc) != NULL ? kd_dlv_document_get_language (doc) : _("unknown"),
+               _("Encoding"), kd_dlv_document_get_encoding (doc));
+      for (guint p = 0; p < g_list_model_get_n_items (products); p++)
+        {
+          g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, p);
+          g_print ("\n");
+          print_product_text (product);
+        }
+      for (guint n = 0; notes[n] != NULL; n++)
+        g_print ("\n%s %s", n == 0 ? _("Notes:") : "", notes[n]);
+      if (unknown[0] != NULL)
+        {
+          g_print ("\n%s\n", _("Lines not understood:"));
+          for (guint n = 0; unknown[n] != NULL; n++)
+            g_print ("  %s\n", unknown[n]);
+        }
+      g_print ("\n");
+    }
+  if (json)
+    {
+      if (n_files > 1)
+        json_builder_end_array (builder);
+      print_json (builder);
+    }
+
+  return any_product ? EXIT_FOUND : EXIT_NOT_FOUND;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -368,6 +514,8 @@ main (int    argc,
     }
   if (g_str_equal (argv[1], "lookup"))
     return cmd_lookup (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "parse"))
+    return cmd_parse (argc - 1, argv + 1);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);

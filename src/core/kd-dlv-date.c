@@ -1,0 +1,162 @@
+/* kd-dlv-date.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kd-dlv-date.h"
+
+/* slmgr prints dates with VBScript in the user's regional format
+ * (slmgr-and-events.md §1.1): 3/18/2026 12:34:20 PM, 20/03/2026 12:44:15,
+ * 2026/3/18 12:34:20, 18.03.2026 12:34:20.  Day and month are told apart
+ * by evidence only: a number above 12, a dotted date (day first wherever
+ * dots are used), the install language in the extended PID, the language
+ * of the labels.  Without evidence the date is left unresolved. */
+
+static gboolean
+month_first_lcid (guint lcid)
+{
+  /* en-US is the month-first locale people meet in activation tickets. */
+  return lcid == 1033;
+}
+
+static gboolean
+day_first_language (const char *language)
+{
+  static const char *day_first[] = { "de", "fr", "it", "es", "pt-BR", "pt", "ru", "nl", "pl", "cs", "tr", "sv", "da",
+                                     "nb", "fi", "hu", "el", "uk", "ro", "sk", "sl", "hr", "bg", "en-GB" };
+
+  if (language == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (day_first); i++)
+    if (g_str_equal (language, day_first[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+hour24 (int         hour,
+        const char *meridiem)
+{
+  if (meridiem == NULL || *meridiem == '\0')
+    return hour;
+  if (g_ascii_toupper (meridiem[0]) == 'P' || g_str_has_prefix (meridiem, "下午"))
+    return hour % 12 + 12;
+  return hour % 12;
+}
+
+static gboolean
+make_iso (int          year,
+          int          month,
+          int          day,
+          int          hour,
+          int          minute,
+          int          second,
+          char       **out_iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (year < 1980 || year > 2200 || hour > 23 || minute > 59 || second > 59)
+    return FALSE;
+  dt = g_date_time_new_utc (year, month, day, hour, minute, second);
+  if (dt == NULL)
+    return FALSE;
+  *out_iso = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  return TRUE;
+}
+
+/**
+ * kd_dlv_parse_date:
+ * @text: a date as slmgr printed it
+ * @lcid: the LCID group of the capture's extended PID, or 0
+ * @language: the tag of the capture's labels, or %NULL
+ * @out_iso: (out): `YYYY-MM-DDTHH:MM:SS`, local time as printed
+ *
+ * Returns: %TRUE if @text is a date whose day and month are certain
+ */
+gboolean
+kd_dlv_parse_date (const char  *text,
+                   guint        lcid,
+                   const char  *language,
+                   char       **out_iso)
+{
+  static GRegex *year_first, *year_last;
+  g_autoptr(GMatchInfo) info = NULL;
+
+  g_return_val_if_fail (out_iso != NULL, FALSE);
+  *out_iso = NULL;
+  if (text == NULL || strlen (text) > 64)
+    return FALSE;
+
+  if (g_once_init_enter_pointer (&year_first))
+    g_once_init_leave_pointer (&year_first,
+                               g_regex_new ("^\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
+                                            "[\\sT]*(上午|下午|AM|PM)?\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
+                                            "\\s*(AM|PM|上午|下午)?\\s*$",
+                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_once_init_enter_pointer (&year_last))
+    g_once_init_leave_pointer (&year_last,
+                               g_regex_new ("^\\s*(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})\\s+(上午|下午)?\\s*"
+                                            "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*"
+                                            "(AM|PM|a\\.\\s?m\\.|p\\.\\s?m\\.)?\\s*$",
+                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (g_regex_match (year_first, text, 0, &info))
+    {
+      g_autofree char *y = g_match_info_fetch (info, 1);
+      g_autofree char *mo = g_match_info_fetch (info, 2);
+      g_autofree char *d = g_match_info_fetch (info, 3);
+      g_autofree char *pre = g_match_info_fetch (info, 4);
+      g_autofree char *h = g_match_info_fetch (info, 5);
+      g_autofree char *mi = g_match_info_fetch (info, 6);
+      g_autofree char *s = g_match_info_fetch (info, 7);
+      g_autofree char *post = g_match_info_fetch (info, 8);
+      const char *meridiem = (pre != NULL && *pre) ? pre : post;
+
+      return make_iso (atoi (y), atoi (mo), atoi (d), hour24 (atoi (h), meridiem), atoi (mi),
+                       s != NULL && *s ? atoi (s) : 0, out_iso);
+    }
+  g_clear_pointer (&info, g_match_info_unref);
+
+  if (g_regex_match (year_last, text, 0, &info))
+    {
+      g_autofree char *a = g_match_info_fetch (info, 1);
+      g_autofree char *sep = g_match_info_fetch (info, 2);
+      g_autofree char *b = g_match_info_fetch (info, 3);
+      g_autofree char *y = g_match_info_fetch (info, 4);
+      g_autofree char *pre = g_match_info_fetch (info, 5);
+      g_autofree char *h = g_match_info_fetch (info, 6);
+      g_autofree char *mi = g_match_info_fetch (info, 7);
+      g_autofree char *s = g_match_info_fetch (info, 8);
+      g_autofree char *post = g_match_info_fetch (info, 9);
+      const char *meridiem = (pre != NULL && *pre) ? pre : post;
+      int first = atoi (a), second_num = atoi (b);
+      gboolean day_first;
+
+      if (first > 12 && second_num <= 12)
+        day_first = TRUE;
+      else if (second_num > 12 && first <= 12)
+        day_first = FALSE;
+      else if (first == second_num)
+        day_first = TRUE;  /* the same either way */
+      else if (g_str_equal (sep, "."))
+        day_first = TRUE;
+      else if (lcid != 0 && month_first_lcid (lcid))
+        day_first = FALSE;
+      else if (lcid != 0 && lcid != 1033)
+        day_first = TRUE;
+      else if (day_first_language (language))
+        day_first = TRUE;
+      else
+        return FALSE;  /* ambiguous: 3/4/2026 with no evidence */
+
+      return make_iso (atoi (y), day_first ? second_num : first, day_first ? first : second_num,
+                       hour24 (atoi (h), meridiem), atoi (mi), s != NULL && *s ? atoi (s) : 0, out_iso);
+    }
+
+  return FALSE;
+}

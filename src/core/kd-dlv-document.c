@@ -1,0 +1,364 @@
+/* kd-dlv-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "kd-dlv-document.h"
+
+/* What one capture (one file or one paste) said: its kind, language and
+ * encoding, its products, and every line the parser did not understand,
+ * in order. */
+struct _KdDlvDocument
+{
+  GObject parent_instance;
+
+  char *kind;
+  char *language;
+  char *encoding;
+  char *banner;
+  char *service_version;
+  GListStore *products;
+  GPtrArray *unknown_lines;  /* NULL-terminated */
+  GPtrArray *notes;          /* NULL-terminated */
+  guint n_by_shape;
+  gboolean language_known;
+};
+
+G_DEFINE_FINAL_TYPE (KdDlvDocument, kd_dlv_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_LANGUAGE,
+  PROP_ENCODING,
+  PROP_PRODUCTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kd_dlv_document_finalize (GObject *object)
+{
+  KdDlvDocument *self = (KdDlvDocument *) object;
+
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->encoding, g_free);
+  g_clear_pointer (&self->banner, g_free);
+  g_clear_pointer (&self->service_version, g_free);
+  g_clear_object (&self->products);
+  g_clear_pointer (&self->unknown_lines, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kd_dlv_document_parent_class)->finalize (object);
+}
+
+static void
+kd_dlv_document_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  KdDlvDocument *self = KD_DLV_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_ENCODING:
+      g_value_set_string (value, self->encoding);
+      break;
+    case PROP_PRODUCTS:
+      g_value_set_object (value, self->products);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_dlv_document_class_init (KdDlvDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kd_dlv_document_finalize;
+  object_class->get_property = kd_dlv_document_get_property;
+
+#define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
+  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, RO);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, RO);
+  properties[PROP_ENCODING] = g_param_spec_string ("encoding", NULL, NULL, NULL, RO);
+  properties[PROP_PRODUCTS] = g_param_spec_object ("products", NULL, NULL, G_TYPE_LIST_MODEL, RO);
+#undef RO
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kd_dlv_document_init (KdDlvDocument *self)
+{
+  self->kind = g_strdup ("unknown");
+  self->products = g_list_store_new (KD_TYPE_DLV_PRODUCT);
+  self->unknown_lines = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->unknown_lines, NULL);
+  self->notes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->notes, NULL);
+}
+
+KdDlvDocument *
+kd_dlv_document_new (void)
+{
+  return g_object_new (KD_TYPE_DLV_DOCUMENT, NULL);
+}
+
+const char *
+kd_dlv_document_get_kind (KdDlvDocument *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  return self->kind;
+}
+
+const char *
+kd_dlv_document_get_language (KdDlvDocument *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  return self->language;
+}
+
+/**
+ * kd_dlv_document_get_language_known:
+ * @self: a document
+ *
+ * Returns: %FALSE when the labels are in a language without a table, and
+ *   the fields were recognised by the shape of their values
+ */
+gboolean
+kd_dlv_document_get_language_known (KdDlvDocument *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), FALSE);
+  return self->language_known;
+}
+
+const char *
+kd_dlv_document_get_encoding (KdDlvDocument *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  return self->encoding;
+}
+
+const char *
+kd_dlv_document_get_banner (KdDlvDocument *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  return self->banner;
+}
+
+const char *
+kd_dlv_document_get_service_version (KdDlvDocument *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  return self->service_version;
+}
+
+/**
+ * kd_dlv_document_get_products:
+ * @self: a document
+ *
+ * Returns: (transfer none): the #KdDlvProduct blocks, in order
+ */
+GListModel *
+kd_dlv_document_get_products (KdDlvDocument *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->products);
+}
+
+const char * const *
+kd_dlv_document_get_unknown_lines (KdDlvDocument *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  return (const char * const *) self->unknown_lines->pdata;
+}
+
+/**
+ * kd_dlv_document_get_notes:
+ * @self: a document
+ *
+ * Returns: what the parser had to repair or guess, for the user to know
+ */
+const char * const *
+kd_dlv_document_get_notes (KdDlvDocument *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  return (const char * const *) self->notes->pdata;
+}
+
+guint
+kd_dlv_document_get_n_by_shape (KdDlvDocument *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), 0);
+  return self->n_by_shape;
+}
+
+void
+kd_dlv_document_set_kind (KdDlvDocument *self,
+                          const char    *kind)
+{
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  if (g_set_str (&self->kind, kind))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+void
+kd_dlv_document_set_language (KdDlvDocument *self,
+                              const char    *language,
+                              gboolean       known)
+{
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  self->language_known = known;
+  if (g_set_str (&self->language, language))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+void
+kd_dlv_document_set_encoding (KdDlvDocument *self,
+                              const char    *encoding)
+{
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  if (g_set_str (&self->encoding, encoding))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
+}
+
+void
+kd_dlv_document_set_banner (KdDlvDocument *self,
+                            const char    *banner)
+{
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_set_str (&self->banner, banner);
+}
+
+void
+kd_dlv_document_set_service_version (KdDlvDocument *self,
+                                     const char    *version)
+{
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_set_str (&self->service_version, version);
+}
+
+void
+kd_dlv_document_add_product (KdDlvDocument *self,
+                             KdDlvProduct  *product)
+{
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_list_store_append (self->products, product);
+}
+
+void
+kd_dlv_document_add_unknown_line (KdDlvDocument *self,
+                                  const char    *line)
+{
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_ptr_array_insert (self->unknown_lines, self->unknown_lines->len - 1, g_strdup (line));
+}
+
+void
+kd_dlv_document_add_note (KdDlvDocument *self,
+                          const char    *note)
+{
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_ptr_array_insert (self->notes, self->notes->len - 1, g_strdup (note));
+}
+
+void
+kd_dlv_document_set_n_by_shape (KdDlvDocument *self,
+                                guint          n)
+{
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  self->n_by_shape = n;
+}
+
+/**
+ * kd_dlv_document_to_json:
+ * @self: a document
+ * @builder: a builder where a value goes
+ *
+ * Writes the object of docs/capture-json.md.
+ */
+void
+kd_dlv_document_to_json (KdDlvDocument *self,
+                         JsonBuilder   *builder)
+{
+  guint n;
+
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, self->kind);
+  json_builder_set_member_name (builder, "language");
+  if (self->language != NULL)
+    json_builder_add_string_value (builder, self->language);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "encoding");
+  json_builder_add_string_value (builder, self->encoding != NULL ? self->encoding : "UTF-8");
+  json_builder_set_member_name (builder, "banner");
+  if (self->banner != NULL)
+    json_builder_add_string_value (builder, self->banner);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "service_version");
+  if (self->service_version != NULL)
+    json_builder_add_string_value (builder, self->service_version);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "products");
+  json_builder_begin_array (builder);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->products));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KdDlvProduct) product = g_list_model_get_item (G_LIST_MODEL (self->products), i);
+      kd_dlv_product_to_json (product, builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "unknown_lines");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i + 1 < self->unknown_lines->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (self->unknown_lines, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i + 1 < self->notes->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (self->notes, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/**
+ * kd_dlv_document_to_json_string:
+ * @self: a document
+ *
+ * Returns: (transfer full): the document as pretty-printed JSON
+ */
+char *
+kd_dlv_document_to_json_string (KdDlvDocument *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  kd_dlv_document_to_json (self, builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}

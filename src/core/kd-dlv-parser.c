@@ -1,0 +1,934 @@
+/* kd-dlv-parser.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "kd-dlv-parser.h"
+#include "kd-hresult.h"
+#include "kd-labels.h"
+#include "kd-text-decode.h"
+
+/* Reads what slmgr.vbs and ospp.vbs print, however it reached us (see
+ * slmgr-and-events.md §1–3): any encoding and line ending, message-box
+ * frames, cscript banners, prompts, blank lines, indentation, consoles
+ * that wrapped long values, several products and several commands in one
+ * paste.  Labels come from data/slmgr-labels.json; a line whose label no
+ * table knows is still read by the shape of its value (GUIDs, extended
+ * PIDs, partial keys, host:port, codes, minutes and days), and a line that
+ * says nothing we understand is kept, in order, in unknown_lines. */
+
+/* No slmgr line is this long: longer ones are kept but not analysed. */
+#define MAX_LINE_TO_ANALYSE 4096
+
+typedef struct
+{
+  KdLabels *labels;
+  KdDlvDocument *doc;
+  KdDlvProduct *product;          /* current block, owned by doc */
+  GHashTable *votes;              /* language tag -> count */
+  GPtrArray *command_kinds;       /* kinds named by prompt lines */
+
+  /* continuation of a wrapped value */
+  char *last_key;                 /* NULL when the previous line cannot continue */
+  gboolean last_in_document;
+  glong last_length;              /* in characters, before trimming the end */
+  glong wrap_width;
+
+  char *pending_name;             /* "<Name>:" before an /xpr line */
+  gboolean in_error_text;         /* lines after "Error: 0x…" */
+  gboolean in_kms_block;          /* indented KMS client/host lines */
+  guint interval_by_shape;
+  guint lcid;
+  guint n_by_shape;
+  gboolean saw_xpr, saw_ato, saw_ospp_fields, saw_ospp_act;
+} Parser;
+
+static KdDlvProduct *
+new_product (Parser *p)
+{
+  g_autoptr(KdDlvProduct) product = kd_dlv_product_new ();
+
+  kd_dlv_document_add_product (p->doc, product);
+  p->product = product;
+  p->in_kms_block = FALSE;
+  p->interval_by_shape = 0;
+  return product;
+}
+
+static KdDlvProduct *
+ensure_product (Parser *p)
+{
+  return p->product != NULL ? p->product : new_product (p);
+}
+
+static void
+vote (Parser             *p,
+      const char * const *languages)
+{
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    {
+      gpointer count = g_hash_table_lookup (p->votes, languages[i]);
+      g_hash_table_insert (p->votes, (gpointer) languages[i], GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+    }
+}
+
+static void
+vote_one (Parser     *p,
+          const char *language)
+{
+  const char *languages[] = { language, NULL };
+  vote (p, languages);
+}
+
+static void
+set_continuation (Parser     *p,
+                  const char *key,
+                  gboolean    in_document,
+                  glong       length)
+{
+  g_free (p->last_key);
+  p->last_key = g_strdup (key);
+  p->last_in_document = in_document;
+  p->last_length = length;
+}
+
+/* Splits "Label: value" at the first ASCII or full-width colon. */
+static gboolean
+split_label (const char  *line,
+             char       **out_label,
+             const char **out_value)
+{
+  const char *colon = NULL;
+
+  for (const char *q = line; *q; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+      if (c == ':' || c == 0xFF1A)
+        {
+          colon = q;
+          break;
+        }
+    }
+  if (colon == NULL || colon == line)
+    return FALSE;
+
+  *out_label = g_strstrip (g_strndup (line, colon - line));
+  *out_value = g_utf8_next_char (colon);
+  while (**out_value == ' ' || **out_value == '\t' || g_utf8_get_char (*out_value) == 0x3000)
+    *out_value = g_utf8_next_char (*out_value);
+  return **out_label != '\0';
+}
+
+static const char *
+kind_from_command (const char *command)
+{
+  g_autofree char *lower = g_ascii_strdown (command, -1);
+
+  if (strstr (lower, "ospp") != NULL)
+    {
+      if (strstr (lower, "dstatus") != NULL)
+        return "ospp-dstatus";
+      if (strstr (lower, "act") != NULL)
+        return "ospp-act";
+      return NULL;
+    }
+  if (strstr (lower, "slmgr") == NULL)
+    return NULL;
+  if (strstr (lower, "dlv") != NULL)
+    return "slmgr-dlv";
+  if (strstr (lower, "dli") != NULL)
+    return "slmgr-dli";
+  if (strstr (lower, "xpr") != NULL)
+    return "slmgr-xpr";
+  if (strstr (lower, "ato") != NULL)
+    return "slmgr-ato";
+  return NULL;
+}
+
+static gboolean
+handle_prompt (Parser     *p,
+               const char *line)
+{
+  static GRegex *prompt;
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (g_once_init_enter_pointer (&prompt))
+    g_once_init_leave_pointer (&prompt,
+                               g_regex_new ("^(?:PS\\s+)?[A-Za-z]:\\\\[^>]*>\\s*(.*)$", G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (prompt, line, 0, &info))
+    return FALSE;
+
+  {
+    g_autofree char *command = g_match_info_fetch (info, 1);
+    const char *kind = kind_from_command (command);
+
+    if (kind != NULL)
+      g_ptr_array_add (p->command_kinds, (gpointer) kind);
+  }
+  /* A new command: what follows belongs to it. */
+  p->product = NULL;
+  p->in_error_text = FALSE;
+  return TRUE;
+}
+
+static gboolean
+starts_product (Parser     *p,
+                const char *key)
+{
+  static const char *starters[] = { "name", "ospp_product_id", "ospp_sku_id" };
+
+  if (p->product == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
+    if (g_str_equal (key, starters[i]))
+      {
+        /* ospp prints SKU ID after PRODUCT ID in one block */
+        if (g_str_equal (key, "ospp_sku_id") && !kd_dlv_product_has_field (p->product, "ospp_sku_id") &&
+            kd_dlv_product_has_field (p->product, "ospp_product_id"))
+          return FALSE;
+        return kd_dlv_product_has_field (p->product, key) ||
+               (g_str_equal (key, "name") && kd_dlv_product_has_field (p->product, "description"));
+      }
+  /* A second copy of a field a block has once: the next block started
+   * without its name (a /dli pasted in part, or /dlv all blocks). */
+  if ((g_str_equal (key, "description") || g_str_equal (key, "activation_id") ||
+       g_str_equal (key, "license_status")) && kd_dlv_product_has_field (p->product, key))
+    return TRUE;
+  return FALSE;
+}
+
+static void
+handle_field (Parser             *p,
+              const KdLabelField *field,
+              const char         *value,
+              glong               length)
+{
+  vote (p, field->languages);
+  p->in_error_text = FALSE;
+
+  if (g_str_equal (field->scope, "document"))
+    {
+      if (g_str_equal (field->key, "service_version"))
+        {
+          kd_dlv_document_set_service_version (p->doc, value);
+          /* /dlv prints the version once, before its products */
+          p->product = NULL;
+        }
+      set_continuation (p, field->key, TRUE, length);
+      return;
+    }
+
+  if (g_str_has_prefix (field->key, "ospp_"))
+    p->saw_ospp_fields = TRUE;
+
+  if (starts_product (p, field->key))
+    new_product (p);
+  /* A name that /xpr printed alone before its status, or a pending one. */
+  if (p->pending_name != NULL && !kd_dlv_product_has_field (p->product, "name") && !g_str_equal (field->key, "name"))
+    kd_dlv_product_set_field (p->product, "name", p->pending_name);
+  g_clear_pointer (&p->pending_name, g_free);
+
+  kd_dlv_product_set_field (p->product, field->key, value);
+  set_continuation (p, field->key, FALSE, length);
+}
+
+static void
+handle_line (Parser     *p,
+             const char *key,
+             const char *language,
+             GHashTable *captures,
+             const char *line)
+{
+  const char *v;
+
+  vote_one (p, language);
+  set_continuation (p, NULL, FALSE, 0);
+
+  if (g_str_equal (key, "wsh_title") || g_str_equal (key, "ok_button") || g_str_equal (key, "wsh_copyright") ||
+      g_str_has_prefix (key, "ospp_separator") || g_str_equal (key, "ospp_exiting"))
+    return;
+
+  if (g_str_equal (key, "wsh_banner"))
+    {
+      if (kd_dlv_document_get_banner (p->doc) == NULL)
+        kd_dlv_document_set_banner (p->doc, line);
+      return;
+    }
+
+  if (g_str_equal (key, "ospp_processing"))
+    {
+      p->product = NULL;
+      return;
+    }
+
+  if (g_str_equal (key, "activating"))
+    {
+      const char *name = captures != NULL ? g_hash_table_lookup (captures, "productname") : NULL;
+      const char *id = captures != NULL ? g_hash_table_lookup (captures, "productid") : NULL;
+      GListModel *products = kd_dlv_document_get_products (p->doc);
+      KdDlvProduct *found = NULL;
+
+      p->saw_ato = TRUE;
+      for (guint i = 0; id != NULL && i < g_list_model_get_n_items (products) && found == NULL; i++)
+        {
+          g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+          if (g_strcmp0 (kd_dlv_product_get_field (product, "activation_id"), id) == 0)
+            found = product;
+        }
+      if (found != NULL)
+        p->product = found;
+      else
+        {
+          new_product (p);
+          if (name != NULL)
+            kd_dlv_product_set_field (p->product, "name", name);
+          if (id != NULL)
+            kd_dlv_product_set_field (p->product, "activation_id", id);
+        }
+      p->in_error_text = FALSE;
+      return;
+    }
+
+  if (g_str_equal (key, "activation_success") || g_str_equal (key, "ospp_activation_success"))
+    {
+      kd_dlv_product_set_flag (ensure_product (p), "activation_success");
+      if (g_str_equal (key, "ospp_activation_success"))
+        p->saw_ospp_act = TRUE;
+      else
+        p->saw_ato = TRUE;
+      return;
+    }
+
+  if (g_str_equal (key, "error_code") || g_str_equal (key, "error_non_core") ||
+      g_str_equal (key, "ospp_activation_failed"))
+    {
+      KdDlvProduct *product = ensure_product (p);
+      const char *code = captures != NULL ? g_hash_table_lookup (captures, "errcode") : NULL;
+      const char *text = captures != NULL ? g_hash_table_lookup (captures, "text") : NULL;
+      guint32 value;
+
+      kd_dlv_product_set_flag (product, "activation_failure");
+      if (g_str_equal (key, "ospp_activation_failed"))
+        p->saw_ospp_act = TRUE;
+      if (code != NULL && !kd_dlv_product_has_field (product, "result_error_code"))
+        {
+          g_autofree char *spelled = g_strconcat ("0x", code, NULL);
+          if (kd_hresult_parse (spelled, &value, NULL))
+            {
+              g_autofree char *canonical = kd_hresult_format (value);
+              kd_dlv_product_set_field (product, "result_error_code", canonical);
+            }
+        }
+      if (text != NULL && g_str_equal (key, "error_code"))
+        {
+          kd_dlv_product_set_field (product, "result_error_text", text);
+          set_continuation (p, "result_error_text", FALSE, g_utf8_strlen (line, -1));
+        }
+      p->in_error_text = g_str_equal (key, "error_code");
+      return;
+    }
+
+  if (g_str_has_prefix (key, "xpr_"))
+    {
+      p->saw_xpr = TRUE;
+      if (p->pending_name != NULL)
+        {
+          new_product (p);
+          kd_dlv_product_set_field (p->product, "name", p->pending_name);
+          g_clear_pointer (&p->pending_name, g_free);
+        }
+      ensure_product (p);
+      kd_dlv_product_set_flag (p->product, key);
+      kd_dlv_product_set_field (p->product, "xpr_text", line);
+      v = captures != NULL ? g_hash_table_lookup (captures, "date") : NULL;
+      if (v == NULL && captures != NULL)
+        v = g_hash_table_lookup (captures, "enddate");
+      if (v != NULL)
+        kd_dlv_product_set_field (p->product, "xpr_date", v);
+      return;
+    }
+
+  if (g_str_equal (key, "processing_license"))
+    {
+      new_product (p);
+      if (captures != NULL && (v = g_hash_table_lookup (captures, "description")) != NULL)
+        kd_dlv_product_set_field (p->product, "description", v);
+      if (captures != NULL && (v = g_hash_table_lookup (captures, "activationid")) != NULL)
+        kd_dlv_product_set_field (p->product, "activation_id", v);
+      return;
+    }
+
+  if (g_str_equal (key, "kms_client_header") || g_str_equal (key, "kms_host_enabled_header") ||
+      g_str_equal (key, "kms_host_requests_header") || g_str_equal (key, "ad_client_header") ||
+      g_str_equal (key, "token_header") || g_str_equal (key, "avma_client_header"))
+    p->in_kms_block = TRUE;
+
+  if (g_str_has_prefix (key, "error_product") || g_str_equal (key, "multiple_licenses_warning"))
+    {
+      kd_dlv_document_add_note (p->doc, line);
+      return;
+    }
+
+  kd_dlv_product_set_flag (ensure_product (p), key);
+}
+
+static gboolean
+is_guid (const char *s)
+{
+  static GRegex *guid;
+
+  if (g_once_init_enter_pointer (&guid))
+    g_once_init_leave_pointer (&guid, g_regex_new ("^\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                                                   "[0-9a-fA-F]{12}\\}?$", G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (guid, s, 0, NULL);
+}
+
+static gboolean
+matches (const char  *pattern,
+         const char  *s)
+{
+  return g_regex_match_simple (pattern, s, G_REGEX_CASELESS, 0);
+}
+
+static gboolean
+set_by_shape (Parser     *p,
+              const char *key,
+              const char *value)
+{
+  KdDlvProduct *product = ensure_product (p);
+
+  if (kd_dlv_product_has_field (product, key))
+    return FALSE;
+  kd_dlv_product_set_field (product, key, value);
+  p->n_by_shape++;
+  return TRUE;
+}
+
+/* A label no table knows (Italian, French…): recognise the value. */
+static gboolean
+handle_shape (Parser     *p,
+              const char *value,
+              gboolean    indented)
+{
+  static GRegex *channel;
+  KdDlvProduct *product = p->product;
+
+  if (*value == '\0')
+    return FALSE;
+
+  if (g_once_init_enter_pointer (&channel))
+    g_once_init_leave_pointer (&channel,
+                               g_regex_new (",\\s*(VOLUME_|RETAIL|OEM_|TIMEBASED_|VIRTUAL_MACHINE_ACTIVATION)[A-Z0-9_\\-]*",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  /* Name and Description are not translated (slmgr-and-events.md §2). */
+  if (g_regex_match (channel, value, 0, NULL))
+    {
+      if (product == NULL || kd_dlv_product_has_field (product, "description"))
+        product = new_product (p);
+      if (p->pending_name != NULL)
+        {
+          kd_dlv_product_set_field (product, "name", p->pending_name);
+          g_clear_pointer (&p->pending_name, g_free);
+        }
+      p->n_by_shape++;
+      kd_dlv_product_set_field (product, "description", value);
+      return TRUE;
+    }
+  if ((strstr (value, "(R)") != NULL || g_str_has_prefix (value, "Office")) &&
+      (product == NULL || kd_dlv_product_has_field (product, "description")))
+    {
+      g_free (p->pending_name);
+      p->pending_name = g_strdup (value);
+      p->n_by_shape++;
+      return TRUE;
+    }
+
+  if (is_guid (value))
+    {
+      if (g_str_has_prefix (value, "55c92734") || g_str_has_prefix (value, "0ff1ce1"))
+        return set_by_shape (p, "application_id", value);
+      if ((indented || p->in_kms_block) && set_by_shape (p, "cmid", value))
+        return TRUE;
+      return set_by_shape (p, "activation_id", value);
+    }
+  if (matches ("^\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-\\d{4,5}-\\d{4,5}\\.\\d{4}-\\d{7}$", value))
+    {
+      if (!indented && !p->in_kms_block && set_by_shape (p, "extended_pid", value))
+        return TRUE;
+      return set_by_shape (p, "kms_extended_pid", value);
+    }
+  if (matches ("^\\d{50,70}$", value))
+    return set_by_shape (p, "installation_id", value);
+  if (matches ("^(Volume|Retail|OEM)(:[A-Za-z:]+)?$", value))
+    return set_by_shape (p, "product_key_channel", value);
+  if (matches ("^[A-Z0-9]{5}$", value) && !matches ("^\\d{5}$", value))
+    return set_by_shape (p, "partial_product_key", value);
+  if (matches ("^0x[0-9A-F]{1,8}\\b", value))
+    return set_by_shape (p, "notification_reason", value);
+  if (matches ("^https?://", value))
+    {
+      if (strstr (value, "SLActivateProduct") != NULL)
+        return set_by_shape (p, "use_license_url", value);
+      if (strstr (value, "slwga") != NULL || strstr (value, "validation") != NULL)
+        return set_by_shape (p, "validation_url", value);
+      return FALSE;
+    }
+  if (matches ("^\\d+\\D+\\(\\s*\\d+\\D*\\)\\D*$", value))
+    return set_by_shape (p, p->product != NULL && g_strcmp0 (kd_dlv_product_get_field (p->product, "license_status"),
+                                                            NULL) != 0 ? "time_remaining" : "volume_activation_expiration",
+                         value);
+  if (matches ("^\\d+\\.\\d+\\.\\d+\\.\\d+$", value) && p->product == NULL &&
+      kd_dlv_document_get_service_version (p->doc) == NULL)
+    {
+      kd_dlv_document_set_service_version (p->doc, value);
+      p->n_by_shape++;
+      return TRUE;
+    }
+  if ((indented || p->in_kms_block) && matches ("^(\\d{1,3}\\.){3}\\d{1,3}$|^[0-9a-f:]+:[0-9a-f:]*$", value))
+    return set_by_shape (p, "kms_machine_ip", value);
+  if ((indented || p->in_kms_block) && matches ("^(\\[[0-9a-f:]+\\]|[A-Za-z0-9._\\-]+):\\d{1,5}$", value))
+    return set_by_shape (p, "kms_host_by_shape", value);
+  if ((indented || p->in_kms_block) && matches ("^\\d+\\s+\\S+$", value))
+    {
+      const char *key = p->interval_by_shape++ == 0 ? "activation_interval" : "renewal_interval";
+      return set_by_shape (p, key, value);
+    }
+
+  return FALSE;
+}
+
+static void
+handle_unknown (Parser     *p,
+                const char *trimmed,
+                glong       length)
+{
+  /* The rest of an activation error's text. */
+  if (p->in_error_text && p->product != NULL)
+    {
+      kd_dlv_product_append_field (p->product, "result_error_text", trimmed, TRUE);
+      return;
+    }
+
+  /* A value the console wrapped: the continuation has no label of its own. */
+  if (p->last_key != NULL && p->last_length >= 40)
+    {
+      gboolean hard_wrap = p->wrap_width > 0 && p->last_length >= p->wrap_width;
+      g_autofree char *label = NULL;
+      const char *value;
+      gboolean looks_labelled = split_label (trimmed, &label, &value) && g_utf8_strlen (label, -1) < 48 &&
+                                strchr (label, '/') == NULL && *value != '\0';
+
+      if (hard_wrap || !looks_labelled)
+        {
+          if (p->last_in_document)
+            {
+              g_autofree char *joined = g_strconcat (kd_dlv_document_get_service_version (p->doc), trimmed, NULL);
+              kd_dlv_document_set_service_version (p->doc, joined);
+            }
+          else if (p->product != NULL)
+            kd_dlv_product_append_field (p->product, p->last_key, trimmed, !hard_wrap);
+          p->last_length = length;
+          return;
+        }
+    }
+
+  {
+    g_autofree char *label = NULL;
+    const char *value = NULL;
+    gboolean indented = FALSE;
+
+    if (split_label (trimmed, &label, &value))
+      {
+        indented = p->in_kms_block;
+        if (handle_shape (p, value, indented))
+          {
+            set_continuation (p, NULL, FALSE, 0);
+            return;
+          }
+        /* "<Name>:" on its own, as /xpr prints it before the status */
+        if (*value == '\0' && (strstr (label, "(R)") != NULL || strstr (label, "edition") != NULL ||
+                               g_str_has_prefix (label, "Office")))
+          {
+            g_free (p->pending_name);
+            p->pending_name = g_strdup (label);
+            return;
+          }
+      }
+    else if (handle_shape (p, trimmed, p->in_kms_block))
+      return;
+  }
+
+  kd_dlv_document_add_unknown_line (p->doc, trimmed);
+  set_continuation (p, NULL, FALSE, 0);
+}
+
+static void
+handle_line_text (Parser     *p,
+                  const char *raw,
+                  gsize       raw_length)
+{
+  g_autofree char *copy = g_strndup (raw, raw_length);
+  g_autofree char *label = NULL;
+  g_autoptr(GHashTable) captures = NULL;
+  const KdLabelField *field;
+  const char *value;
+  const char *key;
+  const char *language = NULL;
+  char *trimmed;
+  glong length;
+
+  /* The message box's "OK" line keeps trailing spaces; so do tabs. */
+  g_strchomp (copy);
+  trimmed = copy;
+  while (*trimmed == ' ' || *trimmed == '\t' || g_utf8_get_char (trimmed) == 0x3000)
+    trimmed = g_utf8_next_char (trimmed);
+
+  if (*trimmed == '\0')
+    {
+      set_continuation (p, NULL, FALSE, 0);
+      p->in_error_text = FALSE;
+      return;
+    }
+
+  if (strlen (trimmed) > MAX_LINE_TO_ANALYSE)
+    {
+      kd_dlv_document_add_unknown_line (p->doc, trimmed);
+      set_continuation (p, NULL, FALSE, 0);
+      return;
+    }
+
+  length = g_utf8_strlen (copy, -1);
+
+  /* The message box frame */
+  if (strspn (trimmed, "-") == strlen (trimmed) && strlen (trimmed) >= 5)
+    {
+      set_continuation (p, NULL, FALSE, 0);
+      return;
+    }
+  if (handle_prompt (p, trimmed))
+    {
+      set_continuation (p, NULL, FALSE, 0);
+      return;
+    }
+
+  if (split_label (trimmed, &label, &value) &&
+      (field = kd_labels_lookup_field (p->labels, label)) != NULL)
+    {
+      /* "Error: 0x…" and the like are lines, not fields named Error. */
+      handle_field (p, field, value, length);
+      if (p->in_kms_block == FALSE && trimmed != copy)
+        p->in_kms_block = TRUE;
+      return;
+    }
+
+  if ((key = kd_labels_match_line (p->labels, trimmed, &language, &captures)) != NULL)
+    {
+      handle_line (p, key, language, captures, trimmed);
+      return;
+    }
+
+  handle_unknown (p, trimmed, length);
+}
+
+static glong
+guess_wrap_width (const char *text)
+{
+  glong longest = 0;
+  guint at_longest = 0;
+  const char *line = text;
+
+  /* A console wraps every long line at the same column: the longest lines
+   * all have that length. */
+  while (*line)
+    {
+      const char *end = line + strcspn (line, "\r\n");
+      glong n = g_utf8_strlen (line, end - line);
+
+      if (n > longest)
+        {
+          longest = n;
+          at_longest = 1;
+        }
+      else if (n == longest)
+        at_longest++;
+      line = end;
+      if (*line == '\r')
+        line++;
+      if (*line == '\n')
+        line++;
+    }
+
+  return longest >= 60 && at_longest >= 1 ? longest : 0;
+}
+
+static guint
+find_lcid (const char *text)
+{
+  static GRegex *epid;
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (g_once_init_enter_pointer (&epid))
+    g_once_init_leave_pointer (&epid, g_regex_new ("\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-(\\d{4,5})-\\d{4,5}\\.\\d{4}-\\d{7}",
+                                                   G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_regex_match (epid, text, 0, &info))
+    {
+      g_autofree char *lcid = g_match_info_fetch (info, 1);
+      return (guint) g_ascii_strtoull (lcid, NULL, 10);
+    }
+  return 0;
+}
+
+static const char *
+decide_kind (Parser *p)
+{
+  static const char *priority[] = { "ospp-dstatus", "slmgr-dlv", "slmgr-dli", "ospp-act", "slmgr-xpr", "slmgr-ato" };
+  GListModel *products = kd_dlv_document_get_products (p->doc);
+  gboolean dlv_only = kd_dlv_document_get_service_version (p->doc) != NULL;
+  gboolean dli = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (priority); i++)
+    for (guint j = 0; j < p->command_kinds->len; j++)
+      if (g_str_equal (priority[i], g_ptr_array_index (p->command_kinds, j)))
+        return priority[i];
+
+  if (p->saw_ospp_fields)
+    return "ospp-dstatus";
+
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+
+      if (kd_dlv_product_has_field (product, "extended_pid") || kd_dlv_product_has_field (product, "installation_id") ||
+          kd_dlv_product_has_field (product, "application_id") ||
+          kd_dlv_product_has_field (product, "remaining_windows_rearm_count"))
+        dlv_only = TRUE;
+      if (kd_dlv_product_has_field (product, "license_status") || kd_dlv_product_has_field (product, "description"))
+        dli = TRUE;
+    }
+
+  if (dlv_only)
+    return "slmgr-dlv";
+  if (dli)
+    return "slmgr-dli";
+  if (p->saw_ospp_act)
+    return "ospp-act";
+  if (p->saw_xpr)
+    return "slmgr-xpr";
+  if (p->saw_ato)
+    return "slmgr-ato";
+  return "unknown";
+}
+
+static void
+decide_language (Parser *p)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *best = NULL;
+  guint best_votes = 0, english_votes = 0;
+
+  g_hash_table_iter_init (&iter, p->votes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint n = GPOINTER_TO_UINT (value);
+
+      if (g_str_equal (key, "en"))
+        english_votes = n;
+      /* Ties go to the language that is not English: labels two tables
+       * share ("AO DN", "OK") say less than the ones only one has. */
+      if (n > best_votes || (n == best_votes && best != NULL && g_str_equal (best, "en")))
+        {
+          best = key;
+          best_votes = n;
+        }
+    }
+
+  if (best != NULL && !g_str_equal (best, "en") && english_votes > best_votes / 2 && english_votes > 3)
+    kd_dlv_document_add_note (p->doc, _("The capture mixes labels of two languages"));
+
+  kd_dlv_document_set_language (p->doc, best, best != NULL);
+
+  if (p->n_by_shape > 0)
+    {
+      const char *lcid_language = p->lcid != 0 ? kd_labels_language_for_lcid (p->labels, p->lcid) : NULL;
+      g_autofree char *note = NULL;
+
+      if (lcid_language != NULL && !kd_labels_language_has_table (p->labels, lcid_language))
+        note = g_strdup_printf (_("%u lines have labels in a language KMS Doctor has no table for (the extended "
+                                  "PID says “%s”); their values were recognised by their shape"),
+                                p->n_by_shape, lcid_language);
+      else
+        note = g_strdup_printf (_("%u lines have labels KMS Doctor does not know; their values were recognised "
+                                  "by their shape"), p->n_by_shape);
+      kd_dlv_document_add_note (p->doc, note);
+    }
+}
+
+/**
+ * kd_dlv_parse:
+ * @data: the bytes of a capture, in any encoding
+ * @length: their number
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Never fails: bad input gives a document of kind "unknown" whose notes
+ * and unknown lines say what was there.
+ *
+ * Returns: (transfer full): the document
+ */
+KdDlvDocument *
+kd_dlv_parse (const guint8 *data,
+              gsize         length,
+              GCancellable *cancellable)
+{
+  g_autofree char *text = NULL;
+  const char *encoding = NULL;
+  KdDecodeFlags flags = KD_DECODE_NONE;
+  Parser p = { 0 };
+  const char *line;
+  guint n_lines = 0;
+  GListModel *products;
+
+  p.labels = kd_labels_get_default ();
+  p.doc = kd_dlv_document_new ();
+  p.votes = g_hash_table_new (g_str_hash, g_str_equal);
+  p.command_kinds = g_ptr_array_new ();
+
+  text = kd_text_decode (data, length, &encoding, &flags);
+  kd_dlv_document_set_encoding (p.doc, encoding);
+  if (flags & KD_DECODE_DROPPED_NULS)
+    kd_dlv_document_add_note (p.doc, _("NUL bytes in the text were ignored"));
+  if (flags & KD_DECODE_ODD_UTF16)
+    kd_dlv_document_add_note (p.doc, _("The UTF-16 text ended in half a character, which was ignored"));
+  if (flags & KD_DECODE_REPLACED_INVALID)
+    kd_dlv_document_add_note (p.doc, _("Some bytes were not valid in the text’s encoding and were replaced"));
+  if (flags & KD_DECODE_GUESSED_CODEPAGE)
+    {
+      g_autofree char *note = g_strdup_printf (_("The text was read as %s, the code page of the language its "
+                                                 "extended PID names"), encoding);
+      kd_dlv_document_add_note (p.doc, note);
+    }
+
+  p.lcid = find_lcid (text);
+  p.wrap_width = guess_wrap_width (text);
+
+  line = text;
+  while (*line)
+    {
+      gsize n = strcspn (line, "\r\n");
+
+      handle_line_text (&p, line, n);
+      line += n;
+      if (*line == '\r')
+        line++;
+      if (*line == '\n')
+        line++;
+
+      if ((++n_lines & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+
+  decide_language (&p);
+  kd_dlv_document_set_kind (p.doc, decide_kind (&p));
+
+  products = kd_dlv_document_get_products (p.doc);
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+      kd_dlv_product_finish (product, p.lcid, kd_dlv_document_get_language (p.doc));
+    }
+
+  if (g_list_model_get_n_items (products) == 0)
+    {
+      if (length == 0 || *text == '\0')
+        kd_dlv_document_add_note (p.doc, _("The capture is empty"));
+      else
+        kd_dlv_document_add_note (p.doc, _("Nothing in the text looks like the output of slmgr.vbs or ospp.vbs"));
+    }
+
+  g_hash_table_unref (p.votes);
+  g_ptr_array_unref (p.command_kinds);
+  g_free (p.last_key);
+  g_free (p.pending_name);
+  return p.doc;
+}
+
+/**
+ * kd_dlv_parse_bytes:
+ * @bytes: a capture
+ *
+ * Returns: (transfer full): the document
+ */
+KdDlvDocument *
+kd_dlv_parse_bytes (GBytes *bytes)
+{
+  gsize length;
+  const guint8 *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  return kd_dlv_parse (data, length, NULL);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  g_autoptr(KdDlvDocument) doc = kd_dlv_parse (data, length, cancellable);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, g_steal_pointer (&doc), g_object_unref);
+}
+
+/**
+ * kd_dlv_parse_bytes_async:
+ * @bytes: a capture
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the thread-default main context when done
+ * @user_data: data for @callback
+ *
+ * Parses in a worker thread: a 10 MB paste must not stall a window.
+ */
+void
+kd_dlv_parse_bytes_async (GBytes              *bytes,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (bytes != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kd_dlv_parse_bytes_async);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, parse_thread);
+}
+
+/**
+ * kd_dlv_parse_bytes_finish:
+ * @result: the result given to the callback
+ * @error: a #GError, set when cancelled
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+KdDlvDocument *
+kd_dlv_parse_bytes_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,25 @@
+/* kd-dlv-parser.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kd-dlv-document.h"
+
+G_BEGIN_DECLS
+
+KdDlvDocument *kd_dlv_parse              (const guint8        *data,
+                                          gsize                length,
+                                          GCancellable        *cancellable);
+KdDlvDocument *kd_dlv_parse_bytes        (GBytes              *bytes);
+void           kd_dlv_parse_bytes_async  (GBytes              *bytes,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+KdDlvDocument *kd_dlv_parse_bytes_finish (GAsyncResult        *result,
+                                          GError             **error);
+
+G_END_DECLS

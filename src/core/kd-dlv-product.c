@@ -1,0 +1,831 @@
+/* kd-dlv-product.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kd-dlv-date.h"
+#include "kd-dlv-product.h"
+#include "kd-hresult.h"
+#include "kd-labels.h"
+
+/* One licence block of a capture.  Fields are kept as printed, by their
+ * canonical key (data/slmgr-labels.json), so nothing is lost; finish()
+ * derives the typed values the contract of `parse --json` promises
+ * (docs/capture-json.md). */
+struct _KdDlvProduct
+{
+  GObject parent_instance;
+
+  GHashTable *fields;   /* key -> value as printed */
+  GHashTable *flags;    /* set of line keys seen in this block */
+
+  /* Derived in finish() */
+  char *channel;
+  const char *role;
+  const char *license_status;
+  char *notification_reason;
+  gint64 expiration_minutes;
+  gint64 expiration_days;
+  char *trusted_time;
+  char *kms_host;
+  gint64 kms_port;
+  const char *kms_host_source;
+  char *expires;
+};
+
+G_DEFINE_FINAL_TYPE (KdDlvProduct, kd_dlv_product, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_CHANNEL,
+  PROP_ROLE,
+  PROP_LICENSE_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kd_dlv_product_finalize (GObject *object)
+{
+  KdDlvProduct *self = (KdDlvProduct *) object;
+
+  g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_pointer (&self->flags, g_hash_table_unref);
+  g_clear_pointer (&self->channel, g_free);
+  g_clear_pointer (&self->notification_reason, g_free);
+  g_clear_pointer (&self->trusted_time, g_free);
+  g_clear_pointer (&self->kms_host, g_free);
+  g_clear_pointer (&self->expires, g_free);
+
+  G_OBJECT_CLASS (kd_dlv_product_parent_class)->finalize (object);
+}
+
+static void
+kd_dlv_product_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KdDlvProduct *self = KD_DLV_PRODUCT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, kd_dlv_product_get_name (self));
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, kd_dlv_product_get_description (self));
+      break;
+    case PROP_CHANNEL:
+      g_value_set_string (value, self->channel);
+      break;
+    case PROP_ROLE:
+      g_value_set_string (value, self->role);
+      break;
+    case PROP_LICENSE_STATUS:
+      g_value_set_string (value, self->license_status);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_dlv_product_class_init (KdDlvProductClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kd_dlv_product_finalize;
+  object_class->get_property = kd_dlv_product_get_property;
+
+#define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RO);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, RO);
+  properties[PROP_CHANNEL] = g_param_spec_string ("channel", NULL, NULL, NULL, RO);
+  properties[PROP_ROLE] = g_param_spec_string ("role", NULL, NULL, NULL, RO);
+  properties[PROP_LICENSE_STATUS] = g_param_spec_string ("license-status", NULL, NULL, NULL, RO);
+#undef RO
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kd_dlv_product_init (KdDlvProduct *self)
+{
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->flags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->expiration_minutes = -1;
+  self->expiration_days = -1;
+  self->kms_port = -1;
+}
+
+KdDlvProduct *
+kd_dlv_product_new (void)
+{
+  return g_object_new (KD_TYPE_DLV_PRODUCT, NULL);
+}
+
+const char *
+kd_dlv_product_get_field (KdDlvProduct *self,
+                          const char   *key)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  return g_hash_table_lookup (self->fields, key);
+}
+
+gboolean
+kd_dlv_product_has_field (KdDlvProduct *self,
+                          const char   *key)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
+  return g_hash_table_contains (self->fields, key);
+}
+
+void
+kd_dlv_product_set_field (KdDlvProduct *self,
+                          const char   *key,
+                          const char   *value)
+{
+  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
+  g_hash_table_insert (self->fields, g_strdup (key), g_strdup (value != NULL ? value : ""));
+}
+
+/**
+ * kd_dlv_product_append_field:
+ * @self: a product
+ * @key: a field already set
+ * @text: the next piece of a value a console wrapped
+ * @with_space: whether a space was lost at the wrap
+ */
+void
+kd_dlv_product_append_field (KdDlvProduct *self,
+                             const char   *key,
+                             const char   *text,
+                             gboolean      with_space)
+{
+  const char *old;
+
+  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
+
+  old = g_hash_table_lookup (self->fields, key);
+  g_hash_table_insert (self->fields, g_strdup (key),
+                       g_strconcat (old != NULL ? old : "", with_space && old != NULL && *old ? " " : "", text, NULL));
+}
+
+void
+kd_dlv_product_set_flag (KdDlvProduct *self,
+                         const char   *flag)
+{
+  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
+  g_hash_table_add (self->flags, g_strdup (flag));
+}
+
+gboolean
+kd_dlv_product_has_flag (KdDlvProduct *self,
+                         const char   *flag)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
+  return g_hash_table_contains (self->flags, flag);
+}
+
+const char *
+kd_dlv_product_get_name (KdDlvProduct *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  name = kd_dlv_product_get_field (self, "name");
+  return name != NULL ? name : kd_dlv_product_get_field (self, "ospp_license_name");
+}
+
+const char *
+kd_dlv_product_get_description (KdDlvProduct *self)
+{
+  const char *description;
+
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  description = kd_dlv_product_get_field (self, "description");
+  return description != NULL ? description : kd_dlv_product_get_field (self, "ospp_license_description");
+}
+
+const char *
+kd_dlv_product_get_channel (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  return self->channel;
+}
+
+const char *
+kd_dlv_product_get_role (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  return self->role;
+}
+
+const char *
+kd_dlv_product_get_license_status (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  return self->license_status;
+}
+
+const char *
+kd_dlv_product_get_notification_reason (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  return self->notification_reason;
+}
+
+gint64
+kd_dlv_product_get_expiration_minutes (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), -1);
+  return self->expiration_minutes;
+}
+
+gint64
+kd_dlv_product_get_expiration_days (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), -1);
+  return self->expiration_days;
+}
+
+const char *
+kd_dlv_product_get_trusted_time (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  return self->trusted_time;
+}
+
+const char *
+kd_dlv_product_get_kms_host (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  return self->kms_host;
+}
+
+gint64
+kd_dlv_product_get_kms_port (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), -1);
+  return self->kms_port;
+}
+
+const char *
+kd_dlv_product_get_kms_host_source (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  return self->kms_host_source;
+}
+
+/* The first integer in a value: "120 minutes", "43200 minute(s) (30 day(s))". */
+static gboolean
+first_integers (const char *text,
+                gint64     *first,
+                gint64     *second)
+{
+  int found = 0;
+
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *p = text; *p && found < 2; )
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          char *end;
+          gint64 v = g_ascii_strtoll (p, &end, 10);
+
+          if (found == 0)
+            *first = v;
+          else if (second != NULL)
+            *second = v;
+          found++;
+          p = end;
+        }
+      else
+        p++;
+    }
+
+  return found > 0;
+}
+
+/**
+ * kd_dlv_product_get_int:
+ * @self: a product
+ * @key: a field key whose value starts with a number
+ *
+ * Returns: the number, or -1 if the field is absent or has none
+ */
+gint64
+kd_dlv_product_get_int (KdDlvProduct *self,
+                        const char   *key)
+{
+  gint64 v = -1;
+
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), -1);
+  if (!first_integers (kd_dlv_product_get_field (self, key), &v, NULL))
+    return -1;
+  return v;
+}
+
+gboolean
+kd_dlv_product_is_kms_client (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
+  return g_strcmp0 (self->role, "kms-client") == 0 ||
+         kd_dlv_product_has_flag (self, "kms_client_header") ||
+         kd_dlv_product_has_flag (self, "please_use_ato") ||
+         kd_dlv_product_has_field (self, "cmid");
+}
+
+gboolean
+kd_dlv_product_is_kms_host (KdDlvProduct *self)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
+  return kd_dlv_product_has_flag (self, "kms_host_enabled_header") ||
+         kd_dlv_product_has_field (self, "current_count");
+}
+
+static char *
+find_channel (const char *description)
+{
+  static GRegex *token;
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (description == NULL)
+    return NULL;
+
+  if (g_once_init_enter_pointer (&token))
+    g_once_init_leave_pointer (&token,
+                               g_regex_new ("(?:^|[\\s,])((?:VOLUME|RETAIL|OEM|TIMEBASED|VIRTUAL_MACHINE|MAK|TB|SUBSCRIPTION)"
+                                            "[A-Z0-9_\\-]*)(?:\\s+\\S+)?\\s*$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_regex_match (token, description, 0, &info))
+    return g_match_info_fetch (info, 1);
+  return NULL;
+}
+
+static const char *
+role_from_channel (const char *channel)
+{
+  if (channel == NULL)
+    return NULL;
+  if (g_str_has_prefix (channel, "VOLUME_KMSCLIENT"))
+    return "kms-client";
+  if (g_str_has_prefix (channel, "VOLUME_KMS"))
+    return "kms-host";
+  if (strstr (channel, "MAK") != NULL)
+    return "mak";
+  if (g_str_has_prefix (channel, "VIRTUAL_MACHINE_ACTIVATION"))
+    return "avma";
+  if (g_str_has_prefix (channel, "TIMEBASED_EVAL") || strstr (channel, "EVAL") != NULL)
+    return "evaluation";
+  if (g_str_has_prefix (channel, "TIMEBASED_SUB") || g_str_has_prefix (channel, "SUBSCRIPTION"))
+    return "subscription";
+  if (g_str_has_prefix (channel, "RETAIL"))
+    return "retail";
+  if (g_str_has_prefix (channel, "OEM"))
+    return "oem";
+  return NULL;
+}
+
+static const char *
+role_from_key_channel (const char *key_channel)
+{
+  if (key_channel == NULL)
+    return NULL;
+  if (g_str_has_prefix (key_channel, "Volume:GVLK"))
+    return "kms-client";
+  if (g_str_has_prefix (key_channel, "Volume:CSVLK"))
+    return "kms-host";
+  if (g_str_has_prefix (key_channel, "Volume:MAK"))
+    return "mak";
+  if (strstr (key_channel, "Eval") != NULL)
+    return "evaluation";
+  if (g_str_has_prefix (key_channel, "Retail"))
+    return "retail";
+  if (g_str_has_prefix (key_channel, "OEM"))
+    return "oem";
+  return NULL;
+}
+
+/* "kms01.contoso.com:1688", "[fe80::1]:1688", "10.0.0.5" */
+static void
+split_host_port (const char  *value,
+                 char       **out_host,
+                 gint64      *out_port)
+{
+  const char *colon = strrchr (value, ':');
+
+  *out_port = -1;
+  if (colon != NULL && colon[1] != '\0' && strspn (colon + 1, "0123456789") == strlen (colon + 1) &&
+      (strchr (value, ':') == colon || value[0] == '['))
+    {
+      *out_host = g_strndup (value, colon - value);
+      *out_port = g_ascii_strtoll (colon + 1, NULL, 10);
+      if ((*out_host)[0] == '[')
+        {
+          char *inner = g_strndup (*out_host + 1, strlen (*out_host) - 2);
+          g_free (*out_host);
+          *out_host = inner;
+        }
+    }
+  else
+    *out_host = g_strdup (value);
+}
+
+/**
+ * kd_dlv_product_finish:
+ * @self: a product whose fields are all read
+ * @lcid: the LCID group of the document's extended PIDs, or 0
+ * @language: the language of the labels, or %NULL
+ *
+ * Derives the typed values from the fields as printed.
+ */
+void
+kd_dlv_product_finish (KdDlvProduct *self,
+                       guint         lcid,
+                       const char   *language)
+{
+  KdLabels *labels = kd_labels_get_default ();
+  const char *value;
+  const char *expiration_keys[] = { "volume_activation_expiration", "timebased_activation_expiration",
+                                    "avma_activation_expiration", "time_remaining" };
+
+  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
+
+  g_clear_pointer (&self->channel, g_free);
+  self->channel = find_channel (kd_dlv_product_get_description (self));
+
+  self->role = role_from_channel (self->channel);
+  if (self->role == NULL)
+    self->role = role_from_key_channel (kd_dlv_product_get_field (self, "product_key_channel"));
+  /* Activated by another route than the channel says. */
+  if (kd_dlv_product_has_flag (self, "ad_client_header") || kd_dlv_product_has_field (self, "ad_object_name"))
+    self->role = "adba";
+  else if (kd_dlv_product_has_flag (self, "token_header") || kd_dlv_product_has_field (self, "token_ilid"))
+    self->role = "token";
+  else if (self->role == NULL && kd_dlv_product_is_kms_client (self))
+    self->role = "kms-client";
+  else if (self->role == NULL && kd_dlv_product_is_kms_host (self))
+    self->role = "kms-host";
+  if (self->role == NULL)
+    self->role = "unknown";
+
+  value = kd_dlv_product_get_field (self, "license_status");
+  if (value == NULL)
+    value = kd_dlv_product_get_field (self, "ospp_license_status");
+  self->license_status = NULL;
+  if (value != NULL)
+    {
+      self->license_status = kd_labels_lookup_value (labels, "license_status", value);
+      if (self->license_status == NULL)
+        self->license_status = "unknown";
+    }
+
+  g_clear_pointer (&self->notification_reason, g_free);
+  value = kd_dlv_product_get_field (self, "notification_reason");
+  if (value != NULL)
+    {
+      guint32 code;
+
+      if (kd_hresult_find_in_text (value, -1, &code))
+        self->notification_reason = kd_hresult_format (code);
+      else
+        {
+          /* VBScript's Hex() drops leading zeros: 0x4004F00C stays short only
+           * for small codes; read "0x" and the hex digits that follow. */
+          static GRegex *hex;
+          g_autoptr(GMatchInfo) info = NULL;
+
+          if (g_once_init_enter_pointer (&hex))
+            g_once_init_leave_pointer (&hex, g_regex_new ("0[xX]([0-9A-Fa-f]{1,8})", 0, 0, NULL));
+          if (g_regex_match (hex, value, 0, &info))
+            {
+              g_autofree char *digits = g_match_info_fetch (info, 1);
+              self->notification_reason = kd_hresult_format ((guint32) g_ascii_strtoull (digits, NULL, 16));
+            }
+        }
+    }
+
+  self->expiration_minutes = self->expiration_days = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (expiration_keys); i++)
+    if (first_integers (kd_dlv_product_get_field (self, expiration_keys[i]),
+                        &self->expiration_minutes, &self->expiration_days))
+      break;
+  /* ospp: "REMAINING GRACE: 179 days  (258270 minute(s) before expiring)" */
+  if (self->expiration_minutes < 0)
+    first_integers (kd_dlv_product_get_field (self, "ospp_remaining_grace"),
+                    &self->expiration_days, &self->expiration_minutes);
+
+  g_clear_pointer (&self->trusted_time, g_free);
+  value = kd_dlv_product_get_field (self, "trusted_time");
+  if (value != NULL)
+    kd_dlv_parse_date (value, lcid, language, &self->trusted_time);
+
+  g_clear_pointer (&self->kms_host, g_free);
+  self->kms_port = -1;
+  self->kms_host_source = NULL;
+  if ((value = kd_dlv_product_get_field (self, "registered_kms_machine_name")) != NULL &&
+      kd_labels_lookup_value (labels, "not_available", value) == NULL)
+    {
+      split_host_port (value, &self->kms_host, &self->kms_port);
+      self->kms_host_source = "registered";
+    }
+  else if ((value = kd_dlv_product_get_field (self, "kms_machine_name_from_dns")) != NULL &&
+           kd_labels_lookup_value (labels, "not_available", value) == NULL)
+    {
+      split_host_port (value, &self->kms_host, &self->kms_port);
+      self->kms_host_source = "dns";
+    }
+  else if ((value = kd_dlv_product_get_field (self, "kms_host_by_shape")) != NULL)
+    split_host_port (value, &self->kms_host, &self->kms_port);
+  else if ((value = kd_dlv_product_get_field (self, "ospp_kms_machine_name_from_dns")) != NULL)
+    {
+      split_host_port (value, &self->kms_host, &self->kms_port);
+      self->kms_host_source = "dns";
+    }
+  /* slmgr prints the port it will use; 0 is shown as 1688. */
+  if (self->kms_port < 0 && kd_dlv_product_has_field (self, "ospp_kms_port"))
+    self->kms_port = kd_dlv_product_get_int (self, "ospp_kms_port");
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value >= 0)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_field (JsonBuilder  *builder,
+           KdDlvProduct *self,
+           const char   *member,
+           const char   *key)
+{
+  add_string (builder, member, kd_dlv_product_get_field (self, key));
+}
+
+static void
+add_value (JsonBuilder  *builder,
+           KdDlvProduct *self,
+           const char   *member,
+           const char   *table,
+           const char   *key)
+{
+  const char *value = kd_dlv_product_get_field (self, key);
+
+  add_string (builder, member, value != NULL ? kd_labels_lookup_value (kd_labels_get_default (), table, value) : NULL);
+}
+
+static gboolean
+has_any_field (KdDlvProduct       *self,
+               const char * const *keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (kd_dlv_product_has_field (self, keys[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_kms_client (KdDlvProduct *self,
+                JsonBuilder  *builder)
+{
+  const char *ip = kd_dlv_product_get_field (self, "kms_machine_ip");
+  KdLabels *labels = kd_labels_get_default ();
+
+  json_builder_set_member_name (builder, "kms_client");
+  if (!kd_dlv_product_is_kms_client (self) && self->kms_host == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  add_field (builder, self, "cmid", "cmid");
+  add_string (builder, "kms_host", self->kms_host);
+  add_string (builder, "kms_ip", ip != NULL && kd_labels_lookup_value (labels, "not_available", ip) == NULL ? ip : NULL);
+  add_field (builder, self, "kms_extended_pid", "kms_extended_pid");
+  add_int (builder, "kms_port", self->kms_port);
+  add_string (builder, "kms_host_source", self->kms_host_source);
+  add_int (builder, "activation_interval_minutes", kd_dlv_product_get_int (self, "activation_interval"));
+  add_int (builder, "renewal_interval_minutes", kd_dlv_product_get_int (self, "renewal_interval"));
+  json_builder_set_member_name (builder, "host_caching");
+  if (kd_dlv_product_has_flag (self, "host_caching_enabled"))
+    json_builder_add_boolean_value (builder, TRUE);
+  else if (kd_dlv_product_has_flag (self, "host_caching_disabled"))
+    json_builder_add_boolean_value (builder, FALSE);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_kms_host (KdDlvProduct *self,
+              JsonBuilder  *builder)
+{
+  static const char * const request_keys[] = {
+    "requests_total", "requests_failed", "requests_unlicensed", "requests_licensed", "requests_initial_grace",
+    "requests_expired_or_oot", "requests_non_genuine_grace", "requests_notification", NULL
+  };
+  static const char * const request_members[] = {
+    "total", "failed", "unlicensed", "licensed", "initial_grace",
+    "expired_or_hardware_out_of_tolerance", "non_genuine_grace", "notification", NULL
+  };
+
+  json_builder_set_member_name (builder, "kms_host");
+  if (!kd_dlv_product_is_kms_host (self))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  add_int (builder, "current_count", kd_dlv_product_get_int (self, "current_count"));
+  add_int (builder, "port", kd_dlv_product_get_int (self, "listening_port"));
+  json_builder_set_member_name (builder, "dns_publishing");
+  if (kd_dlv_product_has_flag (self, "dns_publishing_enabled"))
+    json_builder_add_boolean_value (builder, TRUE);
+  else if (kd_dlv_product_has_flag (self, "dns_publishing_disabled"))
+    json_builder_add_boolean_value (builder, FALSE);
+  else
+    json_builder_add_null_value (builder);
+  add_value (builder, self, "priority", "kms_priority", "kms_priority");
+
+  json_builder_set_member_name (builder, "requests");
+  if (!has_any_field (self, request_keys))
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      for (guint i = 0; request_keys[i] != NULL; i++)
+        add_int (builder, request_members[i], kd_dlv_product_get_int (self, request_keys[i]));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_expiry (KdDlvProduct *self,
+            JsonBuilder  *builder)
+{
+  static const struct {
+    const char *flag;
+    const char *state;
+  } xpr[] = {
+    { "xpr_permanent", "permanent" },
+    { "xpr_volume", "volume" },
+    { "xpr_avma", "volume" },
+    { "xpr_timebased", "timebased" },
+    { "xpr_initial_grace", "grace" },
+    { "xpr_additional_grace", "grace" },
+    { "xpr_non_genuine_grace", "grace" },
+    { "xpr_extended_grace", "grace" },
+    { "xpr_notification", "notification" },
+  };
+  const char *state = NULL;
+  const char *text = NULL;
+  const char *date = kd_dlv_product_get_field (self, "xpr_date");
+  g_autofree char *expires = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (xpr) && state == NULL; i++)
+    if (kd_dlv_product_has_flag (self, xpr[i].flag))
+      {
+        state = xpr[i].state;
+        text = kd_dlv_product_get_field (self, "xpr_text");
+      }
+
+  if (state == NULL && self->license_status != NULL)
+    {
+      if (g_str_equal (self->license_status, "licensed"))
+        {
+          if ((text = kd_dlv_product_get_field (self, "timebased_activation_expiration")) != NULL)
+            state = "timebased";
+          else if ((text = kd_dlv_product_get_field (self, "volume_activation_expiration")) != NULL ||
+                   (text = kd_dlv_product_get_field (self, "avma_activation_expiration")) != NULL)
+            state = "volume";
+          else
+            state = "permanent";
+        }
+      else if (g_str_has_suffix (self->license_status, "grace"))
+        {
+          state = "grace";
+          text = kd_dlv_product_get_field (self, "time_remaining");
+        }
+      else if (g_str_equal (self->license_status, "notification"))
+        state = "notification";
+    }
+
+  json_builder_set_member_name (builder, "expiry");
+  if (state == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  if (date != NULL)
+    kd_dlv_parse_date (date, 0, NULL, &expires);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "state", state);
+  add_string (builder, "expires", expires);
+  add_string (builder, "expires_text", text);
+  json_builder_end_object (builder);
+}
+
+static void
+add_result (KdDlvProduct *self,
+            JsonBuilder  *builder)
+{
+  const char *code = kd_dlv_product_get_field (self, "result_error_code");
+
+  json_builder_set_member_name (builder, "result");
+  if (!kd_dlv_product_has_flag (self, "activation_success") && !kd_dlv_product_has_flag (self, "activation_failure"))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "success");
+  json_builder_add_boolean_value (builder, kd_dlv_product_has_flag (self, "activation_success") &&
+                                  !kd_dlv_product_has_flag (self, "activation_failure"));
+  add_string (builder, "error_code", code);
+  add_field (builder, self, "error_text", "result_error_text");
+  json_builder_end_object (builder);
+}
+
+/**
+ * kd_dlv_product_to_json:
+ * @self: a finished product
+ * @builder: a builder where a value goes
+ *
+ * Writes the product object of docs/capture-json.md.
+ */
+void
+kd_dlv_product_to_json (KdDlvProduct *self,
+                        JsonBuilder  *builder)
+{
+  const char *partial;
+
+  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
+
+  json_builder_begin_object (builder);
+  add_string (builder, "name", kd_dlv_product_get_name (self));
+  add_string (builder, "description", kd_dlv_product_get_description (self));
+  add_string (builder, "channel", self->channel);
+  add_string (builder, "role", self->role);
+  add_field (builder, self, "activation_id", "activation_id");
+  add_field (builder, self, "application_id", "application_id");
+  add_field (builder, self, "extended_pid", "extended_pid");
+  add_field (builder, self, "product_key_channel", "product_key_channel");
+  add_field (builder, self, "installation_id", "installation_id");
+  add_field (builder, self, "use_license_url", "use_license_url");
+  add_field (builder, self, "validation_url", "validation_url");
+  partial = kd_dlv_product_get_field (self, "partial_product_key");
+  add_string (builder, "partial_product_key", partial != NULL ? partial : kd_dlv_product_get_field (self, "ospp_last5"));
+  add_string (builder, "license_status", self->license_status);
+  partial = kd_dlv_product_get_field (self, "license_status");
+  add_string (builder, "license_status_text", partial != NULL ? partial : kd_dlv_product_get_field (self, "ospp_license_status"));
+  add_string (builder, "notification_reason", self->notification_reason);
+  add_int (builder, "expiration_minutes", self->expiration_minutes);
+  add_int (builder, "expiration_days", self->expiration_days);
+  add_int (builder, "remaining_windows_rearm_count", kd_dlv_product_get_int (self, "remaining_windows_rearm_count"));
+  add_int (builder, "remaining_sku_rearm_count", kd_dlv_product_get_int (self, "remaining_sku_rearm_count"));
+  add_string (builder, "trusted_time", self->trusted_time);
+  add_field (builder, self, "trusted_time_text", "trusted_time");
+  add_value (builder, self, "configured_activation_type", "configured_activation_type", "configured_activation_type");
+  json_builder_set_member_name (builder, "license_in_use");
+  json_builder_add_boolean_value (builder, !kd_dlv_product_has_flag (self, "license_not_in_use"));
+  add_kms_client (self, builder);
+  add_kms_host (self, builder);
+  add_expiry (self, builder);
+  add_result (self, builder);
+  json_builder_end_object (builder);
+}

@@ -1,0 +1,234 @@
+/* kd-text-decode.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kd-labels.h"
+#include "kd-text-decode.h"
+
+/* What slmgr output looks like as bytes depends on how it left Windows
+ * (slmgr-and-events.md §3): a console copy is UTF-16 or UTF-8 on the
+ * clipboard; `cscript … > file` is the OEM code page; PowerShell 5.1's `>`
+ * writes UTF-16LE with a BOM, PowerShell 7 UTF-8.  The order of the checks
+ * follows that: BOMs, UTF-16 by its NUL bytes, strict UTF-8, then the
+ * OEM code page of the language the extended PID names, then
+ * windows-1252.  Conversions go through iconv (g_convert). */
+
+static gboolean
+looks_like_utf16 (const guint8 *data,
+                  gsize         length,
+                  gboolean     *out_big_endian)
+{
+  gsize even_nuls = 0, odd_nuls = 0;
+  gsize n = MIN (length, 4096) & ~(gsize) 1;
+
+  if (n < 4)
+    return FALSE;
+
+  for (gsize i = 0; i < n; i += 2)
+    {
+      even_nuls += data[i] == 0;
+      odd_nuls += data[i + 1] == 0;
+    }
+
+  /* ASCII-heavy text: every other byte is NUL.  CJK text has few NULs but
+   * then is not valid UTF-8 either and is handled by the code page path. */
+  if (odd_nuls > n / 2 * 3 / 10 && even_nuls < n / 2 / 20)
+    {
+      *out_big_endian = FALSE;
+      return TRUE;
+    }
+  if (even_nuls > n / 2 * 3 / 10 && odd_nuls < n / 2 / 20)
+    {
+      *out_big_endian = TRUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The LCID group of an extended PID, read from the raw bytes: digits and
+ * dashes are ASCII in every OEM code page. */
+static guint
+find_epid_lcid (const guint8 *data,
+                gsize         length)
+{
+  static GRegex *epid;
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *head = NULL;
+  gsize n = MIN (length, 256 * 1024);
+
+  if (g_once_init_enter_pointer (&epid))
+    g_once_init_leave_pointer (&epid,
+                               g_regex_new ("\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-(\\d{4,5})-\\d{4,5}\\.\\d{4}-\\d{7}",
+                                            G_REGEX_RAW | G_REGEX_OPTIMIZE, 0, NULL));
+
+  /* G_REGEX_RAW matches bytes, but the subject must not contain NULs. */
+  head = g_strndup ((const char *) data, n);
+  if (g_regex_match (epid, head, 0, &info))
+    {
+      g_autofree char *lcid = g_match_info_fetch (info, 1);
+      return (guint) g_ascii_strtoull (lcid, NULL, 10);
+    }
+  return 0;
+}
+
+static char *
+convert (const guint8  *data,
+         gsize          length,
+         const char    *from,
+         KdDecodeFlags *flags)
+{
+  g_autoptr(GError) error = NULL;
+  gsize written = 0;
+  char *out;
+
+  out = g_convert ((const char *) data, length, "UTF-8", from, NULL, &written, &error);
+  if (out == NULL)
+    {
+      /* A stray byte the code page does not define: keep the rest. */
+      out = g_convert_with_fallback ((const char *) data, length, "UTF-8", from, "\xef\xbf\xbd",
+                                     NULL, &written, NULL);
+      if (out == NULL)
+        return NULL;
+      *flags |= KD_DECODE_REPLACED_INVALID;
+    }
+
+  /* U+0000 in UTF-16 text: the rest of the parser works on C strings. */
+  if (memchr (out, 0, written) != NULL)
+    {
+      gsize j = 0;
+
+      for (gsize i = 0; i < written; i++)
+        if (out[i] != '\0')
+          out[j++] = out[i];
+      out[j] = '\0';
+      *flags |= KD_DECODE_DROPPED_NULS;
+    }
+  return out;
+}
+
+static char *
+drop_nuls (const guint8 *data,
+           gsize         length,
+           gsize        *out_length,
+           gboolean     *out_dropped)
+{
+  char *copy = g_malloc (length + 1);
+  gsize j = 0;
+
+  for (gsize i = 0; i < length; i++)
+    if (data[i] != 0)
+      copy[j++] = data[i];
+  copy[j] = '\0';
+  *out_length = j;
+  *out_dropped = j != length;
+  return copy;
+}
+
+/**
+ * kd_text_decode:
+ * @data: the bytes of a capture
+ * @length: their number
+ * @out_encoding: (out): the name of the encoding used, e.g. "UTF-16LE", "CP850"
+ * @out_flags: (out) (optional): what had to be repaired
+ *
+ * Returns: (transfer full): the text as valid UTF-8 (never %NULL)
+ */
+char *
+kd_text_decode (const guint8   *data,
+                gsize           length,
+                const char    **out_encoding,
+                KdDecodeFlags  *out_flags)
+{
+  KdDecodeFlags flags = KD_DECODE_NONE;
+  g_autofree char *clean = NULL;
+  gboolean big_endian = FALSE;
+  gboolean dropped = FALSE;
+  const char *encoding;
+  char *text = NULL;
+  gsize clean_length;
+  guint lcid;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (out_encoding != NULL, NULL);
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      encoding = "UTF-8";
+      data += 3;
+      length -= 3;
+      goto utf8;
+    }
+  if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
+    {
+      big_endian = data[0] == 0xfe;
+      data += 2;
+      length -= 2;
+      goto utf16;
+    }
+  if (looks_like_utf16 (data, length, &big_endian))
+    goto utf16;
+
+  encoding = "UTF-8";
+utf8:
+  if (memchr (data, 0, length) == NULL && g_utf8_validate_len ((const char *) data, length, NULL))
+    {
+      text = g_strndup ((const char *) data, length);
+      goto done;
+    }
+
+  clean = drop_nuls (data, length, &clean_length, &dropped);
+  if (dropped)
+    flags |= KD_DECODE_DROPPED_NULS;
+  if (g_utf8_validate_len (clean, clean_length, NULL))
+    {
+      text = g_strndup (clean, clean_length);
+      goto done;
+    }
+
+  /* Not UTF-8: the OEM code page the capture's own language uses, when an
+   * extended PID names it, else Windows' ANSI code page for the West. */
+  lcid = find_epid_lcid ((const guint8 *) clean, clean_length);
+  encoding = lcid != 0 ? kd_labels_codepage_for_lcid (kd_labels_get_default (), lcid) : NULL;
+  if (encoding != NULL)
+    flags |= KD_DECODE_GUESSED_CODEPAGE;
+  else
+    encoding = "WINDOWS-1252";
+  text = convert ((const guint8 *) clean, clean_length, encoding, &flags);
+  if (text == NULL)
+    {
+      encoding = "WINDOWS-1252";
+      text = convert ((const guint8 *) clean, clean_length, encoding, &flags);
+    }
+  if (text == NULL)
+    {
+      encoding = "UTF-8";
+      text = g_utf8_make_valid (clean, clean_length);
+      flags |= KD_DECODE_REPLACED_INVALID;
+    }
+  goto done;
+
+utf16:
+  encoding = big_endian ? "UTF-16BE" : "UTF-16LE";
+  if (length % 2 != 0)
+    {
+      flags |= KD_DECODE_ODD_UTF16;
+      length--;
+    }
+  text = convert (data, length, encoding, &flags);
+  if (text == NULL)
+    {
+      text = g_strdup ("");
+      flags |= KD_DECODE_REPLACED_INVALID;
+    }
+
+done:
+  *out_encoding = encoding;
+  if (out_flags != NULL)
+    *out_flags = flags;
+  return text;
+}

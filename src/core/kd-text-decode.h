@@ -1,0 +1,26 @@
+/* kd-text-decode.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KD_DECODE_NONE              = 0,
+  KD_DECODE_DROPPED_NULS      = 1 << 0,  /* NUL bytes in 8-bit text were dropped */
+  KD_DECODE_ODD_UTF16         = 1 << 1,  /* UTF-16 with an odd byte count: last byte dropped */
+  KD_DECODE_REPLACED_INVALID  = 1 << 2,  /* sequences invalid in the encoding were replaced */
+  KD_DECODE_GUESSED_CODEPAGE  = 1 << 3,  /* the code page was inferred from the content */
+} KdDecodeFlags;
+
+char *kd_text_decode (const guint8   *data,
+                      gsize           length,
+                      const char    **out_encoding,
+                      KdDecodeFlags  *out_flags);
+
+G_END_DECLS
