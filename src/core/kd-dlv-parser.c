@@ -234,6 +234,16 @@ handle_field (Parser             *p,
     kd_dlv_product_set_field (p->product, "name", p->pending_name);
   g_clear_pointer (&p->pending_name, g_free);
 
+  /* German prints one label for both rearm counts: the second is the SKU's. */
+  if (g_str_equal (field->key, "remaining_windows_rearm_count") &&
+      kd_dlv_product_has_field (p->product, "remaining_windows_rearm_count") &&
+      !kd_dlv_product_has_field (p->product, "remaining_sku_rearm_count"))
+    {
+      kd_dlv_product_set_field (p->product, "remaining_sku_rearm_count", value);
+      set_continuation (p, "remaining_sku_rearm_count", FALSE, length);
+      return;
+    }
+
   kd_dlv_product_set_field (p->product, field->key, value);
   set_continuation (p, field->key, FALSE, length);
 }

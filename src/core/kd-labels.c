@@ -53,6 +53,7 @@ struct _KdLabels
   GPtrArray *patterns;        /* LinePattern */
   GHashTable *values;         /* "table\x1ffolded text" -> canonical (owned) */
   GHashTable *lcids;          /* lcid -> Language */
+  GHashTable *codepages;      /* lcid -> code page, where it differs from its language's */
   GPtrArray *languages;       /* Language */
 };
 
@@ -299,6 +300,7 @@ kd_labels_free (KdLabels *self)
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->lcids, g_hash_table_unref);
+  g_clear_pointer (&self->codepages, g_hash_table_unref);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
   g_free (self);
 }
@@ -336,6 +338,7 @@ kd_labels_new_from_data (const char  *json,
   self->patterns = g_ptr_array_new_with_free_func (line_pattern_free);
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lcids = g_hash_table_new (NULL, NULL);
+  self->codepages = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->languages = g_ptr_array_new_with_free_func (language_free);
 
   array = json_object_get_array_member (root, "languages");
@@ -351,6 +354,20 @@ kd_labels_new_from_data (const char  *json,
       g_ptr_array_add (self->languages, language);
       for (guint j = 0; lcids != NULL && j < json_array_get_length (lcids); j++)
         g_hash_table_insert (self->lcids, GUINT_TO_POINTER ((guint) json_array_get_int_element (lcids, j)), language);
+
+      /* en-GB and en-US share a table but not a code page (CP850 / CP437). */
+      if (json_object_has_member (obj, "oem_codepage_by_lcid"))
+        {
+          JsonObjectIter iter;
+          const char *lcid;
+          JsonNode *node;
+
+          json_object_iter_init (&iter, json_object_get_object_member (obj, "oem_codepage_by_lcid"));
+          while (json_object_iter_next (&iter, &lcid, &node))
+            if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+              g_hash_table_insert (self->codepages, GUINT_TO_POINTER ((guint) g_ascii_strtoull (lcid, NULL, 10)),
+                                   g_strdup (json_node_get_string (node)));
+        }
     }
 
   array = json_object_get_array_member (root, "fields");
@@ -539,7 +556,10 @@ kd_labels_codepage_for_lcid (KdLabels *self,
                              guint     lcid)
 {
   Language *language = g_hash_table_lookup (self->lcids, GUINT_TO_POINTER (lcid));
+  const char *codepage = g_hash_table_lookup (self->codepages, GUINT_TO_POINTER (lcid));
 
+  if (codepage != NULL)
+    return codepage;
   return language != NULL ? language->codepage : NULL;
 }
 

@@ -1,0 +1,327 @@
+/* test-dlv-parser.c — the capture parser against its fixtures and hostile input
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every tests/fixtures/captures/NAME.txt is parsed and compared with the
+ * values NAME.expected.json asserts (a subset of docs/capture-json.md).
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "kd-dlv-date.h"
+#include "kd-dlv-parser.h"
+#include "kd-text-decode.h"
+
+static JsonNode *
+parse_to_node (const guint8 *data,
+               gsize         length)
+{
+  g_autoptr(KdDlvDocument) doc = kd_dlv_parse (data, length, NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  kd_dlv_document_to_json (doc, builder);
+  return json_builder_get_root (builder);
+}
+
+/* Every member of @expected is in @actual with the same value; arrays have
+ * the same length.  A member expected null may be absent. */
+static gboolean
+subset_matches (JsonNode   *expected,
+                JsonNode   *actual,
+                const char *path,
+                GString    *why)
+{
+  if (JSON_NODE_HOLDS_NULL (expected))
+    {
+      if (actual == NULL || JSON_NODE_HOLDS_NULL (actual))
+        return TRUE;
+      g_string_append_printf (why, "%s: expected null\n", path);
+      return FALSE;
+    }
+  if (actual == NULL || json_node_get_node_type (expected) != json_node_get_node_type (actual))
+    {
+      g_autofree char *e = json_to_string (expected, FALSE);
+      g_autofree char *a = actual != NULL ? json_to_string (actual, FALSE) : g_strdup ("(absent)");
+      g_string_append_printf (why, "%s: expected %s, got %s\n", path, e, a);
+      return FALSE;
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (expected))
+    {
+      JsonObject *eo = json_node_get_object (expected);
+      JsonObject *ao = json_node_get_object (actual);
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *node;
+      gboolean ok = TRUE;
+
+      json_object_iter_init (&iter, eo);
+      while (json_object_iter_next (&iter, &member, &node))
+        {
+          g_autofree char *sub = g_strdup_printf ("%s.%s", path, member);
+
+          if (g_str_equal (member, "source") || g_str_equal (member, "description_of_fixture") ||
+              (g_str_equal (path, "$") && g_str_equal (member, "description")))
+            continue;
+          ok &= subset_matches (node, json_object_get_member (ao, member), sub, why);
+        }
+      return ok;
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (expected))
+    {
+      JsonArray *ea = json_node_get_array (expected);
+      JsonArray *aa = json_node_get_array (actual);
+      gboolean ok = TRUE;
+
+      if (json_array_get_length (ea) != json_array_get_length (aa))
+        {
+          g_autofree char *a = json_to_string (actual, FALSE);
+          g_string_append_printf (why, "%s: expected %u elements, got %u: %.600s\n", path,
+                                  json_array_get_length (ea), json_array_get_length (aa), a);
+          ok = FALSE;
+        }
+      for (guint i = 0; i < MIN (json_array_get_length (ea), json_array_get_length (aa)); i++)
+        {
+          g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
+          ok &= subset_matches (json_array_get_element (ea, i), json_array_get_element (aa, i), sub, why);
+        }
+      return ok;
+    }
+
+  if (!json_node_equal (expected, actual))
+    {
+      g_autofree char *e = json_to_string (expected, FALSE);
+      g_autofree char *a = json_to_string (actual, FALSE);
+      g_string_append_printf (why, "%s: expected %s, got %s\n", path, e, a);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_fixture (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", NULL);
+  g_autofree char *txt = g_strdup_printf ("%s/%s.txt", dir, name);
+  g_autofree char *exp = g_strdup_printf ("%s/%s.expected.json", dir, name);
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) actual = NULL;
+  g_autoptr(GString) why = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (txt, &contents, &length, &error));
+  g_assert_no_error (error);
+  json_parser_load_from_file (parser, exp, &error);
+  g_assert_no_error (error);
+
+  actual = parse_to_node ((const guint8 *) contents, length);
+  if (!subset_matches (json_parser_get_root (parser), actual, "$", why))
+    {
+      g_autofree char *all = json_to_string (actual, TRUE);
+      g_test_message ("%s\n--- actual ---\n%s", why->str, all);
+      g_test_fail_printf ("%s: %s", name, why->str);
+    }
+}
+
+static void
+test_dates (void)
+{
+  static const struct {
+    const char *text;
+    guint lcid;
+    const char *language;
+    const char *iso;
+  } cases[] = {
+    { "3/18/2026 12:34:20 PM", 0, "en", "2026-03-18T12:34:20" },
+    { "20/03/2026 12:44:15", 0, "en", "2026-03-20T12:44:15" },
+    { "7/5/2025 9:13:33 AM", 1033, "en", "2025-07-05T09:13:33" },
+    { "7/5/2025 9:13:33", 2057, "en", "2025-05-07T09:13:33" },
+    { "7/5/2025 9:13:33 AM", 0, "en", NULL },
+    { "2026/3/18 12:34:20", 0, "zh-CN", "2026-03-18T12:34:20" },
+    { "2026/3/18 下午 1:05:00", 0, "zh-CN", "2026-03-18T13:05:00" },
+    { "18.03.2026 12:34:20", 0, "de", "2026-03-18T12:34:20" },
+    { "04.05.2026 08:00:00", 0, NULL, "2026-05-04T08:00:00" },
+    { "5/5/2026 8:00:00 AM", 0, NULL, "2026-05-05T08:00:00" },
+    { "13/13/2026 10:00:00", 0, NULL, NULL },
+    { "2/30/2026 10:00:00 AM", 1033, NULL, NULL },
+    { "not a date", 0, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *iso = NULL;
+      gboolean ok = kd_dlv_parse_date (cases[i].text, cases[i].lcid, cases[i].language, &iso);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].iso != NULL);
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+}
+
+static void
+test_decode (void)
+{
+  const char *text = "Name: Windows(R), Professional edition\r\nLicense Status: Licensed\r\n";
+  g_autofree char *le = NULL, *be = NULL;
+  gsize le_len = 0, be_len = 0;
+  const char *encoding;
+
+  le = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &le_len, NULL);
+  be = g_convert (text, -1, "UTF-16BE", "UTF-8", NULL, &be_len, NULL);
+
+  {
+    g_autofree char *out = kd_text_decode ((const guint8 *) le, le_len, &encoding, NULL);
+    g_assert_cmpstr (encoding, ==, "UTF-16LE");
+    g_assert_cmpstr (out, ==, text);
+  }
+  {
+    g_autofree char *out = kd_text_decode ((const guint8 *) be, be_len, &encoding, NULL);
+    g_assert_cmpstr (encoding, ==, "UTF-16BE");
+    g_assert_cmpstr (out, ==, text);
+  }
+  {
+    /* An odd byte count: the half character goes, the rest stays. */
+    KdDecodeFlags flags;
+    g_autofree char *out = kd_text_decode ((const guint8 *) le, le_len - 1, &encoding, &flags);
+    g_assert_true (flags & KD_DECODE_ODD_UTF16);
+    g_assert_true (g_str_has_prefix (out, "Name: Windows"));
+  }
+  {
+    /* windows-1252 for 8-bit text without an extended PID */
+    g_autofree char *out = kd_text_decode ((const guint8 *) "Caf\xe9: ok", 9, &encoding, NULL);
+    g_assert_cmpstr (encoding, ==, "WINDOWS-1252");
+    g_assert_cmpstr (out, ==, "Café: ok");
+  }
+}
+
+static void
+test_hostile (void)
+{
+  static const struct {
+    const char *name;
+    const char *data;
+    gsize length;
+  } cases[] = {
+    { "empty", "", 0 },
+    { "binary", "\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00", 20 },
+    { "nul bytes", "Name: A\0B\nLicense Status: Licensed\n", 34 },
+    { "invalid utf-8", "Name: \xc3\x28 edition\nLicense Status: \xff\xfe Licensed\n", 45 },
+    { "labels without values", "Name:\nDescription:\nLicense Status:\nPartial Product Key:\n", 55 },
+    { "only colons", ":::::\n: : :\n", 12 },
+    { "cr only", "Name: Windows(R), Pro\rLicense Status: Licensed\r", 47 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KdDlvDocument) doc = NULL;
+      g_autofree char *json = NULL;
+
+      g_test_message ("%s", cases[i].name);
+      doc = kd_dlv_parse ((const guint8 *) cases[i].data, cases[i].length, NULL);
+      g_assert_nonnull (doc);
+      json = kd_dlv_document_to_json_string (doc);
+      g_assert_true (g_utf8_validate (json, -1, NULL));
+    }
+
+  {
+    g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) "", 0, NULL);
+    g_assert_cmpstr (kd_dlv_document_get_kind (doc), ==, "unknown");
+    g_assert_nonnull (kd_dlv_document_get_notes (doc)[0]);
+  }
+  {
+    g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) "Name: Windows(R), Pro\rLicense Status: Licensed\r",
+                                                 47, NULL);
+    g_autoptr(KdDlvProduct) product = g_list_model_get_item (kd_dlv_document_get_products (doc), 0);
+    g_assert_cmpstr (kd_dlv_product_get_license_status (product), ==, "licensed");
+  }
+}
+
+static void
+test_huge (void)
+{
+  gsize n = 10 * 1024 * 1024;
+  g_autofree char *line = g_malloc (n + 1);
+  g_autoptr(GString) many = g_string_new (NULL);
+
+  /* One line of 10 MB: kept as one unknown line, not analysed. */
+  memset (line, 'x', n);
+  line[n] = '\0';
+  {
+    g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) line, n, NULL);
+    const char * const *unknown = kd_dlv_document_get_unknown_lines (doc);
+
+    g_assert_nonnull (unknown[0]);
+    g_assert_cmpuint (strlen (unknown[0]), ==, n);
+    g_assert_null (unknown[1]);
+  }
+
+  /* A million lines: every product is read. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (many, "Name: Windows(R), Enterprise edition\nDescription: Windows(R) Operating System, "
+                           "VOLUME_KMSCLIENT channel\nPartial Product Key: NPPR9\nLicense Status: Licensed\n"
+                           "\n\n\n\n\n\n");
+  {
+    g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) many->str, many->len, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (kd_dlv_document_get_products (doc)), ==, 100000);
+  }
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GString) many = g_string_new (NULL);
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (many, "Name: X\nLicense Status: Licensed\n");
+  g_cancellable_cancel (cancellable);
+  {
+    g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) many->str, many->len, cancellable);
+    /* It stopped early, at a line boundary, and still gave a document. */
+    g_assert_cmpuint (g_list_model_get_n_items (kd_dlv_document_get_products (doc)), <, 20000);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) fixtures = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dlv/dates", test_dates);
+  g_test_add_func ("/dlv/decode", test_decode);
+  g_test_add_func ("/dlv/hostile", test_hostile);
+  g_test_add_func ("/dlv/huge", test_huge);
+  g_test_add_func ("/dlv/cancel", test_cancel);
+
+  dir = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", NULL);
+  fixtures = g_dir_open (dir, 0, NULL);
+  if (fixtures != NULL)
+    {
+      const char *file;
+
+      while ((file = g_dir_read_name (fixtures)) != NULL)
+        if (g_str_has_suffix (file, ".expected.json"))
+          g_ptr_array_add (names, g_strndup (file, strlen (file) - strlen (".expected.json")));
+      g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *path = g_strdup_printf ("/dlv/fixture/%s", (char *) g_ptr_array_index (names, i));
+          g_test_add_data_func (path, g_ptr_array_index (names, i), test_fixture);
+        }
+    }
+
+  return g_test_run ();
+}
