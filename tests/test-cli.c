@@ -231,11 +231,94 @@ test_help_version (void)
   g_assert_true (g_str_has_prefix (version.out, "kms-doctor-cli " PACKAGE_VERSION));
 }
 
+static char *
+fixture (const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s.txt", name);
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "captures", file, NULL);
+}
+
+static void
+test_parse (void)
+{
+  g_autofree char *path = fixture ("en-dlv-win11-pro-retail-title-body");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) empty = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+
+  run_cli (&run, NULL, (const char *[]) { "parse", "--json", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "slmgr-dlv");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "products")), ==, 1);
+
+  run_cli (&text, NULL, (const char *[]) { "parse", path, NULL });
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Professional"));
+
+  run_cli (&missing, NULL, (const char *[]) { "parse", "/nonexistent/capture.txt", NULL });
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent/capture.txt"));
+  g_assert_cmpstr (missing.out, ==, "");
+
+  /* Nothing recognisable: still a JSON object, exit 1. */
+  run_cli (&empty, "", (const char *[]) { "parse", "--json", "-", NULL });
+  g_assert_cmpint (empty.status, ==, 1);
+  g_clear_pointer (&root, json_object_unref);
+  root = parse_json (empty.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "unknown");
+}
+
+static void
+test_parse_several (void)
+{
+  g_autofree char *a = fixture ("en-dlv-win11-pro-retail-title-body");
+  g_autofree char *b = fixture ("zh-CN-dlv-kms-client-utf8");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+
+  run_cli (&run, NULL, (const char *[]) { "parse", "--json", a, b, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, NULL);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "language"), ==, "zh-CN");
+}
+
+static void
+test_diagnose (void)
+{
+  g_autofree char *bad = fixture ("en-dlv-ws2022-kmshost-count3-dns-disabled-utf8bom");
+  g_autofree char *good = fixture ("en-dlv-win11-pro-retail-title-body");
+  g_auto(Run) bad_run = { 0 };
+  g_auto(Run) good_run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+
+  run_cli (&bad_run, NULL, (const char *[]) { "diagnose", "--json", "--", bad, NULL });
+  g_assert_cmpint (bad_run.status, ==, 1);
+  root = parse_json (bad_run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "verdict"), ==, "error");
+
+  run_cli (&good_run, NULL, (const char *[]) { "diagnose", "--json", good, NULL });
+  g_assert_cmpint (good_run.status, ==, 0);
+
+  run_cli (&text, NULL, (const char *[]) { "diagnose", "--lang", "x", bad, NULL });
+  g_assert_cmpint (text.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/parse", test_parse);
+  g_test_add_func ("/cli/parse-several", test_parse_several);
+  g_test_add_func ("/cli/diagnose", test_diagnose);
 
   g_test_add_func ("/cli/code-json", test_code_json);
   g_test_add_func ("/cli/decoded-json", test_decoded_json);

@@ -45,7 +45,6 @@ save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
@@ -57,8 +56,16 @@ save_screenshot (GtkWidget  *widget,
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* Right after a change the widget may not have drawn its next frame. */
+  for (guint i = 0; i < 40 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, attempt, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&attempt));
+      if (node == NULL)
+        wait_ms (50);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);
@@ -317,6 +324,149 @@ test_italian (void)
 }
 
 static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* Runs @change and waits for the diagnosis it causes: parsing runs in a
+ * thread after a short debounce.  (A new diagnosis may reuse the address
+ * of the old one, so the notifications are counted.) */
+static KdDiagnosis *
+diagnose_after (KdAnalyzePage *page,
+                void         (*change) (KdAnalyzePage *, gconstpointer),
+                gconstpointer  data)
+{
+  guint count = 0;
+  gulong id = g_signal_connect_swapped (page, "notify::diagnosis", G_CALLBACK (count_notify), &count);
+
+  change (page, data);
+  for (guint i = 0; i < 200 && (count == 0 || kd_analyze_page_get_diagnosis (page) == NULL); i++)
+    wait_ms (50);
+  g_signal_handler_disconnect (page, id);
+  return kd_analyze_page_get_diagnosis (page);
+}
+
+static void
+change_text (KdAnalyzePage *page,
+             gconstpointer  text)
+{
+  kd_analyze_page_set_text (page, text);
+}
+
+static void
+change_bytes (KdAnalyzePage *page,
+              gconstpointer  bytes)
+{
+  kd_analyze_page_load_bytes (page, (GBytes *) bytes, "ru-dlv-retail-cp866.txt");
+}
+
+static void
+change_paste (KdAnalyzePage *page,
+              gconstpointer  text)
+{
+  kd_window_paste_text (KD_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))), text);
+}
+
+static char *
+read_fixture (const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s.txt", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", file, NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_analyze (void)
+{
+  KdWindow *window = new_window (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  g_autofree char *capture = read_fixture ("en-dlv-ws2022-kmshost-count3-dns-disabled-utf8bom");
+  KdDiagnosis *diagnosis;
+
+  /* Ctrl+V of a capture anywhere in the window opens it in Analyze. */
+  wait_ms (600);
+  diagnosis = diagnose_after (page, change_paste, capture);
+  g_assert_nonnull (diagnosis);
+  g_assert_cmpint (kd_diagnosis_get_verdict (diagnosis), ==, KD_VERDICT_ERROR);
+  g_assert_cmpuint (g_list_model_get_n_items (kd_diagnosis_get_findings (diagnosis)), >=, 2);
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (window), "20-analyze");
+
+  /* Several products: the switcher lists them. */
+  {
+    g_autofree char *all = read_fixture ("en-dlvall-win10-office-2016-2019-2021-clients");
+
+    diagnosis = diagnose_after (page, change_text, all);
+    g_assert_cmpuint (g_list_model_get_n_items (kd_dlv_document_get_products (kd_diagnosis_get_document (diagnosis))), >, 1);
+    save_screenshot (GTK_WIDGET (window), "21-analyze-products");
+  }
+
+  /* Not a capture: a clear state, nothing lost. */
+  diagnosis = diagnose_after (page, change_text, "hello, my PC is not activated");
+  g_assert_cmpint (kd_diagnosis_get_verdict (diagnosis), ==, KD_VERDICT_ERROR);
+  {
+    g_autofree char *text = kd_analyze_page_dup_text (page);
+    g_assert_cmpstr (text, ==, "hello, my PC is not activated");
+  }
+  save_screenshot (GTK_WIDGET (window), "22-analyze-nothing");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_analyze_file_encoding (void)
+{
+  KdWindow *window = new_window (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", "ru-dlv-retail-cp866.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  KdDiagnosis *diagnosis;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+  /* The text of the previous run is restored first: let it be read. */
+  wait_ms (600);
+  diagnosis = diagnose_after (page, change_bytes, bytes);
+  g_assert_nonnull (diagnosis);
+  g_assert_cmpstr (kd_dlv_document_get_encoding (kd_diagnosis_get_document (diagnosis)), ==, "CP866");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_analyze_narrow (void)
+{
+  KdWindow *window = new_window (360, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  g_autofree char *capture = read_fixture ("en-dlv-win10-ent-never-activated-utf16le-nobom");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK)),
+                                         "analyze");
+  g_assert_nonnull (diagnose_after (page, change_text,
+                                    "Name: Windows(R), Enterprise edition\n"
+                                    "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
+                                    "Partial Product Key: 2YT43\nLicense Status: Initial grace period\n"
+                                    "Time remaining: 43140 minute(s) (30 day(s))\n"
+                                    "Please use slmgr.vbs /ato to activate and update KMS client information in order to update values.\n"));
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (window), "23-analyze-narrow-capture");
+  kd_analyze_page_show_result (page);
+  wait_ms (500);
+  save_screenshot (GTK_WIDGET (window), "24-analyze-narrow-result");
+  /* Alt+Left goes back to the capture */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  wait_ms (400);
+  g_assert_false (kd_analyze_page_go_back (page));
+  (void) capture;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 run_tests (GApplication *application)
 {
   g_application_hold (application);
@@ -330,6 +480,9 @@ run_tests (GApplication *application)
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/dark", test_dark);
   g_test_add_func ("/window/italian", test_italian);
+  g_test_add_func ("/window/analyze", test_analyze);
+  g_test_add_func ("/window/analyze-file-encoding", test_analyze_file_encoding);
+  g_test_add_func ("/window/analyze-narrow", test_analyze_narrow);
 
   g_application_release (application);
 }
@@ -357,6 +510,13 @@ main (int    argc,
     lang_suffix = "-it";
 
   g_test_init (&argc, &argv, NULL);
+
+  /* The Analyze page keeps its text in the state directory: a fresh one
+   * per run, so that runs do not see each other's captures. */
+  {
+    g_autofree char *state = g_dir_make_tmp ("kd-test-state-XXXXXX", NULL);
+    g_setenv ("XDG_STATE_HOME", state, TRUE);
+  }
 
   /* The tests run inside the application's startup so that windows have an
    * application, its resources, accelerators and style sheet. */

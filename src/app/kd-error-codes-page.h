@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "kd-error-code.h"
 
@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, KD, ERROR_CODES_PAG
 gboolean        kd_error_codes_page_get_narrow       (KdErrorCodesPage *self);
 void            kd_error_codes_page_set_narrow       (KdErrorCodesPage *self,
                                                       gboolean          narrow);
+void            kd_error_codes_page_set_stack        (KdErrorCodesPage *self,
+                                                      AdwViewStack     *stack);
 KdErrorCode    *kd_error_codes_page_get_entry        (KdErrorCodesPage *self);
 GtkSearchEntry *kd_error_codes_page_get_search_entry (KdErrorCodesPage *self);
 GListModel     *kd_error_codes_page_get_results      (KdErrorCodesPage *self);

@@ -203,7 +203,7 @@ update_commands (KdErrorDetail *self)
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Copy Command"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "detail.copy-command");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.copy");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", kd_command_get_command (cmd));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
@@ -399,17 +399,6 @@ update (KdErrorDetail *self)
 }
 
 static void
-copy_command_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  const char *command = g_variant_get_string (parameter, NULL);
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), command);
-  gtk_widget_activate_action (widget, "win.toast", "s", _("Command copied"));
-}
-
-static void
 kd_error_detail_dispose (GObject *object)
 {
   KdErrorDetail *self = (KdErrorDetail *) object;
@@ -502,7 +491,6 @@ kd_error_detail_class_init (KdErrorDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, zone_row);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, win32_row);
 
-  gtk_widget_class_install_action (widget_class, "detail.copy-command", "s", copy_command_cb);
 }
 
 static void

@@ -32,7 +32,7 @@ typedef struct
 static const Shortcut error_codes_shortcuts[] = {
   { NC_("shortcut window", "Search"), "<Control>f" },
   { NC_("shortcut window", "Clear the search or go back"), "Escape" },
-  { NC_("shortcut window", "Open a pasted code (outside a text field)"), "<Control>v" },
+  { NC_("shortcut window", "Open a pasted code or capture (outside a text field)"), "<Control>v" },
   { NC_("shortcut window", "Copy the entry as text"), "<Control><Shift>c" },
   { NC_("shortcut window", "Copy the entry as Markdown"), "<Control><Shift>m" },
   { NC_("shortcut window", "Back to the list (narrow window)"), "<Alt>Left" },

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kd-dlv-parser.h"
 #include "kd-hresult.h"
 #include "kd-shortcuts-dialog.h"
 #include "kd-window.h"
@@ -22,6 +23,7 @@ struct _KdWindow
   AdwToastOverlay *toast_overlay;
   AdwViewStack *stack;
   KdErrorCodesPage *error_codes_page;
+  KdAnalyzePage *analyze_page;
 
   GSettings *settings;
   GCancellable *cancellable;
@@ -38,6 +40,26 @@ toast_cb (GtkWidget  *widget,
 }
 
 static void
+copy_text_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), g_variant_get_string (parameter, NULL));
+  kd_window_toast (KD_WINDOW (widget), _("Copied to the clipboard"));
+}
+
+static void
+open_code_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  guint32 value;
+
+  if (kd_hresult_parse (g_variant_get_string (parameter, NULL), &value, NULL))
+    kd_window_open_code (KD_WINDOW (widget), value);
+}
+
+static void
 search_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
@@ -50,7 +72,12 @@ back_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
 {
-  kd_error_codes_page_go_back (KD_WINDOW (widget)->error_codes_page);
+  KdWindow *self = KD_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "analyze") == 0)
+    kd_analyze_page_go_back (self->analyze_page);
+  else
+    kd_error_codes_page_go_back (self->error_codes_page);
 }
 
 static void
@@ -178,13 +205,17 @@ kd_window_class_init (KdWindowClass *klass)
   object_class->dispose = kd_window_dispose;
 
   g_type_ensure (KD_TYPE_ERROR_CODES_PAGE);
+  g_type_ensure (KD_TYPE_ANALYZE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, error_codes_page);
+  gtk_widget_class_bind_template_child (widget_class, KdWindow, analyze_page);
 
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_cb);
+  gtk_widget_class_install_action (widget_class, "win.copy", "s", copy_text_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-code", "s", open_code_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_cb);
   gtk_widget_class_install_action (widget_class, "win.copy-text", NULL, copy_cb);
@@ -209,6 +240,9 @@ kd_window_init (KdWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
+  kd_error_codes_page_set_stack (self->error_codes_page, self->stack);
+  kd_analyze_page_set_stack (self->analyze_page, self->stack);
+
   /* Typing anywhere searches. */
   gtk_search_entry_set_key_capture_widget (kd_error_codes_page_get_search_entry (self->error_codes_page),
                                            GTK_WIDGET (self));
@@ -226,6 +260,19 @@ kd_window_new (AdwApplication *application)
  *
  * Returns: (transfer none): the Error Codes page
  */
+/**
+ * kd_window_get_analyze_page:
+ * @self: a #KdWindow
+ *
+ * Returns: (transfer none): the Analyze page
+ */
+KdAnalyzePage *
+kd_window_get_analyze_page (KdWindow *self)
+{
+  g_return_val_if_fail (KD_IS_WINDOW (self), NULL);
+  return self->analyze_page;
+}
+
 KdErrorCodesPage *
 kd_window_get_error_codes_page (KdWindow *self)
 {
@@ -285,6 +332,15 @@ kd_window_paste_text (KdWindow   *self,
   g_return_if_fail (text != NULL);
 
   length = strlen (text);
+
+  /* A capture goes to Analyze; a code (or a message with one) to Error Codes. */
+  if (kd_dlv_looks_like_capture (text, length))
+    {
+      adw_view_stack_set_visible_child_name (self->stack, "analyze");
+      kd_analyze_page_set_text (self->analyze_page, text);
+      return;
+    }
+
   if (kd_hresult_find_in_text (text, length, &value))
     {
       kd_window_open_code (self, value);

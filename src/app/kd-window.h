@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "kd-analyze-page.h"
 #include "kd-error-codes-page.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,7 @@ G_DECLARE_FINAL_TYPE (KdWindow, kd_window, KD, WINDOW, AdwApplicationWindow)
 
 KdWindow         *kd_window_new                 (AdwApplication *application);
 KdErrorCodesPage *kd_window_get_error_codes_page (KdWindow      *self);
+KdAnalyzePage    *kd_window_get_analyze_page    (KdWindow      *self);
 void              kd_window_open_code           (KdWindow       *self,
                                                  guint32         value);
 void              kd_window_search              (KdWindow       *self,

@@ -13,7 +13,9 @@
 #include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
 
+#include "kd-diagnosis.h"
 #include "kd-dlv-parser.h"
+#include "kd-command.h"
 #include "kd-error-catalog.h"
 #include "kd-hresult.h"
 #include "kd-i18n.h"
@@ -37,7 +39,9 @@ print_usage (FILE *out)
   fprintf (out, "  lookup [--json] [--lang LANG] [--limit N] QUERY\n");
   fprintf (out, "      %s\n", _("Explain an activation error code, or search the catalog by words"));
   fprintf (out, "  parse [--json] FILE…|-\n");
-  fprintf (out, "      %s\n\n", _("Read what slmgr.vbs or ospp.vbs printed, in any language and encoding"));
+  fprintf (out, "      %s\n", _("Read what slmgr.vbs or ospp.vbs printed, in any language and encoding"));
+  fprintf (out, "  diagnose [--json] FILE…|-\n");
+  fprintf (out, "      %s\n\n", _("Say what is wrong with the machine a capture comes from"));
   fprintf (out, "%s\n", _("Options:"));
   fprintf (out, "  -h, --help      %s\n", _("Show help"));
   fprintf (out, "  --version       %s\n", _("Show the version"));
@@ -373,6 +377,30 @@ read_input (const char  *path,
     }
 }
 
+/* Parses every file named; a file that cannot be read stops everything
+ * with its reason, as scripts need a clear failure. */
+static GPtrArray *
+load_documents (char   **files,
+                GError **error)
+{
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GBytes) bytes = read_input (files[i], &local_error);
+
+      if (bytes == NULL)
+        {
+          g_set_error (error, local_error->domain, local_error->code, "%s: %s", files[i], local_error->message);
+          return NULL;
+        }
+      g_ptr_array_add (docs, kd_dlv_parse_bytes (bytes));
+    }
+
+  return g_steal_pointer (&docs);
+}
+
 static void
 print_product_text (KdDlvProduct *product)
 {
@@ -404,82 +432,61 @@ print_product_text (KdDlvProduct *product)
              kd_dlv_product_get_kms_port (product) >= 0 ? kd_dlv_product_get_kms_port (product) : 1688);
 }
 
+/* What one capture command does with each document; returns whether the
+ * document counts towards the command's exit status (see run_capture_command). */
+typedef gboolean (*CaptureFunc) (KdDlvDocument *doc,
+                                 const char    *file,
+                                 guint          index,
+                                 guint          n_files,
+                                 JsonBuilder   *json);
+
+/* `parse` and `diagnose` share their options, input and output framing:
+ * one JSON object per file, an array of them for several files. */
 static int
-cmd_parse (int    argc,
-           char **argv)
+run_capture_command (int          argc,
+                     char       **argv,
+                     const char  *parameter,
+                     const char  *json_doc,
+                     const char  *no_file,
+                     CaptureFunc  func,
+                     int          exit_when_any,
+                     int          exit_otherwise)
 {
   gboolean json = FALSE;
   g_auto(GStrv) files = NULL;
+  g_autofree char *json_help = g_strdup_printf (_("Print JSON (see %s)"), json_doc);
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (see docs/capture-json.md)"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, json_help, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean any_product = FALSE;
+  g_autoptr(GPtrArray) docs = NULL;
+  gboolean any = FALSE;
   guint n_files;
 
-  context = g_option_context_new (_("FILE…|- — read slmgr.vbs or ospp.vbs output"));
+  context = g_option_context_new (parameter);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
   if (files == NULL || files[0] == NULL)
-    return usage_error (_("parse needs a file, or “-” for standard input"));
+    return usage_error (no_file);
 
   n_files = g_strv_length (files);
-  for (guint i = 0; i < n_files; i++)
+  docs = load_documents (files, &error);
+  if (docs == NULL)
     {
-      g_autoptr(GBytes) bytes = read_input (files[i], &error);
-
-      if (bytes == NULL)
-        {
-          g_printerr ("kms-doctor-cli: %s: %s\n", files[i], error->message);
-          return EXIT_USAGE;
-        }
-      g_ptr_array_add (docs, kd_dlv_parse_bytes (bytes));
+      g_printerr ("kms-doctor-cli: %s\n", error->message);
+      return EXIT_USAGE;
     }
 
   if (json && n_files > 1)
     json_builder_begin_array (builder);
   for (guint i = 0; i < docs->len; i++)
-    {
-      KdDlvDocument *doc = g_ptr_array_index (docs, i);
-      GListModel *products = kd_dlv_document_get_products (doc);
-      const char * const *notes = kd_dlv_document_get_notes (doc);
-      const char * const *unknown = kd_dlv_document_get_unknown_lines (doc);
-
-      any_product |= g_list_model_get_n_items (products) > 0;
-      if (json)
-        {
-          kd_dlv_document_to_json (doc, builder);
-          continue;
-        }
-
-      if (n_files > 1)
-        g_print ("== %s\n", files[i]);
-      g_print ("%s: %s · %s: %s · %s: %s\n", _("Kind"), kd_dlv_document_get_kind (doc),
-               _("Language"), kd_dlv_document_get_language (doc) != NULL ? kd_dlv_document_get_language (doc) : _("unknown"),
-               _("Encoding"), kd_dlv_document_get_encoding (doc));
-      for (guint p = 0; p < g_list_model_get_n_items (products); p++)
-        {
-          g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, p);
-          g_print ("\n");
-          print_product_text (product);
-        }
-      for (guint n = 0; notes[n] != NULL; n++)
-        g_print ("\n%s %s", n == 0 ? _("Notes:") : "", notes[n]);
-      if (unknown[0] != NULL)
-        {
-          g_print ("\n%s\n", _("Lines not understood:"));
-          for (guint n = 0; unknown[n] != NULL; n++)
-            g_print ("  %s\n", unknown[n]);
-        }
-      g_print ("\n");
-    }
+    any |= func (g_ptr_array_index (docs, i), files[i], i, n_files, json ? builder : NULL);
   if (json)
     {
       if (n_files > 1)
@@ -487,7 +494,163 @@ cmd_parse (int    argc,
       print_json (builder);
     }
 
-  return any_product ? EXIT_FOUND : EXIT_NOT_FOUND;
+  return any ? exit_when_any : exit_otherwise;
+}
+
+static gboolean
+parse_one (KdDlvDocument *doc,
+           const char    *file,
+           guint          index,
+           guint          n_files,
+           JsonBuilder   *json)
+{
+  GListModel *products = kd_dlv_document_get_products (doc);
+  const char * const *notes = kd_dlv_document_get_notes (doc);
+  const char * const *unknown = kd_dlv_document_get_unknown_lines (doc);
+
+  if (json != NULL)
+    {
+      kd_dlv_document_to_json (doc, json);
+      return g_list_model_get_n_items (products) > 0;
+    }
+
+  if (n_files > 1)
+    g_print ("== %s\n", file);
+  g_print ("%s: %s · %s: %s · %s: %s\n", _("Kind"), kd_dlv_document_get_kind (doc),
+           _("Language"), kd_dlv_document_get_language (doc) != NULL ? kd_dlv_document_get_language (doc) : _("unknown"),
+           _("Encoding"), kd_dlv_document_get_encoding (doc));
+  for (guint p = 0; p < g_list_model_get_n_items (products); p++)
+    {
+      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, p);
+      g_print ("\n");
+      print_product_text (product);
+    }
+  for (guint n = 0; notes[n] != NULL; n++)
+    g_print ("\n%s %s", n == 0 ? _("Notes:") : "", notes[n]);
+  if (unknown[0] != NULL)
+    {
+      g_print ("\n%s\n", _("Lines not understood:"));
+      for (guint n = 0; unknown[n] != NULL; n++)
+        g_print ("  %s\n", unknown[n]);
+    }
+  g_print ("\n");
+
+  return g_list_model_get_n_items (products) > 0;
+}
+
+static int
+cmd_parse (int    argc,
+           char **argv)
+{
+  /* 0 when something was read, 1 when nothing looks like slmgr or ospp */
+  return run_capture_command (argc, argv, _("FILE…|- — read slmgr.vbs or ospp.vbs output"), "docs/capture-json.md",
+                              _("parse needs a file, or “-” for standard input"), parse_one, EXIT_FOUND, EXIT_NOT_FOUND);
+}
+
+static const char *
+severity_mark (KdFindingSeverity severity)
+{
+  switch (severity)
+    {
+    case KD_FINDING_ERROR:
+      return _("error");
+    case KD_FINDING_WARNING:
+      return _("warning");
+    case KD_FINDING_INFO:
+    default:
+      return _("info");
+    }
+}
+
+static const char *
+verdict_label (KdVerdict verdict)
+{
+  switch (verdict)
+    {
+    case KD_VERDICT_ERROR:
+      return _("Problems found");
+    case KD_VERDICT_WARNING:
+      return _("Works, with warnings");
+    case KD_VERDICT_OK:
+    default:
+      return _("No problem found");
+    }
+}
+
+static void
+print_diagnosis_text (KdDiagnosis *diagnosis)
+{
+  KdDlvDocument *doc = kd_diagnosis_get_document (diagnosis);
+  GListModel *products = kd_dlv_document_get_products (doc);
+  GListModel *findings = kd_diagnosis_get_findings (diagnosis);
+  int current = -2;
+
+  g_print ("%s\n", verdict_label (kd_diagnosis_get_verdict (diagnosis)));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
+      GListModel *commands = kd_finding_get_commands (finding);
+      const char * const *related = kd_finding_get_related (finding);
+      int index = kd_finding_get_product (finding);
+
+      if (index != current)
+        {
+          current = index;
+          if (index >= 0)
+            {
+              g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, index);
+              const char *name = kd_dlv_product_get_name (product);
+              g_print ("\n%s — %s\n", name != NULL ? name : _("(a product without a name)"),
+                       verdict_label (kd_diagnosis_get_product_verdict (diagnosis, index)));
+            }
+          else
+            g_print ("\n%s\n", _("The capture"));
+        }
+
+      g_print ("  [%s] %s\n", severity_mark (kd_finding_get_severity (finding)), kd_finding_get_title (finding));
+      g_print ("      %s\n", kd_finding_get_explanation (finding));
+      g_print ("      %s %s\n", _("What to do:"), kd_finding_get_remedy (finding));
+      for (guint c = 0; c < g_list_model_get_n_items (commands); c++)
+        {
+          g_autoptr(KdCommand) cmd = g_list_model_get_item (commands, c);
+          g_print ("        %s\n", kd_command_get_command (cmd));
+        }
+      if (related[0] != NULL)
+        {
+          g_autofree char *joined = g_strjoinv (", ", (GStrv) related);
+          g_print ("      %s %s\n", _("Codes:"), joined);
+        }
+    }
+}
+
+static gboolean
+diagnose_one (KdDlvDocument *doc,
+              const char    *file,
+              guint          index,
+              guint          n_files,
+              JsonBuilder   *json)
+{
+  g_autoptr(KdDiagnosis) diagnosis = kd_diagnosis_new (doc);
+
+  if (json != NULL)
+    kd_diagnosis_to_json (diagnosis, json);
+  else
+    {
+      if (n_files > 1)
+        g_print ("%s== %s\n", index > 0 ? "\n" : "", file);
+      print_diagnosis_text (diagnosis);
+    }
+  return kd_diagnosis_has_warnings (diagnosis);
+}
+
+static int
+cmd_diagnose (int    argc,
+              char **argv)
+{
+  /* 1 when a finding of warning severity or worse exists */
+  return run_capture_command (argc, argv, _("FILE…|- — say what is wrong with the machine a capture comes from"),
+                              "docs/diagnose-json.md", _("diagnose needs a file, or “-” for standard input"),
+                              diagnose_one, EXIT_NOT_FOUND, EXIT_FOUND);
 }
 
 int
@@ -516,6 +679,8 @@ main (int    argc,
     return cmd_lookup (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "parse"))
     return cmd_parse (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "diagnose"))
+    return cmd_diagnose (argc - 1, argv + 1);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);

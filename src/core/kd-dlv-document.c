@@ -260,6 +260,14 @@ kd_dlv_document_add_product (KdDlvDocument *self,
 }
 
 void
+kd_dlv_document_remove_product (KdDlvDocument *self,
+                                guint          position)
+{
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_list_store_remove (self->products, position);
+}
+
+void
 kd_dlv_document_add_unknown_line (KdDlvDocument *self,
                                   const char    *line)
 {

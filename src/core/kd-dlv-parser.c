@@ -41,6 +41,7 @@ typedef struct
   glong wrap_width;
 
   char *pending_name;             /* "<Name>:" before an /xpr line */
+  char *held;                     /* an unknown line cut at the console width */
   gboolean in_error_text;         /* lines after "Error: 0x…" */
   gboolean in_kms_block;          /* indented KMS client/host lines */
   guint interval_by_shape;
@@ -158,9 +159,14 @@ handle_prompt (Parser     *p,
   static GRegex *prompt;
   g_autoptr(GMatchInfo) info = NULL;
 
+  /* Every prompt has a ">" or starts with "[": most lines need no regex. */
+  if (line[0] != '[' && strchr (line, '>') == NULL)
+    return FALSE;
+
   if (g_once_init_enter_pointer (&prompt))
     g_once_init_leave_pointer (&prompt,
-                               g_regex_new ("^(?:PS\\s+)?[A-Za-z]:\\\\[^>]*>\\s*(.*)$", G_REGEX_OPTIMIZE, 0, NULL));
+                               g_regex_new ("^(?:(?:PS\\s+)?[A-Za-z]:\\\\[^>]*>|\\[[^\\]]+\\][$#>])\\s*(.*)$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
   if (!g_regex_match (prompt, line, 0, &info))
     return FALSE;
 
@@ -192,8 +198,20 @@ starts_product (Parser     *p,
         if (g_str_equal (key, "ospp_sku_id") && !kd_dlv_product_has_field (p->product, "ospp_sku_id") &&
             kd_dlv_product_has_field (p->product, "ospp_product_id"))
           return FALSE;
-        return kd_dlv_product_has_field (p->product, key) ||
-               (g_str_equal (key, "name") && kd_dlv_product_has_field (p->product, "description"));
+        {
+          static const char * const block_fields[] = {
+            "description", "ospp_license_name", "ospp_license_description", "partial_product_key",
+            "ospp_last5", "license_status",
+          };
+
+          if (kd_dlv_product_has_field (p->product, key))
+            return TRUE;
+          if (g_str_equal (key, "name"))
+            for (guint b = 0; b < G_N_ELEMENTS (block_fields); b++)
+              if (kd_dlv_product_has_field (p->product, block_fields[b]))
+                return TRUE;
+          return FALSE;
+        }
       }
   /* A second copy of a field a block has once: the next block started
    * without its name (a /dli pasted in part, or /dlv all blocks). */
@@ -257,12 +275,15 @@ handle_line (Parser     *p,
 {
   const char *v;
 
-  vote_one (p, language);
   set_continuation (p, NULL, FALSE, 0);
 
+  /* The frame around the text says nothing about the labels' language:
+   * the title of an Italian message box is still "Windows Script Host". */
   if (g_str_equal (key, "wsh_title") || g_str_equal (key, "ok_button") || g_str_equal (key, "wsh_copyright") ||
       g_str_has_prefix (key, "ospp_separator") || g_str_equal (key, "ospp_exiting"))
     return;
+  if (!g_str_equal (key, "wsh_banner"))
+    vote_one (p, language);
 
   if (g_str_equal (key, "wsh_banner"))
     {
@@ -273,6 +294,14 @@ handle_line (Parser     *p,
 
   if (g_str_equal (key, "ospp_processing"))
     {
+      p->product = NULL;
+      return;
+    }
+
+  /* ospp /act announces each product it tries; its fields follow. */
+  if (g_str_equal (key, "ospp_activation_attempt"))
+    {
+      p->saw_ospp_act = TRUE;
       p->product = NULL;
       return;
     }
@@ -399,11 +428,29 @@ is_guid (const char *s)
   return g_regex_match (guid, s, 0, NULL);
 }
 
+/* Shape patterns are compiled once and shared by every parse, whatever
+ * thread it runs in. */
 static gboolean
 matches (const char  *pattern,
          const char  *s)
 {
-  return g_regex_match_simple (pattern, s, G_REGEX_CASELESS, 0);
+  static GMutex lock;
+  static GHashTable *compiled;
+  GRegex *regex;
+
+  g_mutex_lock (&lock);
+  if (compiled == NULL)
+    compiled = g_hash_table_new (g_str_hash, g_str_equal);
+  regex = g_hash_table_lookup (compiled, pattern);
+  if (regex == NULL)
+    {
+      regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (regex != NULL);
+      g_hash_table_insert (compiled, (gpointer) pattern, regex);
+    }
+  g_mutex_unlock (&lock);
+
+  return g_regex_match (regex, s, 0, NULL);
 }
 
 static gboolean
@@ -424,7 +471,8 @@ set_by_shape (Parser     *p,
 static gboolean
 handle_shape (Parser     *p,
               const char *value,
-              gboolean    indented)
+              gboolean    indented,
+              gboolean    labelled)
 {
   static GRegex *channel;
   KdDlvProduct *product = p->product;
@@ -437,8 +485,9 @@ handle_shape (Parser     *p,
                                g_regex_new (",\\s*(VOLUME_|RETAIL|OEM_|TIMEBASED_|VIRTUAL_MACHINE_ACTIVATION)[A-Z0-9_\\-]*",
                                             G_REGEX_OPTIMIZE, 0, NULL));
 
-  /* Name and Description are not translated (slmgr-and-events.md §2). */
-  if (g_regex_match (channel, value, 0, NULL))
+  /* Name and Description are not translated (slmgr-and-events.md §2);
+   * only after a label, since event texts quote descriptions too. */
+  if (labelled && g_regex_match (channel, value, 0, NULL))
     {
       if (product == NULL || kd_dlv_product_has_field (product, "description"))
         product = new_product (p);
@@ -451,7 +500,7 @@ handle_shape (Parser     *p,
       kd_dlv_product_set_field (product, "description", value);
       return TRUE;
     }
-  if ((strstr (value, "(R)") != NULL || g_str_has_prefix (value, "Office")) &&
+  if (labelled && (strstr (value, "(R)") != NULL || g_str_has_prefix (value, "Office")) &&
       (product == NULL || kd_dlv_product_has_field (product, "description")))
     {
       g_free (p->pending_name);
@@ -517,12 +566,16 @@ handle_shape (Parser     *p,
 static void
 handle_unknown (Parser     *p,
                 const char *trimmed,
-                glong       length)
+                glong       length,
+                gboolean    indented)
 {
   /* The rest of an activation error's text. */
   if (p->in_error_text && p->product != NULL)
     {
-      kd_dlv_product_append_field (p->product, "result_error_text", trimmed, TRUE);
+      gboolean hard_wrap = p->wrap_width > 0 && p->last_length >= p->wrap_width;
+
+      kd_dlv_product_append_field (p->product, "result_error_text", trimmed, !hard_wrap);
+      p->last_length = length;
       return;
     }
 
@@ -552,12 +605,12 @@ handle_unknown (Parser     *p,
   {
     g_autofree char *label = NULL;
     const char *value = NULL;
-    gboolean indented = FALSE;
 
+    /* The KMS sub-blocks are the indented lines (four spaces). */
+    indented |= p->in_kms_block;
     if (split_label (trimmed, &label, &value))
       {
-        indented = p->in_kms_block;
-        if (handle_shape (p, value, indented))
+        if (handle_shape (p, value, indented, TRUE))
           {
             set_continuation (p, NULL, FALSE, 0);
             return;
@@ -571,18 +624,83 @@ handle_unknown (Parser     *p,
             return;
           }
       }
-    else if (handle_shape (p, trimmed, p->in_kms_block))
+    else if (handle_shape (p, trimmed, indented, FALSE))
       return;
   }
+
+  /* A console line that was cut at the window's width: wait for the rest. */
+  if (p->wrap_width > 0 && length >= p->wrap_width && p->held == NULL)
+    {
+      p->held = g_strdup (trimmed);
+      set_continuation (p, NULL, FALSE, 0);
+      return;
+    }
 
   kd_dlv_document_add_unknown_line (p->doc, trimmed);
   set_continuation (p, NULL, FALSE, 0);
 }
 
+static gboolean
+recognisable (Parser     *p,
+              const char *text)
+{
+  g_autofree char *label = NULL;
+  const char *value;
+
+  while (*text == ' ' || *text == '\t')
+    text++;
+  if (*text == '\0')
+    return TRUE;
+  if (split_label (text, &label, &value) && kd_labels_lookup_field (p->labels, label) != NULL)
+    return TRUE;
+  return kd_labels_match_line (p->labels, text, NULL, NULL) != NULL;
+}
+
+static void handle_line_inner (Parser     *p,
+                               const char *raw,
+                               gsize       raw_length);
+
+/* A held line (cut at the console width) and the next one: together they
+ * may be a line the tables know ("Activating … (id" + ") ..."). */
 static void
 handle_line_text (Parser     *p,
                   const char *raw,
                   gsize       raw_length)
+{
+  g_autofree char *held = g_steal_pointer (&p->held);
+  g_autofree char *line = NULL;
+
+  if (held == NULL)
+    {
+      handle_line_inner (p, raw, raw_length);
+      return;
+    }
+
+  line = g_strndup (raw, raw_length);
+  if (recognisable (p, line))
+    {
+      kd_dlv_document_add_unknown_line (p->doc, held);
+      handle_line_inner (p, raw, raw_length);
+      return;
+    }
+
+  {
+    g_autofree char *joined = g_strconcat (held, line, NULL);
+
+    if (recognisable (p, joined))
+      handle_line_inner (p, joined, strlen (joined));
+    else
+      {
+        kd_dlv_document_add_unknown_line (p->doc, held);
+        handle_line_inner (p, raw, raw_length);
+      }
+  }
+}
+
+static void
+handle_line_inner (Parser     *p,
+                   const char *raw,
+                   gsize       raw_length)
 {
   g_autofree char *copy = g_strndup (raw, raw_length);
   g_autofree char *label = NULL;
@@ -644,7 +762,7 @@ handle_line_text (Parser     *p,
       return;
     }
 
-  handle_unknown (p, trimmed, length);
+  handle_unknown (p, trimmed, length, trimmed != copy);
 }
 
 static glong
@@ -695,6 +813,38 @@ find_lcid (const char *text)
   return 0;
 }
 
+/* An /ato pasted before the /dlv of the same product: one product, with
+ * the activation result and every field. */
+static void
+merge_ato_products (Parser *p)
+{
+  GListModel *products = kd_dlv_document_get_products (p->doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(KdDlvProduct) ato = g_list_model_get_item (products, i);
+      const char *id = kd_dlv_product_get_field (ato, "activation_id");
+
+      if (id == NULL || kd_dlv_product_has_field (ato, "description") ||
+          (!kd_dlv_product_has_flag (ato, "activation_success") && !kd_dlv_product_has_flag (ato, "activation_failure")))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (products); j++)
+        {
+          g_autoptr(KdDlvProduct) full = g_list_model_get_item (products, j);
+
+          if (j == i || g_strcmp0 (kd_dlv_product_get_field (full, "activation_id"), id) != 0 ||
+              !kd_dlv_product_has_field (full, "description"))
+            continue;
+
+          kd_dlv_product_absorb (full, ato);
+          kd_dlv_document_remove_product (p->doc, i);
+          i--;
+          break;
+        }
+    }
+}
+
 static const char *
 decide_kind (Parser *p)
 {
@@ -708,6 +858,8 @@ decide_kind (Parser *p)
       if (g_str_equal (priority[i], g_ptr_array_index (p->command_kinds, j)))
         return priority[i];
 
+  if (p->saw_ospp_act)
+    return "ospp-act";
   if (p->saw_ospp_fields)
     return "ospp-dstatus";
 
@@ -844,6 +996,12 @@ kd_dlv_parse (const guint8 *data,
         break;
     }
 
+  if (p.held != NULL)
+    kd_dlv_document_add_unknown_line (p.doc, p.held);
+  g_clear_pointer (&p.held, g_free);
+
+  merge_ato_products (&p);
+  kd_dlv_document_set_n_by_shape (p.doc, p.n_by_shape);
   decide_language (&p);
   kd_dlv_document_set_kind (p.doc, decide_kind (&p));
 
@@ -851,6 +1009,24 @@ kd_dlv_parse (const guint8 *data,
   for (guint i = 0; i < g_list_model_get_n_items (products); i++)
     {
       g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+
+      /* ospp /act reports a failed activation as the SKU's ERROR CODE. */
+      if (g_str_equal (kd_dlv_document_get_kind (p.doc), "ospp-act") &&
+          kd_dlv_product_has_field (product, "ospp_error_code") &&
+          !kd_dlv_product_has_flag (product, "activation_success"))
+        {
+          guint32 code;
+
+          kd_dlv_product_set_flag (product, "activation_failure");
+          if (kd_hresult_find_in_text (kd_dlv_product_get_field (product, "ospp_error_code"), -1, &code))
+            {
+              g_autofree char *canonical = kd_hresult_format (code);
+              kd_dlv_product_set_field (product, "result_error_code", canonical);
+            }
+          if (kd_dlv_product_has_field (product, "ospp_error_description"))
+            kd_dlv_product_set_field (product, "result_error_text",
+                                      kd_dlv_product_get_field (product, "ospp_error_description"));
+        }
       kd_dlv_product_finish (product, p.lcid, kd_dlv_document_get_language (p.doc));
     }
 
@@ -866,6 +1042,7 @@ kd_dlv_parse (const guint8 *data,
   g_ptr_array_unref (p.command_kinds);
   g_free (p.last_key);
   g_free (p.pending_name);
+  g_free (p.held);
   return p.doc;
 }
 
@@ -885,6 +1062,41 @@ kd_dlv_parse_bytes (GBytes *bytes)
 
   data = g_bytes_get_data (bytes, &length);
   return kd_dlv_parse (data, length, NULL);
+}
+
+/**
+ * kd_dlv_looks_like_capture:
+ * @text: pasted text
+ * @length: its length
+ *
+ * Whether @text is slmgr or ospp output rather than an error code or a
+ * search.  Only its start is read, so a huge paste answers quickly.
+ *
+ * Returns: %TRUE if the start of @text has an slmgr or ospp product block
+ */
+gboolean
+kd_dlv_looks_like_capture (const char *text,
+                           gsize       length)
+{
+  g_autoptr(KdDlvDocument) doc = NULL;
+  GListModel *products;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  doc = kd_dlv_parse ((const guint8 *) text, MIN (length, 64 * 1024), NULL);
+  products = kd_dlv_document_get_products (doc);
+  if (g_list_model_get_n_items (products) == 0)
+    return FALSE;
+
+  /* "Error: 0xC004F074 …" alone is an /ato result, better read in Error Codes. */
+  if (g_list_model_get_n_items (products) == 1)
+    {
+      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, 0);
+      if (kd_dlv_product_get_name (product) == NULL && kd_dlv_product_get_description (product) == NULL &&
+          kd_dlv_product_get_field (product, "license_status") == NULL)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void

@@ -15,6 +15,8 @@ KdDlvDocument *kd_dlv_parse              (const guint8        *data,
                                           gsize                length,
                                           GCancellable        *cancellable);
 KdDlvDocument *kd_dlv_parse_bytes        (GBytes              *bytes);
+gboolean       kd_dlv_looks_like_capture (const char          *text,
+                                          gsize                length);
 void           kd_dlv_parse_bytes_async  (GBytes              *bytes,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,

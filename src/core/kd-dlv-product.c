@@ -11,9 +11,10 @@
 #include "kd-dlv-date.h"
 #include "kd-dlv-product.h"
 #include "kd-hresult.h"
+#include "kd-json.h"
 #include "kd-labels.h"
 
-/* One licence block of a capture.  Fields are kept as printed, by their
+/* One license block of a capture.  Fields are kept as printed, by their
  * canonical key (data/slmgr-labels.json), so nothing is lost; finish()
  * derives the typed values the contract of `parse --json` promises
  * (docs/capture-json.md). */
@@ -195,6 +196,32 @@ kd_dlv_product_has_flag (KdDlvProduct *self,
   return g_hash_table_contains (self->flags, flag);
 }
 
+/**
+ * kd_dlv_product_absorb:
+ * @self: a product
+ * @other: another block about the same product
+ *
+ * Takes the fields and flags of @other that @self does not have.
+ */
+void
+kd_dlv_product_absorb (KdDlvProduct *self,
+                       KdDlvProduct *other)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
+  g_return_if_fail (KD_IS_DLV_PRODUCT (other));
+
+  g_hash_table_iter_init (&iter, other->fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (self->fields, key))
+      g_hash_table_insert (self->fields, g_strdup (key), g_strdup (value));
+  g_hash_table_iter_init (&iter, other->flags);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (self->flags, g_strdup (key));
+}
+
 const char *
 kd_dlv_product_get_name (KdDlvProduct *self)
 {
@@ -366,7 +393,7 @@ find_channel (const char *description)
   if (g_once_init_enter_pointer (&token))
     g_once_init_leave_pointer (&token,
                                g_regex_new ("(?:^|[\\s,])((?:VOLUME|RETAIL|OEM|TIMEBASED|VIRTUAL_MACHINE|MAK|TB|SUBSCRIPTION)"
-                                            "[A-Z0-9_\\-]*)(?:\\s+\\S+)?\\s*$",
+                                            "[A-Z0-9_\\-]*(?:\\([A-Za-z]+\\))?)(?:\\s+\\S+)?\\s*$",
                                             G_REGEX_OPTIMIZE, 0, NULL));
   if (g_regex_match (token, description, 0, &info))
     return g_match_info_fetch (info, 1);
@@ -559,36 +586,12 @@ kd_dlv_product_finish (KdDlvProduct *self,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value >= 0)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_field (JsonBuilder  *builder,
            KdDlvProduct *self,
            const char   *member,
            const char   *key)
 {
-  add_string (builder, member, kd_dlv_product_get_field (self, key));
+  kd_json_add_string (builder, member, kd_dlv_product_get_field (self, key));
 }
 
 static void
@@ -600,7 +603,7 @@ add_value (JsonBuilder  *builder,
 {
   const char *value = kd_dlv_product_get_field (self, key);
 
-  add_string (builder, member, value != NULL ? kd_labels_lookup_value (kd_labels_get_default (), table, value) : NULL);
+  kd_json_add_string (builder, member, value != NULL ? kd_labels_lookup_value (kd_labels_get_default (), table, value) : NULL);
 }
 
 static gboolean
@@ -613,15 +616,31 @@ has_any_field (KdDlvProduct       *self,
   return FALSE;
 }
 
+static gboolean
+has_kms_client_block (KdDlvProduct *self)
+{
+  static const char * const keys[] = {
+    "cmid", "registered_kms_machine_name", "kms_machine_name_from_dns", "kms_machine_ip", "kms_extended_pid",
+    "activation_interval", "renewal_interval", "dns_auto_discovery", "registered_kms_srv_domain",
+    "kms_host_by_shape", "ospp_kms_machine_name_from_dns", "ospp_kms_registry_override", "ospp_kms_host_caching", NULL
+  };
+
+  return has_any_field (self, keys) || kd_dlv_product_has_flag (self, "kms_client_header") ||
+         kd_dlv_product_has_flag (self, "host_caching_enabled") || kd_dlv_product_has_flag (self, "host_caching_disabled");
+}
+
 static void
 add_kms_client (KdDlvProduct *self,
                 JsonBuilder  *builder)
 {
   const char *ip = kd_dlv_product_get_field (self, "kms_machine_ip");
   KdLabels *labels = kd_labels_get_default ();
+  const char *caching;
 
+  /* An object only when the capture printed the client's KMS block; "Please
+   * use slmgr.vbs /ato" alone says there is none yet. */
   json_builder_set_member_name (builder, "kms_client");
-  if (!kd_dlv_product_is_kms_client (self) && self->kms_host == NULL)
+  if (!has_kms_client_block (self))
     {
       json_builder_add_null_value (builder);
       return;
@@ -629,17 +648,19 @@ add_kms_client (KdDlvProduct *self,
 
   json_builder_begin_object (builder);
   add_field (builder, self, "cmid", "cmid");
-  add_string (builder, "kms_host", self->kms_host);
-  add_string (builder, "kms_ip", ip != NULL && kd_labels_lookup_value (labels, "not_available", ip) == NULL ? ip : NULL);
+  kd_json_add_string (builder, "kms_host", self->kms_host);
+  kd_json_add_string (builder, "kms_ip", ip != NULL && kd_labels_lookup_value (labels, "not_available", ip) == NULL ? ip : NULL);
   add_field (builder, self, "kms_extended_pid", "kms_extended_pid");
-  add_int (builder, "kms_port", self->kms_port);
-  add_string (builder, "kms_host_source", self->kms_host_source);
-  add_int (builder, "activation_interval_minutes", kd_dlv_product_get_int (self, "activation_interval"));
-  add_int (builder, "renewal_interval_minutes", kd_dlv_product_get_int (self, "renewal_interval"));
+  kd_json_add_count (builder, "kms_port", self->kms_port);
+  kd_json_add_string (builder, "kms_host_source", self->kms_host_source);
+  kd_json_add_count (builder, "activation_interval_minutes", kd_dlv_product_get_int (self, "activation_interval"));
+  kd_json_add_count (builder, "renewal_interval_minutes", kd_dlv_product_get_int (self, "renewal_interval"));
   json_builder_set_member_name (builder, "host_caching");
-  if (kd_dlv_product_has_flag (self, "host_caching_enabled"))
+  caching = kd_dlv_product_get_field (self, "ospp_kms_host_caching");
+  caching = caching != NULL ? kd_labels_lookup_value (labels, "kms_host_caching", caching) : NULL;
+  if (kd_dlv_product_has_flag (self, "host_caching_enabled") || g_strcmp0 (caching, "enabled") == 0)
     json_builder_add_boolean_value (builder, TRUE);
-  else if (kd_dlv_product_has_flag (self, "host_caching_disabled"))
+  else if (kd_dlv_product_has_flag (self, "host_caching_disabled") || g_strcmp0 (caching, "disabled") == 0)
     json_builder_add_boolean_value (builder, FALSE);
   else
     json_builder_add_null_value (builder);
@@ -667,8 +688,8 @@ add_kms_host (KdDlvProduct *self,
     }
 
   json_builder_begin_object (builder);
-  add_int (builder, "current_count", kd_dlv_product_get_int (self, "current_count"));
-  add_int (builder, "port", kd_dlv_product_get_int (self, "listening_port"));
+  kd_json_add_count (builder, "current_count", kd_dlv_product_get_int (self, "current_count"));
+  kd_json_add_count (builder, "port", kd_dlv_product_get_int (self, "listening_port"));
   json_builder_set_member_name (builder, "dns_publishing");
   if (kd_dlv_product_has_flag (self, "dns_publishing_enabled"))
     json_builder_add_boolean_value (builder, TRUE);
@@ -685,7 +706,7 @@ add_kms_host (KdDlvProduct *self,
     {
       json_builder_begin_object (builder);
       for (guint i = 0; request_keys[i] != NULL; i++)
-        add_int (builder, request_members[i], kd_dlv_product_get_int (self, request_keys[i]));
+        kd_json_add_count (builder, request_members[i], kd_dlv_product_get_int (self, request_keys[i]));
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -718,7 +739,8 @@ add_expiry (KdDlvProduct *self,
     if (kd_dlv_product_has_flag (self, xpr[i].flag))
       {
         state = xpr[i].state;
-        text = kd_dlv_product_get_field (self, "xpr_text");
+        /* The date itself when the line had one, else the line. */
+        text = date != NULL ? date : kd_dlv_product_get_field (self, "xpr_text");
       }
 
   if (state == NULL && self->license_status != NULL)
@@ -753,9 +775,9 @@ add_expiry (KdDlvProduct *self,
     kd_dlv_parse_date (date, 0, NULL, &expires);
 
   json_builder_begin_object (builder);
-  add_string (builder, "state", state);
-  add_string (builder, "expires", expires);
-  add_string (builder, "expires_text", text);
+  kd_json_add_string (builder, "state", state);
+  kd_json_add_string (builder, "expires", expires);
+  kd_json_add_string (builder, "expires_text", text);
   json_builder_end_object (builder);
 }
 
@@ -776,7 +798,7 @@ add_result (KdDlvProduct *self,
   json_builder_set_member_name (builder, "success");
   json_builder_add_boolean_value (builder, kd_dlv_product_has_flag (self, "activation_success") &&
                                   !kd_dlv_product_has_flag (self, "activation_failure"));
-  add_string (builder, "error_code", code);
+  kd_json_add_string (builder, "error_code", code);
   add_field (builder, self, "error_text", "result_error_text");
   json_builder_end_object (builder);
 }
@@ -797,11 +819,14 @@ kd_dlv_product_to_json (KdDlvProduct *self,
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
 
   json_builder_begin_object (builder);
-  add_string (builder, "name", kd_dlv_product_get_name (self));
-  add_string (builder, "description", kd_dlv_product_get_description (self));
-  add_string (builder, "channel", self->channel);
-  add_string (builder, "role", self->role);
-  add_field (builder, self, "activation_id", "activation_id");
+  kd_json_add_string (builder, "name", kd_dlv_product_get_name (self));
+  kd_json_add_string (builder, "description", kd_dlv_product_get_description (self));
+  kd_json_add_string (builder, "channel", self->channel);
+  kd_json_add_string (builder, "role", self->role);
+  /* ospp calls the activation ID "SKU ID" */
+  kd_json_add_string (builder, "activation_id", kd_dlv_product_has_field (self, "activation_id")
+                                          ? kd_dlv_product_get_field (self, "activation_id")
+                                          : kd_dlv_product_get_field (self, "ospp_sku_id"));
   add_field (builder, self, "application_id", "application_id");
   add_field (builder, self, "extended_pid", "extended_pid");
   add_field (builder, self, "product_key_channel", "product_key_channel");
@@ -809,18 +834,20 @@ kd_dlv_product_to_json (KdDlvProduct *self,
   add_field (builder, self, "use_license_url", "use_license_url");
   add_field (builder, self, "validation_url", "validation_url");
   partial = kd_dlv_product_get_field (self, "partial_product_key");
-  add_string (builder, "partial_product_key", partial != NULL ? partial : kd_dlv_product_get_field (self, "ospp_last5"));
-  add_string (builder, "license_status", self->license_status);
+  kd_json_add_string (builder, "partial_product_key", partial != NULL ? partial : kd_dlv_product_get_field (self, "ospp_last5"));
+  kd_json_add_string (builder, "license_status", self->license_status);
   partial = kd_dlv_product_get_field (self, "license_status");
-  add_string (builder, "license_status_text", partial != NULL ? partial : kd_dlv_product_get_field (self, "ospp_license_status"));
-  add_string (builder, "notification_reason", self->notification_reason);
-  add_int (builder, "expiration_minutes", self->expiration_minutes);
-  add_int (builder, "expiration_days", self->expiration_days);
-  add_int (builder, "remaining_windows_rearm_count", kd_dlv_product_get_int (self, "remaining_windows_rearm_count"));
-  add_int (builder, "remaining_sku_rearm_count", kd_dlv_product_get_int (self, "remaining_sku_rearm_count"));
-  add_string (builder, "trusted_time", self->trusted_time);
+  kd_json_add_string (builder, "license_status_text", partial != NULL ? partial : kd_dlv_product_get_field (self, "ospp_license_status"));
+  kd_json_add_string (builder, "notification_reason", self->notification_reason);
+  kd_json_add_count (builder, "expiration_minutes", self->expiration_minutes);
+  kd_json_add_count (builder, "expiration_days", self->expiration_days);
+  kd_json_add_count (builder, "remaining_windows_rearm_count", kd_dlv_product_get_int (self, "remaining_windows_rearm_count"));
+  kd_json_add_count (builder, "remaining_sku_rearm_count", kd_dlv_product_get_int (self, "remaining_sku_rearm_count"));
+  kd_json_add_string (builder, "trusted_time", self->trusted_time);
   add_field (builder, self, "trusted_time_text", "trusted_time");
-  add_value (builder, self, "configured_activation_type", "configured_activation_type", "configured_activation_type");
+  add_value (builder, self, "configured_activation_type", "configured_activation_type",
+             kd_dlv_product_has_field (self, "configured_activation_type") ? "configured_activation_type"
+                                                                           : "ospp_activation_type_configuration");
   json_builder_set_member_name (builder, "license_in_use");
   json_builder_add_boolean_value (builder, !kd_dlv_product_has_flag (self, "license_not_in_use"));
   add_kms_client (self, builder);

@@ -31,6 +31,8 @@ void          kd_dlv_product_set_flag             (KdDlvProduct *self,
                                                    const char   *flag);
 gboolean      kd_dlv_product_has_flag             (KdDlvProduct *self,
                                                    const char   *flag);
+void          kd_dlv_product_absorb               (KdDlvProduct *self,
+                                                   KdDlvProduct *other);
 
 const char   *kd_dlv_product_get_name             (KdDlvProduct *self);
 const char   *kd_dlv_product_get_description      (KdDlvProduct *self);

@@ -74,3 +74,33 @@ kd_applies_to_get_label (KdAppliesTo flag)
 
   return NULL;
 }
+
+const char *
+kd_finding_severity_get_id (KdFindingSeverity severity)
+{
+  switch (severity)
+    {
+    case KD_FINDING_ERROR:
+      return "error";
+    case KD_FINDING_WARNING:
+      return "warning";
+    case KD_FINDING_INFO:
+    default:
+      return "info";
+    }
+}
+
+const char *
+kd_verdict_get_id (KdVerdict verdict)
+{
+  switch (verdict)
+    {
+    case KD_VERDICT_ERROR:
+      return "error";
+    case KD_VERDICT_WARNING:
+      return "warning";
+    case KD_VERDICT_OK:
+    default:
+      return "ok";
+    }
+}

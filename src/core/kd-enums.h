@@ -44,6 +44,33 @@ typedef enum /*< prefix=KD_SEVERITY >*/
   KD_SEVERITY_ERROR         = 3,
 } KdSeverity;
 
+/**
+ * KdFindingSeverity:
+ *
+ * How much a finding of the diagnosis matters.
+ */
+typedef enum /*< prefix=KD_FINDING >*/
+{
+  KD_FINDING_INFO    = 0,
+  KD_FINDING_WARNING = 1,
+  KD_FINDING_ERROR   = 2,
+} KdFindingSeverity;
+
+/**
+ * KdVerdict:
+ *
+ * The overall state of a product or of a whole capture.
+ */
+typedef enum /*< prefix=KD_VERDICT >*/
+{
+  KD_VERDICT_OK      = 0,
+  KD_VERDICT_WARNING = 1,
+  KD_VERDICT_ERROR   = 2,
+} KdVerdict;
+
+const char  *kd_finding_severity_get_id (KdFindingSeverity severity);
+const char  *kd_verdict_get_id          (KdVerdict         verdict);
+
 KdAppliesTo  kd_applies_to_from_id   (const char  *id);
 const char  *kd_applies_to_get_id    (KdAppliesTo  flag);
 const char  *kd_applies_to_get_label (KdAppliesTo  flag);

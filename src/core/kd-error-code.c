@@ -10,6 +10,7 @@
 #include "kd-command.h"
 #include "kd-error-code.h"
 #include "kd-hresult.h"
+#include "kd-json.h"
 
 /* One entry of the catalog, or a code decoded on the fly.  Entries are
  * immutable once built, so every property is read-only and never notifies. */
@@ -670,30 +671,6 @@ kd_error_code_to_markdown (KdErrorCode *self)
   return g_string_free_and_steal (g_steal_pointer (&out));
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_strv (JsonBuilder        *builder,
-          const char         *member,
-          const char * const *strv)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
-}
-
 /**
  * kd_error_code_to_json:
  * @self: a #KdErrorCode
@@ -714,7 +691,7 @@ kd_error_code_to_json (KdErrorCode *self,
   facility = kd_hresult_get_facility (self->value);
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "code", self->code);
+  kd_json_add_string (builder, "code", self->code);
   json_builder_set_member_name (builder, "decimal");
   json_builder_add_int_value (builder, kd_error_code_get_decimal (self));
   json_builder_set_member_name (builder, "unsigned");
@@ -725,10 +702,10 @@ kd_error_code_to_json (KdErrorCode *self,
   json_builder_add_boolean_value (builder, kd_error_code_get_curated (self));
   json_builder_set_member_name (builder, "informational");
   json_builder_add_boolean_value (builder, self->informational);
-  add_string_or_null (builder, "symbol", self->symbol);
-  add_string_or_null (builder, "title", self->title);
-  add_string_or_null (builder, "message", self->message);
-  add_strv (builder, "aliases", (const char * const *) self->aliases);
+  kd_json_add_string (builder, "symbol", self->symbol);
+  kd_json_add_string (builder, "title", self->title);
+  kd_json_add_string (builder, "message", self->message);
+  kd_json_add_strv (builder, "aliases", (const char * const *) self->aliases);
 
   json_builder_set_member_name (builder, "applies_to");
   json_builder_begin_array (builder);
@@ -737,8 +714,8 @@ kd_error_code_to_json (KdErrorCode *self,
       json_builder_add_string_value (builder, kd_applies_to_get_id (flag));
   json_builder_end_array (builder);
 
-  add_string_or_null (builder, "cause", self->cause);
-  add_strv (builder, "steps", (const char * const *) self->steps);
+  kd_json_add_string (builder, "cause", self->cause);
+  kd_json_add_strv (builder, "steps", (const char * const *) self->steps);
 
   json_builder_set_member_name (builder, "commands");
   json_builder_begin_array (builder);
@@ -748,38 +725,38 @@ kd_error_code_to_json (KdErrorCode *self,
       g_autoptr(KdCommand) cmd = g_list_model_get_item (G_LIST_MODEL (self->commands), i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "command", kd_command_get_command (cmd));
-      add_string_or_null (builder, "description", kd_command_get_description (cmd));
+      kd_json_add_string (builder, "command", kd_command_get_command (cmd));
+      kd_json_add_string (builder, "description", kd_command_get_description (cmd));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  add_strv (builder, "related", (const char * const *) self->related);
+  kd_json_add_strv (builder, "related", (const char * const *) self->related);
 
   json_builder_set_member_name (builder, "sources");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->sources->len / 2; i++)
     {
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "title", g_ptr_array_index (self->sources, i * 2));
-      add_string_or_null (builder, "url", g_ptr_array_index (self->sources, i * 2 + 1));
+      kd_json_add_string (builder, "title", g_ptr_array_index (self->sources, i * 2));
+      kd_json_add_string (builder, "url", g_ptr_array_index (self->sources, i * 2 + 1));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "decoded");
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "severity", kd_hresult_severity_get_id (kd_hresult_get_severity (self->value)));
+  kd_json_add_string (builder, "severity", kd_hresult_severity_get_id (kd_hresult_get_severity (self->value)));
   json_builder_set_member_name (builder, "failure");
   json_builder_add_boolean_value (builder, kd_hresult_is_failure (self->value));
   json_builder_set_member_name (builder, "customer");
   json_builder_add_boolean_value (builder, kd_hresult_is_customer (self->value));
   json_builder_set_member_name (builder, "facility");
   json_builder_add_int_value (builder, facility);
-  add_string_or_null (builder, "facility_name", kd_hresult_facility_get_name (facility));
+  kd_json_add_string (builder, "facility_name", kd_hresult_facility_get_name (facility));
   json_builder_set_member_name (builder, "code");
   json_builder_add_int_value (builder, kd_hresult_get_code (self->value));
-  add_string_or_null (builder, "zone", kd_hresult_get_zone (self->value));
+  kd_json_add_string (builder, "zone", kd_hresult_get_zone (self->value));
   if (self->win32_symbol != NULL)
     {
       guint win32 = 0;
@@ -787,8 +764,8 @@ kd_error_code_to_json (KdErrorCode *self,
       kd_hresult_get_win32 (self->value, &win32);
       json_builder_set_member_name (builder, "win32");
       json_builder_add_int_value (builder, win32);
-      add_string_or_null (builder, "win32_name", self->win32_symbol);
-      add_string_or_null (builder, "win32_message", self->win32_message);
+      kd_json_add_string (builder, "win32_name", self->win32_symbol);
+      kd_json_add_string (builder, "win32_message", self->win32_message);
     }
   json_builder_end_object (builder);
 

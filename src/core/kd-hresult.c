@@ -532,7 +532,7 @@ kd_hresult_get_zone (guint32 value)
 {
   if (kd_hresult_get_facility (value) == KD_FACILITY_WINDOWS_STORE &&
       (kd_hresult_get_code (value) & 0xF000) == 0xA000)
-    return _("Microsoft licensing back end (digital licence)");
+    return _("Microsoft licensing back end (digital license)");
 
   if (kd_hresult_get_facility (value) != KD_FACILITY_ITF)
     return NULL;
@@ -540,7 +540,7 @@ kd_hresult_get_zone (guint32 value)
   switch (kd_hresult_get_code (value) >> 12)
     {
     case 0xA:
-      return _("Microsoft licensing back end (digital licence)");
+      return _("Microsoft licensing back end (digital license)");
     case 0xB:
       return _("Microsoft activation server");
     case 0xC:

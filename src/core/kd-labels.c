@@ -21,9 +21,17 @@
 
 typedef struct
 {
-  KdLabelField field;
-  GPtrArray *languages;   /* char *, NULL-terminated */
+  char *key;
+  char *scope;
 } FieldEntry;
+
+/* One label text: the field it names, and the languages whose tables
+ * have exactly this text (so that "Name" votes for English only). */
+typedef struct
+{
+  KdLabelField view;
+  GPtrArray *languages;   /* char *, NULL-terminated */
+} LabelEntry;
 
 typedef struct
 {
@@ -47,7 +55,7 @@ typedef struct
 
 struct _KdLabels
 {
-  GHashTable *fields;         /* folded label -> FieldEntry (owned by field_list) */
+  GHashTable *fields;         /* folded label -> LabelEntry (owned) */
   GPtrArray *field_list;      /* FieldEntry */
   GHashTable *lines;          /* folded line -> LineEntry */
   GPtrArray *patterns;        /* LinePattern */
@@ -62,8 +70,16 @@ field_entry_free (gpointer data)
 {
   FieldEntry *entry = data;
 
-  g_free ((char *) entry->field.key);
-  g_free ((char *) entry->field.scope);
+  g_free (entry->key);
+  g_free (entry->scope);
+  g_free (entry);
+}
+
+static void
+label_entry_free (gpointer data)
+{
+  LabelEntry *entry = data;
+
   g_ptr_array_unref (entry->languages);
   g_free (entry);
 }
@@ -109,12 +125,58 @@ language_free (gpointer data)
  *
  * Returns: (transfer full): the folded text
  */
+static char *
+fold_ascii (const char *text)
+{
+  gsize n = strlen (text);
+  char *out = g_malloc (n + 1);
+  gsize j = 0;
+  gboolean space = FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = text[i];
+
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f')
+        {
+          space = j > 0;
+          continue;
+        }
+      if (space)
+        out[j++] = ' ';
+      space = FALSE;
+      out[j++] = g_ascii_tolower (c);
+    }
+
+  /* one trailing colon or full stop, and the spaces before it */
+  if (j > 0 && (out[j - 1] == ':' || out[j - 1] == '.'))
+    {
+      j--;
+      while (j > 0 && out[j - 1] == ' ')
+        j--;
+    }
+  out[j] = '\0';
+  return out;
+}
+
 char *
 kd_labels_fold (const char *text)
 {
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  GString *out = g_string_sized_new (strlen (folded));
+  g_autofree char *folded = NULL;
+  GString *out;
   gboolean space = FALSE;
+
+  /* Most labels are ASCII: no Unicode case folding needed. */
+  {
+    const char *p = text;
+    while (*p && !(*p & 0x80))
+      p++;
+    if (*p == '\0')
+      return fold_ascii (text);
+  }
+
+  folded = g_utf8_casefold (text, -1);
+  out = g_string_sized_new (strlen (folded));
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     {
@@ -173,6 +235,13 @@ pattern_from_template (const char *template)
         g_autofree char *name = g_ascii_strdown (start + 1, end - start - 1);
 
         g_string_append (regex, literal);
+        /* A placeholder that ends the line takes all of it, full stop
+         * included ("Error: 0x%ERRCODE% %TEXT%"). */
+        if (end[1] == '\0')
+          {
+            g_string_append_printf (regex, "(?<%s>.*?)\\s*$", name);
+            return g_string_free_and_steal (g_steal_pointer (&regex));
+          }
         g_string_append_printf (regex, "(?<%s>.*?)", name);
       }
       p = end + 1;
@@ -218,27 +287,32 @@ add_field_label (KdLabels   *self,
                  const char *text,
                  gpointer    user_data)
 {
-  FieldEntry *entry = user_data;
+  FieldEntry *field = user_data;
   g_autofree char *folded = kd_labels_fold (text);
-  FieldEntry *existing = g_hash_table_lookup (self->fields, folded);
+  LabelEntry *entry = g_hash_table_lookup (self->fields, folded);
 
-  if (existing == NULL)
+  if (entry == NULL)
     {
+      entry = g_new0 (LabelEntry, 1);
+      entry->view.key = field->key;
+      entry->view.scope = field->scope;
+      entry->languages = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (entry->languages, NULL);
       g_hash_table_insert (self->fields, g_steal_pointer (&folded), entry);
-      existing = entry;
     }
-  else if (existing != entry)
+  else if (!g_str_equal (entry->view.key, field->key))
     {
-      /* The same words in two tables (a label two languages share). */
-      if (!g_str_equal (existing->field.key, entry->field.key))
-        g_debug ("Label “%s” means %s and %s", text, existing->field.key, entry->field.key);
+      /* Two fields with the same words (ospp's "LICENSE STATUS" and slmgr's
+       * "License Status"): the first one read keeps them. */
+      g_debug ("Label “%s” means %s and %s", text, entry->view.key, field->key);
+      return;
     }
 
-  for (guint i = 0; i + 1 < existing->languages->len; i++)
-    if (g_str_equal (g_ptr_array_index (existing->languages, i), language))
+  for (guint i = 0; i + 1 < entry->languages->len; i++)
+    if (g_str_equal (g_ptr_array_index (entry->languages, i), language))
       return;
-  g_ptr_array_insert (existing->languages, existing->languages->len - 1, g_strdup (language));
-  existing->field.languages = (const char * const *) existing->languages->pdata;
+  g_ptr_array_insert (entry->languages, entry->languages->len - 1, g_strdup (language));
+  entry->view.languages = (const char * const *) entry->languages->pdata;
 }
 
 static void
@@ -332,7 +406,7 @@ kd_labels_new_from_data (const char  *json,
     }
   root = json_node_get_object (json_parser_get_root (parser));
 
-  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_entry_free);
   self->field_list = g_ptr_array_new_with_free_func (field_entry_free);
   self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, line_entry_free);
   self->patterns = g_ptr_array_new_with_free_func (line_pattern_free);
@@ -376,13 +450,10 @@ kd_labels_new_from_data (const char  *json,
       JsonObject *obj = json_array_get_object_element (array, i);
       FieldEntry *entry = g_new0 (FieldEntry, 1);
 
-      entry->field.key = g_strdup (json_object_get_string_member (obj, "key"));
-      entry->field.scope = g_strdup (json_object_get_string_member_with_default (obj, "scope", "product"));
-      entry->languages = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (entry->languages, NULL);
-      entry->field.languages = (const char * const *) entry->languages->pdata;
+      entry->key = g_strdup (json_object_get_string_member (obj, "key"));
+      entry->scope = g_strdup (json_object_get_string_member_with_default (obj, "scope", "product"));
       g_ptr_array_add (self->field_list, entry);
-      add_strings (json_object_get_object_member (obj, "labels"), add_field_label, self, entry->field.key, entry);
+      add_strings (json_object_get_object_member (obj, "labels"), add_field_label, self, entry->key, entry);
     }
 
   array = json_object_get_array_member (root, "lines");
@@ -457,9 +528,9 @@ kd_labels_lookup_field (KdLabels   *self,
                         const char *label)
 {
   g_autofree char *folded = kd_labels_fold (label);
-  FieldEntry *entry = g_hash_table_lookup (self->fields, folded);
+  LabelEntry *entry = g_hash_table_lookup (self->fields, folded);
 
-  return entry != NULL ? &entry->field : NULL;
+  return entry != NULL ? &entry->view : NULL;
 }
 
 /**

@@ -156,6 +156,14 @@ kd_text_decode (const guint8   *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (out_encoding != NULL, NULL);
 
+  if (length == 0)
+    {
+      *out_encoding = "UTF-8";
+      if (out_flags != NULL)
+        *out_flags = KD_DECODE_NONE;
+      return g_strdup ("");
+    }
+
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
       encoding = "UTF-8";
@@ -175,9 +183,10 @@ kd_text_decode (const guint8   *data,
 
   encoding = "UTF-8";
 utf8:
-  if (memchr (data, 0, length) == NULL && g_utf8_validate_len ((const char *) data, length, NULL))
+  if (length == 0 || (memchr (data, 0, length) == NULL && g_utf8_validate_len ((const char *) data, length, NULL)))
     {
-      text = g_strndup ((const char *) data, length);
+      /* g_strndup (NULL, 0) is NULL; this must be a string */
+      text = length > 0 ? g_strndup ((const char *) data, length) : g_strdup ("");
       goto done;
     }
 

@@ -1,0 +1,1013 @@
+/* kd-analyze-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "kd-analyze-page.h"
+#include "kd-command.h"
+#include "kd-dlv-parser.h"
+#include "kd-error-catalog.h"
+#include "kd-hresult.h"
+#include "kd-text-decode.h"
+
+/* The Analyze view: a capture on the left, what it says on the right.
+ * Parsing runs in a worker thread, debounced while the user types, and
+ * the text is kept across restarts in the user's state directory. */
+
+#define PARSE_DELAY_MS 250
+/* Larger saved text is not restored at start-up: it would be a paste
+ * gone wrong, and reading it must not delay the first frame. */
+#define MAX_RESTORED_BYTES (16 * 1024 * 1024)
+/* A big paste goes into the text view piece by piece, so that the window
+ * keeps drawing (a 10 MB insert in one go stalls it for a long time). */
+#define INSERT_CHUNK (64 * 1024)
+
+struct _KdAnalyzePage
+{
+  GtkWidget parent_instance;
+
+  /* Template children */
+  AdwNavigationSplitView *split_view;
+  AdwViewSwitcher *switcher;
+  GtkMenuButton *menu_button;
+  GtkLabel *source_label;
+  GtkTextView *text_view;
+  GtkDropDown *product_dropdown;
+  GtkStack *result_stack;
+  GtkScrolledWindow *result_scroller;
+  GtkImage *verdict_icon;
+  GtkLabel *verdict_label;
+  GtkLabel *summary_label;
+  GtkWidget *verdict_box;
+  GtkWidget *findings_group;
+  GtkListBox *findings_list;
+  GtkBox *fields_box;
+  GtkListBox *capture_list;
+
+  KdDiagnosis *diagnosis;
+  GBytes *source;           /* bytes of an opened file, until the text is edited */
+  char *source_name;
+  GCancellable *cancellable;
+  guint parse_source;
+  guint insert_source;
+  GBytes *pending_insert;   /* text still to put into the view */
+  gsize pending_offset;
+  gboolean loading;         /* setting the text ourselves */
+  gboolean narrow;
+};
+
+G_DEFINE_FINAL_TYPE (KdAnalyzePage, kd_analyze_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_NARROW,
+  PROP_DIAGNOSIS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  const char *group;
+  const char *key;
+  const char *label;
+} field_rows[] = {
+  { N_("Product"), "name", N_("Name") },
+  { N_("Product"), "description", N_("Description") },
+  { N_("Product"), "partial_product_key", N_("Partial product key") },
+  { N_("Product"), "product_key_channel", N_("Product key channel") },
+  { N_("Product"), "activation_id", N_("Activation ID") },
+  { N_("Product"), "application_id", N_("Application ID") },
+  { N_("Product"), "extended_pid", N_("Extended PID") },
+  { N_("Product"), "installation_id", N_("Installation ID") },
+  { N_("License"), "license_status", N_("License status") },
+  { N_("License"), "notification_reason", N_("Notification reason") },
+  { N_("License"), "volume_activation_expiration", N_("Volume activation expiration") },
+  { N_("License"), "timebased_activation_expiration", N_("Time-based activation expiration") },
+  { N_("License"), "time_remaining", N_("Time remaining") },
+  { N_("License"), "evaluation_end_date", N_("Evaluation end date") },
+  { N_("License"), "remaining_windows_rearm_count", N_("Remaining Windows rearm count") },
+  { N_("License"), "remaining_sku_rearm_count", N_("Remaining SKU rearm count") },
+  { N_("License"), "trusted_time", N_("Trusted time") },
+  { N_("License"), "configured_activation_type", N_("Configured activation type") },
+  { N_("KMS Client"), "cmid", N_("Client Machine ID (CMID)") },
+  { N_("KMS Client"), "registered_kms_machine_name", N_("KMS host set by hand") },
+  { N_("KMS Client"), "kms_machine_name_from_dns", N_("KMS host from DNS") },
+  { N_("KMS Client"), "kms_machine_ip", N_("KMS host IP address") },
+  { N_("KMS Client"), "kms_extended_pid", N_("KMS host extended PID") },
+  { N_("KMS Client"), "activation_interval", N_("Activation interval") },
+  { N_("KMS Client"), "renewal_interval", N_("Renewal interval") },
+  { N_("KMS Host"), "current_count", N_("Current count") },
+  { N_("KMS Host"), "listening_port", N_("Listening on port") },
+  { N_("KMS Host"), "kms_priority", N_("Priority") },
+  { N_("Requests"), "requests_total", N_("Total requests") },
+  { N_("Requests"), "requests_failed", N_("Failed requests") },
+  { N_("Requests"), "requests_unlicensed", N_("From unlicensed clients") },
+  { N_("Requests"), "requests_licensed", N_("From licensed clients") },
+  { N_("Requests"), "requests_initial_grace", N_("In the initial grace period") },
+  { N_("Requests"), "requests_expired_or_oot", N_("Expired or out of tolerance") },
+  { N_("Requests"), "requests_non_genuine_grace", N_("In the non-genuine grace period") },
+  { N_("Requests"), "requests_notification", N_("In notification") },
+};
+
+static const char *
+role_label (const char *role)
+{
+  static const struct {
+    const char *id;
+    const char *label;
+  } roles[] = {
+    { "kms-client", N_("KMS client") }, { "kms-host", N_("KMS host") }, { "mak", N_("MAK") },
+    { "retail", N_("Retail") }, { "oem", N_("OEM") }, { "adba", N_("Activated through Active Directory") },
+    { "avma", N_("Automatic VM activation") }, { "token", N_("Token-based activation") },
+    { "evaluation", N_("Evaluation") }, { "subscription", N_("Subscription") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (g_strcmp0 (role, roles[i].id) == 0)
+      return _(roles[i].label);
+  return _("Unknown kind of license");
+}
+
+static char *
+state_file (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "kms-doctor", "analyze.txt", NULL);
+}
+
+/* Rows are plain text: commands carry <placeholders>. */
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
+static void
+add_copy_button (GtkWidget  *row,
+                 const char *text,
+                 const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.copy");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", text);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static GtkWidget *
+new_finding_row (KdFinding *finding)
+{
+  static const char *icons[] = { "dialog-information-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
+  static const char *styles[] = { "accent", "warning", "error" };
+  KdFindingSeverity severity = kd_finding_get_severity (finding);
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icons[severity]);
+  GListModel *commands = kd_finding_get_commands (finding);
+  const char * const *related = kd_finding_get_related (finding);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kd_finding_get_title (finding));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), kd_finding_get_explanation (finding));
+  adw_expander_row_set_subtitle_lines (ADW_EXPANDER_ROW (row), 0);
+  gtk_widget_add_css_class (icon, styles[severity]);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  severity == KD_FINDING_ERROR ? _("Error")
+                                  : severity == KD_FINDING_WARNING ? _("Warning") : _("Information"), -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_row (_("What to do"), kd_finding_get_remedy (finding)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (commands); i++)
+    {
+      g_autoptr(KdCommand) cmd = g_list_model_get_item (commands, i);
+      GtkWidget *command_row = new_row (kd_command_get_command (cmd), kd_command_get_description (cmd));
+
+      gtk_widget_add_css_class (command_row, "command");
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (command_row), 0);
+      add_copy_button (command_row, kd_command_get_command (cmd), _("Copy Command"));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), command_row);
+    }
+
+  for (guint i = 0; related[i] != NULL; i++)
+    {
+      g_autofree char *title = NULL;
+      GtkWidget *code_row;
+      guint32 value;
+
+      if (kd_hresult_parse (related[i], &value, NULL))
+        {
+          g_autoptr(KdErrorCode) entry = kd_error_catalog_resolve (kd_error_catalog_get_default (), value);
+          title = kd_error_code_dup_display_title (entry);
+        }
+      code_row = new_row (related[i], title);
+      gtk_widget_add_css_class (code_row, "code-row");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (code_row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (code_row), "win.open-code");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (code_row), "s", related[i]);
+      gtk_widget_set_tooltip_text (code_row, _("Open in Error Codes"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (code_row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), code_row);
+    }
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), severity == KD_FINDING_ERROR);
+  return row;
+}
+
+static void
+show_fields (KdAnalyzePage *self,
+             KdDlvProduct  *product)
+{
+  GtkWidget *child;
+  AdwPreferencesGroup *group = NULL;
+  const char *group_name = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_box))) != NULL)
+    gtk_box_remove (self->fields_box, child);
+
+  if (product == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+    {
+      const char *value = kd_dlv_product_get_field (product, field_rows[i].key);
+      GtkWidget *row;
+
+      if (value == NULL || *value == '\0')
+        continue;
+      if (group == NULL || g_strcmp0 (group_name, field_rows[i].group) != 0)
+        {
+          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (group, _(field_rows[i].group));
+          gtk_box_append (self->fields_box, GTK_WIDGET (group));
+          group_name = field_rows[i].group;
+        }
+      row = new_row (_(field_rows[i].label), value);
+      adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
+      gtk_widget_add_css_class (row, "property");
+      add_copy_button (row, value, _("Copy Value"));
+      adw_preferences_group_add (group, row);
+    }
+}
+
+static void
+show_capture (KdAnalyzePage *self)
+{
+  KdDlvDocument *doc = kd_diagnosis_get_document (self->diagnosis);
+  const char * const *notes = kd_dlv_document_get_notes (doc);
+  const char * const *unknown = kd_dlv_document_get_unknown_lines (doc);
+  g_autofree char *kind = NULL;
+  GtkWidget *row;
+
+  gtk_list_box_remove_all (self->capture_list);
+
+  kind = g_strdup_printf ("%s · %s · %s", kd_dlv_document_get_kind (doc),
+                          kd_dlv_document_get_language (doc) != NULL ? kd_dlv_document_get_language (doc)
+                                                                     : _("labels in an unknown language"),
+                          kd_dlv_document_get_encoding (doc));
+  row = new_row (_("Kind, language and encoding"), kind);
+  gtk_widget_add_css_class (row, "property");
+  gtk_list_box_append (self->capture_list, row);
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    gtk_list_box_append (self->capture_list, new_row (notes[i], NULL));
+
+  if (unknown[0] != NULL)
+    {
+      GtkWidget *expander = adw_expander_row_new ();
+      guint n = g_strv_length ((GStrv) unknown);
+      g_autofree char *title = g_strdup_printf (ngettext ("%u line not understood", "%u lines not understood", n), n);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      /* A huge paste of garbage stays readable: the first lines say enough. */
+      for (guint i = 0; i < MIN (n, 200); i++)
+        {
+          g_autofree char *shown = g_utf8_substring (unknown[i], 0, MIN (g_utf8_strlen (unknown[i], -1), 400));
+          GtkWidget *line = gtk_label_new (shown);
+
+          gtk_label_set_xalign (GTK_LABEL (line), 0);
+          gtk_label_set_wrap (GTK_LABEL (line), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (line), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_selectable (GTK_LABEL (line), TRUE);
+          gtk_widget_add_css_class (line, "monospace");
+          gtk_widget_set_margin_start (line, 12);
+          gtk_widget_set_margin_end (line, 12);
+          gtk_widget_set_margin_top (line, 6);
+          gtk_widget_set_margin_bottom (line, 6);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), line);
+        }
+      gtk_list_box_append (self->capture_list, expander);
+    }
+}
+
+static void
+show_product (KdAnalyzePage *self,
+              guint          index)
+{
+  static const char *icons[] = { "emblem-ok-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
+  static const char *styles[] = { "success", "warning", "error" };
+  static const char *titles[] = { N_("No problem found"), N_("Works, with warnings"), N_("Problems found") };
+  KdDlvDocument *doc = kd_diagnosis_get_document (self->diagnosis);
+  GListModel *products = kd_dlv_document_get_products (doc);
+  GListModel *findings = kd_diagnosis_get_findings (self->diagnosis);
+  g_autoptr(KdDlvProduct) product = NULL;
+  KdVerdict verdict;
+  guint n_shown = 0;
+
+  if (index < g_list_model_get_n_items (products))
+    product = g_list_model_get_item (products, index);
+
+  verdict = product != NULL ? kd_diagnosis_get_product_verdict (self->diagnosis, index)
+                            : kd_diagnosis_get_verdict (self->diagnosis);
+  gtk_image_set_from_icon_name (self->verdict_icon, icons[verdict]);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), styles[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), styles[verdict]);
+  gtk_label_set_text (self->verdict_label, _(titles[verdict]));
+
+  if (product != NULL)
+    {
+      const char *name = kd_dlv_product_get_name (product);
+      const char *status = kd_dlv_product_get_field (product, "license_status");
+      g_autofree char *summary = g_strdup_printf ("%s · %s%s%s", name != NULL ? name : _("A product without a name"),
+                                                  role_label (kd_dlv_product_get_role (product)),
+                                                  status != NULL ? " · " : "", status != NULL ? status : "");
+      gtk_label_set_text (self->summary_label, summary);
+    }
+  else
+    gtk_label_set_text (self->summary_label, _("Nothing in the text looks like the output of slmgr.vbs or ospp.vbs"));
+
+  gtk_list_box_remove_all (self->findings_list);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
+      int about = kd_finding_get_product (finding);
+
+      /* The product's own findings, then those about the whole capture. */
+      if (about == (int) index || about < 0)
+        {
+          gtk_list_box_append (self->findings_list, new_finding_row (finding));
+          n_shown++;
+        }
+    }
+  gtk_widget_set_visible (self->findings_group, n_shown > 0);
+
+  show_fields (self, product);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->result_scroller), 0);
+}
+
+static void
+on_product_selected (KdAnalyzePage *self)
+{
+  if (self->diagnosis != NULL)
+    show_product (self, gtk_drop_down_get_selected (self->product_dropdown));
+}
+
+static void
+show_diagnosis (KdAnalyzePage *self)
+{
+  KdDlvDocument *doc = kd_diagnosis_get_document (self->diagnosis);
+  GListModel *products = kd_dlv_document_get_products (doc);
+  guint n = g_list_model_get_n_items (products);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+      const char *name = kd_dlv_product_get_name (product);
+      g_autofree char *label = g_strdup_printf ("%u. %s", i + 1, name != NULL ? name : _("A product without a name"));
+
+      gtk_string_list_append (names, label);
+    }
+
+  g_signal_handlers_block_by_func (self->product_dropdown, on_product_selected, self);
+  gtk_drop_down_set_model (self->product_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->product_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->product_dropdown, on_product_selected, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->product_dropdown), n > 1);
+
+  show_capture (self);
+  show_product (self, 0);
+  gtk_stack_set_visible_child_name (self->result_stack, "result");
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Cannot keep the capture for the next start: %s", error->message);
+}
+
+/* What the user pasted survives a restart. */
+static void
+save_text (KdAnalyzePage *self,
+           GBytes        *text)
+{
+  g_autofree char *path = state_file ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_replace_contents_bytes_async (file, text, NULL, FALSE, G_FILE_CREATE_PRIVATE, self->cancellable,
+                                       save_done_cb, NULL);
+}
+
+/* Parsing and the rules both run in the worker: thousands of products
+ * in a big paste take longer than a frame. */
+static void
+analyze_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  g_autoptr(KdDlvDocument) doc = kd_dlv_parse (data, length, cancellable);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, kd_diagnosis_new (doc), g_object_unref);
+}
+
+static void
+analyze_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KdAnalyzePage *self = KD_ANALYZE_PAGE (source);
+  g_autoptr(KdDiagnosis) diagnosis = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (diagnosis == NULL)
+    return;  /* cancelled: a newer parse is under way, or the page is gone */
+
+  g_set_object (&self->diagnosis, diagnosis);
+  show_diagnosis (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGNOSIS]);
+}
+
+static GBytes *
+buffer_bytes (KdAnalyzePage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+  char *text;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+static gboolean
+parse_now (gpointer data)
+{
+  KdAnalyzePage *self = data;
+  /* Text set by a paste or a file is read from its bytes, not copied back
+   * out of the view. */
+  g_autoptr(GBytes) text = self->source != NULL ? g_bytes_ref (self->source) : buffer_bytes (self);
+
+  self->parse_source = 0;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  save_text (self, text);
+
+  if (g_bytes_get_size (text) == 0)
+    {
+      g_clear_object (&self->diagnosis);
+      gtk_stack_set_visible_child_name (self->result_stack, "empty");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGNOSIS]);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* An opened file is parsed from its own bytes, so that its encoding is
+   * reported; pasted text is UTF-8 already. */
+  gtk_stack_set_visible_child_name (self->result_stack, "busy");
+  {
+    g_autoptr(GTask) task = g_task_new (self, self->cancellable, analyze_done_cb, NULL);
+
+    g_task_set_source_tag (task, parse_now);
+    g_task_set_task_data (task, g_bytes_ref (text), (GDestroyNotify) g_bytes_unref);
+    g_task_run_in_thread (task, analyze_thread);
+  }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_parse (KdAnalyzePage *self)
+{
+  g_clear_handle_id (&self->parse_source, g_source_remove);
+  self->parse_source = g_timeout_add (PARSE_DELAY_MS, parse_now, self);
+}
+
+static void
+on_buffer_changed (KdAnalyzePage *self)
+{
+  if (!self->loading)
+    {
+      /* Edited by hand: the text, not the file, is what to read now. */
+      g_clear_pointer (&self->source, g_bytes_unref);
+      g_clear_pointer (&self->source_name, g_free);
+      gtk_label_set_text (self->source_label, _("Paste what slmgr.vbs or ospp.vbs printed, in any language"));
+    }
+  schedule_parse (self);
+}
+
+static gboolean
+insert_next_chunk (gpointer data)
+{
+  KdAnalyzePage *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  gsize length;
+  const char *text = g_bytes_get_data (self->pending_insert, &length);
+  const char *start = text + self->pending_offset;
+  const char *end = start + MIN (INSERT_CHUNK, length - self->pending_offset);
+  GtkTextIter iter;
+
+  /* Never cut a character in two. */
+  if (end < text + length)
+    end = g_utf8_find_prev_char (start, end + 1);
+  if (end <= start)
+    end = text + length;
+
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  self->loading = TRUE;
+  gtk_text_buffer_insert (buffer, &iter, start, end - start);
+  self->loading = FALSE;
+  self->pending_offset = end - text;
+
+  if (self->pending_offset < length)
+    return G_SOURCE_CONTINUE;
+
+  self->insert_source = 0;
+  g_clear_pointer (&self->pending_insert, g_bytes_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts @text in the view without making it the source to parse. */
+static void
+set_text_internal (KdAnalyzePage *self,
+                   const char    *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  gsize length = strlen (text);
+
+  g_clear_handle_id (&self->insert_source, g_source_remove);
+  g_clear_pointer (&self->pending_insert, g_bytes_unref);
+
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (buffer, "", 0);
+  self->loading = FALSE;
+
+  if (length == 0)
+    return;
+  self->pending_insert = g_bytes_new (text, length);
+  self->pending_offset = 0;
+  if (insert_next_chunk (self) == G_SOURCE_CONTINUE)
+    self->insert_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, insert_next_chunk, self, NULL);
+}
+
+static void
+paste_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KdAnalyzePage) self = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  if (text == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("The clipboard holds no text"));
+      return;
+    }
+  kd_analyze_page_set_text (self, text);
+}
+
+static void
+paste_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_done_cb, g_object_ref (widget));
+}
+
+static void
+clear_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  kd_analyze_page_set_text (KD_ANALYZE_PAGE (widget), "");
+}
+
+static void
+show_result_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  kd_analyze_page_show_result (KD_ANALYZE_PAGE (widget));
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(KdAnalyzePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+
+  if (bytes == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not read “%s”: %s"), name, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+      return;
+    }
+
+  kd_analyze_page_load_bytes (self, bytes, name);
+}
+
+static void
+load_file (KdAnalyzePage *self,
+           GFile         *file)
+{
+  g_file_load_bytes_async (file, self->cancellable, load_done_cb, g_object_ref (self));
+}
+
+static void
+open_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(KdAnalyzePage) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    load_file (self, file);
+}
+
+static void
+open_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  gtk_file_filter_set_name (text, _("Text Files"));
+  gtk_file_filter_add_mime_type (text, "text/plain");
+  gtk_file_filter_add_suffix (text, "log");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, text);
+  g_list_store_append (filters, all);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, _("Open a Capture"));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, open_done_cb, g_object_ref (widget));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         KdAnalyzePage *self)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      if (files != NULL)
+        load_file (self, files->data);
+      return files != NULL;
+    }
+  if (G_VALUE_HOLDS_STRING (value))
+    {
+      kd_analyze_page_set_text (self, g_value_get_string (value));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+restore_text (KdAnalyzePage *self)
+{
+  g_autofree char *path = state_file ();
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+  gsize length;
+
+  if (g_stat (path, &st) != 0 || st.st_size > MAX_RESTORED_BYTES)
+    return;
+  if (g_file_get_contents (path, &contents, &length, NULL) && length > 0 &&
+      g_utf8_validate_len (contents, length, NULL))
+    {
+      set_text_internal (self, contents);
+      schedule_parse (self);
+    }
+}
+
+static void
+kd_analyze_page_dispose (GObject *object)
+{
+  KdAnalyzePage *self = (KdAnalyzePage *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->parse_source, g_source_remove);
+  g_clear_handle_id (&self->insert_source, g_source_remove);
+  g_clear_pointer (&self->pending_insert, g_bytes_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_ANALYZE_PAGE);
+  g_clear_object (&self->diagnosis);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->source, g_bytes_unref);
+  g_clear_pointer (&self->source_name, g_free);
+
+  G_OBJECT_CLASS (kd_analyze_page_parent_class)->dispose (object);
+}
+
+static void
+kd_analyze_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  KdAnalyzePage *self = KD_ANALYZE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
+    case PROP_DIAGNOSIS:
+      g_value_set_object (value, self->diagnosis);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_analyze_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  KdAnalyzePage *self = KD_ANALYZE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NARROW:
+      kd_analyze_page_set_narrow (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_analyze_page_class_init (KdAnalyzePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kd_analyze_page_dispose;
+  object_class->get_property = kd_analyze_page_get_property;
+  object_class->set_property = kd_analyze_page_set_property;
+
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIAGNOSIS] =
+    g_param_spec_object ("diagnosis", NULL, NULL, KD_TYPE_DIAGNOSIS, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-analyze-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, split_view);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, switcher);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, source_label);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, text_view);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, product_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, result_stack);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, result_scroller);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, verdict_box);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, findings_group);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, fields_box);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, capture_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_product_selected);
+
+  gtk_widget_class_install_action (widget_class, "analyze.paste", NULL, paste_cb);
+  gtk_widget_class_install_action (widget_class, "analyze.clear", NULL, clear_cb);
+  gtk_widget_class_install_action (widget_class, "analyze.open", NULL, open_cb);
+  gtk_widget_class_install_action (widget_class, "analyze.show-result", NULL, show_result_cb);
+}
+
+static void
+kd_analyze_page_init (KdAnalyzePage *self)
+{
+  GtkDropTarget *drop;
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (GTK_IS_APPLICATION (g_application_get_default ()))
+    gtk_menu_button_set_menu_model (self->menu_button,
+                                    G_MENU_MODEL (gtk_application_get_menu_by_id (GTK_APPLICATION (g_application_get_default ()),
+                                                                                  "primary_menu")));
+
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
+                           G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  restore_text (self);
+}
+
+gboolean
+kd_analyze_page_get_narrow (KdAnalyzePage *self)
+{
+  g_return_val_if_fail (KD_IS_ANALYZE_PAGE (self), FALSE);
+  return self->narrow;
+}
+
+void
+kd_analyze_page_set_narrow (KdAnalyzePage *self,
+                            gboolean       narrow)
+{
+  g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  /* The window's bottom bar switches views on a narrow window. */
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher), !narrow);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
+/**
+ * kd_analyze_page_set_stack:
+ * @self: the page
+ * @stack: the window's view stack, for the switcher in the header
+ */
+void
+kd_analyze_page_set_stack (KdAnalyzePage *self,
+                           AdwViewStack  *stack)
+{
+  g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
+  adw_view_switcher_set_stack (self->switcher, stack);
+}
+
+/**
+ * kd_analyze_page_get_diagnosis:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): the diagnosis shown
+ */
+KdDiagnosis *
+kd_analyze_page_get_diagnosis (KdAnalyzePage *self)
+{
+  g_return_val_if_fail (KD_IS_ANALYZE_PAGE (self), NULL);
+  return self->diagnosis;
+}
+
+/**
+ * kd_analyze_page_set_text:
+ * @self: the page
+ * @text: (nullable): pasted text, of any size
+ *
+ * Replaces the capture and analyses it.
+ */
+void
+kd_analyze_page_set_text (KdAnalyzePage *self,
+                          const char    *text)
+{
+  g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
+
+  if (text == NULL)
+    text = "";
+  set_text_internal (self, text);
+  g_clear_pointer (&self->source, g_bytes_unref);
+  self->source = g_bytes_new (text, strlen (text));
+  g_clear_pointer (&self->source_name, g_free);
+  gtk_label_set_text (self->source_label, _("Paste what slmgr.vbs or ospp.vbs printed, in any language"));
+  schedule_parse (self);
+}
+
+/**
+ * kd_analyze_page_dup_text:
+ * @self: the page
+ *
+ * Returns: (transfer full): the text in the capture area
+ */
+char *
+kd_analyze_page_dup_text (KdAnalyzePage *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (KD_IS_ANALYZE_PAGE (self), NULL);
+  /* While a big paste is still going into the view, the source is whole. */
+  if (self->source != NULL && self->source_name == NULL)
+    bytes = g_bytes_ref (self->source);
+  else
+    bytes = buffer_bytes (self);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/**
+ * kd_analyze_page_load_bytes:
+ * @self: the page
+ * @bytes: a capture as it came from a file, in any encoding
+ * @source_name: the file's name, shown above the text
+ */
+void
+kd_analyze_page_load_bytes (KdAnalyzePage *self,
+                            GBytes        *bytes,
+                            const char    *source_name)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  const char *encoding;
+  gsize length;
+  const guint8 *data;
+
+  g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
+  g_return_if_fail (bytes != NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  text = kd_text_decode (data, length, &encoding, NULL);
+
+  set_text_internal (self, text);
+  g_clear_pointer (&self->source, g_bytes_unref);
+  self->source = g_bytes_ref (bytes);
+  g_set_str (&self->source_name, source_name);
+  label = g_strdup_printf (_("%s (%s)"), source_name, encoding);
+  gtk_label_set_text (self->source_label, label);
+  schedule_parse (self);
+}
+
+/**
+ * kd_analyze_page_go_back:
+ * @self: the page
+ *
+ * Returns: %TRUE if the narrow layout went back from the result to the capture
+ */
+gboolean
+kd_analyze_page_go_back (KdAnalyzePage *self)
+{
+  g_return_val_if_fail (KD_IS_ANALYZE_PAGE (self), FALSE);
+
+  if (adw_navigation_split_view_get_collapsed (self->split_view) &&
+      adw_navigation_split_view_get_show_content (self->split_view))
+    {
+      adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * kd_analyze_page_show_result:
+ * @self: the page
+ *
+ * On a narrow window, goes from the capture to the result.
+ */
+void
+kd_analyze_page_show_result (KdAnalyzePage *self)
+{
+  g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}

@@ -1,0 +1,33 @@
+/* kd-analyze-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kd-diagnosis.h"
+
+G_BEGIN_DECLS
+
+#define KD_TYPE_ANALYZE_PAGE (kd_analyze_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (KdAnalyzePage, kd_analyze_page, KD, ANALYZE_PAGE, GtkWidget)
+
+gboolean     kd_analyze_page_get_narrow    (KdAnalyzePage *self);
+void         kd_analyze_page_set_narrow    (KdAnalyzePage *self,
+                                            gboolean       narrow);
+void         kd_analyze_page_set_stack     (KdAnalyzePage *self,
+                                            AdwViewStack  *stack);
+KdDiagnosis *kd_analyze_page_get_diagnosis (KdAnalyzePage *self);
+void         kd_analyze_page_set_text      (KdAnalyzePage *self,
+                                            const char    *text);
+char        *kd_analyze_page_dup_text      (KdAnalyzePage *self);
+void         kd_analyze_page_load_bytes    (KdAnalyzePage *self,
+                                            GBytes        *bytes,
+                                            const char    *source_name);
+void         kd_analyze_page_show_result   (KdAnalyzePage *self);
+gboolean     kd_analyze_page_go_back       (KdAnalyzePage *self);
+
+G_END_DECLS

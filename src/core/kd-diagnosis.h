@@ -1,0 +1,30 @@
+/* kd-diagnosis.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kd-dlv-document.h"
+#include "kd-enums.h"
+#include "kd-finding.h"
+
+G_BEGIN_DECLS
+
+#define KD_TYPE_DIAGNOSIS (kd_diagnosis_get_type ())
+
+G_DECLARE_FINAL_TYPE (KdDiagnosis, kd_diagnosis, KD, DIAGNOSIS, GObject)
+
+KdDiagnosis   *kd_diagnosis_new                (KdDlvDocument *document);
+KdDlvDocument *kd_diagnosis_get_document       (KdDiagnosis   *self);
+GListModel    *kd_diagnosis_get_findings       (KdDiagnosis   *self);
+KdVerdict      kd_diagnosis_get_verdict        (KdDiagnosis   *self);
+KdVerdict      kd_diagnosis_get_product_verdict (KdDiagnosis  *self,
+                                                 guint         product);
+gboolean       kd_diagnosis_has_warnings       (KdDiagnosis   *self);
+void           kd_diagnosis_to_json            (KdDiagnosis   *self,
+                                                JsonBuilder   *builder);
+
+G_END_DECLS

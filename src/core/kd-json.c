@@ -1,0 +1,62 @@
+/* kd-json.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "kd-json.h"
+
+/**
+ * kd_json_add_string:
+ * @builder: a builder inside an object
+ * @member: the member name
+ * @value: (nullable): the value; %NULL writes null
+ */
+void
+kd_json_add_string (JsonBuilder *builder,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/**
+ * kd_json_add_count:
+ * @builder: a builder inside an object
+ * @member: the member name
+ * @value: a count; a negative one (unknown) writes null
+ */
+void
+kd_json_add_count (JsonBuilder *builder,
+                   const char  *member,
+                   gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value >= 0)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/**
+ * kd_json_add_strv:
+ * @builder: a builder inside an object
+ * @member: the member name
+ * @strv: (nullable): the strings; %NULL writes an empty array
+ */
+void
+kd_json_add_strv (JsonBuilder        *builder,
+                  const char         *member,
+                  const char * const *strv)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}

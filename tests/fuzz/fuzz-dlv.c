@@ -1,0 +1,28 @@
+/* fuzz-dlv.c — libFuzzer target for the capture parser and the diagnosis
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Any bytes: encoding detection, line splitting, label matching, wraps,
+ * shapes, dates, the JSON of the contract and every rule.
+ */
+
+#include "config.h"
+
+#include <stdint.h>
+
+#include "kd-diagnosis.h"
+#include "kd-dlv-parser.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(KdDlvDocument) doc = kd_dlv_parse (data, size, NULL);
+  g_autoptr(KdDiagnosis) diagnosis = kd_diagnosis_new (doc);
+  g_autofree char *json = kd_dlv_document_to_json_string (doc);
+
+  g_assert (g_utf8_validate (json, -1, NULL));
+  return 0;
+}

@@ -1,0 +1,271 @@
+/* test-diagnosis.c — the rules over real and made-up captures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kd-command.h"
+#include "kd-diagnosis.h"
+#include "kd-dlv-parser.h"
+
+static KdDiagnosis *
+diagnose_text (const char *text)
+{
+  g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) text, strlen (text), NULL);
+  return kd_diagnosis_new (doc);
+}
+
+static KdDiagnosis *
+diagnose_fixture (const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s.txt", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", file, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(KdDlvDocument) doc = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  doc = kd_dlv_parse ((const guint8 *) contents, length, NULL);
+  return kd_diagnosis_new (doc);
+}
+
+static KdFinding *
+find_rule (KdDiagnosis *diagnosis,
+           const char  *rule)
+{
+  GListModel *findings = kd_diagnosis_get_findings (diagnosis);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
+      if (g_str_equal (kd_finding_get_rule (finding), rule))
+        return finding;  /* the diagnosis keeps a reference */
+    }
+  return NULL;
+}
+
+static gboolean
+has_related (KdFinding  *finding,
+             const char *code)
+{
+  const char * const *related = kd_finding_get_related (finding);
+
+  for (guint i = 0; related[i] != NULL; i++)
+    if (g_str_equal (related[i], code))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_command_containing (KdFinding  *finding,
+                        const char *text)
+{
+  GListModel *commands = kd_finding_get_commands (finding);
+
+  for (guint i = 0; i < g_list_model_get_n_items (commands); i++)
+    {
+      g_autoptr(KdCommand) cmd = g_list_model_get_item (commands, i);
+      if (strstr (kd_command_get_command (cmd), text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const struct {
+  const char *fixture;
+  KdVerdict verdict;
+  const char *rules[4];
+  const char *absent[3];
+} fixture_cases[] = {
+  { "en-dlv-win10-ent-never-activated-utf16le-nobom", KD_VERDICT_ERROR, { "kms-client.never-activated", "status.initial-grace" } },
+  { "en-dlv-ws2022-kmshost-count3-dns-disabled-utf8bom", KD_VERDICT_ERROR, { "kms-host.count-below-5", "kms-host.dns-publishing-disabled" } },
+  { "en-dlv-ws2012r2-kmshost-count14-port-lowpri-ps", KD_VERDICT_WARNING, { "kms-host.count-below-25", "kms-host.non-default-port", "kms-host.low-priority" } },
+  { "en-dlv-win10-kmshost-count37-failed-cr-only", KD_VERDICT_WARNING, { "kms-host.count-ok", "kms-host.failed-requests" } },
+  { "en-dlv-ws2022-kmshost-count50-lf", KD_VERDICT_OK, { "kms-host.count-ok" }, { "kms-host.failed-requests" } },
+  { "en-dlv-ws2025-datacenter-eval", KD_VERDICT_WARNING, { "edition.evaluation" } },
+  { "en-dlv-win11-pro-kmsclient-registered-utf16le-bom", KD_VERDICT_OK, { "kms-client.registered-host" } },
+  { "en-dlv-win10-pro-kmsclient-notification-utf16be-bom", KD_VERDICT_ERROR, { "status.notification" } },
+  { "en-ato-ws2019-c004f074-powershell-wrap120", KD_VERDICT_ERROR, { "ato.failed" } },
+  { "en-dlv-win11-pro-retail-title-body", KD_VERDICT_OK, { "channel.not-volume" }, { "kms-client.never-activated" } },
+  { "en-dlv-win10-pro-mak-wrap100", KD_VERDICT_OK, { "channel.mak" } },
+  { "en-dlv-win11-ent-adba-cp437", KD_VERDICT_OK, { "channel.adba" } },
+  { "xx-it-dlv-kms-client-messagebox", KD_VERDICT_OK, { "capture.unknown-language" } },
+  { "en-dlv-chat-export-unknown-lines", KD_VERDICT_OK, { "capture.unknown-lines" } },
+};
+
+static void
+test_fixtures (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_cases); i++)
+    {
+      g_autoptr(KdDiagnosis) diagnosis = diagnose_fixture (fixture_cases[i].fixture);
+
+      g_test_message ("%s", fixture_cases[i].fixture);
+      for (guint r = 0; r < G_N_ELEMENTS (fixture_cases[i].rules) && fixture_cases[i].rules[r]; r++)
+        {
+          g_test_message ("  expects %s", fixture_cases[i].rules[r]);
+          g_assert_nonnull (find_rule (diagnosis, fixture_cases[i].rules[r]));
+        }
+      for (guint r = 0; r < G_N_ELEMENTS (fixture_cases[i].absent) && fixture_cases[i].absent[r]; r++)
+        g_assert_null (find_rule (diagnosis, fixture_cases[i].absent[r]));
+      g_assert_cmpint (kd_diagnosis_get_verdict (diagnosis), ==, fixture_cases[i].verdict);
+    }
+}
+
+static void
+test_links_and_commands (void)
+{
+  g_autoptr(KdDiagnosis) notification = diagnose_fixture ("en-dlv-win10-pro-kmsclient-notification-utf16be-bom");
+  g_autoptr(KdDiagnosis) ato = diagnose_fixture ("en-ato-ws2019-c004f074-powershell-wrap120");
+  g_autoptr(KdDiagnosis) port = diagnose_fixture ("en-dlv-ws2012r2-kmshost-count14-port-lowpri-ps");
+  KdFinding *f;
+
+  f = find_rule (notification, "status.notification");
+  g_assert_cmpuint (g_strv_length ((GStrv) kd_finding_get_related (f)), >=, 1);
+
+  /* A failed /ato links to the catalog entry and brings its commands. */
+  f = find_rule (ato, "ato.failed");
+  g_assert_true (has_related (f, "0xC004F074"));
+  g_assert_cmpuint (g_list_model_get_n_items (kd_finding_get_commands (f)), >, 0);
+
+  /* The host's own port is filled in. */
+  f = find_rule (port, "kms-host.non-default-port");
+  g_assert_true (has_command_containing (f, "/skms"));
+  g_assert_false (has_command_containing (f, ":1688"));
+}
+
+#define KMS_CLIENT_HEAD \
+  "Software licensing service version: 10.0.19041.1\n\n" \
+  "Name: Windows(R), Enterprise edition\n" \
+  "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n" \
+  "Activation ID: 73111121-5638-40f6-bc11-f1d7b0d64300\n" \
+  "Application ID: 55c92734-d682-4d71-983e-d6ec3f16059f\n" \
+  "Extended PID: 03612-03311-000-000000-03-1033-19041.0000-0012021\n" \
+  "Product Key Channel: Volume:GVLK\n"
+
+static void
+test_kms_client_rules (void)
+{
+  /* 100000 minutes left of 259200: about 15 weekly renewals missed. */
+  g_autoptr(KdDiagnosis) missed = diagnose_text (KMS_CLIENT_HEAD
+    "Partial Product Key: 2YT43\nLicense Status: Licensed\n"
+    "Volume activation expiration: 100000 minute(s) (70 day(s))\n"
+    "Trusted time: 3/18/2026 12:34:20 PM\n"
+    "Configured Activation Type: All\n\nMost recent activation information:\n"
+    "Key Management Service client information\n"
+    "    Client Machine ID (CMID): 6c4e1a2b-91f3-4d8e-a7b2-3f5d9c0e8a14\n"
+    "    KMS machine name from DNS: kms01.contoso.com:1688\n"
+    "    KMS machine IP address: 10.0.0.5\n"
+    "    Activation interval: 60 minutes\n    Renewal interval: 10080 minutes\n"
+    "    KMS host caching is disabled\n");
+  g_autoptr(KdDiagnosis) soon = diagnose_text (KMS_CLIENT_HEAD
+    "Partial Product Key: 2YT43\nLicense Status: Licensed\n"
+    "Volume activation expiration: 20000 minute(s) (14 day(s))\n"
+    "Trusted time: 3/18/2026 12:34:20 PM\n");
+  /* 2YT43 ends the GVLK of Windows 10/11 Enterprise… on a Pro edition. */
+  g_autoptr(KdDiagnosis) edition = diagnose_text (
+    "Name: Windows(R), Professional edition\n"
+    "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
+    "Partial Product Key: 2YT43\nLicense Status: Licensed\n");
+  g_autoptr(KdDiagnosis) right = diagnose_text (
+    "Name: Windows(R), Professional edition\n"
+    "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
+    "Partial Product Key: T83GX\nLicense Status: Licensed\n");
+  KdFinding *f;
+
+  f = find_rule (missed, "kms-client.missed-renewals");
+  g_assert_nonnull (f);
+  g_assert_cmpint (kd_finding_get_severity (f), ==, KD_FINDING_WARNING);
+  g_assert_nonnull (find_rule (missed, "kms-client.host-caching-disabled"));
+  g_assert_nonnull (find_rule (missed, "kms-client.non-default-intervals"));
+  g_assert_null (find_rule (missed, "kms-client.expires-soon"));
+
+  f = find_rule (soon, "kms-client.expires-soon");
+  g_assert_nonnull (f);
+  g_assert_cmpint (kd_finding_get_severity (f), ==, KD_FINDING_ERROR);
+  /* trusted time + 20000 minutes */
+  g_assert_nonnull (strstr (kd_finding_get_title (f), "2026-04-01"));
+
+  g_assert_nonnull (find_rule (edition, "key.gvlk-other-edition"));
+  g_assert_null (find_rule (right, "key.gvlk-other-edition"));
+  g_assert_cmpint (kd_diagnosis_get_verdict (right), ==, KD_VERDICT_OK);
+}
+
+static void
+test_host_rules (void)
+{
+  g_autoptr(KdDiagnosis) stuck = diagnose_text (
+    "Name: Windows(R), ServerStandard edition\n"
+    "Description: Windows(R) Operating System, VOLUME_KMS_2012-R2_WIN10 channel\n"
+    "Partial Product Key: ABCDE\nLicense Status: Unlicensed\n\n"
+    "Key Management Service is enabled on this machine\n"
+    "    Current count: 3\n    Listening on Port: 1688\n    DNS publishing enabled\n    KMS priority: Normal\n\n"
+    "Key Management Service cumulative requests received from clients\n"
+    "    Total requests received: 480\n    Failed requests received: 0\n");
+  g_autoptr(KdDiagnosis) rearm = diagnose_text (
+    "Name: Windows(R), Professional edition\n"
+    "Description: Windows(R) Operating System, RETAIL channel\n"
+    "License Status: Initial grace period\nTime remaining: 43200 minute(s) (30 day(s))\n"
+    "Remaining Windows rearm count: 0\n");
+
+  g_assert_nonnull (find_rule (stuck, "kms-host.count-stuck"));
+  g_assert_nonnull (find_rule (stuck, "kms-host.not-licensed"));
+  g_assert_nonnull (find_rule (stuck, "kms-host.count-below-5"));
+  g_assert_nonnull (find_rule (rearm, "rearm.none-left"));
+  g_assert_nonnull (find_rule (rearm, "status.initial-grace"));
+  g_assert_nonnull (strstr (kd_finding_get_title (find_rule (rearm, "status.initial-grace")), "30"));
+}
+
+static void
+test_nothing (void)
+{
+  g_autoptr(KdDiagnosis) empty = diagnose_text ("");
+  g_autoptr(KdDiagnosis) prose = diagnose_text ("Hello, my PC says it is not activated, please help.\n");
+
+  g_assert_nonnull (find_rule (empty, "capture.nothing-recognised"));
+  g_assert_cmpint (kd_diagnosis_get_verdict (empty), ==, KD_VERDICT_ERROR);
+  g_assert_nonnull (find_rule (prose, "capture.nothing-recognised"));
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(KdDiagnosis) diagnosis = diagnose_fixture ("en-dlv-ws2022-kmshost-count3-dns-disabled-utf8bom");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *obj;
+  JsonArray *findings;
+
+  kd_diagnosis_to_json (diagnosis, builder);
+  root = json_builder_get_root (builder);
+  obj = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (obj, "verdict"), ==, "error");
+  findings = json_object_get_array_member (obj, "findings");
+  g_assert_cmpuint (json_array_get_length (findings), >=, 2);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+      g_assert_true (json_object_has_member (f, "rule"));
+      g_assert_true (json_object_has_member (f, "severity"));
+      g_assert_true (json_object_has_member (f, "commands"));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/diagnosis/fixtures", test_fixtures);
+  g_test_add_func ("/diagnosis/links-and-commands", test_links_and_commands);
+  g_test_add_func ("/diagnosis/kms-client-rules", test_kms_client_rules);
+  g_test_add_func ("/diagnosis/host-rules", test_host_rules);
+  g_test_add_func ("/diagnosis/nothing", test_nothing);
+  g_test_add_func ("/diagnosis/json", test_json);
+
+  return g_test_run ();
+}
