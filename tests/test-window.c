@@ -73,6 +73,12 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+static KdDiagnosis *diagnose_after (KdAnalyzePage *page,
+                                    void         (*change) (KdAnalyzePage *, gconstpointer),
+                                    gconstpointer  data);
+static void change_text (KdAnalyzePage *page, gconstpointer text);
+static char *read_fixture (const char *name);
+
 static KdWindow *
 new_window (int width,
             int height)
@@ -296,6 +302,16 @@ test_dark (void)
   wait_ms (300);
   g_assert_true (adw_style_manager_get_dark (style));
   save_screenshot (GTK_WIDGET (window), "10-dark");
+  {
+    KdAnalyzePage *page = kd_window_get_analyze_page (window);
+    g_autofree char *capture = read_fixture ("en-dlv-ws2012r2-kmshost-count14-port-lowpri-ps");
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK)),
+                                           "analyze");
+    g_assert_nonnull (diagnose_after (page, change_text, capture));
+    wait_ms (300);
+    save_screenshot (GTK_WIDGET (window), "25-analyze-dark");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }

@@ -319,7 +319,7 @@ static void
 show_product (KdAnalyzePage *self,
               guint          index)
 {
-  static const char *icons[] = { "emblem-ok-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
+  static const char *icons[] = { "object-select-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
   static const char *styles[] = { "success", "warning", "error" };
   static const char *titles[] = { N_("No problem found"), N_("Works, with warnings"), N_("Problems found") };
   KdDlvDocument *doc = kd_diagnosis_get_document (self->diagnosis);
@@ -395,14 +395,34 @@ show_diagnosis (KdAnalyzePage *self)
       gtk_string_list_append (names, label);
     }
 
-  g_signal_handlers_block_by_func (self->product_dropdown, on_product_selected, self);
-  gtk_drop_down_set_model (self->product_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->product_dropdown, 0);
-  g_signal_handlers_unblock_by_func (self->product_dropdown, on_product_selected, self);
-  gtk_widget_set_visible (GTK_WIDGET (self->product_dropdown), n > 1);
+  /* Open on what matters: the licence in use with the worst verdict, not
+   * the first of the unused ones `/dlv all` lists. */
+  {
+    guint best = 0;
+    int best_score = -1;
 
-  show_capture (self);
-  show_product (self, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+        int score = kd_dlv_product_has_flag (product, "license_not_in_use")
+                      ? -1 : (int) kd_diagnosis_get_product_verdict (self->diagnosis, i);
+
+        if (score > best_score)
+          {
+            best = i;
+            best_score = score;
+          }
+      }
+
+    g_signal_handlers_block_by_func (self->product_dropdown, on_product_selected, self);
+    gtk_drop_down_set_model (self->product_dropdown, G_LIST_MODEL (names));
+    gtk_drop_down_set_selected (self->product_dropdown, best);
+    g_signal_handlers_unblock_by_func (self->product_dropdown, on_product_selected, self);
+    gtk_widget_set_visible (GTK_WIDGET (self->product_dropdown), n > 1);
+
+    show_capture (self);
+    show_product (self, best);
+  }
   gtk_stack_set_visible_child_name (self->result_stack, "result");
 }
 
