@@ -17,11 +17,5 @@ KdDlvDocument *kd_dlv_parse              (const guint8        *data,
 KdDlvDocument *kd_dlv_parse_bytes        (GBytes              *bytes);
 gboolean       kd_dlv_looks_like_capture (const char          *text,
                                           gsize                length);
-void           kd_dlv_parse_bytes_async  (GBytes              *bytes,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-KdDlvDocument *kd_dlv_parse_bytes_finish (GAsyncResult        *result,
-                                          GError             **error);
 
 G_END_DECLS
