@@ -140,7 +140,7 @@ state_file (void)
   return g_build_filename (g_get_user_state_dir (), "kms-doctor", "analyze.txt", NULL);
 }
 
-/* Rows are plain text: commands carry <placeholders>. */
+/* Rows are plain text: commands carry <parts-to-fill-in>. */
 static GtkWidget *
 new_row (const char *title,
          const char *subtitle)

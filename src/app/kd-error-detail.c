@@ -114,7 +114,7 @@ set_prose (GtkLabel   *label,
   gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
 }
 
-/* Rows are plain text: placeholders such as <kms-host> must not be read as
+/* Rows are plain text: parts to fill in such as <kms-host> must not be read as
  * Pango markup. */
 static GtkWidget *
 new_row (const char *title,

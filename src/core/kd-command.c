@@ -7,7 +7,7 @@
 
 #include "kd-command.h"
 
-/* A command line an admin can copy, with what it does.  Placeholders are
+/* A command line an admin can copy, with what it does.  The parts to fill in are
  * written in angle brackets (`<kms-host>`) so they stand out when pasted. */
 struct _KdCommand
 {

@@ -15,8 +15,8 @@
 
 /* Field labels are found with one hash lookup on the folded label, so
  * that a million-line capture costs a million lookups.  Whole lines
- * without placeholders are a hash too; only the few lines with
- * placeholders ("Activating %PRODUCTNAME% (%PRODUCTID%) ...") are regular
+ * without %FIELD% markers are a hash too; only the few lines with
+ * markers ("Activating %PRODUCTNAME% (%PRODUCTID%) ...") are regular
  * expressions. */
 
 typedef struct
@@ -235,7 +235,7 @@ pattern_from_template (const char *template)
         g_autofree char *name = g_ascii_strdown (start + 1, end - start - 1);
 
         g_string_append (regex, literal);
-        /* A placeholder that ends the line takes all of it, full stop
+        /* A %FIELD% marker that ends the line takes all of it, full stop
          * included ("Error: 0x%ERRCODE% %TEXT%"). */
         if (end[1] == '\0')
           {
@@ -538,7 +538,7 @@ kd_labels_lookup_field (KdLabels   *self,
  * @self: the tables
  * @line: a whole line, trimmed
  * @out_language: (out) (optional): the language of the matching table
- * @out_captures: (out) (optional) (transfer full): placeholder name -> text
+ * @out_captures: (out) (optional) (transfer full): marker name -> text
  *
  * Returns: (nullable): the line's key
  */
