@@ -35,7 +35,7 @@ typedef struct
   GPtrArray *command_kinds;       /* kinds named by prompt lines */
 
   /* continuation of a wrapped value */
-  char *last_key;                 /* NULL when the previous line cannot continue */
+  const char *last_key;           /* NULL when the previous line cannot continue; keys are static */
   gboolean last_in_document;
   glong last_length;              /* in characters, before trimming the end */
   glong wrap_width;
@@ -93,8 +93,7 @@ set_continuation (Parser     *p,
                   gboolean    in_document,
                   glong       length)
 {
-  g_free (p->last_key);
-  p->last_key = g_strdup (key);
+  p->last_key = key;
   p->last_in_document = in_document;
   p->last_length = length;
 }
@@ -124,6 +123,39 @@ split_label (const char  *line,
   while (**out_value == ' ' || **out_value == '\t' || g_utf8_get_char (*out_value) == 0x3000)
     *out_value = g_utf8_next_char (*out_value);
   return **out_label != '\0';
+}
+
+/* split_label() without allocating: the label is the first @out_length
+ * bytes of @line. */
+static gboolean
+find_label (const char  *line,
+            gsize       *out_length,
+            const char **out_value)
+{
+  const char *colon = NULL;
+
+  for (const char *q = line; *q; q++)
+    {
+      if (*q == ':')
+        {
+          colon = q;
+          break;
+        }
+      /* U+FF1A FULLWIDTH COLON is EF BC 9A in UTF-8 */
+      if ((guchar) q[0] == 0xEF && (guchar) q[1] == 0xBC && (guchar) q[2] == 0x9A)
+        {
+          colon = q;
+          break;
+        }
+    }
+  if (colon == NULL || colon == line)
+    return FALSE;
+
+  *out_length = colon - line;
+  *out_value = colon + (*colon == ':' ? 1 : 3);
+  while (**out_value == ' ' || **out_value == '\t' || g_utf8_get_char (*out_value) == 0x3000)
+    *out_value = g_utf8_next_char (*out_value);
+  return TRUE;
 }
 
 static const char *
@@ -656,31 +688,29 @@ recognisable (Parser     *p,
   return kd_labels_match_line (p->labels, text, NULL, NULL) != NULL;
 }
 
-static void handle_line_inner (Parser     *p,
-                               const char *raw,
-                               gsize       raw_length);
+static void handle_line_inner (Parser *p,
+                               char   *line);
 
 /* A held line (cut at the console width) and the next one: together they
  * may be a line the tables know ("Activating … (id" + ") ..."). */
+/* @line is one NUL-terminated line of the parser's own buffer, which it
+ * may change (no copy per line: a capture can have millions). */
 static void
-handle_line_text (Parser     *p,
-                  const char *raw,
-                  gsize       raw_length)
+handle_line_text (Parser *p,
+                  char   *line)
 {
   g_autofree char *held = g_steal_pointer (&p->held);
-  g_autofree char *line = NULL;
 
   if (held == NULL)
     {
-      handle_line_inner (p, raw, raw_length);
+      handle_line_inner (p, line);
       return;
     }
 
-  line = g_strndup (raw, raw_length);
   if (recognisable (p, line))
     {
       kd_dlv_document_add_unknown_line (p->doc, held);
-      handle_line_inner (p, raw, raw_length);
+      handle_line_inner (p, line);
       return;
     }
 
@@ -688,22 +718,20 @@ handle_line_text (Parser     *p,
     g_autofree char *joined = g_strconcat (held, line, NULL);
 
     if (recognisable (p, joined))
-      handle_line_inner (p, joined, strlen (joined));
+      handle_line_inner (p, joined);
     else
       {
         kd_dlv_document_add_unknown_line (p->doc, held);
-        handle_line_inner (p, raw, raw_length);
+        handle_line_inner (p, line);
       }
   }
 }
 
 static void
-handle_line_inner (Parser     *p,
-                   const char *raw,
-                   gsize       raw_length)
+handle_line_inner (Parser *p,
+                   char   *copy)
 {
-  g_autofree char *copy = g_strndup (raw, raw_length);
-  g_autofree char *label = NULL;
+  gsize label_length = 0;
   g_autoptr(GHashTable) captures = NULL;
   const KdLabelField *field;
   const char *value;
@@ -732,7 +760,12 @@ handle_line_inner (Parser     *p,
       return;
     }
 
-  length = g_utf8_strlen (copy, -1);
+  /* Widths matter only for long lines (wrap detection needs 40 or more);
+   * a short line's byte count is as good and costs nothing. */
+  {
+    gsize bytes = strlen (copy);
+    length = bytes >= 40 ? g_utf8_strlen (copy, bytes) : (glong) bytes;
+  }
 
   /* The message box frame */
   if (strspn (trimmed, "-") == strlen (trimmed) && strlen (trimmed) >= 5)
@@ -746,8 +779,8 @@ handle_line_inner (Parser     *p,
       return;
     }
 
-  if (split_label (trimmed, &label, &value) &&
-      (field = kd_labels_lookup_field (p->labels, label)) != NULL)
+  if (find_label (trimmed, &label_length, &value) &&
+      (field = kd_labels_lookup_field_range (p->labels, trimmed, label_length)) != NULL)
     {
       /* "Error: 0x…" and the like are lines, not fields named Error. */
       handle_field (p, field, value, length);
@@ -777,7 +810,9 @@ guess_wrap_width (const char *text)
   while (*line)
     {
       const char *end = line + strcspn (line, "\r\n");
-      glong n = g_utf8_strlen (line, end - line);
+      /* A line has at most as many characters as bytes: only lines that
+       * could beat the longest so far are counted. */
+      glong n = (glong) (end - line) >= longest ? g_utf8_strlen (line, end - line) : 0;
 
       if (n > longest)
         {
@@ -953,7 +988,7 @@ kd_dlv_parse (const guint8 *data,
   const char *encoding = NULL;
   KdDecodeFlags flags = KD_DECODE_NONE;
   Parser p = { 0 };
-  const char *line;
+  char *line;
   guint n_lines = 0;
   GListModel *products;
 
@@ -984,8 +1019,11 @@ kd_dlv_parse (const guint8 *data,
   while (*line)
     {
       gsize n = strcspn (line, "\r\n");
+      char end = line[n];
 
-      handle_line_text (&p, line, n);
+      line[n] = '\0';
+      handle_line_text (&p, line);
+      line[n] = end;
       line += n;
       if (*line == '\r')
         line++;
@@ -1040,7 +1078,6 @@ kd_dlv_parse (const guint8 *data,
 
   g_hash_table_unref (p.votes);
   g_ptr_array_unref (p.command_kinds);
-  g_free (p.last_key);
   g_free (p.pending_name);
   g_free (p.held);
   return p.doc;

@@ -37,6 +37,7 @@ typedef struct
 {
   char *key;
   char *language;
+  char *prefix;     /* folded text before the first %MARKER%: checked before the regex */
   GRegex *regex;
 } LinePattern;
 
@@ -101,6 +102,7 @@ line_pattern_free (gpointer data)
 
   g_free (pattern->key);
   g_free (pattern->language);
+  g_free (pattern->prefix);
   g_clear_pointer (&pattern->regex, g_regex_unref);
   g_free (pattern);
 }
@@ -330,6 +332,10 @@ add_line (KdLabels   *self,
 
       pattern->key = g_strdup (key);
       pattern->language = g_strdup (language);
+      {
+        g_autofree char *literal = g_strndup (text, strchr (text, '%') - text);
+        pattern->prefix = kd_labels_fold (literal);
+      }
       pattern->regex = g_regex_new (regex, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
       if (pattern->regex == NULL)
         {
@@ -517,6 +523,63 @@ kd_labels_get_default (void)
 }
 
 /**
+ * kd_labels_lookup_field_range:
+ * @self: the tables
+ * @label: the start of a label, not necessarily NUL-terminated
+ * @length: its length in bytes
+ *
+ * As kd_labels_lookup_field(), without allocating for the usual short
+ * ASCII label: this runs once per line.
+ *
+ * Returns: (nullable): the field
+ */
+const KdLabelField *
+kd_labels_lookup_field_range (KdLabels   *self,
+                              const char *label,
+                              gsize       length)
+{
+  char buffer[256];
+  gsize j = 0;
+  gboolean space = FALSE;
+  LabelEntry *entry;
+
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) label[i] >= 0x80)
+      {
+        g_autofree char *copy = g_strndup (label, length);
+        return kd_labels_lookup_field (self, copy);
+      }
+  if (length >= sizeof buffer)
+    return NULL;  /* no label is that long */
+
+  /* The ASCII case of kd_labels_fold(), into the stack. */
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = label[i];
+
+      if (c == ' ' || c == '\t')
+        {
+          space = j > 0;
+          continue;
+        }
+      if (space)
+        buffer[j++] = ' ';
+      space = FALSE;
+      buffer[j++] = g_ascii_tolower (c);
+    }
+  if (j > 0 && (buffer[j - 1] == ':' || buffer[j - 1] == '.'))
+    {
+      j--;
+      while (j > 0 && buffer[j - 1] == ' ')
+        j--;
+    }
+  buffer[j] = '\0';
+
+  entry = g_hash_table_lookup (self->fields, buffer);
+  return entry != NULL ? &entry->view : NULL;
+}
+
+/**
  * kd_labels_lookup_field:
  * @self: the tables
  * @label: the text before the colon
@@ -566,6 +629,9 @@ kd_labels_match_line (KdLabels     *self,
       LinePattern *pattern = g_ptr_array_index (self->patterns, i);
       g_autoptr(GMatchInfo) info = NULL;
 
+      /* Most lines fail on the fixed start of the pattern: no regex then. */
+      if (!g_str_has_prefix (folded, pattern->prefix))
+        continue;
       if (!g_regex_match (pattern->regex, line, 0, &info))
         continue;
 

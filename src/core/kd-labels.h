@@ -29,6 +29,9 @@ void                kd_labels_free              (KdLabels      *self);
 
 const KdLabelField *kd_labels_lookup_field      (KdLabels      *self,
                                                  const char    *label);
+const KdLabelField *kd_labels_lookup_field_range (KdLabels     *self,
+                                                  const char   *label,
+                                                  gsize         length);
 const char         *kd_labels_match_line        (KdLabels      *self,
                                                  const char    *line,
                                                  const char   **out_language,
