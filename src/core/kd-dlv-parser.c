@@ -26,18 +26,59 @@
 /* No slmgr line is this long: longer ones are kept but not analysed. */
 #define MAX_LINE_TO_ANALYSE 4096
 
+/* A console wraps at 80 columns or more, and only a long value can have
+ * been wrapped: shorter lines need no character count. */
+#define MIN_WRAPPED_LENGTH 40
+
+/* The keys the parser acts on.  Label keys are interned, and so are
+ * these: they compare as pointers. */
+static struct
+{
+  const char *name, *description, *activation_id, *license_status, *service_version, *ospp_product_id,
+             *ospp_sku_id, *remaining_windows_rearm_count, *remaining_sku_rearm_count;
+} keys;
+
+static void
+intern_keys (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      keys.name = g_intern_static_string ("name");
+      keys.description = g_intern_static_string ("description");
+      keys.activation_id = g_intern_static_string ("activation_id");
+      keys.license_status = g_intern_static_string ("license_status");
+      keys.service_version = g_intern_static_string ("service_version");
+      keys.ospp_product_id = g_intern_static_string ("ospp_product_id");
+      keys.ospp_sku_id = g_intern_static_string ("ospp_sku_id");
+      keys.remaining_windows_rearm_count = g_intern_static_string ("remaining_windows_rearm_count");
+      keys.remaining_sku_rearm_count = g_intern_static_string ("remaining_sku_rearm_count");
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* A line the next one may continue.  Its width in characters is counted
+ * only when a continuation needs it. */
+typedef struct
+{
+  const char *text;     /* NULL once the width is counted */
+  gsize bytes;
+  glong chars;
+} Width;
+
 typedef struct
 {
   KdLabels *labels;
   KdDlvDocument *doc;
   KdDlvProduct *product;          /* current block, owned by doc */
-  GHashTable *votes;              /* language tag -> count */
+  guint votes[KD_LABELS_MAX_LANGUAGES];  /* by language number */
   GPtrArray *command_kinds;       /* kinds named by prompt lines */
 
   /* continuation of a wrapped value */
-  const char *last_key;           /* NULL when the previous line cannot continue; keys are static */
+  const char *last_key;           /* NULL when the previous line cannot continue */
   gboolean last_in_document;
-  glong last_length;              /* in characters, before trimming the end */
+  Width last_width;               /* of the previous line, before trimming the end */
   glong wrap_width;
 
   char *pending_name;             /* "<Name>:" before an /xpr line */
@@ -49,6 +90,31 @@ typedef struct
   guint n_by_shape;
   gboolean saw_xpr, saw_ato, saw_ospp_fields, saw_ospp_act;
 } Parser;
+
+static Width
+width_of (const char *text,
+          gsize       bytes)
+{
+  Width width = { text, bytes, -1 };
+
+  if (bytes < MIN_WRAPPED_LENGTH)
+    {
+      width.text = NULL;
+      width.chars = (glong) bytes;
+    }
+  return width;
+}
+
+static glong
+width_chars (Width *width)
+{
+  if (width->text != NULL)
+    {
+      width->chars = g_utf8_strlen (width->text, width->bytes);
+      width->text = NULL;
+    }
+  return width->chars;
+}
 
 static KdDlvProduct *
 new_product (Parser *p)
@@ -69,64 +135,48 @@ ensure_product (Parser *p)
 }
 
 static void
-vote (Parser             *p,
-      const char * const *languages)
+vote (Parser  *p,
+      guint64  languages)
 {
-  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
-    {
-      gpointer count = g_hash_table_lookup (p->votes, languages[i]);
-      g_hash_table_insert (p->votes, (gpointer) languages[i], GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
-    }
-}
-
-static void
-vote_one (Parser     *p,
-          const char *language)
-{
-  const char *languages[] = { language, NULL };
-  vote (p, languages);
+  for (guint i = 0; languages != 0; i++, languages >>= 1)
+    if (languages & 1)
+      p->votes[i]++;
 }
 
 static void
 set_continuation (Parser     *p,
                   const char *key,
                   gboolean    in_document,
-                  glong       length)
+                  Width       width)
 {
   p->last_key = key;
   p->last_in_document = in_document;
-  p->last_length = length;
+  p->last_width = width;
 }
 
-/* Splits "Label: value" at the first ASCII or full-width colon. */
-static gboolean
-split_label (const char  *line,
-             char       **out_label,
-             const char **out_value)
+static void
+no_continuation (Parser *p)
 {
-  const char *colon = NULL;
-
-  for (const char *q = line; *q; q = g_utf8_next_char (q))
-    {
-      gunichar c = g_utf8_get_char (q);
-      if (c == ':' || c == 0xFF1A)
-        {
-          colon = q;
-          break;
-        }
-    }
-  if (colon == NULL || colon == line)
-    return FALSE;
-
-  *out_label = g_strstrip (g_strndup (line, colon - line));
-  *out_value = g_utf8_next_char (colon);
-  while (**out_value == ' ' || **out_value == '\t' || g_utf8_get_char (*out_value) == 0x3000)
-    *out_value = g_utf8_next_char (*out_value);
-  return **out_label != '\0';
+  set_continuation (p, NULL, FALSE, width_of (NULL, 0));
 }
 
-/* split_label() without allocating: the label is the first @out_length
- * bytes of @line. */
+static gboolean
+is_blank_at (const char *s)
+{
+  /* U+3000 IDEOGRAPHIC SPACE is E3 80 80 in UTF-8 */
+  return *s == ' ' || *s == '\t' || ((guchar) s[0] == 0xE3 && (guchar) s[1] == 0x80 && (guchar) s[2] == 0x80);
+}
+
+static const char *
+skip_blanks (const char *s)
+{
+  while (is_blank_at (s))
+    s += *s == ' ' || *s == '\t' ? 1 : 3;
+  return s;
+}
+
+/* Finds "Label: value" in a NUL-terminated line: the label is the first
+ * @out_length bytes of @line, the colon ASCII or full-width. */
 static gboolean
 find_label (const char  *line,
             gsize       *out_length,
@@ -152,10 +202,28 @@ find_label (const char  *line,
     return FALSE;
 
   *out_length = colon - line;
-  *out_value = colon + (*colon == ':' ? 1 : 3);
-  while (**out_value == ' ' || **out_value == '\t' || g_utf8_get_char (*out_value) == 0x3000)
-    *out_value = g_utf8_next_char (*out_value);
+  *out_value = skip_blanks (colon + (*colon == ':' ? 1 : 3));
   return TRUE;
+}
+
+/* find_label() with the blanks around the label trimmed: FALSE when there
+ * is none left. */
+static gboolean
+find_trimmed_label (const char  *line,
+                    const char **out_label,
+                    gsize       *out_length,
+                    const char **out_value)
+{
+  const char *label = skip_blanks (line);
+  gsize length;
+
+  if (!find_label (label, &length, out_value))
+    return FALSE;
+  while (length > 0 && g_ascii_isspace (label[length - 1]))
+    length--;
+  *out_label = label;
+  *out_length = length;
+  return length > 0;
 }
 
 static const char *
@@ -191,8 +259,9 @@ handle_prompt (Parser     *p,
   static GRegex *prompt;
   g_autoptr(GMatchInfo) info = NULL;
 
-  /* Every prompt has a ">" or starts with "[": most lines need no regex. */
-  if (line[0] != '[' && strchr (line, '>') == NULL)
+  /* A prompt starts "C:\", "PS C:\" or "[": most lines need no regex. */
+  if (line[0] != '[' && !(g_ascii_isalpha (line[0]) && line[1] == ':' && line[2] == '\\') &&
+      !g_str_has_prefix (line, "PS"))
     return FALSE;
 
   if (g_once_init_enter_pointer (&prompt))
@@ -219,36 +288,31 @@ static gboolean
 starts_product (Parser     *p,
                 const char *key)
 {
-  static const char *starters[] = { "name", "ospp_product_id", "ospp_sku_id" };
-
   if (p->product == NULL)
     return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
-    if (g_str_equal (key, starters[i]))
-      {
-        /* ospp prints SKU ID after PRODUCT ID in one block */
-        if (g_str_equal (key, "ospp_sku_id") && !kd_dlv_product_has_field (p->product, "ospp_sku_id") &&
-            kd_dlv_product_has_field (p->product, "ospp_product_id"))
-          return FALSE;
-        {
-          static const char * const block_fields[] = {
-            "description", "ospp_license_name", "ospp_license_description", "partial_product_key",
-            "ospp_last5", "license_status",
-          };
+  if (key == keys.name || key == keys.ospp_product_id || key == keys.ospp_sku_id)
+    {
+      static const char * const block_fields[] = {
+        "description", "ospp_license_name", "ospp_license_description", "partial_product_key",
+        "ospp_last5", "license_status",
+      };
 
-          if (kd_dlv_product_has_field (p->product, key))
+      /* ospp prints SKU ID after PRODUCT ID in one block */
+      if (key == keys.ospp_sku_id && !kd_dlv_product_has_field (p->product, key) &&
+          kd_dlv_product_has_field (p->product, keys.ospp_product_id))
+        return FALSE;
+      if (kd_dlv_product_has_field (p->product, key))
+        return TRUE;
+      if (key == keys.name)
+        for (guint b = 0; b < G_N_ELEMENTS (block_fields); b++)
+          if (kd_dlv_product_has_field (p->product, block_fields[b]))
             return TRUE;
-          if (g_str_equal (key, "name"))
-            for (guint b = 0; b < G_N_ELEMENTS (block_fields); b++)
-              if (kd_dlv_product_has_field (p->product, block_fields[b]))
-                return TRUE;
-          return FALSE;
-        }
-      }
+      return FALSE;
+    }
   /* A second copy of a field a block has once: the next block started
    * without its name (a /dli pasted in part, or /dlv all blocks). */
-  if ((g_str_equal (key, "description") || g_str_equal (key, "activation_id") ||
-       g_str_equal (key, "license_status")) && kd_dlv_product_has_field (p->product, key))
+  if ((key == keys.description || key == keys.activation_id || key == keys.license_status) &&
+      kd_dlv_product_has_field (p->product, key))
     return TRUE;
   return FALSE;
 }
@@ -257,57 +321,61 @@ static void
 handle_field (Parser             *p,
               const KdLabelField *field,
               const char         *value,
-              glong               length)
+              Width               width)
 {
   vote (p, field->languages);
   p->in_error_text = FALSE;
 
-  if (g_str_equal (field->scope, "document"))
+  if (field->document)
     {
-      if (g_str_equal (field->key, "service_version"))
+      if (field->key == keys.service_version)
         {
           kd_dlv_document_set_service_version (p->doc, value);
           /* /dlv prints the version once, before its products */
           p->product = NULL;
         }
-      set_continuation (p, field->key, TRUE, length);
+      set_continuation (p, field->key, TRUE, width);
       return;
     }
 
-  if (g_str_has_prefix (field->key, "ospp_"))
+  if (strncmp (field->key, "ospp_", 5) == 0)
     p->saw_ospp_fields = TRUE;
 
   if (starts_product (p, field->key))
     new_product (p);
   /* A name that /xpr printed alone before its status, or a pending one. */
-  if (p->pending_name != NULL && !kd_dlv_product_has_field (p->product, "name") && !g_str_equal (field->key, "name"))
-    kd_dlv_product_set_field (p->product, "name", p->pending_name);
-  g_clear_pointer (&p->pending_name, g_free);
+  if (p->pending_name != NULL)
+    {
+      if (!kd_dlv_product_has_field (p->product, keys.name) && field->key != keys.name)
+        kd_dlv_product_set_field (p->product, keys.name, p->pending_name);
+      g_clear_pointer (&p->pending_name, g_free);
+    }
 
   /* German prints one label for both rearm counts: the second is the SKU's. */
-  if (g_str_equal (field->key, "remaining_windows_rearm_count") &&
-      kd_dlv_product_has_field (p->product, "remaining_windows_rearm_count") &&
-      !kd_dlv_product_has_field (p->product, "remaining_sku_rearm_count"))
+  if (field->key == keys.remaining_windows_rearm_count &&
+      kd_dlv_product_has_field (p->product, keys.remaining_windows_rearm_count) &&
+      !kd_dlv_product_has_field (p->product, keys.remaining_sku_rearm_count))
     {
-      kd_dlv_product_set_field (p->product, "remaining_sku_rearm_count", value);
-      set_continuation (p, "remaining_sku_rearm_count", FALSE, length);
+      kd_dlv_product_set_field (p->product, keys.remaining_sku_rearm_count, value);
+      set_continuation (p, keys.remaining_sku_rearm_count, FALSE, width);
       return;
     }
 
   kd_dlv_product_set_field (p->product, field->key, value);
-  set_continuation (p, field->key, FALSE, length);
+  set_continuation (p, field->key, FALSE, width);
 }
 
 static void
-handle_line (Parser     *p,
-             const char *key,
-             const char *language,
-             GHashTable *captures,
-             const char *line)
+handle_line (Parser            *p,
+             const KdLabelLine *match,
+             GHashTable        *captures,
+             const char        *line,
+             gsize              length)
 {
+  const char *key = match->key;
   const char *v;
 
-  set_continuation (p, NULL, FALSE, 0);
+  no_continuation (p);
 
   /* The frame around the text says nothing about the labels' language:
    * the title of an Italian message box is still "Windows Script Host". */
@@ -315,7 +383,7 @@ handle_line (Parser     *p,
       g_str_has_prefix (key, "ospp_separator") || g_str_equal (key, "ospp_exiting"))
     return;
   if (!g_str_equal (key, "wsh_banner"))
-    vote_one (p, language);
+    vote (p, G_GUINT64_CONSTANT (1) << match->language);
 
   if (g_str_equal (key, "wsh_banner"))
     {
@@ -399,7 +467,7 @@ handle_line (Parser     *p,
       if (text != NULL && g_str_equal (key, "error_code"))
         {
           kd_dlv_product_set_field (product, "result_error_text", text);
-          set_continuation (p, "result_error_text", FALSE, g_utf8_strlen (line, -1));
+          set_continuation (p, "result_error_text", FALSE, width_of (line, length));
         }
       p->in_error_text = g_str_equal (key, "error_code");
       return;
@@ -508,8 +576,13 @@ handle_shape (Parser     *p,
 {
   static GRegex *channel;
   KdDlvProduct *product = p->product;
+  gsize n = strlen (value);
+  char first = value[0];
+  gboolean digit = g_ascii_isdigit (first);
 
-  if (*value == '\0')
+  /* Each shape is tried only on values that can have it: the checks
+   * before each pattern are what keeps unknown lines cheap. */
+  if (n == 0)
     return FALSE;
 
   if (g_once_init_enter_pointer (&channel))
@@ -519,7 +592,7 @@ handle_shape (Parser     *p,
 
   /* Name and Description are not translated (slmgr-and-events.md §2);
    * only after a label, since event texts quote descriptions too. */
-  if (labelled && g_regex_match (channel, value, 0, NULL))
+  if (labelled && strchr (value, ',') != NULL && g_regex_match (channel, value, 0, NULL))
     {
       if (product == NULL || kd_dlv_product_has_field (product, "description"))
         product = new_product (p);
@@ -541,7 +614,7 @@ handle_shape (Parser     *p,
       return TRUE;
     }
 
-  if (is_guid (value))
+  if (n >= 36 && n <= 38 && is_guid (value))
     {
       if (g_str_has_prefix (value, "55c92734") || g_str_has_prefix (value, "0ff1ce1"))
         return set_by_shape (p, "application_id", value);
@@ -549,21 +622,21 @@ handle_shape (Parser     *p,
         return TRUE;
       return set_by_shape (p, "activation_id", value);
     }
-  if (matches ("^\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-\\d{4,5}-\\d{4,5}\\.\\d{4}-\\d{7}$", value))
+  if (digit && n >= 40 && matches ("^\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-\\d{4,5}-\\d{4,5}\\.\\d{4}-\\d{7}$", value))
     {
       if (!indented && !p->in_kms_block && set_by_shape (p, "extended_pid", value))
         return TRUE;
       return set_by_shape (p, "kms_extended_pid", value);
     }
-  if (matches ("^\\d{50,70}$", value))
+  if (digit && n >= 50 && n <= 70 && matches ("^\\d{50,70}$", value))
     return set_by_shape (p, "installation_id", value);
-  if (matches ("^(Volume|Retail|OEM)(:[A-Za-z:]+)?$", value))
+  if (strchr ("VvRrOo", first) != NULL && matches ("^(Volume|Retail|OEM)(:[A-Za-z:]+)?$", value))
     return set_by_shape (p, "product_key_channel", value);
-  if (matches ("^[A-Z0-9]{5}$", value) && !matches ("^\\d{5}$", value))
+  if (n == 5 && matches ("^[A-Z0-9]{5}$", value) && !matches ("^\\d{5}$", value))
     return set_by_shape (p, "partial_product_key", value);
-  if (matches ("^0x[0-9A-F]{1,8}\\b", value))
+  if (first == '0' && (value[1] == 'x' || value[1] == 'X') && matches ("^0x[0-9A-F]{1,8}\\b", value))
     return set_by_shape (p, "notification_reason", value);
-  if (matches ("^https?://", value))
+  if ((first == 'h' || first == 'H') && matches ("^https?://", value))
     {
       if (strstr (value, "SLActivateProduct") != NULL)
         return set_by_shape (p, "use_license_url", value);
@@ -571,22 +644,23 @@ handle_shape (Parser     *p,
         return set_by_shape (p, "validation_url", value);
       return FALSE;
     }
-  if (matches ("^\\d+\\D+\\(\\s*\\d+\\D*\\)\\D*$", value))
+  if (digit && strchr (value, '(') != NULL && matches ("^\\d+\\D+\\(\\s*\\d+\\D*\\)\\D*$", value))
     return set_by_shape (p, p->product != NULL && g_strcmp0 (kd_dlv_product_get_field (p->product, "license_status"),
                                                             NULL) != 0 ? "time_remaining" : "volume_activation_expiration",
                          value);
-  if (matches ("^\\d+\\.\\d+\\.\\d+\\.\\d+$", value) && p->product == NULL &&
+  if (digit && p->product == NULL && matches ("^\\d+\\.\\d+\\.\\d+\\.\\d+$", value) &&
       kd_dlv_document_get_service_version (p->doc) == NULL)
     {
       kd_dlv_document_set_service_version (p->doc, value);
       p->n_by_shape++;
       return TRUE;
     }
-  if ((indented || p->in_kms_block) && matches ("^(\\d{1,3}\\.){3}\\d{1,3}$|^[0-9a-f:]+:[0-9a-f:]*$", value))
+  if ((indented || p->in_kms_block) && (g_ascii_isxdigit (first) || first == ':') &&
+      matches ("^(\\d{1,3}\\.){3}\\d{1,3}$|^[0-9a-f:]+:[0-9a-f:]*$", value))
     return set_by_shape (p, "kms_machine_ip", value);
-  if ((indented || p->in_kms_block) && matches ("^(\\[[0-9a-f:]+\\]|[A-Za-z0-9._\\-]+):\\d{1,5}$", value))
+  if ((indented || p->in_kms_block) && strchr (value, ':') != NULL && matches ("^(\\[[0-9a-f:]+\\]|[A-Za-z0-9._\\-]+):\\d{1,5}$", value))
     return set_by_shape (p, "kms_host_by_shape", value);
-  if ((indented || p->in_kms_block) && matches ("^\\d+\\s+\\S+$", value))
+  if ((indented || p->in_kms_block) && digit && matches ("^\\d+\\s+\\S+$", value))
     {
       const char *key = p->interval_by_shape++ == 0 ? "activation_interval" : "renewal_interval";
       return set_by_shape (p, key, value);
@@ -598,27 +672,28 @@ handle_shape (Parser     *p,
 static void
 handle_unknown (Parser     *p,
                 const char *trimmed,
-                glong       length,
+                Width       width,
                 gboolean    indented)
 {
   /* The rest of an activation error's text. */
   if (p->in_error_text && p->product != NULL)
     {
-      gboolean hard_wrap = p->wrap_width > 0 && p->last_length >= p->wrap_width;
+      gboolean hard_wrap = p->wrap_width > 0 && width_chars (&p->last_width) >= p->wrap_width;
 
       kd_dlv_product_append_field (p->product, "result_error_text", trimmed, !hard_wrap);
-      p->last_length = length;
+      p->last_width = width;
       return;
     }
 
   /* A value the console wrapped: the continuation has no label of its own. */
-  if (p->last_key != NULL && p->last_length >= 40)
+  if (p->last_key != NULL && width_chars (&p->last_width) >= MIN_WRAPPED_LENGTH)
     {
-      gboolean hard_wrap = p->wrap_width > 0 && p->last_length >= p->wrap_width;
-      g_autofree char *label = NULL;
-      const char *value;
-      gboolean looks_labelled = split_label (trimmed, &label, &value) && g_utf8_strlen (label, -1) < 48 &&
-                                strchr (label, '/') == NULL && *value != '\0';
+      gboolean hard_wrap = p->wrap_width > 0 && width_chars (&p->last_width) >= p->wrap_width;
+      const char *label, *value;
+      gsize label_length;
+      gboolean looks_labelled = find_trimmed_label (trimmed, &label, &label_length, &value) &&
+                                g_utf8_strlen (label, label_length) < 48 &&
+                                memchr (label, '/', label_length) == NULL && *value != '\0';
 
       if (hard_wrap || !looks_labelled)
         {
@@ -629,30 +704,31 @@ handle_unknown (Parser     *p,
             }
           else if (p->product != NULL)
             kd_dlv_product_append_field (p->product, p->last_key, trimmed, !hard_wrap);
-          p->last_length = length;
+          p->last_width = width;
           return;
         }
     }
 
   {
-    g_autofree char *label = NULL;
-    const char *value = NULL;
+    const char *label, *value;
+    gsize label_length;
 
     /* The KMS sub-blocks are the indented lines (four spaces). */
     indented |= p->in_kms_block;
-    if (split_label (trimmed, &label, &value))
+    if (find_trimmed_label (trimmed, &label, &label_length, &value))
       {
         if (handle_shape (p, value, indented, TRUE))
           {
-            set_continuation (p, NULL, FALSE, 0);
+            no_continuation (p);
             return;
           }
         /* "<Name>:" on its own, as /xpr prints it before the status */
-        if (*value == '\0' && (strstr (label, "(R)") != NULL || strstr (label, "edition") != NULL ||
-                               g_str_has_prefix (label, "Office")))
+        if (*value == '\0' && (g_strstr_len (label, label_length, "(R)") != NULL ||
+                               g_strstr_len (label, label_length, "edition") != NULL ||
+                               (label_length >= 6 && strncmp (label, "Office", 6) == 0)))
           {
             g_free (p->pending_name);
-            p->pending_name = g_strdup (label);
+            p->pending_name = g_strndup (label, label_length);
             return;
           }
       }
@@ -661,56 +737,57 @@ handle_unknown (Parser     *p,
   }
 
   /* A console line that was cut at the window's width: wait for the rest. */
-  if (p->wrap_width > 0 && length >= p->wrap_width && p->held == NULL)
+  if (p->wrap_width > 0 && width_chars (&width) >= p->wrap_width && p->held == NULL)
     {
       p->held = g_strdup (trimmed);
-      set_continuation (p, NULL, FALSE, 0);
+      no_continuation (p);
       return;
     }
 
   kd_dlv_document_add_unknown_line (p->doc, trimmed);
-  set_continuation (p, NULL, FALSE, 0);
+  no_continuation (p);
 }
 
 static gboolean
 recognisable (Parser     *p,
               const char *text)
 {
-  g_autofree char *label = NULL;
+  gsize label_length;
   const char *value;
 
-  while (*text == ' ' || *text == '\t')
-    text++;
+  text = skip_blanks (text);
   if (*text == '\0')
     return TRUE;
-  if (split_label (text, &label, &value) && kd_labels_lookup_field (p->labels, label) != NULL)
+  if (find_label (text, &label_length, &value) && kd_labels_lookup_field (p->labels, text, label_length) != NULL)
     return TRUE;
-  return kd_labels_match_line (p->labels, text, NULL, NULL) != NULL;
+  return kd_labels_match_line (p->labels, text, strlen (text), NULL) != NULL;
 }
 
 static void handle_line_inner (Parser *p,
-                               char   *line);
+                               char   *line,
+                               gsize   length);
 
-/* A held line (cut at the console width) and the next one: together they
- * may be a line the tables know ("Activating … (id" + ") ..."). */
 /* @line is one NUL-terminated line of the parser's own buffer, which it
- * may change (no copy per line: a capture can have millions). */
+ * may change (no copy per line: a capture can have millions).  A held
+ * line (cut at the console width) and the next one: together they may be
+ * a line the tables know ("Activating … (id" + ") ..."). */
 static void
 handle_line_text (Parser *p,
-                  char   *line)
+                  char   *line,
+                  gsize   length)
 {
   g_autofree char *held = g_steal_pointer (&p->held);
 
   if (held == NULL)
     {
-      handle_line_inner (p, line);
+      handle_line_inner (p, line, length);
       return;
     }
 
   if (recognisable (p, line))
     {
       kd_dlv_document_add_unknown_line (p->doc, held);
-      handle_line_inner (p, line);
+      handle_line_inner (p, line, length);
       return;
     }
 
@@ -718,98 +795,123 @@ handle_line_text (Parser *p,
     g_autofree char *joined = g_strconcat (held, line, NULL);
 
     if (recognisable (p, joined))
-      handle_line_inner (p, joined);
+      {
+        handle_line_inner (p, joined, strlen (joined));
+        /* the width of the joined line outlives it */
+        width_chars (&p->last_width);
+      }
     else
       {
         kd_dlv_document_add_unknown_line (p->doc, held);
-        handle_line_inner (p, line);
+        handle_line_inner (p, line, length);
       }
   }
 }
 
 static void
 handle_line_inner (Parser *p,
-                   char   *copy)
+                   char   *copy,
+                   gsize   length)
 {
   gsize label_length = 0;
   g_autoptr(GHashTable) captures = NULL;
   const KdLabelField *field;
+  const KdLabelLine *match;
   const char *value;
-  const char *key;
-  const char *language = NULL;
   char *trimmed;
-  glong length;
+  Width width;
 
   /* The message box's "OK" line keeps trailing spaces; so do tabs. */
-  g_strchomp (copy);
-  trimmed = copy;
-  while (*trimmed == ' ' || *trimmed == '\t' || g_utf8_get_char (trimmed) == 0x3000)
-    trimmed = g_utf8_next_char (trimmed);
+  while (length > 0 && g_ascii_isspace (copy[length - 1]))
+    length--;
+  copy[length] = '\0';
+  trimmed = (char *) skip_blanks (copy);
+  width = width_of (copy, length);
+  length -= trimmed - copy;
 
-  if (*trimmed == '\0')
+  if (length == 0)
     {
-      set_continuation (p, NULL, FALSE, 0);
+      no_continuation (p);
       p->in_error_text = FALSE;
       return;
     }
 
-  if (strlen (trimmed) > MAX_LINE_TO_ANALYSE)
+  if (length > MAX_LINE_TO_ANALYSE)
     {
       kd_dlv_document_add_unknown_line (p->doc, trimmed);
-      set_continuation (p, NULL, FALSE, 0);
+      no_continuation (p);
       return;
     }
 
-  /* Widths matter only for long lines (wrap detection needs 40 or more);
-   * a short line's byte count is as good and costs nothing. */
-  {
-    gsize bytes = strlen (copy);
-    length = bytes >= 40 ? g_utf8_strlen (copy, bytes) : (glong) bytes;
-  }
-
   /* The message box frame */
-  if (strspn (trimmed, "-") == strlen (trimmed) && strlen (trimmed) >= 5)
+  if (trimmed[0] == '-' && length >= 5 && strspn (trimmed, "-") == length)
     {
-      set_continuation (p, NULL, FALSE, 0);
+      no_continuation (p);
       return;
     }
   if (handle_prompt (p, trimmed))
     {
-      set_continuation (p, NULL, FALSE, 0);
+      no_continuation (p);
       return;
     }
 
   if (find_label (trimmed, &label_length, &value) &&
-      (field = kd_labels_lookup_field_range (p->labels, trimmed, label_length)) != NULL)
+      (field = kd_labels_lookup_field (p->labels, trimmed, label_length)) != NULL)
     {
       /* "Error: 0x…" and the like are lines, not fields named Error. */
-      handle_field (p, field, value, length);
+      handle_field (p, field, value, width);
       if (p->in_kms_block == FALSE && trimmed != copy)
         p->in_kms_block = TRUE;
       return;
     }
 
-  if ((key = kd_labels_match_line (p->labels, trimmed, &language, &captures)) != NULL)
+  if ((match = kd_labels_match_line (p->labels, trimmed, length, &captures)) != NULL)
     {
-      handle_line (p, key, language, captures, trimmed);
+      handle_line (p, match, captures, trimmed, length);
       return;
     }
 
-  handle_unknown (p, trimmed, length, trimmed != copy);
+  handle_unknown (p, trimmed, width, trimmed != copy);
+}
+
+/* Where the line at @line ends: at a CR or an LF, or at @end.  @next_cr
+ * and @next_lf remember the next of each, so that a file of CRs alone
+ * is not searched again for an LF at every line. */
+static const char *
+line_end (const char  *line,
+          const char  *end,
+          const char **next_cr,
+          const char **next_lf)
+{
+  if (*next_lf < line)
+    {
+      *next_lf = memchr (line, '\n', end - line);
+      if (*next_lf == NULL)
+        *next_lf = end;
+    }
+  if (*next_cr < line)
+    {
+      *next_cr = memchr (line, '\r', end - line);
+      if (*next_cr == NULL)
+        *next_cr = end;
+    }
+  return MIN (*next_cr, *next_lf);
 }
 
 static glong
-guess_wrap_width (const char *text)
+guess_wrap_width (const char *text,
+                  gsize       length)
 {
   glong longest = 0;
   guint at_longest = 0;
-  const char *line = text;
+  const char *line = text, *text_end = text + length;
+  const char *next_cr = NULL, *next_lf = NULL;
 
   /* A console wraps every long line at the same column: the longest lines
    * all have that length. */
-  while (*line)
+  while (line < text_end)
     {
-      const char *end = line + strcspn (line, "\r\n");
+      const char *end = line_end (line, text_end, &next_cr, &next_lf);
       /* A line has at most as many characters as bytes: only lines that
        * could beat the longest so far are counted. */
       glong n = (glong) (end - line) >= longest ? g_utf8_strlen (line, end - line) : 0;
@@ -822,9 +924,9 @@ guess_wrap_width (const char *text)
       else if (n == longest)
         at_longest++;
       line = end;
-      if (*line == '\r')
+      if (line < text_end && *line == '\r')
         line++;
-      if (*line == '\n')
+      if (line < text_end && *line == '\n')
         line++;
     }
 
@@ -926,16 +1028,16 @@ decide_kind (Parser *p)
 static void
 decide_language (Parser *p)
 {
-  GHashTableIter iter;
-  gpointer key, value;
   const char *best = NULL;
   guint best_votes = 0, english_votes = 0;
 
-  g_hash_table_iter_init (&iter, p->votes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < kd_labels_n_languages (p->labels); i++)
     {
-      guint n = GPOINTER_TO_UINT (value);
+      const char *key = kd_labels_language_tag (p->labels, i);
+      guint n = p->votes[i];
 
+      if (n == 0)
+        continue;
       if (g_str_equal (key, "en"))
         english_votes = n;
       /* Ties go to the language that is not English: labels two tables
@@ -988,13 +1090,14 @@ kd_dlv_parse (const guint8 *data,
   const char *encoding = NULL;
   KdDecodeFlags flags = KD_DECODE_NONE;
   Parser p = { 0 };
-  char *line;
+  char *line, *text_end;
+  const char *next_cr = NULL, *next_lf = NULL;
   guint n_lines = 0;
   GListModel *products;
 
   p.labels = kd_labels_get_default ();
   p.doc = kd_dlv_document_new ();
-  p.votes = g_hash_table_new (g_str_hash, g_str_equal);
+  intern_keys ();
   p.command_kinds = g_ptr_array_new ();
 
   text = kd_text_decode (data, length, &encoding, &flags);
@@ -1013,21 +1116,22 @@ kd_dlv_parse (const guint8 *data,
     }
 
   p.lcid = find_lcid (text);
-  p.wrap_width = guess_wrap_width (text);
+  text_end = text + strlen (text);
+  p.wrap_width = guess_wrap_width (text, text_end - text);
 
   line = text;
-  while (*line)
+  while (line < text_end)
     {
-      gsize n = strcspn (line, "\r\n");
-      char end = line[n];
+      char *end = (char *) line_end (line, text_end, &next_cr, &next_lf);
+      char at_end = *end;
 
-      line[n] = '\0';
-      handle_line_text (&p, line);
-      line[n] = end;
-      line += n;
-      if (*line == '\r')
+      *end = '\0';
+      handle_line_text (&p, line, end - line);
+      *end = at_end;
+      line = end;
+      if (line < text_end && *line == '\r')
         line++;
-      if (*line == '\n')
+      if (line < text_end && *line == '\n')
         line++;
 
       if ((++n_lines & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
@@ -1076,7 +1180,6 @@ kd_dlv_parse (const guint8 *data,
         kd_dlv_document_add_note (p.doc, _("Nothing in the text looks like the output of slmgr.vbs or ospp.vbs"));
     }
 
-  g_hash_table_unref (p.votes);
   g_ptr_array_unref (p.command_kinds);
   g_free (p.pending_name);
   g_free (p.held);

@@ -22,8 +22,11 @@ struct _KdDlvProduct
 {
   GObject parent_instance;
 
-  GHashTable *fields;   /* key -> value as printed */
-  GHashTable *flags;    /* set of line keys seen in this block */
+  /* Keys are string literals or interned label keys: never copied.  A
+   * block has a score of fields and a few flags: a list is quicker to
+   * fill and to search than a hash table. */
+  GArray *fields;       /* Field, in the order read */
+  GPtrArray *flags;     /* line keys seen in this block, or NULL */
 
   /* Derived in finish() */
   char *channel;
@@ -38,6 +41,12 @@ struct _KdDlvProduct
   const char *kms_host_source;
   char *expires;
 };
+
+typedef struct
+{
+  const char *key;
+  char *value;          /* as printed */
+} Field;
 
 G_DEFINE_FINAL_TYPE (KdDlvProduct, kd_dlv_product, G_TYPE_OBJECT)
 
@@ -58,8 +67,8 @@ kd_dlv_product_finalize (GObject *object)
 {
   KdDlvProduct *self = (KdDlvProduct *) object;
 
-  g_clear_pointer (&self->fields, g_hash_table_unref);
-  g_clear_pointer (&self->flags, g_hash_table_unref);
+  g_clear_pointer (&self->fields, g_array_unref);
+  g_clear_pointer (&self->flags, g_ptr_array_unref);
   g_clear_pointer (&self->channel, g_free);
   g_clear_pointer (&self->notification_reason, g_free);
   g_clear_pointer (&self->trusted_time, g_free);
@@ -118,10 +127,16 @@ kd_dlv_product_class_init (KdDlvProductClass *klass)
 }
 
 static void
+clear_field (gpointer data)
+{
+  g_free (((Field *) data)->value);
+}
+
+static void
 kd_dlv_product_init (KdDlvProduct *self)
 {
-  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->flags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->fields = g_array_sized_new (FALSE, FALSE, sizeof (Field), 16);
+  g_array_set_clear_func (self->fields, clear_field);
   self->expiration_minutes = -1;
   self->expiration_days = -1;
   self->kms_port = -1;
@@ -133,12 +148,27 @@ kd_dlv_product_new (void)
   return g_object_new (KD_TYPE_DLV_PRODUCT, NULL);
 }
 
+static Field *
+find_field (KdDlvProduct *self,
+            const char   *key)
+{
+  Field *fields = (Field *) (gpointer) self->fields->data;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    if (fields[i].key == key || (fields[i].key[0] == key[0] && strcmp (fields[i].key, key) == 0))
+      return &fields[i];
+  return NULL;
+}
+
 const char *
 kd_dlv_product_get_field (KdDlvProduct *self,
                           const char   *key)
 {
+  Field *field;
+
   g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
-  return g_hash_table_lookup (self->fields, key);
+  field = find_field (self, key);
+  return field != NULL ? field->value : NULL;
 }
 
 gboolean
@@ -146,22 +176,49 @@ kd_dlv_product_has_field (KdDlvProduct *self,
                           const char   *key)
 {
   g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
-  return g_hash_table_contains (self->fields, key);
+  return find_field (self, key) != NULL;
 }
 
+/* Takes @value. */
+static void
+take_field (KdDlvProduct *self,
+            const char   *key,
+            char         *value)
+{
+  Field *field = find_field (self, key);
+
+  if (field != NULL)
+    {
+      g_free (field->value);
+      field->value = value;
+    }
+  else
+    {
+      Field new_field = { key, value };
+      g_array_append_val (self->fields, new_field);
+    }
+}
+
+/**
+ * kd_dlv_product_set_field:
+ * @self: a product
+ * @key: a string literal or an interned string: it is kept, not copied
+ *   (a capture has millions of fields)
+ * @value: (nullable): the value as printed
+ */
 void
 kd_dlv_product_set_field (KdDlvProduct *self,
                           const char   *key,
                           const char   *value)
 {
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
-  g_hash_table_insert (self->fields, g_strdup (key), g_strdup (value != NULL ? value : ""));
+  take_field (self, key, g_strdup (value != NULL ? value : ""));
 }
 
 /**
  * kd_dlv_product_append_field:
  * @self: a product
- * @key: a field already set
+ * @key: a string literal or an interned string, as for set_field()
  * @text: the next piece of a value a console wrapped
  * @with_space: whether a space was lost at the wrap
  */
@@ -175,17 +232,25 @@ kd_dlv_product_append_field (KdDlvProduct *self,
 
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
 
-  old = g_hash_table_lookup (self->fields, key);
-  g_hash_table_insert (self->fields, g_strdup (key),
-                       g_strconcat (old != NULL ? old : "", with_space && old != NULL && *old ? " " : "", text, NULL));
+  old = kd_dlv_product_get_field (self, key);
+  take_field (self, key, g_strconcat (old != NULL ? old : "", with_space && old != NULL && *old ? " " : "", text, NULL));
 }
 
+/**
+ * kd_dlv_product_set_flag:
+ * @self: a product
+ * @flag: a string literal or an interned string, as for set_field()
+ */
 void
 kd_dlv_product_set_flag (KdDlvProduct *self,
                          const char   *flag)
 {
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
-  g_hash_table_add (self->flags, g_strdup (flag));
+  if (kd_dlv_product_has_flag (self, flag))
+    return;
+  if (self->flags == NULL)
+    self->flags = g_ptr_array_new ();
+  g_ptr_array_add (self->flags, (gpointer) flag);
 }
 
 gboolean
@@ -193,7 +258,10 @@ kd_dlv_product_has_flag (KdDlvProduct *self,
                          const char   *flag)
 {
   g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
-  return g_hash_table_contains (self->flags, flag);
+  for (guint i = 0; self->flags != NULL && i < self->flags->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->flags, i), flag))
+      return TRUE;
+  return FALSE;
 }
 
 /**
@@ -207,19 +275,18 @@ void
 kd_dlv_product_absorb (KdDlvProduct *self,
                        KdDlvProduct *other)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
   g_return_if_fail (KD_IS_DLV_PRODUCT (other));
 
-  g_hash_table_iter_init (&iter, other->fields);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (self->fields, key))
-      g_hash_table_insert (self->fields, g_strdup (key), g_strdup (value));
-  g_hash_table_iter_init (&iter, other->flags);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (self->flags, g_strdup (key));
+  for (guint i = 0; i < other->fields->len; i++)
+    {
+      Field *field = &g_array_index (other->fields, Field, i);
+
+      if (!kd_dlv_product_has_field (self, field->key))
+        kd_dlv_product_set_field (self, field->key, field->value);
+    }
+  for (guint i = 0; other->flags != NULL && i < other->flags->len; i++)
+    kd_dlv_product_set_flag (self, g_ptr_array_index (other->flags, i));
 }
 
 const char *

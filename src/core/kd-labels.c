@@ -13,39 +13,32 @@
 #include "kd-labels.h"
 #include "kd-resources.h"
 
-/* Field labels are found with one hash lookup on the folded label, so
- * that a million-line capture costs a million lookups.  Whole lines
- * without %FIELD% markers are a hash too; only the few lines with
- * markers ("Activating %PRODUCTNAME% (%PRODUCTID%) ...") are regular
- * expressions. */
+/* Labels, whole lines and values are each found by one hash lookup on
+ * their folded text, folded on the stack: a million-line capture costs a
+ * million lookups and no allocation.  Only the lines with %FIELD% markers
+ * ("Activating %PRODUCTNAME% (%PRODUCTID%) ...") are regular expressions,
+ * and a line is tried only against those whose fixed start it shares. */
+
+/* Longer than any label or line the tables have. */
+#define MAX_FOLDED 512
+
+/* Folded text with its hash; the keys of the tables own a copy of the
+ * text, right after the struct. */
+typedef struct
+{
+  guint hash;
+  gboolean complete;    /* FALSE when the text did not fit in MAX_FOLDED */
+  gsize length;
+  const char *text;
+} Folded;
 
 typedef struct
 {
-  char *key;
-  char *scope;
-} FieldEntry;
-
-/* One label text: the field it names, and the languages whose tables
- * have exactly this text (so that "Name" votes for English only). */
-typedef struct
-{
-  KdLabelField view;
-  GPtrArray *languages;   /* char *, NULL-terminated */
-} LabelEntry;
-
-typedef struct
-{
-  char *key;
-  char *language;
-  char *prefix;     /* folded text before the first %MARKER%: checked before the regex */
+  KdLabelLine line;
+  char *prefix;         /* folded text before the first %MARKER% */
+  gsize prefix_length;
   GRegex *regex;
 } LinePattern;
-
-typedef struct
-{
-  char *key;
-  char *language;
-} LineEntry;
 
 typedef struct
 {
@@ -56,43 +49,173 @@ typedef struct
 
 struct _KdLabels
 {
-  GHashTable *fields;         /* folded label -> LabelEntry (owned) */
-  GPtrArray *field_list;      /* FieldEntry */
-  GHashTable *lines;          /* folded line -> LineEntry */
+  GHashTable *fields;         /* folded label -> KdLabelField (owned) */
+  GHashTable *lines;          /* folded line -> KdLabelLine (owned) */
+  GHashTable *printed_fields; /* label as in the table -> KdLabelField */
+  GHashTable *printed_lines;  /* line as in the table -> KdLabelLine */
   GPtrArray *patterns;        /* LinePattern */
-  GHashTable *values;         /* "table\x1ffolded text" -> canonical (owned) */
+  GHashTable *patterns_by_start;  /* first character of the prefix -> GPtrArray of LinePattern */
+  GPtrArray *patterns_anywhere;   /* LinePattern without a fixed start */
+  GHashTable *values;         /* table name -> (Folded -> canonical value) */
+  GPtrArray *tags;            /* language number -> tag */
   GHashTable *lcids;          /* lcid -> Language */
   GHashTable *codepages;      /* lcid -> code page, where it differs from its language's */
   GPtrArray *languages;       /* Language */
 };
 
-static void
-field_entry_free (gpointer data)
+static guint
+folded_hash (gconstpointer key)
 {
-  FieldEntry *entry = data;
-
-  g_free (entry->key);
-  g_free (entry->scope);
-  g_free (entry);
+  return ((const Folded *) key)->hash;
 }
 
-static void
-label_entry_free (gpointer data)
+static gboolean
+folded_equal (gconstpointer a,
+              gconstpointer b)
 {
-  LabelEntry *entry = data;
+  const Folded *x = a, *y = b;
 
-  g_ptr_array_unref (entry->languages);
-  g_free (entry);
+  return x->length == y->length && memcmp (x->text, y->text, x->length) == 0;
 }
 
-static void
-line_entry_free (gpointer data)
+static Folded *
+folded_copy (const Folded *folded)
 {
-  LineEntry *entry = data;
+  Folded *copy = g_malloc (sizeof (Folded) + folded->length + 1);
+  char *text = (char *) (copy + 1);
 
-  g_free (entry->key);
-  g_free (entry->language);
-  g_free (entry);
+  memcpy (text, folded->text, folded->length);
+  text[folded->length] = '\0';
+  *copy = *folded;
+  copy->text = text;
+  return copy;
+}
+
+static GHashTable *
+folded_table_new (GDestroyNotify value_free)
+{
+  return g_hash_table_new_full (folded_hash, folded_equal, g_free, value_free);
+}
+
+static guint
+hash_bytes (const char *text,
+            gsize       length)
+{
+  guint hash = 5381;
+
+  for (gsize i = 0; i < length; i++)
+    hash = hash * 33 + (guchar) text[i];
+  return hash;
+}
+
+/* Text as printed: the first lookup, which finds what Windows printed
+ * without folding it. */
+static void
+as_printed (const char *text,
+            gsize       length,
+            Folded     *out)
+{
+  out->complete = TRUE;
+  out->text = text;
+  out->length = length;
+  out->hash = hash_bytes (text, length);
+}
+
+/* Case-folded, with runs of white space made one space, outer white space
+ * and one final colon (ASCII or full-width) or full stop (ASCII or
+ * ideographic) removed: the form labels are compared in.  Text that does
+ * not fit is folded as far as it fits, and marked incomplete. */
+static void
+fold (const char *text,
+      gsize       length,
+      char        buffer[MAX_FOLDED],
+      Folded     *out)
+{
+  const guchar *p = (const guchar *) text, *end = p + length;
+  gboolean space = FALSE;
+  gsize j = 0;
+
+  out->complete = TRUE;
+  /* room for a space and the longest character */
+  while (p < end && j + 8 < MAX_FOLDED)
+    {
+      guchar c = *p;
+
+      if (c < 0x80)
+        {
+          p++;
+          if (G_UNLIKELY (c <= ' ') && (c == ' ' || (c >= '\t' && c <= '\r')))
+            {
+              space = j > 0;
+              continue;
+            }
+          buffer[j] = ' ';
+          j += space;
+          space = FALSE;
+          buffer[j++] = (guchar) (c - 'A') < 26 ? c + ('a' - 'A') : c;
+        }
+      else if (c >= 0xE3 && c <= 0xE9 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+               !(c == 0xE3 && p[1] == 0x80 && p[2] == 0x80))
+        {
+          /* U+3000 to U+9FFF (kana, CJK) have no case, and none of them
+           * but U+3000 is a space: the bytes are the folded text. */
+          buffer[j] = ' ';
+          j += space;
+          space = FALSE;
+          memcpy (buffer + j, p, 3);
+          j += 3;
+          p += 3;
+        }
+      else
+        {
+          gunichar u = g_utf8_get_char_validated ((const char *) p, end - p);
+
+          if (u == (gunichar) -1 || u == (gunichar) -2)
+            break;  /* not text a table can have */
+          p = (const guchar *) g_utf8_next_char (p);
+          if (g_unichar_isspace (u))
+            {
+              space = j > 0;
+              continue;
+            }
+          buffer[j] = ' ';
+          j += space;
+          space = FALSE;
+          j += g_unichar_to_utf8 (g_unichar_tolower (u), buffer + j);
+        }
+    }
+  if (p < end)
+    out->complete = FALSE;
+
+  /* "Most recent activation information:" and "…this machine." */
+  if (j > 0 && (buffer[j - 1] == ':' || buffer[j - 1] == '.'))
+    j--;
+  else if (j >= 3 && (memcmp (buffer + j - 3, "\xef\xbc\x9a", 3) == 0 ||   /* ： */
+                      memcmp (buffer + j - 3, "\xe3\x80\x82", 3) == 0))    /* 。 */
+    j -= 3;
+  while (j > 0 && buffer[j - 1] == ' ')
+    j--;
+  buffer[j] = '\0';
+
+  out->hash = hash_bytes (buffer, j);
+  out->length = j;
+  out->text = buffer;
+}
+
+static guint
+language_number (KdLabels   *self,
+                 const char *tag)
+{
+  for (guint i = 0; i < self->tags->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->tags, i), tag))
+      return i;
+  if (self->tags->len == KD_LABELS_MAX_LANGUAGES)
+    {
+      g_warning ("More than %d languages have labels; “%s” is ignored", KD_LABELS_MAX_LANGUAGES, tag);
+      return G_MAXUINT;
+    }
+  g_ptr_array_add (self->tags, g_strdup (tag));
+  return self->tags->len - 1;
 }
 
 static void
@@ -100,8 +223,6 @@ line_pattern_free (gpointer data)
 {
   LinePattern *pattern = data;
 
-  g_free (pattern->key);
-  g_free (pattern->language);
   g_free (pattern->prefix);
   g_clear_pointer (&pattern->regex, g_regex_unref);
   g_free (pattern);
@@ -115,103 +236,6 @@ language_free (gpointer data)
   g_free (language->tag);
   g_free (language->codepage);
   g_free (language);
-}
-
-/**
- * kd_labels_fold:
- * @text: a label or a line
- *
- * Case-folded, with runs of white space made one space, outer white space
- * and one trailing colon (ASCII or full-width) or full stop removed: the
- * form labels are compared in.
- *
- * Returns: (transfer full): the folded text
- */
-static char *
-fold_ascii (const char *text)
-{
-  gsize n = strlen (text);
-  char *out = g_malloc (n + 1);
-  gsize j = 0;
-  gboolean space = FALSE;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      char c = text[i];
-
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f')
-        {
-          space = j > 0;
-          continue;
-        }
-      if (space)
-        out[j++] = ' ';
-      space = FALSE;
-      out[j++] = g_ascii_tolower (c);
-    }
-
-  /* one trailing colon or full stop, and the spaces before it */
-  if (j > 0 && (out[j - 1] == ':' || out[j - 1] == '.'))
-    {
-      j--;
-      while (j > 0 && out[j - 1] == ' ')
-        j--;
-    }
-  out[j] = '\0';
-  return out;
-}
-
-char *
-kd_labels_fold (const char *text)
-{
-  g_autofree char *folded = NULL;
-  GString *out;
-  gboolean space = FALSE;
-
-  /* Most labels are ASCII: no Unicode case folding needed. */
-  {
-    const char *p = text;
-    while (*p && !(*p & 0x80))
-      p++;
-    if (*p == '\0')
-      return fold_ascii (text);
-  }
-
-  folded = g_utf8_casefold (text, -1);
-  out = g_string_sized_new (strlen (folded));
-
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x3000)
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-
-  /* "Most recent activation information:" and "…this machine." */
-  while (out->len > 0)
-    {
-      const char *end = out->str + out->len;
-      const char *prev = g_utf8_find_prev_char (out->str, end);
-      gunichar c = g_utf8_get_char (prev);
-
-      if (c == ':' || c == 0xFF1A || c == '.' || c == 0x3002)
-        g_string_truncate (out, prev - out->str);
-      else
-        break;
-      while (out->len > 0 && out->str[out->len - 1] == ' ')
-        g_string_truncate (out, out->len - 1);
-      break;
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -289,32 +313,32 @@ add_field_label (KdLabels   *self,
                  const char *text,
                  gpointer    user_data)
 {
-  FieldEntry *field = user_data;
-  g_autofree char *folded = kd_labels_fold (text);
-  LabelEntry *entry = g_hash_table_lookup (self->fields, folded);
+  const KdLabelField *field = user_data;
+  char buffer[MAX_FOLDED];
+  Folded folded;
+  KdLabelField *entry;
+  guint number = language_number (self, language);
 
+  fold (text, strlen (text), buffer, &folded);
+  entry = g_hash_table_lookup (self->fields, &folded);
   if (entry == NULL)
     {
-      entry = g_new0 (LabelEntry, 1);
-      entry->view.key = field->key;
-      entry->view.scope = field->scope;
-      entry->languages = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (entry->languages, NULL);
-      g_hash_table_insert (self->fields, g_steal_pointer (&folded), entry);
+      entry = g_new (KdLabelField, 1);
+      *entry = *field;
+      g_hash_table_insert (self->fields, folded_copy (&folded), entry);
     }
-  else if (!g_str_equal (entry->view.key, field->key))
+  else if (entry->key != field->key)
     {
       /* Two fields with the same words (ospp's "LICENSE STATUS" and slmgr's
        * "License Status"): the first one read keeps them. */
-      g_debug ("Label “%s” means %s and %s", text, entry->view.key, field->key);
+      g_debug ("Label “%s” means %s and %s", text, entry->key, field->key);
       return;
     }
 
-  for (guint i = 0; i + 1 < entry->languages->len; i++)
-    if (g_str_equal (g_ptr_array_index (entry->languages, i), language))
-      return;
-  g_ptr_array_insert (entry->languages, entry->languages->len - 1, g_strdup (language));
-  entry->view.languages = (const char * const *) entry->languages->pdata;
+  if (number != G_MAXUINT)
+    entry->languages |= G_GUINT64_CONSTANT (1) << number;
+  as_printed (text, strlen (text), &folded);
+  g_hash_table_replace (self->printed_fields, folded_copy (&folded), entry);
 }
 
 static void
@@ -324,18 +348,23 @@ add_line (KdLabels   *self,
           const char *text,
           gpointer    user_data)
 {
+  char buffer[MAX_FOLDED];
+  Folded folded;
+  KdLabelLine line = { g_intern_string (key), language_number (self, language) };
+
+  if (line.language == G_MAXUINT)
+    return;
+
   if (strchr (text, '%') != NULL)
     {
       g_autofree char *regex = pattern_from_template (text);
       g_autoptr(GError) error = NULL;
       LinePattern *pattern = g_new0 (LinePattern, 1);
 
-      pattern->key = g_strdup (key);
-      pattern->language = g_strdup (language);
-      {
-        g_autofree char *literal = g_strndup (text, strchr (text, '%') - text);
-        pattern->prefix = kd_labels_fold (literal);
-      }
+      pattern->line = line;
+      fold (text, strchr (text, '%') - text, buffer, &folded);
+      pattern->prefix = g_strdup (folded.text);
+      pattern->prefix_length = folded.length;
       pattern->regex = g_regex_new (regex, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
       if (pattern->regex == NULL)
         {
@@ -344,14 +373,29 @@ add_line (KdLabels   *self,
           return;
         }
       g_ptr_array_add (self->patterns, pattern);
+      if (pattern->prefix_length == 0)
+        g_ptr_array_add (self->patterns_anywhere, pattern);
+      else
+        {
+          gpointer start = GUINT_TO_POINTER (g_utf8_get_char (pattern->prefix));
+          GPtrArray *bucket = g_hash_table_lookup (self->patterns_by_start, start);
+
+          if (bucket == NULL)
+            {
+              bucket = g_ptr_array_new ();
+              g_hash_table_insert (self->patterns_by_start, start, bucket);
+            }
+          g_ptr_array_add (bucket, pattern);
+        }
     }
   else
     {
-      LineEntry *entry = g_new0 (LineEntry, 1);
+      KdLabelLine *entry = g_memdup2 (&line, sizeof line);
 
-      entry->key = g_strdup (key);
-      entry->language = g_strdup (language);
-      g_hash_table_insert (self->lines, kd_labels_fold (text), entry);
+      fold (text, strlen (text), buffer, &folded);
+      g_hash_table_insert (self->lines, folded_copy (&folded), entry);
+      as_printed (text, strlen (text), &folded);
+      g_hash_table_replace (self->printed_lines, folded_copy (&folded), entry);
     }
 }
 
@@ -362,10 +406,12 @@ add_value (KdLabels   *self,
            const char *text,
            gpointer    user_data)
 {
-  const char *table = user_data;
-  g_autofree char *folded = kd_labels_fold (text);
+  GHashTable *table = user_data;
+  char buffer[MAX_FOLDED];
+  Folded folded;
 
-  g_hash_table_insert (self->values, g_strdup_printf ("%s\x1f%s", table, folded), g_strdup (canonical));
+  fold (text, strlen (text), buffer, &folded);
+  g_hash_table_insert (table, folded_copy (&folded), (gpointer) g_intern_string (canonical));
 }
 
 void
@@ -374,11 +420,15 @@ kd_labels_free (KdLabels *self)
   if (self == NULL)
     return;
 
+  g_clear_pointer (&self->printed_fields, g_hash_table_unref);
+  g_clear_pointer (&self->printed_lines, g_hash_table_unref);
   g_clear_pointer (&self->fields, g_hash_table_unref);
-  g_clear_pointer (&self->field_list, g_ptr_array_unref);
   g_clear_pointer (&self->lines, g_hash_table_unref);
+  g_clear_pointer (&self->patterns_by_start, g_hash_table_unref);
+  g_clear_pointer (&self->patterns_anywhere, g_ptr_array_unref);
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_hash_table_unref);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->lcids, g_hash_table_unref);
   g_clear_pointer (&self->codepages, g_hash_table_unref);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
@@ -412,11 +462,15 @@ kd_labels_new_from_data (const char  *json,
     }
   root = json_node_get_object (json_parser_get_root (parser));
 
-  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_entry_free);
-  self->field_list = g_ptr_array_new_with_free_func (field_entry_free);
-  self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, line_entry_free);
+  self->fields = folded_table_new (g_free);
+  self->lines = folded_table_new (g_free);
+  self->printed_fields = folded_table_new (NULL);
+  self->printed_lines = folded_table_new (NULL);
   self->patterns = g_ptr_array_new_with_free_func (line_pattern_free);
-  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->patterns_by_start = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->patterns_anywhere = g_ptr_array_new ();
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  self->tags = g_ptr_array_new_with_free_func (g_free);
   self->lcids = g_hash_table_new (NULL, NULL);
   self->codepages = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->languages = g_ptr_array_new_with_free_func (language_free);
@@ -432,6 +486,7 @@ kd_labels_new_from_data (const char  *json,
       language->codepage = g_strdup (json_object_get_string_member_with_default (obj, "oem_codepage", NULL));
       language->labels_known = json_object_get_boolean_member_with_default (obj, "labels_known", TRUE);
       g_ptr_array_add (self->languages, language);
+      language_number (self, language->tag);
       for (guint j = 0; lcids != NULL && j < json_array_get_length (lcids); j++)
         g_hash_table_insert (self->lcids, GUINT_TO_POINTER ((guint) json_array_get_int_element (lcids, j)), language);
 
@@ -454,12 +509,11 @@ kd_labels_new_from_data (const char  *json,
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonObject *obj = json_array_get_object_element (array, i);
-      FieldEntry *entry = g_new0 (FieldEntry, 1);
+      KdLabelField field = { 0 };
 
-      entry->key = g_strdup (json_object_get_string_member (obj, "key"));
-      entry->scope = g_strdup (json_object_get_string_member_with_default (obj, "scope", "product"));
-      g_ptr_array_add (self->field_list, entry);
-      add_strings (json_object_get_object_member (obj, "labels"), add_field_label, self, entry->key, entry);
+      field.key = g_intern_string (json_object_get_string_member (obj, "key"));
+      field.document = g_strcmp0 (json_object_get_string_member_with_default (obj, "scope", NULL), "document") == 0;
+      add_strings (json_object_get_object_member (obj, "labels"), add_field_label, self, field.key, &field);
     }
 
   array = json_object_get_array_member (root, "lines");
@@ -480,12 +534,14 @@ kd_labels_new_from_data (const char  *json,
       while (json_object_iter_next (&iter, &table, &node))
         {
           JsonArray *entries = json_node_get_array (node);
+          GHashTable *values = folded_table_new (NULL);
 
+          g_hash_table_insert (self->values, g_strdup (table), values);
           for (guint i = 0; i < json_array_get_length (entries); i++)
             {
               JsonObject *obj = json_array_get_object_element (entries, i);
               add_strings (json_object_get_object_member (obj, "text"), add_value, self,
-                           json_object_get_string_member (obj, "value"), (gpointer) table);
+                           json_object_get_string_member (obj, "value"), values);
             }
         }
     }
@@ -523,141 +579,112 @@ kd_labels_get_default (void)
 }
 
 /**
- * kd_labels_lookup_field_range:
- * @self: the tables
- * @label: the start of a label, not necessarily NUL-terminated
- * @length: its length in bytes
- *
- * As kd_labels_lookup_field(), without allocating for the usual short
- * ASCII label: this runs once per line.
- *
- * Returns: (nullable): the field
- */
-const KdLabelField *
-kd_labels_lookup_field_range (KdLabels   *self,
-                              const char *label,
-                              gsize       length)
-{
-  char buffer[256];
-  gsize j = 0;
-  gboolean space = FALSE;
-  LabelEntry *entry;
-
-  for (gsize i = 0; i < length; i++)
-    if ((guchar) label[i] >= 0x80)
-      {
-        g_autofree char *copy = g_strndup (label, length);
-        return kd_labels_lookup_field (self, copy);
-      }
-  if (length >= sizeof buffer)
-    return NULL;  /* no label is that long */
-
-  /* The ASCII case of kd_labels_fold(), into the stack. */
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = label[i];
-
-      if (c == ' ' || c == '\t')
-        {
-          space = j > 0;
-          continue;
-        }
-      if (space)
-        buffer[j++] = ' ';
-      space = FALSE;
-      buffer[j++] = g_ascii_tolower (c);
-    }
-  if (j > 0 && (buffer[j - 1] == ':' || buffer[j - 1] == '.'))
-    {
-      j--;
-      while (j > 0 && buffer[j - 1] == ' ')
-        j--;
-    }
-  buffer[j] = '\0';
-
-  entry = g_hash_table_lookup (self->fields, buffer);
-  return entry != NULL ? &entry->view : NULL;
-}
-
-/**
  * kd_labels_lookup_field:
  * @self: the tables
- * @label: the text before the colon
+ * @label: the text before the colon, not necessarily NUL-terminated
+ * @length: its length in bytes, or -1 if it is NUL-terminated
  *
  * Returns: (nullable): the field, or %NULL if no table has @label
  */
 const KdLabelField *
 kd_labels_lookup_field (KdLabels   *self,
-                        const char *label)
+                        const char *label,
+                        gssize      length)
 {
-  g_autofree char *folded = kd_labels_fold (label);
-  LabelEntry *entry = g_hash_table_lookup (self->fields, folded);
+  char buffer[MAX_FOLDED];
+  Folded folded;
+  const KdLabelField *found;
+  gsize n = length < 0 ? strlen (label) : (gsize) length;
 
-  return entry != NULL ? &entry->view : NULL;
+  /* "Nom :" */
+  while (n > 0 && label[n - 1] == ' ')
+    n--;
+  as_printed (label, n, &folded);
+  if ((found = g_hash_table_lookup (self->printed_fields, &folded)) != NULL)
+    return found;
+  fold (label, n, buffer, &folded);
+  return folded.complete ? g_hash_table_lookup (self->fields, &folded) : NULL;
+}
+
+static GHashTable *
+fetch_captures (GMatchInfo *info)
+{
+  static const char *names[] = { "productname", "productid", "errcode", "text", "date", "host",
+                                 "description", "activationid", "version", "enddate" };
+  GHashTable *captures = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      char *value = g_match_info_fetch_named (info, names[n]);
+
+      if (value != NULL && *value != '\0')
+        g_hash_table_insert (captures, (gpointer) names[n], g_strstrip (value));
+      else
+        g_free (value);
+    }
+  return captures;
+}
+
+static const KdLabelLine *
+match_patterns (GPtrArray     *patterns,
+                const Folded  *folded,
+                const char    *line,
+                gsize          length,
+                GHashTable   **out_captures)
+{
+  for (guint i = 0; patterns != NULL && i < patterns->len; i++)
+    {
+      LinePattern *pattern = g_ptr_array_index (patterns, i);
+      g_autoptr(GMatchInfo) info = NULL;
+
+      if (folded->length < pattern->prefix_length ||
+          memcmp (folded->text, pattern->prefix, pattern->prefix_length) != 0 ||
+          !g_regex_match_full (pattern->regex, line, length, 0, 0, &info, NULL))
+        continue;
+      if (out_captures != NULL)
+        *out_captures = fetch_captures (info);
+      return &pattern->line;
+    }
+  return NULL;
 }
 
 /**
  * kd_labels_match_line:
  * @self: the tables
- * @line: a whole line, trimmed
- * @out_language: (out) (optional): the language of the matching table
- * @out_captures: (out) (optional) (transfer full): marker name -> text
+ * @line: a whole line, trimmed, not necessarily NUL-terminated
+ * @length: its length in bytes
+ * @out_captures: (out) (optional) (transfer full): marker name -> text,
+ *   for lines with markers
  *
- * Returns: (nullable): the line's key
+ * Returns: (nullable): the line's key and language
  */
-const char *
+const KdLabelLine *
 kd_labels_match_line (KdLabels     *self,
                       const char   *line,
-                      const char  **out_language,
+                      gsize         length,
                       GHashTable  **out_captures)
 {
-  g_autofree char *folded = kd_labels_fold (line);
-  LineEntry *entry = g_hash_table_lookup (self->lines, folded);
+  char buffer[MAX_FOLDED];
+  Folded folded;
+  const KdLabelLine *found;
 
   if (out_captures != NULL)
     *out_captures = NULL;
 
-  if (entry != NULL)
-    {
-      if (out_language != NULL)
-        *out_language = entry->language;
-      return entry->key;
-    }
+  as_printed (line, length, &folded);
+  if ((found = g_hash_table_lookup (self->printed_lines, &folded)) != NULL)
+    return found;
+  fold (line, length, buffer, &folded);
+  if (folded.complete && (found = g_hash_table_lookup (self->lines, &folded)) != NULL)
+    return found;
+  if (folded.length == 0)
+    return NULL;
 
-  for (guint i = 0; i < self->patterns->len; i++)
-    {
-      LinePattern *pattern = g_ptr_array_index (self->patterns, i);
-      g_autoptr(GMatchInfo) info = NULL;
-
-      /* Most lines fail on the fixed start of the pattern: no regex then. */
-      if (!g_str_has_prefix (folded, pattern->prefix))
-        continue;
-      if (!g_regex_match (pattern->regex, line, 0, &info))
-        continue;
-
-      if (out_language != NULL)
-        *out_language = pattern->language;
-      if (out_captures != NULL)
-        {
-          static const char *names[] = { "productname", "productid", "errcode", "text", "date", "host",
-                                         "description", "activationid", "version", "enddate" };
-          GHashTable *captures = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-
-          for (guint n = 0; n < G_N_ELEMENTS (names); n++)
-            {
-              char *value = g_match_info_fetch_named (info, names[n]);
-
-              if (value != NULL && *value != '\0')
-                g_hash_table_insert (captures, (gpointer) names[n], g_strstrip (value));
-              else
-                g_free (value);
-            }
-          *out_captures = captures;
-        }
-      return pattern->key;
-    }
-
-  return NULL;
+  found = match_patterns (g_hash_table_lookup (self->patterns_by_start, GUINT_TO_POINTER (g_utf8_get_char (folded.text))),
+                          &folded, line, length, out_captures);
+  if (found == NULL)
+    found = match_patterns (self->patterns_anywhere, &folded, line, length, out_captures);
+  return found;
 }
 
 /**
@@ -673,10 +700,35 @@ kd_labels_lookup_value (KdLabels   *self,
                         const char *table,
                         const char *text)
 {
-  g_autofree char *folded = kd_labels_fold (text);
-  g_autofree char *key = g_strdup_printf ("%s\x1f%s", table, folded);
+  GHashTable *values = g_hash_table_lookup (self->values, table);
+  char buffer[MAX_FOLDED];
+  Folded folded;
 
-  return g_hash_table_lookup (self->values, key);
+  if (values == NULL)
+    return NULL;
+  fold (text, strlen (text), buffer, &folded);
+  return folded.complete ? g_hash_table_lookup (values, &folded) : NULL;
+}
+
+/**
+ * kd_labels_language_tag:
+ * @self: the tables
+ * @language: a language number, as in #KdLabelField and #KdLabelLine
+ *
+ * Returns: the BCP 47 tag of the language
+ */
+const char *
+kd_labels_language_tag (KdLabels *self,
+                        guint     language)
+{
+  g_return_val_if_fail (language < self->tags->len, NULL);
+  return g_ptr_array_index (self->tags, language);
+}
+
+guint
+kd_labels_n_languages (KdLabels *self)
+{
+  return self->tags->len;
 }
 
 const char *

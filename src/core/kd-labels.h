@@ -14,12 +14,23 @@ G_BEGIN_DECLS
  * between threads. */
 typedef struct _KdLabels KdLabels;
 
+/* At most this many languages have labels: a language is a bit of a mask. */
+#define KD_LABELS_MAX_LANGUAGES 64
+
+/* Keys are interned (g_intern_string()): the parser compares them as
+ * pointers, and products keep them without a copy. */
 typedef struct
 {
-  const char *key;        /* canonical field key, e.g. "license_status" */
-  const char *scope;      /* "document", "product", ... as in the data */
-  const char * const *languages;  /* tags whose table has this label */
+  const char *key;          /* canonical field key, e.g. "license_status" */
+  gboolean    document;     /* a field of the capture, not of a product */
+  guint64     languages;    /* bit n: the table of language n has this label */
 } KdLabelField;
+
+typedef struct
+{
+  const char *key;          /* the line's key, e.g. "kms_client_header" */
+  guint       language;     /* the language of the table that has it */
+} KdLabelLine;
 
 KdLabels           *kd_labels_get_default       (void);
 KdLabels           *kd_labels_new_from_data     (const char    *json,
@@ -28,25 +39,24 @@ KdLabels           *kd_labels_new_from_data     (const char    *json,
 void                kd_labels_free              (KdLabels      *self);
 
 const KdLabelField *kd_labels_lookup_field      (KdLabels      *self,
-                                                 const char    *label);
-const KdLabelField *kd_labels_lookup_field_range (KdLabels     *self,
-                                                  const char   *label,
-                                                  gsize         length);
-const char         *kd_labels_match_line        (KdLabels      *self,
+                                                 const char    *label,
+                                                 gssize         length);
+const KdLabelLine  *kd_labels_match_line        (KdLabels      *self,
                                                  const char    *line,
-                                                 const char   **out_language,
+                                                 gsize          length,
                                                  GHashTable   **out_captures);
 const char         *kd_labels_lookup_value      (KdLabels      *self,
                                                  const char    *table,
                                                  const char    *text);
+const char         *kd_labels_language_tag      (KdLabels      *self,
+                                                 guint          language);
+guint               kd_labels_n_languages       (KdLabels      *self);
 const char         *kd_labels_language_for_lcid (KdLabels      *self,
                                                  guint          lcid);
 const char         *kd_labels_codepage_for_lcid (KdLabels      *self,
                                                  guint          lcid);
 gboolean            kd_labels_language_has_table (KdLabels     *self,
                                                   const char   *tag);
-
-char               *kd_labels_fold              (const char    *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KdLabels, kd_labels_free)
 
