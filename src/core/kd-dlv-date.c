@@ -42,7 +42,7 @@ static int
 hour24 (int         hour,
         const char *meridiem)
 {
-  if (meridiem == NULL || *meridiem == '\0')
+  if (meridiem == NULL)
     return hour;
   if (g_ascii_toupper (meridiem[0]) == 'P' || g_str_has_prefix (meridiem, "下午"))
     return hour % 12 + 12;
@@ -58,15 +58,39 @@ make_iso (int          year,
           int          second,
           char       **out_iso)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (year < 1980 || year > 2200 || hour > 23 || minute > 59 || second > 59)
+  if (year < 1980 || year > 2200 || hour > 23 || minute > 59 || second > 59 ||
+      month < 1 || month > 12 || !g_date_valid_dmy (day, month, year))
     return FALSE;
-  dt = g_date_time_new_utc (year, month, day, hour, minute, second);
-  if (dt == NULL)
-    return FALSE;
-  *out_iso = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  *out_iso = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second);
   return TRUE;
+}
+
+/* Where a group of the match starts in the text, or NULL when it matched
+ * nothing: no copies of the groups, this runs once per product. */
+static const char *
+group (GMatchInfo *info,
+       int         number,
+       const char *text)
+{
+  int start, end;
+
+  if (!g_match_info_fetch_pos (info, number, &start, &end) || start < 0 || start == end)
+    return NULL;
+  return text + start;
+}
+
+static int
+group_int (GMatchInfo *info,
+           int         number)
+{
+  int start, end, value = 0;
+  const char *text = g_match_info_get_string (info);
+
+  if (!g_match_info_fetch_pos (info, number, &start, &end))
+    return 0;
+  for (int i = start; i >= 0 && i < end && g_ascii_isdigit (text[i]); i++)
+    value = value * 10 + (text[i] - '0');
+  return value;
 }
 
 /**
@@ -86,6 +110,8 @@ kd_dlv_parse_date (const char  *text,
 {
   static GRegex *year_first, *year_last;
   g_autoptr(GMatchInfo) info = NULL;
+  const char *start;
+  gsize digits;
 
   g_return_val_if_fail (out_iso != NULL, FALSE);
   *out_iso = NULL;
@@ -105,37 +131,34 @@ kd_dlv_parse_date (const char  *text,
                                             "(AM|PM|a\\.\\s?m\\.|p\\.\\s?m\\.)?\\s*$",
                                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
 
-  if (g_regex_match (year_first, text, 0, &info))
+  /* Four digits first are the year; one or two, the day or the month. */
+  start = text;
+  while (g_ascii_isspace (*start))
+    start++;
+  digits = strspn (start, "0123456789");
+  if ((digits == 0 || digits == 4) && g_regex_match (year_first, text, 0, &info))
     {
-      g_autofree char *y = g_match_info_fetch (info, 1);
-      g_autofree char *mo = g_match_info_fetch (info, 2);
-      g_autofree char *d = g_match_info_fetch (info, 3);
-      g_autofree char *pre = g_match_info_fetch (info, 4);
-      g_autofree char *h = g_match_info_fetch (info, 5);
-      g_autofree char *mi = g_match_info_fetch (info, 6);
-      g_autofree char *s = g_match_info_fetch (info, 7);
-      g_autofree char *post = g_match_info_fetch (info, 8);
-      const char *meridiem = (pre != NULL && *pre) ? pre : post;
+      const char *meridiem;
 
-      return make_iso (atoi (y), atoi (mo), atoi (d), hour24 (atoi (h), meridiem), atoi (mi),
-                       s != NULL && *s ? atoi (s) : 0, out_iso);
+      meridiem = group (info, 4, text);
+      if (meridiem == NULL)
+        meridiem = group (info, 8, text);
+      return make_iso (group_int (info, 1), group_int (info, 2), group_int (info, 3),
+                       hour24 (group_int (info, 5), meridiem), group_int (info, 6),
+                       group_int (info, 7), out_iso);
     }
+
   g_clear_pointer (&info, g_match_info_unref);
 
-  if (g_regex_match (year_last, text, 0, &info))
+  if (digits != 4 && g_regex_match (year_last, text, 0, &info))
     {
-      g_autofree char *a = g_match_info_fetch (info, 1);
-      g_autofree char *sep = g_match_info_fetch (info, 2);
-      g_autofree char *b = g_match_info_fetch (info, 3);
-      g_autofree char *y = g_match_info_fetch (info, 4);
-      g_autofree char *pre = g_match_info_fetch (info, 5);
-      g_autofree char *h = g_match_info_fetch (info, 6);
-      g_autofree char *mi = g_match_info_fetch (info, 7);
-      g_autofree char *s = g_match_info_fetch (info, 8);
-      g_autofree char *post = g_match_info_fetch (info, 9);
-      const char *meridiem = (pre != NULL && *pre) ? pre : post;
-      int first = atoi (a), second_num = atoi (b);
+      const char *meridiem = group (info, 5, text);
+      const char *separator = group (info, 2, text);
+      int first = group_int (info, 1), second_num = group_int (info, 3);
       gboolean day_first;
+
+      if (meridiem == NULL)
+        meridiem = group (info, 9, text);
 
       if (first > 12 && second_num <= 12)
         day_first = TRUE;
@@ -143,7 +166,7 @@ kd_dlv_parse_date (const char  *text,
         day_first = FALSE;
       else if (first == second_num)
         day_first = TRUE;  /* the same either way */
-      else if (g_str_equal (sep, "."))
+      else if (separator != NULL && *separator == '.')
         day_first = TRUE;
       else if (lcid != 0 && month_first_lcid (lcid))
         day_first = FALSE;
@@ -154,8 +177,9 @@ kd_dlv_parse_date (const char  *text,
       else
         return FALSE;  /* ambiguous: 3/4/2026 with no evidence */
 
-      return make_iso (atoi (y), day_first ? second_num : first, day_first ? first : second_num,
-                       hour24 (atoi (h), meridiem), atoi (mi), s != NULL && *s ? atoi (s) : 0, out_iso);
+      return make_iso (group_int (info, 4), day_first ? second_num : first, day_first ? first : second_num,
+                       hour24 (group_int (info, 6), meridiem), group_int (info, 7),
+                       group_int (info, 8), out_iso);
     }
 
   return FALSE;

@@ -251,20 +251,20 @@ kd_dlv_document_set_service_version (KdDlvDocument *self,
   g_set_str (&self->service_version, version);
 }
 
+/**
+ * kd_dlv_document_set_products:
+ * @self: a document
+ * @products: (element-type KdDlvProduct): the products of the capture
+ *
+ * Replaces the products at once: a capture can have a hundred thousand.
+ */
 void
-kd_dlv_document_add_product (KdDlvDocument *self,
-                             KdDlvProduct  *product)
+kd_dlv_document_set_products (KdDlvDocument *self,
+                              GPtrArray     *products)
 {
   g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
-  g_list_store_append (self->products, product);
-}
-
-void
-kd_dlv_document_remove_product (KdDlvDocument *self,
-                                guint          position)
-{
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
-  g_list_store_remove (self->products, position);
+  g_list_store_splice (self->products, 0, g_list_model_get_n_items (G_LIST_MODEL (self->products)),
+                       products->pdata, products->len);
 }
 
 void

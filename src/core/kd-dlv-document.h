@@ -43,10 +43,8 @@ void                kd_dlv_document_set_banner          (KdDlvDocument *self,
                                                          const char    *banner);
 void                kd_dlv_document_set_service_version (KdDlvDocument *self,
                                                          const char    *version);
-void                kd_dlv_document_add_product         (KdDlvDocument *self,
-                                                         KdDlvProduct  *product);
-void                kd_dlv_document_remove_product      (KdDlvDocument *self,
-                                                         guint          position);
+void                kd_dlv_document_set_products        (KdDlvDocument *self,
+                                                         GPtrArray     *products);
 void                kd_dlv_document_add_unknown_line    (KdDlvDocument *self,
                                                          const char    *line);
 void                kd_dlv_document_add_note            (KdDlvDocument *self,

@@ -71,7 +71,10 @@ typedef struct
 {
   KdLabels *labels;
   KdDlvDocument *doc;
-  KdDlvProduct *product;          /* current block, owned by doc */
+  GPtrArray *products;            /* KdDlvProduct, given to doc at the end */
+  KdDlvProduct *product;          /* current block, in products */
+  GHashTable *by_activation_id;   /* activation ID -> the first product with it */
+  guint n_indexed;                /* products in by_activation_id so far */
   guint votes[KD_LABELS_MAX_LANGUAGES];  /* by language number */
   GPtrArray *command_kinds;       /* kinds named by prompt lines */
 
@@ -119,9 +122,10 @@ width_chars (Width *width)
 static KdDlvProduct *
 new_product (Parser *p)
 {
-  g_autoptr(KdDlvProduct) product = kd_dlv_product_new ();
+  KdDlvProduct *previous = p->products->len > 0 ? g_ptr_array_index (p->products, p->products->len - 1) : NULL;
+  KdDlvProduct *product = kd_dlv_product_new (previous);
 
-  kd_dlv_document_add_product (p->doc, product);
+  g_ptr_array_add (p->products, product);
   p->product = product;
   p->in_kms_block = FALSE;
   p->interval_by_shape = 0;
@@ -132,6 +136,34 @@ static KdDlvProduct *
 ensure_product (Parser *p)
 {
   return p->product != NULL ? p->product : new_product (p);
+}
+
+/* The first product with the activation ID @id.  Products are indexed
+ * when they are complete, so every product but the last one. */
+static KdDlvProduct *
+find_by_activation_id (Parser     *p,
+                       const char *id)
+{
+  KdDlvProduct *found;
+
+  for (; p->n_indexed + 1 < p->products->len; p->n_indexed++)
+    {
+      KdDlvProduct *product = g_ptr_array_index (p->products, p->n_indexed);
+      const char *product_id = kd_dlv_product_get_field (product, keys.activation_id);
+
+      if (product_id != NULL && !g_hash_table_contains (p->by_activation_id, product_id))
+        g_hash_table_insert (p->by_activation_id, g_strdup (product_id), product);
+    }
+
+  found = g_hash_table_lookup (p->by_activation_id, id);
+  if (found == NULL && p->products->len > 0)
+    {
+      KdDlvProduct *last = g_ptr_array_index (p->products, p->products->len - 1);
+
+      if (g_strcmp0 (kd_dlv_product_get_field (last, keys.activation_id), id) == 0)
+        found = last;
+    }
+  return found;
 }
 
 static void
@@ -163,8 +195,10 @@ no_continuation (Parser *p)
 static gboolean
 is_blank_at (const char *s)
 {
-  /* U+3000 IDEOGRAPHIC SPACE is E3 80 80 in UTF-8 */
-  return *s == ' ' || *s == '\t' || ((guchar) s[0] == 0xE3 && (guchar) s[1] == 0x80 && (guchar) s[2] == 0x80);
+  /* U+3000 IDEOGRAPHIC SPACE is E3 80 80 in UTF-8; U+FEFF, EF BB BF, is
+   * the byte order mark of a file that was appended to another one. */
+  return *s == ' ' || *s == '\t' || ((guchar) s[0] == 0xE3 && (guchar) s[1] == 0x80 && (guchar) s[2] == 0x80) ||
+         ((guchar) s[0] == 0xEF && (guchar) s[1] == 0xBB && (guchar) s[2] == 0xBF);
 }
 
 static const char *
@@ -182,22 +216,12 @@ find_label (const char  *line,
             gsize       *out_length,
             const char **out_value)
 {
-  const char *colon = NULL;
+  const char *colon = line;
 
-  for (const char *q = line; *q; q++)
-    {
-      if (*q == ':')
-        {
-          colon = q;
-          break;
-        }
-      /* U+FF1A FULLWIDTH COLON is EF BC 9A in UTF-8 */
-      if ((guchar) q[0] == 0xEF && (guchar) q[1] == 0xBC && (guchar) q[2] == 0x9A)
-        {
-          colon = q;
-          break;
-        }
-    }
+  /* U+FF1A FULLWIDTH COLON is EF BC 9A in UTF-8 */
+  while ((colon = strpbrk (colon, ":\xEF")) != NULL && *colon != ':' &&
+         !((guchar) colon[1] == 0xBC && (guchar) colon[2] == 0x9A))
+    colon++;
   if (colon == NULL || colon == line)
     return FALSE;
 
@@ -410,16 +434,9 @@ handle_line (Parser            *p,
     {
       const char *name = captures != NULL ? g_hash_table_lookup (captures, "productname") : NULL;
       const char *id = captures != NULL ? g_hash_table_lookup (captures, "productid") : NULL;
-      GListModel *products = kd_dlv_document_get_products (p->doc);
-      KdDlvProduct *found = NULL;
+      KdDlvProduct *found = id != NULL ? find_by_activation_id (p, id) : NULL;
 
       p->saw_ato = TRUE;
-      for (guint i = 0; id != NULL && i < g_list_model_get_n_items (products) && found == NULL; i++)
-        {
-          g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
-          if (g_strcmp0 (kd_dlv_product_get_field (product, "activation_id"), id) == 0)
-            found = product;
-        }
       if (found != NULL)
         p->product = found;
       else
@@ -955,38 +972,41 @@ find_lcid (const char *text)
 static void
 merge_ato_products (Parser *p)
 {
-  GListModel *products = kd_dlv_document_get_products (p->doc);
+  g_autoptr(GHashTable) full = g_hash_table_new (g_str_hash, g_str_equal);  /* activation ID -> first /dlv block */
+  guint kept = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+  for (guint i = 0; i < p->products->len; i++)
     {
-      g_autoptr(KdDlvProduct) ato = g_list_model_get_item (products, i);
-      const char *id = kd_dlv_product_get_field (ato, "activation_id");
+      KdDlvProduct *product = g_ptr_array_index (p->products, i);
+      const char *id = kd_dlv_product_get_field (product, keys.activation_id);
 
-      if (id == NULL || kd_dlv_product_has_field (ato, "description") ||
-          (!kd_dlv_product_has_flag (ato, "activation_success") && !kd_dlv_product_has_flag (ato, "activation_failure")))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (products); j++)
-        {
-          g_autoptr(KdDlvProduct) full = g_list_model_get_item (products, j);
-
-          if (j == i || g_strcmp0 (kd_dlv_product_get_field (full, "activation_id"), id) != 0 ||
-              !kd_dlv_product_has_field (full, "description"))
-            continue;
-
-          kd_dlv_product_absorb (full, ato);
-          kd_dlv_document_remove_product (p->doc, i);
-          i--;
-          break;
-        }
+      if (id != NULL && kd_dlv_product_has_field (product, keys.description) && !g_hash_table_contains (full, id))
+        g_hash_table_insert (full, (gpointer) id, product);
     }
+
+  for (guint i = 0; i < p->products->len; i++)
+    {
+      KdDlvProduct *ato = g_ptr_array_index (p->products, i);
+      const char *id = kd_dlv_product_get_field (ato, keys.activation_id);
+      KdDlvProduct *into;
+
+      if (id != NULL && !kd_dlv_product_has_field (ato, keys.description) &&
+          (kd_dlv_product_has_flag (ato, "activation_success") || kd_dlv_product_has_flag (ato, "activation_failure")) &&
+          (into = g_hash_table_lookup (full, id)) != NULL)
+        {
+          kd_dlv_product_absorb (into, ato);
+          g_object_unref (ato);
+        }
+      else
+        p->products->pdata[kept++] = ato;
+    }
+  p->products->len = kept;
 }
 
 static const char *
 decide_kind (Parser *p)
 {
   static const char *priority[] = { "ospp-dstatus", "slmgr-dlv", "slmgr-dli", "ospp-act", "slmgr-xpr", "slmgr-ato" };
-  GListModel *products = kd_dlv_document_get_products (p->doc);
   gboolean dlv_only = kd_dlv_document_get_service_version (p->doc) != NULL;
   gboolean dli = FALSE;
 
@@ -1000,9 +1020,9 @@ decide_kind (Parser *p)
   if (p->saw_ospp_fields)
     return "ospp-dstatus";
 
-  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+  for (guint i = 0; i < p->products->len; i++)
     {
-      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+      KdDlvProduct *product = g_ptr_array_index (p->products, i);
 
       if (kd_dlv_product_has_field (product, "extended_pid") || kd_dlv_product_has_field (product, "installation_id") ||
           kd_dlv_product_has_field (product, "application_id") ||
@@ -1093,11 +1113,12 @@ kd_dlv_parse (const guint8 *data,
   char *line, *text_end;
   const char *next_cr = NULL, *next_lf = NULL;
   guint n_lines = 0;
-  GListModel *products;
 
   p.labels = kd_labels_get_default ();
   p.doc = kd_dlv_document_new ();
   intern_keys ();
+  p.products = g_ptr_array_new_with_free_func (g_object_unref);
+  p.by_activation_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p.command_kinds = g_ptr_array_new ();
 
   text = kd_text_decode (data, length, &encoding, &flags);
@@ -1147,10 +1168,9 @@ kd_dlv_parse (const guint8 *data,
   decide_language (&p);
   kd_dlv_document_set_kind (p.doc, decide_kind (&p));
 
-  products = kd_dlv_document_get_products (p.doc);
-  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+  for (guint i = 0; i < p.products->len; i++)
     {
-      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+      KdDlvProduct *product = g_ptr_array_index (p.products, i);
 
       /* ospp /act reports a failed activation as the SKU's ERROR CODE. */
       if (g_str_equal (kd_dlv_document_get_kind (p.doc), "ospp-act") &&
@@ -1172,7 +1192,8 @@ kd_dlv_parse (const guint8 *data,
       kd_dlv_product_finish (product, p.lcid, kd_dlv_document_get_language (p.doc));
     }
 
-  if (g_list_model_get_n_items (products) == 0)
+  kd_dlv_document_set_products (p.doc, p.products);
+  if (p.products->len == 0)
     {
       if (length == 0 || *text == '\0')
         kd_dlv_document_add_note (p.doc, _("The capture is empty"));
@@ -1181,6 +1202,8 @@ kd_dlv_parse (const guint8 *data,
     }
 
   g_ptr_array_unref (p.command_kinds);
+  g_ptr_array_unref (p.products);
+  g_hash_table_unref (p.by_activation_id);
   g_free (p.pending_name);
   g_free (p.held);
   return p.doc;

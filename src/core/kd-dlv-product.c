@@ -14,6 +14,41 @@
 #include "kd-json.h"
 #include "kd-labels.h"
 
+typedef struct
+{
+  const char *key;
+  const char *value;    /* as printed, in the product's Values */
+} Field;
+
+/* The values of the products of one capture are kept together: a
+ * capture can have millions, and few are ever replaced.  Filled while
+ * the capture is read, then only read. */
+typedef struct
+{
+  GStringChunk *chunk;
+} Values;
+
+static void
+values_clear (gpointer data)
+{
+  g_string_chunk_free (((Values *) data)->chunk);
+}
+
+static Values *
+values_new (void)
+{
+  Values *values = g_atomic_rc_box_new (Values);
+
+  values->chunk = g_string_chunk_new (64 * 1024);
+  return values;
+}
+
+static void
+values_release (Values *values)
+{
+  g_atomic_rc_box_release_full (values, values_clear);
+}
+
 /* One license block of a capture.  Fields are kept as printed, by their
  * canonical key (data/slmgr-labels.json), so nothing is lost; finish()
  * derives the typed values the contract of `parse --json` promises
@@ -26,6 +61,7 @@ struct _KdDlvProduct
    * block has a score of fields and a few flags: a list is quicker to
    * fill and to search than a hash table. */
   GArray *fields;       /* Field, in the order read */
+  Values *values;       /* where the values are, shared with the other products of the capture */
   GPtrArray *flags;     /* line keys seen in this block, or NULL */
 
   /* Derived in finish() */
@@ -41,12 +77,6 @@ struct _KdDlvProduct
   const char *kms_host_source;
   char *expires;
 };
-
-typedef struct
-{
-  const char *key;
-  char *value;          /* as printed */
-} Field;
 
 G_DEFINE_FINAL_TYPE (KdDlvProduct, kd_dlv_product, G_TYPE_OBJECT)
 
@@ -68,6 +98,7 @@ kd_dlv_product_finalize (GObject *object)
   KdDlvProduct *self = (KdDlvProduct *) object;
 
   g_clear_pointer (&self->fields, g_array_unref);
+  g_clear_pointer (&self->values, values_release);
   g_clear_pointer (&self->flags, g_ptr_array_unref);
   g_clear_pointer (&self->channel, g_free);
   g_clear_pointer (&self->notification_reason, g_free);
@@ -127,25 +158,29 @@ kd_dlv_product_class_init (KdDlvProductClass *klass)
 }
 
 static void
-clear_field (gpointer data)
-{
-  g_free (((Field *) data)->value);
-}
-
-static void
 kd_dlv_product_init (KdDlvProduct *self)
 {
   self->fields = g_array_sized_new (FALSE, FALSE, sizeof (Field), 16);
-  g_array_set_clear_func (self->fields, clear_field);
   self->expiration_minutes = -1;
   self->expiration_days = -1;
   self->kms_port = -1;
 }
 
+/**
+ * kd_dlv_product_new:
+ * @previous: (nullable): the product read before this one in the same
+ *   capture, whose store of values the new product shares
+ *
+ * Returns: (transfer full): a product without fields
+ */
 KdDlvProduct *
-kd_dlv_product_new (void)
+kd_dlv_product_new (KdDlvProduct *previous)
 {
-  return g_object_new (KD_TYPE_DLV_PRODUCT, NULL);
+  KdDlvProduct *self = g_object_new (KD_TYPE_DLV_PRODUCT, NULL);
+
+  g_return_val_if_fail (previous == NULL || KD_IS_DLV_PRODUCT (previous), self);
+  self->values = previous != NULL ? g_atomic_rc_box_acquire (previous->values) : values_new ();
+  return self;
 }
 
 static Field *
@@ -179,19 +214,16 @@ kd_dlv_product_has_field (KdDlvProduct *self,
   return find_field (self, key) != NULL;
 }
 
-/* Takes @value. */
+/* @value is in the store of values already. */
 static void
-take_field (KdDlvProduct *self,
-            const char   *key,
-            char         *value)
+put_field (KdDlvProduct *self,
+           const char   *key,
+           const char   *value)
 {
   Field *field = find_field (self, key);
 
   if (field != NULL)
-    {
-      g_free (field->value);
-      field->value = value;
-    }
+    field->value = value;
   else
     {
       Field new_field = { key, value };
@@ -212,7 +244,7 @@ kd_dlv_product_set_field (KdDlvProduct *self,
                           const char   *value)
 {
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
-  take_field (self, key, g_strdup (value != NULL ? value : ""));
+  put_field (self, key, g_string_chunk_insert (self->values->chunk, value != NULL ? value : ""));
 }
 
 /**
@@ -229,11 +261,13 @@ kd_dlv_product_append_field (KdDlvProduct *self,
                              gboolean      with_space)
 {
   const char *old;
+  g_autofree char *joined = NULL;
 
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
 
   old = kd_dlv_product_get_field (self, key);
-  take_field (self, key, g_strconcat (old != NULL ? old : "", with_space && old != NULL && *old ? " " : "", text, NULL));
+  joined = g_strconcat (old != NULL ? old : "", with_space && old != NULL && *old ? " " : "", text, NULL);
+  put_field (self, key, g_string_chunk_insert (self->values->chunk, joined));
 }
 
 /**
@@ -448,22 +482,70 @@ kd_dlv_product_is_kms_host (KdDlvProduct *self)
          kd_dlv_product_has_field (self, "current_count");
 }
 
+/* A channel token from @start to @end: VOLUME_KMSCLIENT, RETAIL,
+ * OEM_DM, TIMEBASED_EVAL, MAK(B)... */
+static gboolean
+is_channel_token (const char *start,
+                  const char *end)
+{
+  static const char *prefixes[] = { "VOLUME", "RETAIL", "OEM", "TIMEBASED", "VIRTUAL_MACHINE", "MAK", "TB",
+                                    "SUBSCRIPTION" };
+  const char *p = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes) && p == NULL; i++)
+    {
+      gsize n = strlen (prefixes[i]);
+
+      if ((gsize) (end - start) >= n && memcmp (start, prefixes[i], n) == 0)
+        p = start + n;
+    }
+  if (p == NULL)
+    return FALSE;
+
+  while (p < end && (g_ascii_isupper (*p) || g_ascii_isdigit (*p) || *p == '_' || *p == '-'))
+    p++;
+  /* "MAK(B)" */
+  if (p < end && *p == '(')
+    {
+      const char *letters = ++p;
+
+      while (p < end && g_ascii_isalpha (*p))
+        p++;
+      if (p == letters || p >= end || *p != ')')
+        return FALSE;
+      p++;
+    }
+  return p == end;
+}
+
+/* The channel is the last word of the description or the one before it
+ * ("…, VOLUME_KMSCLIENT channel"), after a space or a comma. */
 static char *
 find_channel (const char *description)
 {
-  static GRegex *token;
-  g_autoptr(GMatchInfo) info = NULL;
+  const char *words[2][2] = { { NULL, NULL }, { NULL, NULL } };  /* the word before the last, the last */
+  const char *end;
 
   if (description == NULL)
     return NULL;
 
-  if (g_once_init_enter_pointer (&token))
-    g_once_init_leave_pointer (&token,
-                               g_regex_new ("(?:^|[\\s,])((?:VOLUME|RETAIL|OEM|TIMEBASED|VIRTUAL_MACHINE|MAK|TB|SUBSCRIPTION)"
-                                            "[A-Z0-9_\\-]*(?:\\([A-Za-z]+\\))?)(?:\\s+\\S+)?\\s*$",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
-  if (g_regex_match (token, description, 0, &info))
-    return g_match_info_fetch (info, 1);
+  end = description + strlen (description);
+  for (int w = 1; w >= 0; w--)
+    {
+      while (end > description && g_ascii_isspace (end[-1]))
+        end--;
+      if (end == description)
+        break;
+      words[w][1] = end;
+      while (end > description && !g_ascii_isspace (end[-1]))
+        end--;
+      words[w][0] = end;
+    }
+
+  for (int w = 0; w < 2; w++)
+    for (const char *start = words[w][0]; start != NULL && start < words[w][1]; start++)
+      if ((start == words[w][0] || start[-1] == ',') && is_channel_token (start, words[w][1]))
+        return g_strndup (start, words[w][1] - start);
   return NULL;
 }
 

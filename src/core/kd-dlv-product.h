@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KdDlvProduct, kd_dlv_product, KD, DLV_PRODUCT, GObject)
 
-KdDlvProduct *kd_dlv_product_new                  (void);
+KdDlvProduct *kd_dlv_product_new                  (KdDlvProduct *previous);
 
 const char   *kd_dlv_product_get_field            (KdDlvProduct *self,
                                                    const char   *key);
