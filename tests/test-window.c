@@ -454,6 +454,72 @@ test_analyze_file_encoding (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* A paste big enough to go into the view in many pieces is still one
+ * step of undo, back to the text before it. */
+static void
+test_analyze_undo (void)
+{
+  KdWindow *window = new_window (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW)));
+  g_autofree char *capture = read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
+  g_autoptr(GString) big = g_string_new (NULL);
+
+  while (big->len < 600 * 1024)
+    g_string_append (big, capture);
+
+  wait_ms (600);
+  kd_analyze_page_set_text (page, "before the paste");
+  kd_analyze_page_set_text (page, big->str);
+  for (guint i = 0; i < 200 && (guint) gtk_text_buffer_get_char_count (buffer) < g_utf8_strlen (big->str, -1); i++)
+    wait_ms (50);
+  {
+    g_autofree char *text = buffer_text (buffer);
+    /* (not cmpstr: a failure would print 600 KB twice) */
+    g_assert_true (g_str_equal (text, big->str));
+  }
+
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  {
+    g_autofree char *text = buffer_text (buffer);
+    g_assert_cmpstr (text, ==, "before the paste");
+  }
+  gtk_text_buffer_redo (buffer);
+  {
+    g_autofree char *text = buffer_text (buffer);
+    /* (not cmpstr: a failure would print 600 KB twice) */
+    g_assert_true (g_str_equal (text, big->str));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_analyze_narrow (void)
 {
@@ -499,6 +565,7 @@ run_tests (GApplication *application)
   g_test_add_func ("/window/analyze", test_analyze);
   g_test_add_func ("/window/analyze-file-encoding", test_analyze_file_encoding);
   g_test_add_func ("/window/analyze-narrow", test_analyze_narrow);
+  g_test_add_func ("/window/analyze-undo", test_analyze_undo);
 
   g_application_release (application);
 }

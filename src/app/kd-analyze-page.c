@@ -56,6 +56,7 @@ struct _KdAnalyzePage
   guint parse_source;
   guint insert_source;
   GBytes *pending_insert;   /* text still to put into the view */
+  gboolean insert_undoable; /* the insertion is one step of undo, not irreversible */
   gsize pending_offset;
   gboolean loading;         /* setting the text ourselves */
   gboolean narrow;
@@ -555,6 +556,8 @@ on_buffer_changed (KdAnalyzePage *self)
   schedule_parse (self);
 }
 
+static void finish_insert (KdAnalyzePage *self);
+
 static gboolean
 insert_next_chunk (gpointer data)
 {
@@ -562,9 +565,17 @@ insert_next_chunk (gpointer data)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   gsize length;
   const char *text = g_bytes_get_data (self->pending_insert, &length);
-  const char *start = text + self->pending_offset;
-  const char *end = start + MIN (INSERT_CHUNK, length - self->pending_offset);
+  const char *start, *end;
   GtkTextIter iter;
+
+  if (length == 0)
+    {
+      self->insert_source = 0;
+      finish_insert (self);
+      return G_SOURCE_REMOVE;
+    }
+  start = text + self->pending_offset;
+  end = start + MIN (INSERT_CHUNK, length - self->pending_offset);
 
   /* Never cut a character in two. */
   if (end < text + length)
@@ -582,29 +593,53 @@ insert_next_chunk (gpointer data)
     return G_SOURCE_CONTINUE;
 
   self->insert_source = 0;
-  g_clear_pointer (&self->pending_insert, g_bytes_unref);
+  finish_insert (self);
   return G_SOURCE_REMOVE;
 }
 
-/* Puts @text in the view without making it the source to parse. */
+/* The replaced text and every piece of the new one are one step of undo
+ * (or none), however many main loop iterations the pieces took. */
 static void
-set_text_internal (KdAnalyzePage *self,
-                   const char    *text)
+finish_insert (KdAnalyzePage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  gsize length = strlen (text);
 
   g_clear_handle_id (&self->insert_source, g_source_remove);
+  if (self->pending_insert == NULL)
+    return;
   g_clear_pointer (&self->pending_insert, g_bytes_unref);
+  if (self->insert_undoable)
+    gtk_text_buffer_end_user_action (buffer);
+  else
+    gtk_text_buffer_end_irreversible_action (buffer);
+}
 
+/* Puts @text in the view without making it the source to parse.  A big
+ * text goes in by pieces, so that the window keeps drawing. */
+static void
+set_text_internal (KdAnalyzePage *self,
+                   const char    *text,
+                   gboolean       undoable)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  finish_insert (self);
+
+  self->pending_insert = g_bytes_new (text, strlen (text));
+  self->pending_offset = 0;
+  self->insert_undoable = undoable;
+  if (undoable)
+    gtk_text_buffer_begin_user_action (buffer);
+  else
+    gtk_text_buffer_begin_irreversible_action (buffer);
+
+  /* Not gtk_text_buffer_set_text(), which cannot be undone. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
   self->loading = TRUE;
-  gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_delete (buffer, &start, &end);
   self->loading = FALSE;
 
-  if (length == 0)
-    return;
-  self->pending_insert = g_bytes_new (text, length);
-  self->pending_offset = 0;
   if (insert_next_chunk (self) == G_SOURCE_CONTINUE)
     self->insert_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, insert_next_chunk, self, NULL);
 }
@@ -747,7 +782,8 @@ restore_text (KdAnalyzePage *self)
   if (g_file_get_contents (path, &contents, &length, NULL) && length > 0 &&
       g_utf8_validate_len (contents, length, NULL))
     {
-      set_text_internal (self, contents);
+      /* Not a change the user made: nothing to undo. */
+      set_text_internal (self, contents, FALSE);
       schedule_parse (self);
     }
 }
@@ -759,8 +795,8 @@ kd_analyze_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->parse_source, g_source_remove);
-  g_clear_handle_id (&self->insert_source, g_source_remove);
-  g_clear_pointer (&self->pending_insert, g_bytes_unref);
+  if (self->text_view != NULL)
+    finish_insert (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_ANALYZE_PAGE);
   g_clear_object (&self->diagnosis);
   g_clear_object (&self->cancellable);
@@ -939,7 +975,7 @@ kd_analyze_page_set_text (KdAnalyzePage *self,
 
   if (text == NULL)
     text = "";
-  set_text_internal (self, text);
+  set_text_internal (self, text, TRUE);
   g_clear_pointer (&self->source, g_bytes_unref);
   self->source = g_bytes_new (text, strlen (text));
   g_clear_pointer (&self->source_name, g_free);
@@ -990,7 +1026,7 @@ kd_analyze_page_load_bytes (KdAnalyzePage *self,
   data = g_bytes_get_data (bytes, &length);
   text = kd_text_decode (data, length, &encoding, NULL);
 
-  set_text_internal (self, text);
+  set_text_internal (self, text, TRUE);
   g_clear_pointer (&self->source, g_bytes_unref);
   self->source = g_bytes_ref (bytes);
   g_set_str (&self->source_name, source_name);
