@@ -135,6 +135,15 @@ test_links_and_commands (void)
   f = find_rule (port, "kms-host.non-default-port");
   g_assert_true (has_command_containing (f, "/skms"));
   g_assert_false (has_command_containing (f, ":1688"));
+
+  /* A language without a table: how to get the same output in English. */
+  {
+    g_autoptr(KdDiagnosis) italian = diagnose_fixture ("xx-it-dlv-kms-client-messagebox");
+
+    f = find_rule (italian, "capture.unknown-language");
+    g_assert_true (has_command_containing (f, "copy /Y \"%windir%\\System32\\slmgr.vbs\""));
+    g_assert_true (has_command_containing (f, "cscript //nologo \"%temp%\\slmgr.vbs\" /dlv"));
+  }
 }
 
 #define KMS_CLIENT_HEAD \

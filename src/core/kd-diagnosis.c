@@ -725,9 +725,16 @@ rule_capture (KdDiagnosis *self)
                                                              "%u lines read by the shape of their values",
                                                              kd_dlv_document_get_n_by_shape (doc)),
                                                 kd_dlv_document_get_n_by_shape (doc));
-      add (&c, "capture.unknown-language", KD_FINDING_INFO, title,
-           _("Their labels are in a language KMS Doctor has no table for, so the fields were recognised by what their values look like (IDs, keys, host names, codes, minutes). Fields with plain words as values could not be read."),
-           _("For a complete analysis, run the command again with the display language set to English, or send the capture so that a table for its language can be added."));
+      KdFinding *f;
+
+      f = add (&c, "capture.unknown-language", KD_FINDING_INFO, title,
+               _("Their labels are in a language KMS Doctor has no table for, so the fields were recognised by what their values look like (IDs, keys, host names, codes, minutes). Fields with plain words as values could not be read."),
+               _("For a complete analysis, have slmgr.vbs print in English: a copy of it outside System32 does not find its translations. Or send the capture, so that a table for its language can be added."));
+      /* The way the Checkmk agent gets English output (win_license.bat). */
+      kd_finding_add_command (f, "copy /Y \"%windir%\\System32\\slmgr.vbs\" \"%temp%\\slmgr.vbs\"",
+                              _("Copy slmgr.vbs where its translations are not found"));
+      kd_finding_add_command (f, "cscript //nologo \"%temp%\\slmgr.vbs\" /dlv",
+                              _("Print the same output with English labels"));
     }
 
   if (n_unknown > 0)
