@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "kd-application.h"
+#include "kd-test-wait.h"
 #include "kd-window.h"
 
 static gint64 last_tick;
@@ -27,22 +28,6 @@ tick (gpointer data)
     longest_gap = now - last_tick;
   last_tick = now;
   return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_loop, loop);
-  g_main_loop_run (loop);
 }
 
 static void

@@ -17,28 +17,11 @@
 #include "kd-application.h"
 #include "kd-error-catalog.h"
 #include "kd-shortcuts-dialog.h"
+#include "kd-test-wait.h"
 #include "kd-window.h"
 
 static KdApplication *app;
 static const char *lang_suffix = "";
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay out, draw and run its timeouts (search delay,
- * animations).  Not a timing assertion: just enough frames. */
-static void
-wait_ms (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_loop, loop);
-  g_main_loop_run (loop);
-}
 
 static void
 save_screenshot (GtkWidget  *widget,
