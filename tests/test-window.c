@@ -453,6 +453,15 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static void
+expand_all (GtkWidget *widget)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    expand_all (child);
+}
+
 static char *
 buffer_text (GtkTextBuffer *buffer)
 {
@@ -528,6 +537,18 @@ test_analyze_narrow (void)
   wait_ms (400);
   g_assert_false (kd_analyze_page_go_back (page));
   (void) capture;
+
+  /* A language without a table: the finding's commands, opened, fit. */
+  {
+    g_autofree char *italian = read_fixture ("xx-it-dlv-kms-client-messagebox");
+
+    g_assert_nonnull (diagnose_after (page, change_text, italian));
+    kd_analyze_page_show_result (page);
+    wait_ms (500);
+    expand_all (GTK_WIDGET (page));
+    wait_ms (300);
+    save_screenshot (GTK_WIDGET (window), "26-analyze-narrow-other-language");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
