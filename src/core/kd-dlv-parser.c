@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kd-dlv-parser.h"
+#include "kd-dlv-product-private.h"
 #include "kd-hresult.h"
 #include "kd-labels.h"
 #include "kd-text-decode.h"
@@ -29,34 +30,6 @@
 /* A console wraps at 80 columns or more, and only a long value can have
  * been wrapped: shorter lines need no character count. */
 #define MIN_WRAPPED_LENGTH 40
-
-/* The keys the parser acts on.  Label keys are interned, and so are
- * these: they compare as pointers. */
-static struct
-{
-  const char *name, *description, *activation_id, *license_status, *service_version, *ospp_product_id,
-             *ospp_sku_id, *remaining_windows_rearm_count, *remaining_sku_rearm_count;
-} keys;
-
-static void
-intern_keys (void)
-{
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      keys.name = g_intern_static_string ("name");
-      keys.description = g_intern_static_string ("description");
-      keys.activation_id = g_intern_static_string ("activation_id");
-      keys.license_status = g_intern_static_string ("license_status");
-      keys.service_version = g_intern_static_string ("service_version");
-      keys.ospp_product_id = g_intern_static_string ("ospp_product_id");
-      keys.ospp_sku_id = g_intern_static_string ("ospp_sku_id");
-      keys.remaining_windows_rearm_count = g_intern_static_string ("remaining_windows_rearm_count");
-      keys.remaining_sku_rearm_count = g_intern_static_string ("remaining_sku_rearm_count");
-      g_once_init_leave (&done, 1);
-    }
-}
 
 /* A line the next one may continue.  Its width in characters is counted
  * only when a continuation needs it. */
@@ -149,7 +122,7 @@ find_by_activation_id (Parser     *p,
   for (; p->n_indexed + 1 < p->products->len; p->n_indexed++)
     {
       KdDlvProduct *product = g_ptr_array_index (p->products, p->n_indexed);
-      const char *product_id = kd_dlv_product_get_field (product, keys.activation_id);
+      const char *product_id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"));
 
       if (product_id != NULL && !g_hash_table_contains (p->by_activation_id, product_id))
         g_hash_table_insert (p->by_activation_id, g_strdup (product_id), product);
@@ -160,7 +133,7 @@ find_by_activation_id (Parser     *p,
     {
       KdDlvProduct *last = g_ptr_array_index (p->products, p->products->len - 1);
 
-      if (g_strcmp0 (kd_dlv_product_get_field (last, keys.activation_id), id) == 0)
+      if (g_strcmp0 (kd_dlv_product_lookup (last, KD_KEY ("activation_id")), id) == 0)
         found = last;
     }
   return found;
@@ -314,29 +287,29 @@ starts_product (Parser     *p,
 {
   if (p->product == NULL)
     return TRUE;
-  if (key == keys.name || key == keys.ospp_product_id || key == keys.ospp_sku_id)
+  if (key == KD_KEY ("name") || key == KD_KEY ("ospp_product_id") || key == KD_KEY ("ospp_sku_id"))
     {
-      static const char * const block_fields[] = {
-        "description", "ospp_license_name", "ospp_license_description", "partial_product_key",
-        "ospp_last5", "license_status",
+      const char *block_fields[] = {
+        KD_KEY ("description"), KD_KEY ("ospp_license_name"), KD_KEY ("ospp_license_description"),
+        KD_KEY ("partial_product_key"), KD_KEY ("ospp_last5"), KD_KEY ("license_status"),
       };
 
       /* ospp prints SKU ID after PRODUCT ID in one block */
-      if (key == keys.ospp_sku_id && !kd_dlv_product_has_field (p->product, key) &&
-          kd_dlv_product_has_field (p->product, keys.ospp_product_id))
+      if (key == KD_KEY ("ospp_sku_id") && !kd_dlv_product_has (p->product, key) &&
+          kd_dlv_product_has (p->product, KD_KEY ("ospp_product_id")))
         return FALSE;
-      if (kd_dlv_product_has_field (p->product, key))
+      if (kd_dlv_product_has (p->product, key))
         return TRUE;
-      if (key == keys.name)
+      if (key == KD_KEY ("name"))
         for (guint b = 0; b < G_N_ELEMENTS (block_fields); b++)
-          if (kd_dlv_product_has_field (p->product, block_fields[b]))
+          if (kd_dlv_product_has (p->product, block_fields[b]))
             return TRUE;
       return FALSE;
     }
   /* A second copy of a field a block has once: the next block started
    * without its name (a /dli pasted in part, or /dlv all blocks). */
-  if ((key == keys.description || key == keys.activation_id || key == keys.license_status) &&
-      kd_dlv_product_has_field (p->product, key))
+  if ((key == KD_KEY ("description") || key == KD_KEY ("activation_id") || key == KD_KEY ("license_status")) &&
+      kd_dlv_product_has (p->product, key))
     return TRUE;
   return FALSE;
 }
@@ -352,7 +325,7 @@ handle_field (Parser             *p,
 
   if (field->document)
     {
-      if (field->key == keys.service_version)
+      if (field->key == KD_KEY ("service_version"))
         {
           kd_dlv_document_set_service_version (p->doc, value);
           /* /dlv prints the version once, before its products */
@@ -370,22 +343,22 @@ handle_field (Parser             *p,
   /* A name that /xpr printed alone before its status, or a pending one. */
   if (p->pending_name != NULL)
     {
-      if (!kd_dlv_product_has_field (p->product, keys.name) && field->key != keys.name)
-        kd_dlv_product_set_field (p->product, keys.name, p->pending_name);
+      if (!kd_dlv_product_has (p->product, KD_KEY ("name")) && field->key != KD_KEY ("name"))
+        kd_dlv_product_put (p->product, KD_KEY ("name"), p->pending_name, -1);
       g_clear_pointer (&p->pending_name, g_free);
     }
 
   /* German prints one label for both rearm counts: the second is the SKU's. */
-  if (field->key == keys.remaining_windows_rearm_count &&
-      kd_dlv_product_has_field (p->product, keys.remaining_windows_rearm_count) &&
-      !kd_dlv_product_has_field (p->product, keys.remaining_sku_rearm_count))
+  if (field->key == KD_KEY ("remaining_windows_rearm_count") &&
+      kd_dlv_product_has (p->product, KD_KEY ("remaining_windows_rearm_count")) &&
+      !kd_dlv_product_has (p->product, KD_KEY ("remaining_sku_rearm_count")))
     {
-      kd_dlv_product_set_field (p->product, keys.remaining_sku_rearm_count, value);
-      set_continuation (p, keys.remaining_sku_rearm_count, FALSE, width);
+      kd_dlv_product_put (p->product, KD_KEY ("remaining_sku_rearm_count"), value, -1);
+      set_continuation (p, KD_KEY ("remaining_sku_rearm_count"), FALSE, width);
       return;
     }
 
-  kd_dlv_product_set_field (p->product, field->key, value);
+  kd_dlv_product_put (p->product, field->key, value, -1);
   set_continuation (p, field->key, FALSE, width);
 }
 
@@ -403,34 +376,34 @@ handle_line (Parser            *p,
 
   /* The frame around the text says nothing about the labels' language:
    * the title of an Italian message box is still "Windows Script Host". */
-  if (g_str_equal (key, "wsh_title") || g_str_equal (key, "ok_button") || g_str_equal (key, "wsh_copyright") ||
-      g_str_has_prefix (key, "ospp_separator") || g_str_equal (key, "ospp_exiting"))
+  if (key == KD_KEY ("wsh_title") || key == KD_KEY ("ok_button") || key == KD_KEY ("wsh_copyright") ||
+      g_str_has_prefix (key, "ospp_separator") || key == KD_KEY ("ospp_exiting"))
     return;
-  if (!g_str_equal (key, "wsh_banner"))
+  if (key != KD_KEY ("wsh_banner"))
     vote (p, G_GUINT64_CONSTANT (1) << match->language);
 
-  if (g_str_equal (key, "wsh_banner"))
+  if (key == KD_KEY ("wsh_banner"))
     {
       if (kd_dlv_document_get_banner (p->doc) == NULL)
         kd_dlv_document_set_banner (p->doc, line);
       return;
     }
 
-  if (g_str_equal (key, "ospp_processing"))
+  if (key == KD_KEY ("ospp_processing"))
     {
       p->product = NULL;
       return;
     }
 
   /* ospp /act announces each product it tries; its fields follow. */
-  if (g_str_equal (key, "ospp_activation_attempt"))
+  if (key == KD_KEY ("ospp_activation_attempt"))
     {
       p->saw_ospp_act = TRUE;
       p->product = NULL;
       return;
     }
 
-  if (g_str_equal (key, "activating"))
+  if (key == KD_KEY ("activating"))
     {
       const char *name = captures != NULL ? g_hash_table_lookup (captures, "productname") : NULL;
       const char *id = captures != NULL ? g_hash_table_lookup (captures, "productid") : NULL;
@@ -443,50 +416,50 @@ handle_line (Parser            *p,
         {
           new_product (p);
           if (name != NULL)
-            kd_dlv_product_set_field (p->product, "name", name);
+            kd_dlv_product_put (p->product, KD_KEY ("name"), name, -1);
           if (id != NULL)
-            kd_dlv_product_set_field (p->product, "activation_id", id);
+            kd_dlv_product_put (p->product, KD_KEY ("activation_id"), id, -1);
         }
       p->in_error_text = FALSE;
       return;
     }
 
-  if (g_str_equal (key, "activation_success") || g_str_equal (key, "ospp_activation_success"))
+  if (key == KD_KEY ("activation_success") || key == KD_KEY ("ospp_activation_success"))
     {
-      kd_dlv_product_set_flag (ensure_product (p), "activation_success");
-      if (g_str_equal (key, "ospp_activation_success"))
+      kd_dlv_product_flag (ensure_product (p), KD_KEY ("activation_success"));
+      if (key == KD_KEY ("ospp_activation_success"))
         p->saw_ospp_act = TRUE;
       else
         p->saw_ato = TRUE;
       return;
     }
 
-  if (g_str_equal (key, "error_code") || g_str_equal (key, "error_non_core") ||
-      g_str_equal (key, "ospp_activation_failed"))
+  if (key == KD_KEY ("error_code") || key == KD_KEY ("error_non_core") ||
+      key == KD_KEY ("ospp_activation_failed"))
     {
       KdDlvProduct *product = ensure_product (p);
       const char *code = captures != NULL ? g_hash_table_lookup (captures, "errcode") : NULL;
       const char *text = captures != NULL ? g_hash_table_lookup (captures, "text") : NULL;
       guint32 value;
 
-      kd_dlv_product_set_flag (product, "activation_failure");
-      if (g_str_equal (key, "ospp_activation_failed"))
+      kd_dlv_product_flag (product, KD_KEY ("activation_failure"));
+      if (key == KD_KEY ("ospp_activation_failed"))
         p->saw_ospp_act = TRUE;
-      if (code != NULL && !kd_dlv_product_has_field (product, "result_error_code"))
+      if (code != NULL && !kd_dlv_product_has (product, KD_KEY ("result_error_code")))
         {
           g_autofree char *spelled = g_strconcat ("0x", code, NULL);
           if (kd_hresult_parse (spelled, &value, NULL))
             {
               g_autofree char *canonical = kd_hresult_format (value);
-              kd_dlv_product_set_field (product, "result_error_code", canonical);
+              kd_dlv_product_put (product, KD_KEY ("result_error_code"), canonical, -1);
             }
         }
-      if (text != NULL && g_str_equal (key, "error_code"))
+      if (text != NULL && key == KD_KEY ("error_code"))
         {
-          kd_dlv_product_set_field (product, "result_error_text", text);
-          set_continuation (p, "result_error_text", FALSE, width_of (line, length));
+          kd_dlv_product_put (product, KD_KEY ("result_error_text"), text, -1);
+          set_continuation (p, KD_KEY ("result_error_text"), FALSE, width_of (line, length));
         }
-      p->in_error_text = g_str_equal (key, "error_code");
+      p->in_error_text = key == KD_KEY ("error_code");
       return;
     }
 
@@ -496,42 +469,42 @@ handle_line (Parser            *p,
       if (p->pending_name != NULL)
         {
           new_product (p);
-          kd_dlv_product_set_field (p->product, "name", p->pending_name);
+          kd_dlv_product_put (p->product, KD_KEY ("name"), p->pending_name, -1);
           g_clear_pointer (&p->pending_name, g_free);
         }
       ensure_product (p);
-      kd_dlv_product_set_flag (p->product, key);
-      kd_dlv_product_set_field (p->product, "xpr_text", line);
+      kd_dlv_product_flag (p->product, key);
+      kd_dlv_product_put (p->product, KD_KEY ("xpr_text"), line, -1);
       v = captures != NULL ? g_hash_table_lookup (captures, "date") : NULL;
       if (v == NULL && captures != NULL)
         v = g_hash_table_lookup (captures, "enddate");
       if (v != NULL)
-        kd_dlv_product_set_field (p->product, "xpr_date", v);
+        kd_dlv_product_put (p->product, KD_KEY ("xpr_date"), v, -1);
       return;
     }
 
-  if (g_str_equal (key, "processing_license"))
+  if (key == KD_KEY ("processing_license"))
     {
       new_product (p);
       if (captures != NULL && (v = g_hash_table_lookup (captures, "description")) != NULL)
-        kd_dlv_product_set_field (p->product, "description", v);
+        kd_dlv_product_put (p->product, KD_KEY ("description"), v, -1);
       if (captures != NULL && (v = g_hash_table_lookup (captures, "activationid")) != NULL)
-        kd_dlv_product_set_field (p->product, "activation_id", v);
+        kd_dlv_product_put (p->product, KD_KEY ("activation_id"), v, -1);
       return;
     }
 
-  if (g_str_equal (key, "kms_client_header") || g_str_equal (key, "kms_host_enabled_header") ||
-      g_str_equal (key, "kms_host_requests_header") || g_str_equal (key, "ad_client_header") ||
-      g_str_equal (key, "token_header") || g_str_equal (key, "avma_client_header"))
+  if (key == KD_KEY ("kms_client_header") || key == KD_KEY ("kms_host_enabled_header") ||
+      key == KD_KEY ("kms_host_requests_header") || key == KD_KEY ("ad_client_header") ||
+      key == KD_KEY ("token_header") || key == KD_KEY ("avma_client_header"))
     p->in_kms_block = TRUE;
 
-  if (g_str_has_prefix (key, "error_product") || g_str_equal (key, "multiple_licenses_warning"))
+  if (g_str_has_prefix (key, "error_product") || key == KD_KEY ("multiple_licenses_warning"))
     {
       kd_dlv_document_add_note (p->doc, line);
       return;
     }
 
-  kd_dlv_product_set_flag (ensure_product (p), key);
+  kd_dlv_product_flag (ensure_product (p), key);
 }
 
 static gboolean
@@ -577,9 +550,9 @@ set_by_shape (Parser     *p,
 {
   KdDlvProduct *product = ensure_product (p);
 
-  if (kd_dlv_product_has_field (product, key))
+  if (kd_dlv_product_has (product, key))
     return FALSE;
-  kd_dlv_product_set_field (product, key, value);
+  kd_dlv_product_put (product, key, value, -1);
   p->n_by_shape++;
   return TRUE;
 }
@@ -611,19 +584,19 @@ handle_shape (Parser     *p,
    * only after a label, since event texts quote descriptions too. */
   if (labelled && strchr (value, ',') != NULL && g_regex_match (channel, value, 0, NULL))
     {
-      if (product == NULL || kd_dlv_product_has_field (product, "description"))
+      if (product == NULL || kd_dlv_product_has (product, KD_KEY ("description")))
         product = new_product (p);
       if (p->pending_name != NULL)
         {
-          kd_dlv_product_set_field (product, "name", p->pending_name);
+          kd_dlv_product_put (product, KD_KEY ("name"), p->pending_name, -1);
           g_clear_pointer (&p->pending_name, g_free);
         }
       p->n_by_shape++;
-      kd_dlv_product_set_field (product, "description", value);
+      kd_dlv_product_put (product, KD_KEY ("description"), value, -1);
       return TRUE;
     }
   if (labelled && (strstr (value, "(R)") != NULL || g_str_has_prefix (value, "Office")) &&
-      (product == NULL || kd_dlv_product_has_field (product, "description")))
+      (product == NULL || kd_dlv_product_has (product, KD_KEY ("description"))))
     {
       g_free (p->pending_name);
       p->pending_name = g_strdup (value);
@@ -634,36 +607,36 @@ handle_shape (Parser     *p,
   if (n >= 36 && n <= 38 && is_guid (value))
     {
       if (g_str_has_prefix (value, "55c92734") || g_str_has_prefix (value, "0ff1ce1"))
-        return set_by_shape (p, "application_id", value);
-      if ((indented || p->in_kms_block) && set_by_shape (p, "cmid", value))
+        return set_by_shape (p, KD_KEY ("application_id"), value);
+      if ((indented || p->in_kms_block) && set_by_shape (p, KD_KEY ("cmid"), value))
         return TRUE;
-      return set_by_shape (p, "activation_id", value);
+      return set_by_shape (p, KD_KEY ("activation_id"), value);
     }
   if (digit && n >= 40 && matches ("^\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-\\d{4,5}-\\d{4,5}\\.\\d{4}-\\d{7}$", value))
     {
-      if (!indented && !p->in_kms_block && set_by_shape (p, "extended_pid", value))
+      if (!indented && !p->in_kms_block && set_by_shape (p, KD_KEY ("extended_pid"), value))
         return TRUE;
-      return set_by_shape (p, "kms_extended_pid", value);
+      return set_by_shape (p, KD_KEY ("kms_extended_pid"), value);
     }
   if (digit && n >= 50 && n <= 70 && matches ("^\\d{50,70}$", value))
-    return set_by_shape (p, "installation_id", value);
+    return set_by_shape (p, KD_KEY ("installation_id"), value);
   if (strchr ("VvRrOo", first) != NULL && matches ("^(Volume|Retail|OEM)(:[A-Za-z:]+)?$", value))
-    return set_by_shape (p, "product_key_channel", value);
+    return set_by_shape (p, KD_KEY ("product_key_channel"), value);
   if (n == 5 && matches ("^[A-Z0-9]{5}$", value) && !matches ("^\\d{5}$", value))
-    return set_by_shape (p, "partial_product_key", value);
+    return set_by_shape (p, KD_KEY ("partial_product_key"), value);
   if (first == '0' && (value[1] == 'x' || value[1] == 'X') && matches ("^0x[0-9A-F]{1,8}\\b", value))
-    return set_by_shape (p, "notification_reason", value);
+    return set_by_shape (p, KD_KEY ("notification_reason"), value);
   if ((first == 'h' || first == 'H') && matches ("^https?://", value))
     {
       if (strstr (value, "SLActivateProduct") != NULL)
-        return set_by_shape (p, "use_license_url", value);
+        return set_by_shape (p, KD_KEY ("use_license_url"), value);
       if (strstr (value, "slwga") != NULL || strstr (value, "validation") != NULL)
-        return set_by_shape (p, "validation_url", value);
+        return set_by_shape (p, KD_KEY ("validation_url"), value);
       return FALSE;
     }
   if (digit && strchr (value, '(') != NULL && matches ("^\\d+\\D+\\(\\s*\\d+\\D*\\)\\D*$", value))
-    return set_by_shape (p, p->product != NULL && g_strcmp0 (kd_dlv_product_get_field (p->product, "license_status"),
-                                                            NULL) != 0 ? "time_remaining" : "volume_activation_expiration",
+    return set_by_shape (p, p->product != NULL && kd_dlv_product_has (p->product, KD_KEY ("license_status"))
+                              ? KD_KEY ("time_remaining") : KD_KEY ("volume_activation_expiration"),
                          value);
   if (digit && p->product == NULL && matches ("^\\d+\\.\\d+\\.\\d+\\.\\d+$", value) &&
       kd_dlv_document_get_service_version (p->doc) == NULL)
@@ -674,12 +647,12 @@ handle_shape (Parser     *p,
     }
   if ((indented || p->in_kms_block) && (g_ascii_isxdigit (first) || first == ':') &&
       matches ("^(\\d{1,3}\\.){3}\\d{1,3}$|^[0-9a-f:]+:[0-9a-f:]*$", value))
-    return set_by_shape (p, "kms_machine_ip", value);
+    return set_by_shape (p, KD_KEY ("kms_machine_ip"), value);
   if ((indented || p->in_kms_block) && strchr (value, ':') != NULL && matches ("^(\\[[0-9a-f:]+\\]|[A-Za-z0-9._\\-]+):\\d{1,5}$", value))
-    return set_by_shape (p, "kms_host_by_shape", value);
+    return set_by_shape (p, KD_KEY ("kms_host_by_shape"), value);
   if ((indented || p->in_kms_block) && digit && matches ("^\\d+\\s+\\S+$", value))
     {
-      const char *key = p->interval_by_shape++ == 0 ? "activation_interval" : "renewal_interval";
+      const char *key = p->interval_by_shape++ == 0 ? KD_KEY ("activation_interval") : KD_KEY ("renewal_interval");
       return set_by_shape (p, key, value);
     }
 
@@ -697,7 +670,7 @@ handle_unknown (Parser     *p,
     {
       gboolean hard_wrap = p->wrap_width > 0 && width_chars (&p->last_width) >= p->wrap_width;
 
-      kd_dlv_product_append_field (p->product, "result_error_text", trimmed, !hard_wrap);
+      kd_dlv_product_append (p->product, KD_KEY ("result_error_text"), trimmed, !hard_wrap);
       p->last_width = width;
       return;
     }
@@ -720,7 +693,7 @@ handle_unknown (Parser     *p,
               kd_dlv_document_set_service_version (p->doc, joined);
             }
           else if (p->product != NULL)
-            kd_dlv_product_append_field (p->product, p->last_key, trimmed, !hard_wrap);
+            kd_dlv_product_append (p->product, p->last_key, trimmed, !hard_wrap);
           p->last_width = width;
           return;
         }
@@ -978,20 +951,20 @@ merge_ato_products (Parser *p)
   for (guint i = 0; i < p->products->len; i++)
     {
       KdDlvProduct *product = g_ptr_array_index (p->products, i);
-      const char *id = kd_dlv_product_get_field (product, keys.activation_id);
+      const char *id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"));
 
-      if (id != NULL && kd_dlv_product_has_field (product, keys.description) && !g_hash_table_contains (full, id))
+      if (id != NULL && kd_dlv_product_has (product, KD_KEY ("description")) && !g_hash_table_contains (full, id))
         g_hash_table_insert (full, (gpointer) id, product);
     }
 
   for (guint i = 0; i < p->products->len; i++)
     {
       KdDlvProduct *ato = g_ptr_array_index (p->products, i);
-      const char *id = kd_dlv_product_get_field (ato, keys.activation_id);
+      const char *id = kd_dlv_product_lookup (ato, KD_KEY ("activation_id"));
       KdDlvProduct *into;
 
-      if (id != NULL && !kd_dlv_product_has_field (ato, keys.description) &&
-          (kd_dlv_product_has_flag (ato, "activation_success") || kd_dlv_product_has_flag (ato, "activation_failure")) &&
+      if (id != NULL && !kd_dlv_product_has (ato, KD_KEY ("description")) &&
+          (kd_dlv_product_flagged (ato, KD_KEY ("activation_success")) || kd_dlv_product_flagged (ato, KD_KEY ("activation_failure"))) &&
           (into = g_hash_table_lookup (full, id)) != NULL)
         {
           kd_dlv_product_absorb (into, ato);
@@ -1024,11 +997,11 @@ decide_kind (Parser *p)
     {
       KdDlvProduct *product = g_ptr_array_index (p->products, i);
 
-      if (kd_dlv_product_has_field (product, "extended_pid") || kd_dlv_product_has_field (product, "installation_id") ||
-          kd_dlv_product_has_field (product, "application_id") ||
-          kd_dlv_product_has_field (product, "remaining_windows_rearm_count"))
+      if (kd_dlv_product_has (product, KD_KEY ("extended_pid")) || kd_dlv_product_has (product, KD_KEY ("installation_id")) ||
+          kd_dlv_product_has (product, KD_KEY ("application_id")) ||
+          kd_dlv_product_has (product, KD_KEY ("remaining_windows_rearm_count")))
         dlv_only = TRUE;
-      if (kd_dlv_product_has_field (product, "license_status") || kd_dlv_product_has_field (product, "description"))
+      if (kd_dlv_product_has (product, KD_KEY ("license_status")) || kd_dlv_product_has (product, KD_KEY ("description")))
         dli = TRUE;
     }
 
@@ -1116,7 +1089,6 @@ kd_dlv_parse (const guint8 *data,
 
   p.labels = kd_labels_get_default ();
   p.doc = kd_dlv_document_new ();
-  intern_keys ();
   p.products = g_ptr_array_new_with_free_func (g_object_unref);
   p.by_activation_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p.command_kinds = g_ptr_array_new ();
@@ -1174,20 +1146,20 @@ kd_dlv_parse (const guint8 *data,
 
       /* ospp /act reports a failed activation as the SKU's ERROR CODE. */
       if (g_str_equal (kd_dlv_document_get_kind (p.doc), "ospp-act") &&
-          kd_dlv_product_has_field (product, "ospp_error_code") &&
-          !kd_dlv_product_has_flag (product, "activation_success"))
+          kd_dlv_product_has (product, KD_KEY ("ospp_error_code")) &&
+          !kd_dlv_product_flagged (product, KD_KEY ("activation_success")))
         {
           guint32 code;
 
-          kd_dlv_product_set_flag (product, "activation_failure");
-          if (kd_hresult_find_in_text (kd_dlv_product_get_field (product, "ospp_error_code"), -1, &code))
+          kd_dlv_product_flag (product, KD_KEY ("activation_failure"));
+          if (kd_hresult_find_in_text (kd_dlv_product_lookup (product, KD_KEY ("ospp_error_code")), -1, &code))
             {
               g_autofree char *canonical = kd_hresult_format (code);
-              kd_dlv_product_set_field (product, "result_error_code", canonical);
+              kd_dlv_product_put (product, KD_KEY ("result_error_code"), canonical, -1);
             }
-          if (kd_dlv_product_has_field (product, "ospp_error_description"))
-            kd_dlv_product_set_field (product, "result_error_text",
-                                      kd_dlv_product_get_field (product, "ospp_error_description"));
+          if (kd_dlv_product_has (product, KD_KEY ("ospp_error_description")))
+            kd_dlv_product_put (product, KD_KEY ("result_error_text"),
+                                      kd_dlv_product_lookup (product, KD_KEY ("ospp_error_description")), -1);
         }
       kd_dlv_product_finish (product, p.lcid, kd_dlv_document_get_language (p.doc));
     }
@@ -1256,7 +1228,7 @@ kd_dlv_looks_like_capture (const char *text,
     {
       g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, 0);
       if (kd_dlv_product_get_name (product) == NULL && kd_dlv_product_get_description (product) == NULL &&
-          kd_dlv_product_get_field (product, "license_status") == NULL)
+          kd_dlv_product_lookup (product, KD_KEY ("license_status")) == NULL)
         return FALSE;
     }
   return TRUE;

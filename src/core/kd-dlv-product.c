@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "kd-dlv-date.h"
-#include "kd-dlv-product.h"
+#include "kd-dlv-product-private.h"
 #include "kd-hresult.h"
 #include "kd-json.h"
 #include "kd-labels.h"
@@ -57,8 +57,8 @@ struct _KdDlvProduct
 {
   GObject parent_instance;
 
-  /* Keys are string literals or interned label keys: never copied.  A
-   * block has a score of fields and a few flags: a list is quicker to
+  /* Keys are interned (kd-keys.h): never copied, compared as pointers.
+   * A block has a score of fields and a few flags: a list is quicker to
    * fill and to search than a hash table. */
   GArray *fields;       /* Field, in the order read */
   Values *values;       /* where the values are, shared with the other products of the capture */
@@ -183,6 +183,7 @@ kd_dlv_product_new (KdDlvProduct *previous)
   return self;
 }
 
+/* @key is interned: fields are found by their key's address. */
 static Field *
 find_field (KdDlvProduct *self,
             const char   *key)
@@ -190,28 +191,54 @@ find_field (KdDlvProduct *self,
   Field *fields = (Field *) (gpointer) self->fields->data;
 
   for (guint i = 0; i < self->fields->len; i++)
-    if (fields[i].key == key || (fields[i].key[0] == key[0] && strcmp (fields[i].key, key) == 0))
+    if (fields[i].key == key)
       return &fields[i];
   return NULL;
 }
 
-const char *
-kd_dlv_product_get_field (KdDlvProduct *self,
-                          const char   *key)
+/* The interned string equal to @key, or NULL when there is none: then no
+ * product can have it.  For callers outside the parser, which pass
+ * string literals. */
+static const char *
+interned_key (const char *key)
 {
-  Field *field;
+  GQuark quark = g_quark_try_string (key);
 
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
-  field = find_field (self, key);
-  return field != NULL ? field->value : NULL;
+  return quark != 0 ? g_quark_to_string (quark) : NULL;
 }
 
-gboolean
-kd_dlv_product_has_field (KdDlvProduct *self,
-                          const char   *key)
+/* The private API takes interned keys only; the sanitizer build makes
+ * sure of it. */
+static inline void
+check_key (const char *key)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
-  return find_field (self, key) != NULL;
+#ifdef KD_CHECK_KEYS
+  g_assert (interned_key (key) == key);
+#else
+  (void) key;
+#endif
+}
+
+static Field *
+find_field_any (KdDlvProduct *self,
+                const char   *key)
+{
+  Field *field = find_field (self, key);
+  const char *interned;
+
+  if (field == NULL && (interned = interned_key (key)) != NULL && interned != key)
+    field = find_field (self, interned);
+  return field;
+}
+
+static gboolean
+has_flag (KdDlvProduct *self,
+          const char   *flag)
+{
+  for (guint i = 0; self->flags != NULL && i < self->flags->len; i++)
+    if (g_ptr_array_index (self->flags, i) == flag)
+      return TRUE;
+  return FALSE;
 }
 
 /* @value is in the store of values already. */
@@ -231,11 +258,93 @@ put_field (KdDlvProduct *self,
     }
 }
 
+const char *
+kd_dlv_product_lookup (KdDlvProduct *self,
+                       const char   *key)
+{
+  Field *field;
+
+  check_key (key);
+  field = find_field (self, key);
+  return field != NULL ? field->value : NULL;
+}
+
+gboolean
+kd_dlv_product_has (KdDlvProduct *self,
+                    const char   *key)
+{
+  check_key (key);
+  return find_field (self, key) != NULL;
+}
+
+void
+kd_dlv_product_put (KdDlvProduct *self,
+                    const char   *key,
+                    const char   *value,
+                    gssize        length)
+{
+  check_key (key);
+  put_field (self, key, g_string_chunk_insert_len (self->values->chunk, value, length));
+}
+
+void
+kd_dlv_product_append (KdDlvProduct *self,
+                       const char   *key,
+                       const char   *text,
+                       gboolean      with_space)
+{
+  const char *old = kd_dlv_product_lookup (self, key);
+  g_autofree char *joined = NULL;
+
+  joined = g_strconcat (old != NULL ? old : "", with_space && old != NULL && *old ? " " : "", text, NULL);
+  put_field (self, key, g_string_chunk_insert (self->values->chunk, joined));
+}
+
+void
+kd_dlv_product_flag (KdDlvProduct *self,
+                     const char   *flag)
+{
+  check_key (flag);
+  if (has_flag (self, flag))
+    return;
+  if (self->flags == NULL)
+    self->flags = g_ptr_array_new ();
+  g_ptr_array_add (self->flags, (gpointer) flag);
+}
+
+gboolean
+kd_dlv_product_flagged (KdDlvProduct *self,
+                        const char   *flag)
+{
+  check_key (flag);
+  return has_flag (self, flag);
+}
+
+const char *
+kd_dlv_product_get_field (KdDlvProduct *self,
+                          const char   *key)
+{
+  Field *field;
+
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  field = find_field_any (self, key);
+  return field != NULL ? field->value : NULL;
+}
+
+gboolean
+kd_dlv_product_has_field (KdDlvProduct *self,
+                          const char   *key)
+{
+  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  return find_field_any (self, key) != NULL;
+}
+
 /**
  * kd_dlv_product_set_field:
  * @self: a product
- * @key: a string literal or an interned string: it is kept, not copied
- *   (a capture has millions of fields)
+ * @key: a field key
  * @value: (nullable): the value as printed
  */
 void
@@ -244,13 +353,14 @@ kd_dlv_product_set_field (KdDlvProduct *self,
                           const char   *value)
 {
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
-  put_field (self, key, g_string_chunk_insert (self->values->chunk, value != NULL ? value : ""));
+  g_return_if_fail (key != NULL);
+  put_field (self, g_intern_string (key), g_string_chunk_insert (self->values->chunk, value != NULL ? value : ""));
 }
 
 /**
  * kd_dlv_product_append_field:
  * @self: a product
- * @key: a string literal or an interned string, as for set_field()
+ * @key: a field key
  * @text: the next piece of a value a console wrapped
  * @with_space: whether a space was lost at the wrap
  */
@@ -260,42 +370,35 @@ kd_dlv_product_append_field (KdDlvProduct *self,
                              const char   *text,
                              gboolean      with_space)
 {
-  const char *old;
-  g_autofree char *joined = NULL;
-
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
-
-  old = kd_dlv_product_get_field (self, key);
-  joined = g_strconcat (old != NULL ? old : "", with_space && old != NULL && *old ? " " : "", text, NULL);
-  put_field (self, key, g_string_chunk_insert (self->values->chunk, joined));
+  g_return_if_fail (key != NULL && text != NULL);
+  kd_dlv_product_append (self, g_intern_string (key), text, with_space);
 }
 
 /**
  * kd_dlv_product_set_flag:
  * @self: a product
- * @flag: a string literal or an interned string, as for set_field()
+ * @flag: a line key
  */
 void
 kd_dlv_product_set_flag (KdDlvProduct *self,
                          const char   *flag)
 {
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
-  if (kd_dlv_product_has_flag (self, flag))
-    return;
-  if (self->flags == NULL)
-    self->flags = g_ptr_array_new ();
-  g_ptr_array_add (self->flags, (gpointer) flag);
+  g_return_if_fail (flag != NULL);
+  kd_dlv_product_flag (self, g_intern_string (flag));
 }
 
 gboolean
 kd_dlv_product_has_flag (KdDlvProduct *self,
                          const char   *flag)
 {
+  const char *interned;
+
   g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
-  for (guint i = 0; self->flags != NULL && i < self->flags->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->flags, i), flag))
-      return TRUE;
-  return FALSE;
+  g_return_val_if_fail (flag != NULL, FALSE);
+  return has_flag (self, flag) ||
+         ((interned = interned_key (flag)) != NULL && interned != flag && has_flag (self, interned));
 }
 
 /**
@@ -316,11 +419,11 @@ kd_dlv_product_absorb (KdDlvProduct *self,
     {
       Field *field = &g_array_index (other->fields, Field, i);
 
-      if (!kd_dlv_product_has_field (self, field->key))
-        kd_dlv_product_set_field (self, field->key, field->value);
+      if (find_field (self, field->key) == NULL)
+        put_field (self, field->key, g_string_chunk_insert (self->values->chunk, field->value));
     }
   for (guint i = 0; other->flags != NULL && i < other->flags->len; i++)
-    kd_dlv_product_set_flag (self, g_ptr_array_index (other->flags, i));
+    kd_dlv_product_flag (self, g_ptr_array_index (other->flags, i));
 }
 
 const char *
@@ -329,8 +432,8 @@ kd_dlv_product_get_name (KdDlvProduct *self)
   const char *name;
 
   g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
-  name = kd_dlv_product_get_field (self, "name");
-  return name != NULL ? name : kd_dlv_product_get_field (self, "ospp_license_name");
+  name = kd_dlv_product_lookup (self, KD_KEY ("name"));
+  return name != NULL ? name : kd_dlv_product_lookup (self, KD_KEY ("ospp_license_name"));
 }
 
 const char *
@@ -339,8 +442,8 @@ kd_dlv_product_get_description (KdDlvProduct *self)
   const char *description;
 
   g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
-  description = kd_dlv_product_get_field (self, "description");
-  return description != NULL ? description : kd_dlv_product_get_field (self, "ospp_license_description");
+  description = kd_dlv_product_lookup (self, KD_KEY ("description"));
+  return description != NULL ? description : kd_dlv_product_lookup (self, KD_KEY ("ospp_license_description"));
 }
 
 const char *
@@ -469,17 +572,17 @@ kd_dlv_product_is_kms_client (KdDlvProduct *self)
 {
   g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
   return g_strcmp0 (self->role, "kms-client") == 0 ||
-         kd_dlv_product_has_flag (self, "kms_client_header") ||
-         kd_dlv_product_has_flag (self, "please_use_ato") ||
-         kd_dlv_product_has_field (self, "cmid");
+         has_flag (self, KD_KEY ("kms_client_header")) ||
+         has_flag (self, KD_KEY ("please_use_ato")) ||
+         kd_dlv_product_has (self, KD_KEY ("cmid"));
 }
 
 gboolean
 kd_dlv_product_is_kms_host (KdDlvProduct *self)
 {
   g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
-  return kd_dlv_product_has_flag (self, "kms_host_enabled_header") ||
-         kd_dlv_product_has_field (self, "current_count");
+  return has_flag (self, KD_KEY ("kms_host_enabled_header")) ||
+         kd_dlv_product_has (self, KD_KEY ("current_count"));
 }
 
 /* A channel token from @start to @end: VOLUME_KMSCLIENT, RETAIL,
@@ -633,8 +736,8 @@ kd_dlv_product_finish (KdDlvProduct *self,
 {
   KdLabels *labels = kd_labels_get_default ();
   const char *value;
-  const char *expiration_keys[] = { "volume_activation_expiration", "timebased_activation_expiration",
-                                    "avma_activation_expiration", "time_remaining" };
+  const char *expiration_keys[] = { KD_KEY ("volume_activation_expiration"), KD_KEY ("timebased_activation_expiration"),
+                                    KD_KEY ("avma_activation_expiration"), KD_KEY ("time_remaining") };
 
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
 
@@ -643,11 +746,11 @@ kd_dlv_product_finish (KdDlvProduct *self,
 
   self->role = role_from_channel (self->channel);
   if (self->role == NULL)
-    self->role = role_from_key_channel (kd_dlv_product_get_field (self, "product_key_channel"));
+    self->role = role_from_key_channel (kd_dlv_product_lookup (self, KD_KEY ("product_key_channel")));
   /* Activated by another route than the channel says. */
-  if (kd_dlv_product_has_flag (self, "ad_client_header") || kd_dlv_product_has_field (self, "ad_object_name"))
+  if (has_flag (self, KD_KEY ("ad_client_header")) || kd_dlv_product_has (self, KD_KEY ("ad_object_name")))
     self->role = "adba";
-  else if (kd_dlv_product_has_flag (self, "token_header") || kd_dlv_product_has_field (self, "token_ilid"))
+  else if (has_flag (self, KD_KEY ("token_header")) || kd_dlv_product_has (self, KD_KEY ("token_ilid")))
     self->role = "token";
   else if (self->role == NULL && kd_dlv_product_is_kms_client (self))
     self->role = "kms-client";
@@ -656,9 +759,9 @@ kd_dlv_product_finish (KdDlvProduct *self,
   if (self->role == NULL)
     self->role = "unknown";
 
-  value = kd_dlv_product_get_field (self, "license_status");
+  value = kd_dlv_product_lookup (self, KD_KEY ("license_status"));
   if (value == NULL)
-    value = kd_dlv_product_get_field (self, "ospp_license_status");
+    value = kd_dlv_product_lookup (self, KD_KEY ("ospp_license_status"));
   self->license_status = NULL;
   if (value != NULL)
     {
@@ -668,7 +771,7 @@ kd_dlv_product_finish (KdDlvProduct *self,
     }
 
   g_clear_pointer (&self->notification_reason, g_free);
-  value = kd_dlv_product_get_field (self, "notification_reason");
+  value = kd_dlv_product_lookup (self, KD_KEY ("notification_reason"));
   if (value != NULL)
     {
       guint32 code;
@@ -694,43 +797,43 @@ kd_dlv_product_finish (KdDlvProduct *self,
 
   self->expiration_minutes = self->expiration_days = -1;
   for (guint i = 0; i < G_N_ELEMENTS (expiration_keys); i++)
-    if (first_integers (kd_dlv_product_get_field (self, expiration_keys[i]),
+    if (first_integers (kd_dlv_product_lookup (self, expiration_keys[i]),
                         &self->expiration_minutes, &self->expiration_days))
       break;
   /* ospp: "REMAINING GRACE: 179 days  (258270 minute(s) before expiring)" */
   if (self->expiration_minutes < 0)
-    first_integers (kd_dlv_product_get_field (self, "ospp_remaining_grace"),
+    first_integers (kd_dlv_product_lookup (self, KD_KEY ("ospp_remaining_grace")),
                     &self->expiration_days, &self->expiration_minutes);
 
   g_clear_pointer (&self->trusted_time, g_free);
-  value = kd_dlv_product_get_field (self, "trusted_time");
+  value = kd_dlv_product_lookup (self, KD_KEY ("trusted_time"));
   if (value != NULL)
     kd_dlv_parse_date (value, lcid, language, &self->trusted_time);
 
   g_clear_pointer (&self->kms_host, g_free);
   self->kms_port = -1;
   self->kms_host_source = NULL;
-  if ((value = kd_dlv_product_get_field (self, "registered_kms_machine_name")) != NULL &&
+  if ((value = kd_dlv_product_lookup (self, KD_KEY ("registered_kms_machine_name"))) != NULL &&
       kd_labels_lookup_value (labels, "not_available", value) == NULL)
     {
       split_host_port (value, &self->kms_host, &self->kms_port);
       self->kms_host_source = "registered";
     }
-  else if ((value = kd_dlv_product_get_field (self, "kms_machine_name_from_dns")) != NULL &&
+  else if ((value = kd_dlv_product_lookup (self, KD_KEY ("kms_machine_name_from_dns"))) != NULL &&
            kd_labels_lookup_value (labels, "not_available", value) == NULL)
     {
       split_host_port (value, &self->kms_host, &self->kms_port);
       self->kms_host_source = "dns";
     }
-  else if ((value = kd_dlv_product_get_field (self, "kms_host_by_shape")) != NULL)
+  else if ((value = kd_dlv_product_lookup (self, KD_KEY ("kms_host_by_shape"))) != NULL)
     split_host_port (value, &self->kms_host, &self->kms_port);
-  else if ((value = kd_dlv_product_get_field (self, "ospp_kms_machine_name_from_dns")) != NULL)
+  else if ((value = kd_dlv_product_lookup (self, KD_KEY ("ospp_kms_machine_name_from_dns"))) != NULL)
     {
       split_host_port (value, &self->kms_host, &self->kms_port);
       self->kms_host_source = "dns";
     }
   /* slmgr prints the port it will use; 0 is shown as 1688. */
-  if (self->kms_port < 0 && kd_dlv_product_has_field (self, "ospp_kms_port"))
+  if (self->kms_port < 0 && kd_dlv_product_has (self, KD_KEY ("ospp_kms_port")))
     self->kms_port = kd_dlv_product_get_int (self, "ospp_kms_port");
 }
 
@@ -774,15 +877,15 @@ has_kms_client_block (KdDlvProduct *self)
     "kms_host_by_shape", "ospp_kms_machine_name_from_dns", "ospp_kms_registry_override", "ospp_kms_host_caching", NULL
   };
 
-  return has_any_field (self, keys) || kd_dlv_product_has_flag (self, "kms_client_header") ||
-         kd_dlv_product_has_flag (self, "host_caching_enabled") || kd_dlv_product_has_flag (self, "host_caching_disabled");
+  return has_any_field (self, keys) || has_flag (self, KD_KEY ("kms_client_header")) ||
+         has_flag (self, KD_KEY ("host_caching_enabled")) || has_flag (self, KD_KEY ("host_caching_disabled"));
 }
 
 static void
 add_kms_client (KdDlvProduct *self,
                 JsonBuilder  *builder)
 {
-  const char *ip = kd_dlv_product_get_field (self, "kms_machine_ip");
+  const char *ip = kd_dlv_product_lookup (self, KD_KEY ("kms_machine_ip"));
   KdLabels *labels = kd_labels_get_default ();
   const char *caching;
 
@@ -805,11 +908,11 @@ add_kms_client (KdDlvProduct *self,
   kd_json_add_count (builder, "activation_interval_minutes", kd_dlv_product_get_int (self, "activation_interval"));
   kd_json_add_count (builder, "renewal_interval_minutes", kd_dlv_product_get_int (self, "renewal_interval"));
   json_builder_set_member_name (builder, "host_caching");
-  caching = kd_dlv_product_get_field (self, "ospp_kms_host_caching");
+  caching = kd_dlv_product_lookup (self, KD_KEY ("ospp_kms_host_caching"));
   caching = caching != NULL ? kd_labels_lookup_value (labels, "kms_host_caching", caching) : NULL;
-  if (kd_dlv_product_has_flag (self, "host_caching_enabled") || g_strcmp0 (caching, "enabled") == 0)
+  if (has_flag (self, KD_KEY ("host_caching_enabled")) || g_strcmp0 (caching, "enabled") == 0)
     json_builder_add_boolean_value (builder, TRUE);
-  else if (kd_dlv_product_has_flag (self, "host_caching_disabled") || g_strcmp0 (caching, "disabled") == 0)
+  else if (has_flag (self, KD_KEY ("host_caching_disabled")) || g_strcmp0 (caching, "disabled") == 0)
     json_builder_add_boolean_value (builder, FALSE);
   else
     json_builder_add_null_value (builder);
@@ -840,9 +943,9 @@ add_kms_host (KdDlvProduct *self,
   kd_json_add_count (builder, "current_count", kd_dlv_product_get_int (self, "current_count"));
   kd_json_add_count (builder, "port", kd_dlv_product_get_int (self, "listening_port"));
   json_builder_set_member_name (builder, "dns_publishing");
-  if (kd_dlv_product_has_flag (self, "dns_publishing_enabled"))
+  if (has_flag (self, KD_KEY ("dns_publishing_enabled")))
     json_builder_add_boolean_value (builder, TRUE);
-  else if (kd_dlv_product_has_flag (self, "dns_publishing_disabled"))
+  else if (has_flag (self, KD_KEY ("dns_publishing_disabled")))
     json_builder_add_boolean_value (builder, FALSE);
   else
     json_builder_add_null_value (builder);
@@ -881,7 +984,7 @@ add_expiry (KdDlvProduct *self,
   };
   const char *state = NULL;
   const char *text = NULL;
-  const char *date = kd_dlv_product_get_field (self, "xpr_date");
+  const char *date = kd_dlv_product_lookup (self, KD_KEY ("xpr_date"));
   g_autofree char *expires = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (xpr) && state == NULL; i++)
@@ -889,17 +992,17 @@ add_expiry (KdDlvProduct *self,
       {
         state = xpr[i].state;
         /* The date itself when the line had one, else the line. */
-        text = date != NULL ? date : kd_dlv_product_get_field (self, "xpr_text");
+        text = date != NULL ? date : kd_dlv_product_lookup (self, KD_KEY ("xpr_text"));
       }
 
   if (state == NULL && self->license_status != NULL)
     {
       if (g_str_equal (self->license_status, "licensed"))
         {
-          if ((text = kd_dlv_product_get_field (self, "timebased_activation_expiration")) != NULL)
+          if ((text = kd_dlv_product_lookup (self, KD_KEY ("timebased_activation_expiration"))) != NULL)
             state = "timebased";
-          else if ((text = kd_dlv_product_get_field (self, "volume_activation_expiration")) != NULL ||
-                   (text = kd_dlv_product_get_field (self, "avma_activation_expiration")) != NULL)
+          else if ((text = kd_dlv_product_lookup (self, KD_KEY ("volume_activation_expiration"))) != NULL ||
+                   (text = kd_dlv_product_lookup (self, KD_KEY ("avma_activation_expiration"))) != NULL)
             state = "volume";
           else
             state = "permanent";
@@ -907,7 +1010,7 @@ add_expiry (KdDlvProduct *self,
       else if (g_str_has_suffix (self->license_status, "grace"))
         {
           state = "grace";
-          text = kd_dlv_product_get_field (self, "time_remaining");
+          text = kd_dlv_product_lookup (self, KD_KEY ("time_remaining"));
         }
       else if (g_str_equal (self->license_status, "notification"))
         state = "notification";
@@ -934,10 +1037,10 @@ static void
 add_result (KdDlvProduct *self,
             JsonBuilder  *builder)
 {
-  const char *code = kd_dlv_product_get_field (self, "result_error_code");
+  const char *code = kd_dlv_product_lookup (self, KD_KEY ("result_error_code"));
 
   json_builder_set_member_name (builder, "result");
-  if (!kd_dlv_product_has_flag (self, "activation_success") && !kd_dlv_product_has_flag (self, "activation_failure"))
+  if (!has_flag (self, KD_KEY ("activation_success")) && !has_flag (self, KD_KEY ("activation_failure")))
     {
       json_builder_add_null_value (builder);
       return;
@@ -945,8 +1048,8 @@ add_result (KdDlvProduct *self,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "success");
-  json_builder_add_boolean_value (builder, kd_dlv_product_has_flag (self, "activation_success") &&
-                                  !kd_dlv_product_has_flag (self, "activation_failure"));
+  json_builder_add_boolean_value (builder, has_flag (self, KD_KEY ("activation_success")) &&
+                                  !has_flag (self, KD_KEY ("activation_failure")));
   kd_json_add_string (builder, "error_code", code);
   add_field (builder, self, "error_text", "result_error_text");
   json_builder_end_object (builder);
@@ -973,20 +1076,20 @@ kd_dlv_product_to_json (KdDlvProduct *self,
   kd_json_add_string (builder, "channel", self->channel);
   kd_json_add_string (builder, "role", self->role);
   /* ospp calls the activation ID "SKU ID" */
-  kd_json_add_string (builder, "activation_id", kd_dlv_product_has_field (self, "activation_id")
-                                          ? kd_dlv_product_get_field (self, "activation_id")
-                                          : kd_dlv_product_get_field (self, "ospp_sku_id"));
+  kd_json_add_string (builder, "activation_id", kd_dlv_product_has (self, KD_KEY ("activation_id"))
+                                          ? kd_dlv_product_lookup (self, KD_KEY ("activation_id"))
+                                          : kd_dlv_product_lookup (self, KD_KEY ("ospp_sku_id")));
   add_field (builder, self, "application_id", "application_id");
   add_field (builder, self, "extended_pid", "extended_pid");
   add_field (builder, self, "product_key_channel", "product_key_channel");
   add_field (builder, self, "installation_id", "installation_id");
   add_field (builder, self, "use_license_url", "use_license_url");
   add_field (builder, self, "validation_url", "validation_url");
-  partial = kd_dlv_product_get_field (self, "partial_product_key");
-  kd_json_add_string (builder, "partial_product_key", partial != NULL ? partial : kd_dlv_product_get_field (self, "ospp_last5"));
+  partial = kd_dlv_product_lookup (self, KD_KEY ("partial_product_key"));
+  kd_json_add_string (builder, "partial_product_key", partial != NULL ? partial : kd_dlv_product_lookup (self, KD_KEY ("ospp_last5")));
   kd_json_add_string (builder, "license_status", self->license_status);
-  partial = kd_dlv_product_get_field (self, "license_status");
-  kd_json_add_string (builder, "license_status_text", partial != NULL ? partial : kd_dlv_product_get_field (self, "ospp_license_status"));
+  partial = kd_dlv_product_lookup (self, KD_KEY ("license_status"));
+  kd_json_add_string (builder, "license_status_text", partial != NULL ? partial : kd_dlv_product_lookup (self, KD_KEY ("ospp_license_status")));
   kd_json_add_string (builder, "notification_reason", self->notification_reason);
   kd_json_add_count (builder, "expiration_minutes", self->expiration_minutes);
   kd_json_add_count (builder, "expiration_days", self->expiration_days);
@@ -995,10 +1098,10 @@ kd_dlv_product_to_json (KdDlvProduct *self,
   kd_json_add_string (builder, "trusted_time", self->trusted_time);
   add_field (builder, self, "trusted_time_text", "trusted_time");
   add_value (builder, self, "configured_activation_type", "configured_activation_type",
-             kd_dlv_product_has_field (self, "configured_activation_type") ? "configured_activation_type"
+             kd_dlv_product_has (self, KD_KEY ("configured_activation_type")) ? "configured_activation_type"
                                                                            : "ospp_activation_type_configuration");
   json_builder_set_member_name (builder, "license_in_use");
-  json_builder_add_boolean_value (builder, !kd_dlv_product_has_flag (self, "license_not_in_use"));
+  json_builder_add_boolean_value (builder, !has_flag (self, KD_KEY ("license_not_in_use")));
   add_kms_client (self, builder);
   add_kms_host (self, builder);
   add_expiry (self, builder);
