@@ -14,6 +14,7 @@
 
 #include "kd-dlv-date.h"
 #include "kd-dlv-parser.h"
+#include "kd-labels.h"
 #include "kd-text-decode.h"
 
 static JsonNode *
@@ -290,6 +291,58 @@ test_cancel (void)
   }
 }
 
+/* Labels are compared case-folded, with white space squeezed: eight
+ * characters at a time where they are plain ASCII, one at a time where
+ * they are not.  Spaces at every position of an eight-byte window. */
+static void
+test_label_folding (void)
+{
+  KdLabels *labels = kd_labels_get_default ();
+  static const char *same[] = {
+    "Remaining Windows rearm count",
+    "REMAINING WINDOWS REARM COUNT",
+    "remaining windows rearm count",
+    "Remaining  Windows rearm count",
+    "Remaining Windows  rearm count",
+    "Remaining Windows rearm  count",
+    "Remaining\tWindows rearm count",
+    "  Remaining Windows rearm count",
+    "Remaining Windows rearm count :",
+    "Remaining Windows rearm count\xef\xbc\x9a",
+    "Remaining Windows rearm count.",
+    "Remaining Windows rearm count   ",
+    "Remaining\xe3\x80\x80Windows rearm count",
+  };
+  static const char *different[] = {
+    "Remaining Windows rearm coun",
+    "Remaining Windowsrearm count",
+    "Remaining Windows rearm count count",
+    "Remaining Windows rearm count:x",
+    "Rémaining Windows rearm count",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      const KdLabelField *field = kd_labels_lookup_field (labels, same[i], -1);
+
+      g_test_message ("%s", same[i]);
+      g_assert_nonnull (field);
+      g_assert_cmpstr (field->key, ==, "remaining_windows_rearm_count");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (different); i++)
+    {
+      g_test_message ("%s", different[i]);
+      g_assert_null (kd_labels_lookup_field (labels, different[i], -1));
+    }
+
+  /* Whole lines and values go through the same folding. */
+  g_assert_nonnull (kd_labels_match_line (labels, "KEY MANAGEMENT SERVICE CLIENT INFORMATION", 41, NULL));
+  g_assert_cmpstr (kd_labels_lookup_value (labels, "license_status", "LICENSED"), ==, "licensed");
+  g_assert_cmpstr (kd_labels_lookup_value (labels, "license_status", "Licensed"), ==, "licensed");
+  g_assert_cmpstr (kd_labels_lookup_value (labels, "license_status", "Initial  grace period"), ==, "initial-grace");
+  g_assert_null (kd_labels_lookup_value (labels, "license_status", "Licensed twice"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -301,6 +354,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/dlv/dates", test_dates);
+  g_test_add_func ("/dlv/label-folding", test_label_folding);
   g_test_add_func ("/dlv/decode", test_decode);
   g_test_add_func ("/dlv/hostile", test_hostile);
   g_test_add_func ("/dlv/huge", test_huge);

@@ -143,9 +143,8 @@ static void
 vote (Parser  *p,
       guint64  languages)
 {
-  for (guint i = 0; languages != 0; i++, languages >>= 1)
-    if (languages & 1)
-      p->votes[i]++;
+  for (; languages != 0; languages &= languages - 1)
+    p->votes[__builtin_ctzll (languages)]++;
 }
 
 static void
@@ -318,6 +317,7 @@ static void
 handle_field (Parser             *p,
               const KdLabelField *field,
               const char         *value,
+              gsize               value_length,
               Width               width)
 {
   vote (p, field->languages);
@@ -353,12 +353,12 @@ handle_field (Parser             *p,
       kd_dlv_product_has (p->product, KD_KEY ("remaining_windows_rearm_count")) &&
       !kd_dlv_product_has (p->product, KD_KEY ("remaining_sku_rearm_count")))
     {
-      kd_dlv_product_put (p->product, KD_KEY ("remaining_sku_rearm_count"), value, -1);
+      kd_dlv_product_put (p->product, KD_KEY ("remaining_sku_rearm_count"), value, value_length);
       set_continuation (p, KD_KEY ("remaining_sku_rearm_count"), FALSE, width);
       return;
     }
 
-  kd_dlv_product_put (p->product, field->key, value, -1);
+  kd_dlv_product_put (p->product, field->key, value, value_length);
   set_continuation (p, field->key, FALSE, width);
 }
 
@@ -849,7 +849,7 @@ handle_line_inner (Parser *p,
       (field = kd_labels_lookup_field (p->labels, trimmed, label_length)) != NULL)
     {
       /* "Error: 0x…" and the like are lines, not fields named Error. */
-      handle_field (p, field, value, width);
+      handle_field (p, field, value, trimmed + length - value, width);
       if (p->in_kms_block == FALSE && trimmed != copy)
         p->in_kms_block = TRUE;
       return;
@@ -867,11 +867,11 @@ handle_line_inner (Parser *p,
 /* Where the line at @line ends: at a CR or an LF, or at @end.  @next_cr
  * and @next_lf remember the next of each, so that a file of CRs alone
  * is not searched again for an LF at every line. */
-static const char *
-line_end (const char  *line,
-          const char  *end,
-          const char **next_cr,
-          const char **next_lf)
+static char *
+line_end (char  *line,
+          char  *end,
+          char **next_cr,
+          char **next_lf)
 {
   if (*next_lf < line)
     {
@@ -889,19 +889,19 @@ line_end (const char  *line,
 }
 
 static glong
-guess_wrap_width (const char *text,
-                  gsize       length)
+guess_wrap_width (char  *text,
+                  gsize  length)
 {
   glong longest = 0;
   guint at_longest = 0;
-  const char *line = text, *text_end = text + length;
-  const char *next_cr = NULL, *next_lf = NULL;
+  char *line = text, *text_end = text + length;
+  char *next_cr = NULL, *next_lf = NULL;
 
   /* A console wraps every long line at the same column: the longest lines
    * all have that length. */
   while (line < text_end)
     {
-      const char *end = line_end (line, text_end, &next_cr, &next_lf);
+      char *end = line_end (line, text_end, &next_cr, &next_lf);
       /* A line has at most as many characters as bytes: only lines that
        * could beat the longest so far are counted. */
       glong n = (glong) (end - line) >= longest ? g_utf8_strlen (line, end - line) : 0;
@@ -1084,7 +1084,7 @@ kd_dlv_parse (const guint8 *data,
   KdDecodeFlags flags = KD_DECODE_NONE;
   Parser p = { 0 };
   char *line, *text_end;
-  const char *next_cr = NULL, *next_lf = NULL;
+  char *next_cr = NULL, *next_lf = NULL;
   guint n_lines = 0;
 
   p.labels = kd_labels_get_default ();
@@ -1115,7 +1115,7 @@ kd_dlv_parse (const guint8 *data,
   line = text;
   while (line < text_end)
     {
-      char *end = (char *) line_end (line, text_end, &next_cr, &next_lf);
+      char *end = line_end (line, text_end, &next_cr, &next_lf);
       char at_end = *end;
 
       *end = '\0';

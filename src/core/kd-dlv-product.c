@@ -61,6 +61,7 @@ struct _KdDlvProduct
    * A block has a score of fields and a few flags: a list is quicker to
    * fill and to search than a hash table. */
   GArray *fields;       /* Field, in the order read */
+  guint64 key_bits;     /* key_bit() of every key in fields: most keys a block is asked for are not there */
   Values *values;       /* where the values are, shared with the other products of the capture */
   GPtrArray *flags;     /* line keys seen in this block, or NULL */
 
@@ -183,6 +184,13 @@ kd_dlv_product_new (KdDlvProduct *previous)
   return self;
 }
 
+/* One of 64 bits, from an interned key's address. */
+static inline guint64
+key_bit (const char *key)
+{
+  return G_GUINT64_CONSTANT (1) << (((guint64) (guintptr) key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 58);
+}
+
 /* @key is interned: fields are found by their key's address. */
 static Field *
 find_field (KdDlvProduct *self,
@@ -190,6 +198,8 @@ find_field (KdDlvProduct *self,
 {
   Field *fields = (Field *) (gpointer) self->fields->data;
 
+  if ((self->key_bits & key_bit (key)) == 0)
+    return NULL;
   for (guint i = 0; i < self->fields->len; i++)
     if (fields[i].key == key)
       return &fields[i];
@@ -255,6 +265,7 @@ put_field (KdDlvProduct *self,
     {
       Field new_field = { key, value };
       g_array_append_val (self->fields, new_field);
+      self->key_bits |= key_bit (key);
     }
 }
 

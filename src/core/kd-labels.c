@@ -22,8 +22,7 @@
 /* Longer than any label or line the tables have. */
 #define MAX_FOLDED 512
 
-/* Folded text with its hash; the keys of the tables own a copy of the
- * text, right after the struct. */
+/* Folded (or printed) text with its hash. */
 typedef struct
 {
   guint hash;
@@ -31,6 +30,24 @@ typedef struct
   gsize length;
   const char *text;
 } Folded;
+
+/* A table of texts: open addressing, linear probing.  Lookups are a few
+ * per line of a capture, and GHashTable's callbacks were half of their
+ * cost.  Filled while the tables load, then only read. */
+typedef struct
+{
+  guint hash;
+  guint length;
+  const char *text;     /* in the tables' chunk; NULL for a free slot */
+  gconstpointer value;
+} Slot;
+
+typedef struct
+{
+  Slot *slots;
+  guint mask;           /* number of slots - 1, a power of two minus one */
+  guint n;
+} TextTable;
 
 typedef struct
 {
@@ -49,63 +66,150 @@ typedef struct
 
 struct _KdLabels
 {
-  GHashTable *fields;         /* folded label -> KdLabelField (owned) */
-  GHashTable *lines;          /* folded line -> KdLabelLine (owned) */
-  GHashTable *printed_fields; /* label as in the table -> KdLabelField */
-  GHashTable *printed_lines;  /* line as in the table -> KdLabelLine */
+  GStringChunk *texts;        /* the texts of the tables' keys */
+  GPtrArray *entries;         /* the KdLabelFields and KdLabelLines of the tables */
+  TextTable fields;           /* folded label -> KdLabelField */
+  TextTable lines;            /* folded line -> KdLabelLine */
+  TextTable printed_fields;   /* label as in the table -> KdLabelField */
+  TextTable printed_lines;    /* line as in the table -> KdLabelLine */
   GPtrArray *patterns;        /* LinePattern */
   GHashTable *patterns_by_start;  /* first character of the prefix -> GPtrArray of LinePattern */
   GPtrArray *patterns_anywhere;   /* LinePattern without a fixed start */
-  GHashTable *values;         /* table name -> (Folded -> canonical value) */
+  GHashTable *values;         /* table name -> TextTable: folded or printed value -> canonical value */
   GPtrArray *tags;            /* language number -> tag */
   GHashTable *lcids;          /* lcid -> Language */
   GHashTable *codepages;      /* lcid -> code page, where it differs from its language's */
   GPtrArray *languages;       /* Language */
 };
 
-static guint
-folded_hash (gconstpointer key)
+static void
+text_table_init (TextTable *table)
 {
-  return ((const Folded *) key)->hash;
+  table->mask = 63;
+  table->n = 0;
+  table->slots = g_new0 (Slot, table->mask + 1);
 }
 
-static gboolean
-folded_equal (gconstpointer a,
-              gconstpointer b)
+static void
+text_table_clear (TextTable *table)
 {
-  const Folded *x = a, *y = b;
-
-  return x->length == y->length && memcmp (x->text, y->text, x->length) == 0;
+  g_clear_pointer (&table->slots, g_free);
 }
 
-static Folded *
-folded_copy (const Folded *folded)
+static TextTable *
+text_table_new (void)
 {
-  Folded *copy = g_malloc (sizeof (Folded) + folded->length + 1);
-  char *text = (char *) (copy + 1);
+  TextTable *table = g_new (TextTable, 1);
 
-  memcpy (text, folded->text, folded->length);
-  text[folded->length] = '\0';
-  *copy = *folded;
-  copy->text = text;
-  return copy;
+  text_table_init (table);
+  return table;
 }
 
-static GHashTable *
-folded_table_new (GDestroyNotify value_free)
+static void
+text_table_free (gpointer data)
 {
-  return g_hash_table_new_full (folded_hash, folded_equal, g_free, value_free);
+  text_table_clear (data);
+  g_free (data);
 }
 
+static Slot *
+text_table_find (const TextTable *table,
+                 const Folded    *key)
+{
+  for (guint i = key->hash & table->mask;; i = (i + 1) & table->mask)
+    {
+      Slot *slot = &table->slots[i];
+
+      if (slot->text == NULL ||
+          (slot->hash == key->hash && slot->length == key->length && memcmp (slot->text, key->text, key->length) == 0))
+        return slot;
+    }
+}
+
+static gconstpointer
+text_table_lookup (const TextTable *table,
+                   const Folded    *key)
+{
+  return text_table_find (table, key)->value;
+}
+
+/* Adds @key, or gives it @value if @replace; the text is copied. */
+static void
+text_table_insert (TextTable     *table,
+                   GStringChunk  *texts,
+                   const Folded  *key,
+                   gconstpointer  value,
+                   gboolean       replace)
+{
+  Slot *slot = text_table_find (table, key);
+
+  if (slot->text != NULL)
+    {
+      if (replace)
+        slot->value = value;
+      return;
+    }
+
+  slot->hash = key->hash;
+  slot->length = key->length;
+  slot->text = g_string_chunk_insert_len (texts, key->text, key->length);
+  slot->value = value;
+
+  /* at most half full: probes stay short */
+  if (++table->n * 2 > table->mask)
+    {
+      Slot *old = table->slots;
+      guint old_size = table->mask + 1;
+
+      table->mask = table->mask * 2 + 1;
+      table->slots = g_new0 (Slot, table->mask + 1);
+      for (guint i = 0; i < old_size; i++)
+        if (old[i].text != NULL)
+          {
+            guint j = old[i].hash & table->mask;
+
+            while (table->slots[j].text != NULL)
+              j = (j + 1) & table->mask;
+            table->slots[j] = old[i];
+          }
+      g_free (old);
+    }
+}
+
+/* Eight bytes at a time: a label is hashed on every line of a capture. */
 static guint
 hash_bytes (const char *text,
             gsize       length)
 {
-  guint hash = 5381;
+  const guint64 multiplier = G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  guint64 hash = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ length;
+  guint64 word = 0;
+  gsize rest = length;
 
-  for (gsize i = 0; i < length; i++)
-    hash = hash * 33 + (guchar) text[i];
-  return hash;
+  for (; rest >= 8; text += 8, rest -= 8)
+    {
+      memcpy (&word, text, 8);
+      hash = (hash ^ word) * multiplier;
+      hash ^= hash >> 32;
+    }
+  if (rest > 0)
+    {
+      if (length >= 8)
+        memcpy (&word, text + rest - 8, 8);   /* the last eight bytes */
+      else if (rest >= 4)
+        {
+          guint32 low, high;
+
+          memcpy (&low, text, 4);
+          memcpy (&high, text + rest - 4, 4);
+          word = (guint64) high << 32 | low;
+        }
+      else
+        word = (guint64) (guchar) text[0] << 16 | (guint64) (guchar) text[rest / 2] << 8 | (guchar) text[rest - 1];
+      hash = (hash ^ word) * multiplier;
+      hash ^= hash >> 32;
+    }
+  return (guint) (hash ^ (hash >> 29));
 }
 
 /* Text as printed: the first lookup, which finds what Windows printed
@@ -140,6 +244,33 @@ fold (const char *text,
   while (p < end && j + 8 < MAX_FOLDED)
     {
       guchar c = *p;
+
+      /* Eight printable ASCII characters at once, single spaces between
+       * words included: there is no white space to squeeze, only A-Z to
+       * lower.  The slow path below takes the rest. */
+      if (end - p >= 8 && j + 17 < MAX_FOLDED)
+        {
+          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101), highs = ones * 0x80, lows = ones * 0x7f;
+          guint64 word, spaces, x;
+
+          memcpy (&word, p, 8);
+          x = word ^ (ones * ' ');
+          spaces = ~(((x & lows) + lows) | x) & highs;    /* exactly the bytes that are spaces */
+          if ((word & highs) == 0 && ((word - ones * ' ') & ~word & highs) == 0 &&
+              (spaces & (spaces >> 8)) == 0 && (spaces & (G_GUINT64_CONSTANT (0x80) | (G_GUINT64_CONSTANT (0x80) << 56))) == 0)
+            {
+              guint64 upper = (word + ones * (0x80 - 'A')) & ~(word + ones * (0x7f - 'Z')) & highs;
+
+              word |= upper >> 2;
+              buffer[j] = ' ';
+              j += space;
+              space = FALSE;
+              memcpy (buffer + j, &word, 8);
+              j += 8;
+              p += 8;
+              continue;
+            }
+        }
 
       if (c < 0x80)
         {
@@ -320,12 +451,12 @@ add_field_label (KdLabels   *self,
   guint number = language_number (self, language);
 
   fold (text, strlen (text), buffer, &folded);
-  entry = g_hash_table_lookup (self->fields, &folded);
+  entry = (KdLabelField *) text_table_lookup (&self->fields, &folded);
   if (entry == NULL)
     {
-      entry = g_new (KdLabelField, 1);
-      *entry = *field;
-      g_hash_table_insert (self->fields, folded_copy (&folded), entry);
+      entry = g_memdup2 (field, sizeof *field);
+      g_ptr_array_add (self->entries, entry);
+      text_table_insert (&self->fields, self->texts, &folded, entry, FALSE);
     }
   else if (entry->key != field->key)
     {
@@ -338,7 +469,7 @@ add_field_label (KdLabels   *self,
   if (number != G_MAXUINT)
     entry->languages |= G_GUINT64_CONSTANT (1) << number;
   as_printed (text, strlen (text), &folded);
-  g_hash_table_replace (self->printed_fields, folded_copy (&folded), entry);
+  text_table_insert (&self->printed_fields, self->texts, &folded, entry, TRUE);
 }
 
 static void
@@ -392,10 +523,11 @@ add_line (KdLabels   *self,
     {
       KdLabelLine *entry = g_memdup2 (&line, sizeof line);
 
+      g_ptr_array_add (self->entries, entry);
       fold (text, strlen (text), buffer, &folded);
-      g_hash_table_insert (self->lines, folded_copy (&folded), entry);
+      text_table_insert (&self->lines, self->texts, &folded, entry, TRUE);
       as_printed (text, strlen (text), &folded);
-      g_hash_table_replace (self->printed_lines, folded_copy (&folded), entry);
+      text_table_insert (&self->printed_lines, self->texts, &folded, entry, TRUE);
     }
 }
 
@@ -406,12 +538,16 @@ add_value (KdLabels   *self,
            const char *text,
            gpointer    user_data)
 {
-  GHashTable *table = user_data;
+  TextTable *table = user_data;
+  const char *value = g_intern_string (canonical);
   char buffer[MAX_FOLDED];
   Folded folded;
 
+  /* as printed first, then folded */
+  as_printed (text, strlen (text), &folded);
+  text_table_insert (table, self->texts, &folded, value, TRUE);
   fold (text, strlen (text), buffer, &folded);
-  g_hash_table_insert (table, folded_copy (&folded), (gpointer) g_intern_string (canonical));
+  text_table_insert (table, self->texts, &folded, value, TRUE);
 }
 
 void
@@ -420,10 +556,12 @@ kd_labels_free (KdLabels *self)
   if (self == NULL)
     return;
 
-  g_clear_pointer (&self->printed_fields, g_hash_table_unref);
-  g_clear_pointer (&self->printed_lines, g_hash_table_unref);
-  g_clear_pointer (&self->fields, g_hash_table_unref);
-  g_clear_pointer (&self->lines, g_hash_table_unref);
+  text_table_clear (&self->printed_fields);
+  text_table_clear (&self->printed_lines);
+  text_table_clear (&self->fields);
+  text_table_clear (&self->lines);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_string_chunk_free);
   g_clear_pointer (&self->patterns_by_start, g_hash_table_unref);
   g_clear_pointer (&self->patterns_anywhere, g_ptr_array_unref);
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
@@ -462,14 +600,16 @@ kd_labels_new_from_data (const char  *json,
     }
   root = json_node_get_object (json_parser_get_root (parser));
 
-  self->fields = folded_table_new (g_free);
-  self->lines = folded_table_new (g_free);
-  self->printed_fields = folded_table_new (NULL);
-  self->printed_lines = folded_table_new (NULL);
+  self->texts = g_string_chunk_new (16 * 1024);
+  self->entries = g_ptr_array_new_with_free_func (g_free);
+  text_table_init (&self->fields);
+  text_table_init (&self->lines);
+  text_table_init (&self->printed_fields);
+  text_table_init (&self->printed_lines);
   self->patterns = g_ptr_array_new_with_free_func (line_pattern_free);
   self->patterns_by_start = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->patterns_anywhere = g_ptr_array_new ();
-  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_table_free);
   self->tags = g_ptr_array_new_with_free_func (g_free);
   self->lcids = g_hash_table_new (NULL, NULL);
   self->codepages = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -534,7 +674,7 @@ kd_labels_new_from_data (const char  *json,
       while (json_object_iter_next (&iter, &table, &node))
         {
           JsonArray *entries = json_node_get_array (node);
-          GHashTable *values = folded_table_new (NULL);
+          TextTable *values = text_table_new ();
 
           g_hash_table_insert (self->values, g_strdup (table), values);
           for (guint i = 0; i < json_array_get_length (entries); i++)
@@ -600,10 +740,10 @@ kd_labels_lookup_field (KdLabels   *self,
   while (n > 0 && label[n - 1] == ' ')
     n--;
   as_printed (label, n, &folded);
-  if ((found = g_hash_table_lookup (self->printed_fields, &folded)) != NULL)
+  if ((found = text_table_lookup (&self->printed_fields, &folded)) != NULL)
     return found;
   fold (label, n, buffer, &folded);
-  return folded.complete ? g_hash_table_lookup (self->fields, &folded) : NULL;
+  return folded.complete ? text_table_lookup (&self->fields, &folded) : NULL;
 }
 
 static GHashTable *
@@ -672,10 +812,10 @@ kd_labels_match_line (KdLabels     *self,
     *out_captures = NULL;
 
   as_printed (line, length, &folded);
-  if ((found = g_hash_table_lookup (self->printed_lines, &folded)) != NULL)
+  if ((found = text_table_lookup (&self->printed_lines, &folded)) != NULL)
     return found;
   fold (line, length, buffer, &folded);
-  if (folded.complete && (found = g_hash_table_lookup (self->lines, &folded)) != NULL)
+  if (folded.complete && (found = text_table_lookup (&self->lines, &folded)) != NULL)
     return found;
   if (folded.length == 0)
     return NULL;
@@ -700,14 +840,19 @@ kd_labels_lookup_value (KdLabels   *self,
                         const char *table,
                         const char *text)
 {
-  GHashTable *values = g_hash_table_lookup (self->values, table);
+  TextTable *values = g_hash_table_lookup (self->values, table);
   char buffer[MAX_FOLDED];
   Folded folded;
+  const char *found;
+  gsize length = strlen (text);
 
   if (values == NULL)
     return NULL;
-  fold (text, strlen (text), buffer, &folded);
-  return folded.complete ? g_hash_table_lookup (values, &folded) : NULL;
+  as_printed (text, length, &folded);
+  if ((found = text_table_lookup (values, &folded)) != NULL)
+    return found;
+  fold (text, length, buffer, &folded);
+  return folded.complete ? text_table_lookup (values, &folded) : NULL;
 }
 
 /**
