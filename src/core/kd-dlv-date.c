@@ -38,15 +38,26 @@ day_first_language (const char *language)
   return FALSE;
 }
 
-static int
-hour24 (int         hour,
-        const char *meridiem)
+/* A date's parts as printed: year, month and day for a year-first date;
+ * for a year-last one, the two numbers before the year, in the order
+ * printed, which the evidence sorts out. */
+typedef struct
 {
-  if (meridiem == NULL)
-    return hour;
-  if (g_ascii_toupper (meridiem[0]) == 'P' || g_str_has_prefix (meridiem, "下午"))
+  int year, first, second;
+  char separator;       /* of a year-last date */
+  int hour, minute, second_of_minute;
+  char meridiem;        /* 'A', 'P', or 0 for a 24-hour time */
+} DateParts;
+
+static int
+hour24 (int  hour,
+        char meridiem)
+{
+  if (meridiem == 'P')
     return hour % 12 + 12;
-  return hour % 12;
+  if (meridiem == 'A')
+    return hour % 12;
+  return hour;
 }
 
 static gboolean
@@ -58,25 +69,167 @@ make_iso (int          year,
           int          second,
           char       **out_iso)
 {
+  char iso[] = "YYYY-MM-DDTHH:MM:SS";
+
   if (year < 1980 || year > 2200 || hour > 23 || minute > 59 || second > 59 ||
       month < 1 || month > 12 || !g_date_valid_dmy (day, month, year))
     return FALSE;
-  *out_iso = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second);
+  /* g_strdup_printf() was most of the cost of a date */
+  iso[0] = '0' + year / 1000;
+  iso[1] = '0' + year / 100 % 10;
+  iso[2] = '0' + year / 10 % 10;
+  iso[3] = '0' + year % 10;
+  iso[5] = '0' + month / 10;
+  iso[6] = '0' + month % 10;
+  iso[8] = '0' + day / 10;
+  iso[9] = '0' + day % 10;
+  iso[11] = '0' + hour / 10;
+  iso[12] = '0' + hour % 10;
+  iso[14] = '0' + minute / 10;
+  iso[15] = '0' + minute % 10;
+  iso[17] = '0' + second / 10;
+  iso[18] = '0' + second % 10;
+  *out_iso = g_strdup (iso);
   return TRUE;
 }
 
-/* Where a group of the match starts in the text, or NULL when it matched
- * nothing: no copies of the groups, this runs once per product. */
+/* The fast path: dates as Windows prints them, in ASCII, in a strict form
+ * whose reading by the patterns below is certain.  Whatever it does not
+ * take goes to the patterns, so it never changes an answer. */
+
 static const char *
-group (GMatchInfo *info,
-       int         number,
-       const char *text)
+skip_spaces (const char *s)
+{
+  while (*s == ' ' || *s == '\t')
+    s++;
+  return s;
+}
+
+/* One or two digits (@max 2) or exactly @max digits (@exact), not followed by another digit. */
+static const char *
+scan_number (const char *s,
+             int         max,
+             gboolean    exact,
+             int        *out)
+{
+  int n = 0, value = 0;
+
+  while (n < max && g_ascii_isdigit (s[n]))
+    value = value * 10 + (s[n++] - '0');
+  if (n == 0 || (exact && n != max) || g_ascii_isdigit (s[n]))
+    return NULL;
+  *out = value;
+  return s + n;
+}
+
+static const char *
+scan_am_pm (const char *s,
+            gboolean    dotted,
+            char       *out)
+{
+  char c = g_ascii_toupper (s[0]);
+
+  if (c != 'A' && c != 'P')
+    return s;
+  if (g_ascii_toupper (s[1]) == 'M')
+    {
+      *out = c;
+      return s + 2;
+    }
+  /* "a.m.", "p. m." (Spanish) */
+  if (dotted && s[1] == '.')
+    {
+      const char *m = s[2] == ' ' ? s + 3 : s + 2;
+
+      if (g_ascii_toupper (m[0]) == 'M' && m[1] == '.')
+        {
+          *out = c;
+          return m + 2;
+        }
+    }
+  return s;
+}
+
+/* "H:MM[:SS] [AM]" to the end of the text; @parts->meridiem may be set
+ * already. */
+static gboolean
+scan_time (const char *s,
+           gboolean    dotted_am_pm,
+           DateParts  *parts)
+{
+  char meridiem = 0;
+
+  if ((s = scan_number (s, 2, FALSE, &parts->hour)) == NULL || *s++ != ':' ||
+      (s = scan_number (s, 2, TRUE, &parts->minute)) == NULL)
+    return FALSE;
+  parts->second_of_minute = 0;
+  if (*s == ':' && (s = scan_number (s + 1, 2, TRUE, &parts->second_of_minute)) == NULL)
+    return FALSE;
+  s = scan_am_pm (skip_spaces (s), dotted_am_pm, &meridiem);
+  if (parts->meridiem == 0)
+    parts->meridiem = meridiem;
+  return *skip_spaces (s) == '\0';
+}
+
+static gboolean
+is_date_separator (char c)
+{
+  return c == '-' || c == '/' || c == '.';
+}
+
+/* 2026/3/18 12:34:20, 2026-03-18T12:34:20, 2026/3/18 PM 1:00 */
+static gboolean
+scan_year_first (const char *s,
+                 DateParts  *parts)
+{
+  const char *before;
+
+  s = skip_spaces (s);
+  if ((s = scan_number (s, 4, TRUE, &parts->year)) == NULL || !is_date_separator (*(s = skip_spaces (s))) ||
+      (s = scan_number (skip_spaces (s + 1), 2, FALSE, &parts->first)) == NULL ||
+      !is_date_separator (*(s = skip_spaces (s))) ||
+      (s = scan_number (skip_spaces (s + 1), 2, FALSE, &parts->second)) == NULL)
+    return FALSE;
+  before = s;
+  while (*s == ' ' || *s == '\t' || *s == 'T' || *s == 't')
+    s++;
+  if (s == before)
+    return FALSE;
+  parts->meridiem = 0;
+  s = skip_spaces (scan_am_pm (s, FALSE, &parts->meridiem));
+  return scan_time (s, FALSE, parts);
+}
+
+/* 3/18/2026 12:34:20 PM, 18.03.2026 12:34:20, 3-4-2026 11:00 p.m. */
+static gboolean
+scan_year_last (const char *s,
+                DateParts  *parts)
+{
+  s = skip_spaces (s);
+  if ((s = scan_number (s, 2, FALSE, &parts->first)) == NULL || !is_date_separator (*s))
+    return FALSE;
+  parts->separator = *s;
+  if ((s = scan_number (s + 1, 2, FALSE, &parts->second)) == NULL || *s != parts->separator ||
+      (s = scan_number (s + 1, 4, TRUE, &parts->year)) == NULL || (*s != ' ' && *s != '\t'))
+    return FALSE;
+  parts->meridiem = 0;
+  return scan_time (skip_spaces (s), TRUE, parts);
+}
+
+/* The patterns: every other form, in any script. */
+
+static char
+meridiem_of (GMatchInfo *info,
+             int         number)
 {
   int start, end;
+  const char *text = g_match_info_get_string (info);
 
   if (!g_match_info_fetch_pos (info, number, &start, &end) || start < 0 || start == end)
-    return NULL;
-  return text + start;
+    return 0;
+  if (g_ascii_toupper (text[start]) == 'P' || g_str_has_prefix (text + start, "下午"))
+    return 'P';
+  return 'A';
 }
 
 static int
@@ -91,6 +244,65 @@ group_int (GMatchInfo *info,
   for (int i = start; i >= 0 && i < end && g_ascii_isdigit (text[i]); i++)
     value = value * 10 + (text[i] - '0');
   return value;
+}
+
+static gboolean
+match_year_first (const char *text,
+                  DateParts  *parts)
+{
+  static GRegex *year_first;
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (g_once_init_enter_pointer (&year_first))
+    g_once_init_leave_pointer (&year_first,
+                               g_regex_new ("^\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
+                                            "[\\sT]*(上午|下午|AM|PM)?\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
+                                            "\\s*(AM|PM|上午|下午)?\\s*$",
+                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (year_first, text, 0, &info))
+    return FALSE;
+
+  parts->year = group_int (info, 1);
+  parts->first = group_int (info, 2);
+  parts->second = group_int (info, 3);
+  parts->meridiem = meridiem_of (info, 4);
+  if (parts->meridiem == 0)
+    parts->meridiem = meridiem_of (info, 8);
+  parts->hour = group_int (info, 5);
+  parts->minute = group_int (info, 6);
+  parts->second_of_minute = group_int (info, 7);
+  return TRUE;
+}
+
+static gboolean
+match_year_last (const char *text,
+                 DateParts  *parts)
+{
+  static GRegex *year_last;
+  g_autoptr(GMatchInfo) info = NULL;
+  int start, end;
+
+  if (g_once_init_enter_pointer (&year_last))
+    g_once_init_leave_pointer (&year_last,
+                               g_regex_new ("^\\s*(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})\\s+(上午|下午)?\\s*"
+                                            "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*"
+                                            "(AM|PM|a\\.\\s?m\\.|p\\.\\s?m\\.)?\\s*$",
+                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (year_last, text, 0, &info))
+    return FALSE;
+
+  parts->first = group_int (info, 1);
+  g_match_info_fetch_pos (info, 2, &start, &end);
+  parts->separator = text[start];
+  parts->second = group_int (info, 3);
+  parts->year = group_int (info, 4);
+  parts->meridiem = meridiem_of (info, 5);
+  if (parts->meridiem == 0)
+    parts->meridiem = meridiem_of (info, 9);
+  parts->hour = group_int (info, 6);
+  parts->minute = group_int (info, 7);
+  parts->second_of_minute = group_int (info, 8);
+  return TRUE;
 }
 
 /**
@@ -108,79 +320,45 @@ kd_dlv_parse_date (const char  *text,
                    const char  *language,
                    char       **out_iso)
 {
-  static GRegex *year_first, *year_last;
-  g_autoptr(GMatchInfo) info = NULL;
+  DateParts parts;
   const char *start;
   gsize digits;
+  gboolean day_first;
 
   g_return_val_if_fail (out_iso != NULL, FALSE);
   *out_iso = NULL;
   if (text == NULL || strlen (text) > 64)
     return FALSE;
 
-  if (g_once_init_enter_pointer (&year_first))
-    g_once_init_leave_pointer (&year_first,
-                               g_regex_new ("^\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
-                                            "[\\sT]*(上午|下午|AM|PM)?\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
-                                            "\\s*(AM|PM|上午|下午)?\\s*$",
-                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-  if (g_once_init_enter_pointer (&year_last))
-    g_once_init_leave_pointer (&year_last,
-                               g_regex_new ("^\\s*(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})\\s+(上午|下午)?\\s*"
-                                            "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*"
-                                            "(AM|PM|a\\.\\s?m\\.|p\\.\\s?m\\.)?\\s*$",
-                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-
   /* Four digits first are the year; one or two, the day or the month. */
   start = text;
   while (g_ascii_isspace (*start))
     start++;
   digits = strspn (start, "0123456789");
-  if ((digits == 0 || digits == 4) && g_regex_match (year_first, text, 0, &info))
-    {
-      const char *meridiem;
+  if ((digits == 0 || digits == 4) && (scan_year_first (text, &parts) || match_year_first (text, &parts)))
+    return make_iso (parts.year, parts.first, parts.second, hour24 (parts.hour, parts.meridiem), parts.minute,
+                     parts.second_of_minute, out_iso);
 
-      meridiem = group (info, 4, text);
-      if (meridiem == NULL)
-        meridiem = group (info, 8, text);
-      return make_iso (group_int (info, 1), group_int (info, 2), group_int (info, 3),
-                       hour24 (group_int (info, 5), meridiem), group_int (info, 6),
-                       group_int (info, 7), out_iso);
-    }
+  if (digits == 4 || !(scan_year_last (text, &parts) || match_year_last (text, &parts)))
+    return FALSE;
 
-  g_clear_pointer (&info, g_match_info_unref);
+  if (parts.first > 12 && parts.second <= 12)
+    day_first = TRUE;
+  else if (parts.second > 12 && parts.first <= 12)
+    day_first = FALSE;
+  else if (parts.first == parts.second)
+    day_first = TRUE;  /* the same either way */
+  else if (parts.separator == '.')
+    day_first = TRUE;
+  else if (lcid != 0 && month_first_lcid (lcid))
+    day_first = FALSE;
+  else if (lcid != 0 && lcid != 1033)
+    day_first = TRUE;
+  else if (day_first_language (language))
+    day_first = TRUE;
+  else
+    return FALSE;  /* ambiguous: 3/4/2026 with no evidence */
 
-  if (digits != 4 && g_regex_match (year_last, text, 0, &info))
-    {
-      const char *meridiem = group (info, 5, text);
-      const char *separator = group (info, 2, text);
-      int first = group_int (info, 1), second_num = group_int (info, 3);
-      gboolean day_first;
-
-      if (meridiem == NULL)
-        meridiem = group (info, 9, text);
-
-      if (first > 12 && second_num <= 12)
-        day_first = TRUE;
-      else if (second_num > 12 && first <= 12)
-        day_first = FALSE;
-      else if (first == second_num)
-        day_first = TRUE;  /* the same either way */
-      else if (separator != NULL && *separator == '.')
-        day_first = TRUE;
-      else if (lcid != 0 && month_first_lcid (lcid))
-        day_first = FALSE;
-      else if (lcid != 0 && lcid != 1033)
-        day_first = TRUE;
-      else if (day_first_language (language))
-        day_first = TRUE;
-      else
-        return FALSE;  /* ambiguous: 3/4/2026 with no evidence */
-
-      return make_iso (group_int (info, 4), day_first ? second_num : first, day_first ? first : second_num,
-                       hour24 (group_int (info, 6), meridiem), group_int (info, 7),
-                       group_int (info, 8), out_iso);
-    }
-
-  return FALSE;
+  return make_iso (parts.year, day_first ? parts.second : parts.first, day_first ? parts.first : parts.second,
+                   hour24 (parts.hour, parts.meridiem), parts.minute, parts.second_of_minute, out_iso);
 }
