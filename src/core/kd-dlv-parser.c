@@ -362,15 +362,30 @@ handle_field (Parser             *p,
   set_continuation (p, field->key, FALSE, width);
 }
 
+/* A capture as a string, or NULL if the marker matched nothing */
+static char *
+span_dup (const KdLabelSpan *span)
+{
+  return span->start != NULL ? g_strndup (span->start, span->length) : NULL;
+}
+
 static void
-handle_line (Parser            *p,
-             const KdLabelLine *match,
-             GHashTable        *captures,
-             const char        *line,
-             gsize              length)
+put_span (KdDlvProduct      *product,
+          const char        *key,
+          const KdLabelSpan *span)
+{
+  if (span->start != NULL)
+    kd_dlv_product_put (product, key, span->start, span->length);
+}
+
+static void
+handle_line (Parser                *p,
+             const KdLabelLine     *match,
+             const KdLabelCaptures *captures,
+             const char            *line,
+             gsize                  length)
 {
   const char *key = match->key;
-  const char *v;
 
   no_continuation (p);
 
@@ -405,8 +420,8 @@ handle_line (Parser            *p,
 
   if (key == KD_KEY ("activating"))
     {
-      const char *name = captures != NULL ? g_hash_table_lookup (captures, "productname") : NULL;
-      const char *id = captures != NULL ? g_hash_table_lookup (captures, "productid") : NULL;
+      const KdLabelSpan *name = &captures->spans[KD_CAPTURE_PRODUCT_NAME];
+      g_autofree char *id = span_dup (&captures->spans[KD_CAPTURE_PRODUCT_ID]);
       KdDlvProduct *found = id != NULL ? find_by_activation_id (p, id) : NULL;
 
       p->saw_ato = TRUE;
@@ -415,8 +430,7 @@ handle_line (Parser            *p,
       else
         {
           new_product (p);
-          if (name != NULL)
-            kd_dlv_product_put (p->product, KD_KEY ("name"), name, -1);
+          put_span (p->product, KD_KEY ("name"), name);
           if (id != NULL)
             kd_dlv_product_put (p->product, KD_KEY ("activation_id"), id, -1);
         }
@@ -438,25 +452,25 @@ handle_line (Parser            *p,
       key == KD_KEY ("ospp_activation_failed"))
     {
       KdDlvProduct *product = ensure_product (p);
-      const char *code = captures != NULL ? g_hash_table_lookup (captures, "errcode") : NULL;
-      const char *text = captures != NULL ? g_hash_table_lookup (captures, "text") : NULL;
+      const KdLabelSpan *code = &captures->spans[KD_CAPTURE_ERROR_CODE];
+      const KdLabelSpan *text = &captures->spans[KD_CAPTURE_TEXT];
       guint32 value;
 
       kd_dlv_product_flag (product, KD_KEY ("activation_failure"));
       if (key == KD_KEY ("ospp_activation_failed"))
         p->saw_ospp_act = TRUE;
-      if (code != NULL && !kd_dlv_product_has (product, KD_KEY ("result_error_code")))
+      if (code->start != NULL && !kd_dlv_product_has (product, KD_KEY ("result_error_code")))
         {
-          g_autofree char *spelled = g_strconcat ("0x", code, NULL);
+          g_autofree char *spelled = g_strdup_printf ("0x%.*s", (int) code->length, code->start);
           if (kd_hresult_parse (spelled, &value, NULL))
             {
               g_autofree char *canonical = kd_hresult_format (value);
               kd_dlv_product_put (product, KD_KEY ("result_error_code"), canonical, -1);
             }
         }
-      if (text != NULL && key == KD_KEY ("error_code"))
+      if (text->start != NULL && key == KD_KEY ("error_code"))
         {
-          kd_dlv_product_put (product, KD_KEY ("result_error_text"), text, -1);
+          put_span (product, KD_KEY ("result_error_text"), text);
           set_continuation (p, KD_KEY ("result_error_text"), FALSE, width_of (line, length));
         }
       p->in_error_text = key == KD_KEY ("error_code");
@@ -475,21 +489,15 @@ handle_line (Parser            *p,
       ensure_product (p);
       kd_dlv_product_flag (p->product, key);
       kd_dlv_product_put (p->product, KD_KEY ("xpr_text"), line, -1);
-      v = captures != NULL ? g_hash_table_lookup (captures, "date") : NULL;
-      if (v == NULL && captures != NULL)
-        v = g_hash_table_lookup (captures, "enddate");
-      if (v != NULL)
-        kd_dlv_product_put (p->product, KD_KEY ("xpr_date"), v, -1);
+      put_span (p->product, KD_KEY ("xpr_date"), &captures->spans[KD_CAPTURE_DATE]);
       return;
     }
 
   if (key == KD_KEY ("processing_license"))
     {
       new_product (p);
-      if (captures != NULL && (v = g_hash_table_lookup (captures, "description")) != NULL)
-        kd_dlv_product_put (p->product, KD_KEY ("description"), v, -1);
-      if (captures != NULL && (v = g_hash_table_lookup (captures, "activationid")) != NULL)
-        kd_dlv_product_put (p->product, KD_KEY ("activation_id"), v, -1);
+      put_span (p->product, KD_KEY ("description"), &captures->spans[KD_CAPTURE_DESCRIPTION]);
+      put_span (p->product, KD_KEY ("activation_id"), &captures->spans[KD_CAPTURE_ACTIVATION_ID]);
       return;
     }
 
@@ -804,7 +812,7 @@ handle_line_inner (Parser *p,
                    gsize   length)
 {
   gsize label_length = 0;
-  g_autoptr(GHashTable) captures = NULL;
+  KdLabelCaptures captures;
   const KdLabelField *field;
   const KdLabelLine *match;
   const char *value;
@@ -857,7 +865,7 @@ handle_line_inner (Parser *p,
 
   if ((match = kd_labels_match_line (p->labels, trimmed, length, &captures)) != NULL)
     {
-      handle_line (p, match, captures, trimmed, length);
+      handle_line (p, match, &captures, trimmed, length);
       return;
     }
 

@@ -54,8 +54,28 @@ typedef struct
   KdLabelLine line;
   char *prefix;         /* folded text before the first %MARKER% */
   gsize prefix_length;
+  /* The template in pieces: literals[0], marker 0, literals[1] ...
+   * literals[n_markers].  Plain ASCII lines are matched against them. */
+  char **literals;
+  gsize *literal_lengths;
+  int *marker_captures;       /* KdCapture of each marker, or -1 */
+  guint n_markers;
+  gboolean ends_with_marker;  /* then the line may not end in a colon or full stop */
+  /* The same as a regular expression, for all other lines */
   GRegex *regex;
+  int groups[KD_N_CAPTURES];  /* the group of each capture, or -1 */
 } LinePattern;
+
+/* The marker names of the captures, as in the templates, lower case */
+static const char * const capture_names[KD_N_CAPTURES] = {
+  [KD_CAPTURE_PRODUCT_NAME] = "productname",
+  [KD_CAPTURE_PRODUCT_ID] = "productid",
+  [KD_CAPTURE_ERROR_CODE] = "errcode",
+  [KD_CAPTURE_TEXT] = "text",
+  [KD_CAPTURE_DATE] = "date",
+  [KD_CAPTURE_DESCRIPTION] = "description",
+  [KD_CAPTURE_ACTIVATION_ID] = "activationid",
+};
 
 typedef struct
 {
@@ -355,6 +375,9 @@ line_pattern_free (gpointer data)
   LinePattern *pattern = data;
 
   g_free (pattern->prefix);
+  g_strfreev (pattern->literals);
+  g_free (pattern->literal_lengths);
+  g_free (pattern->marker_captures);
   g_clear_pointer (&pattern->regex, g_regex_unref);
   g_free (pattern);
 }
@@ -369,43 +392,65 @@ language_free (gpointer data)
   g_free (language);
 }
 
-static char *
-pattern_from_template (const char *template)
+/* "Activating %PRODUCTNAME% (%PRODUCTID%) ..." in pieces: the literals
+ * around the markers, and the markers' names in lower case.  A "%%" or a
+ * lone "%" makes the rest of the template literal. */
+static void
+split_template (LinePattern *pattern,
+                const char  *template,
+                GPtrArray   *names)
 {
-  g_autoptr(GString) regex = g_string_new ("^");
+  g_autoptr(GPtrArray) literals = g_ptr_array_new ();
   const char *p = template;
 
-  while (*p)
+  for (;;)
     {
       const char *start = strchr (p, '%');
       const char *end = start != NULL ? strchr (start + 1, '%') : NULL;
 
       if (start == NULL || end == NULL || end == start + 1)
         {
-          g_autofree char *literal = g_regex_escape_string (p, -1);
-          g_string_append (regex, literal);
+          g_ptr_array_add (literals, g_strdup (p));
           break;
         }
-
-      {
-        g_autofree char *literal = g_regex_escape_string (p, start - p);
-        g_autofree char *name = g_ascii_strdown (start + 1, end - start - 1);
-
-        g_string_append (regex, literal);
-        /* A %FIELD% marker that ends the line takes all of it, full stop
-         * included ("Error: 0x%ERRCODE% %TEXT%"). */
-        if (end[1] == '\0')
-          {
-            g_string_append_printf (regex, "(?<%s>.*?)\\s*$", name);
-            return g_string_free_and_steal (g_steal_pointer (&regex));
-          }
-        g_string_append_printf (regex, "(?<%s>.*?)", name);
-      }
+      g_ptr_array_add (literals, g_strndup (p, start - p));
+      g_ptr_array_add (names, g_ascii_strdown (start + 1, end - start - 1));
+      /* A marker that ends the line takes all of it, full stop included
+       * ("Error: 0x%ERRCODE% %TEXT%"). */
+      if (end[1] == '\0')
+        {
+          g_ptr_array_add (literals, g_strdup (""));
+          pattern->ends_with_marker = TRUE;
+          break;
+        }
       p = end + 1;
     }
 
-  /* Whatever spacing and a final colon or full stop, as in the hash. */
-  g_string_append (regex, "\\s*[:：.。]?\\s*$");
+  pattern->n_markers = names->len;
+  pattern->literal_lengths = g_new (gsize, literals->len);
+  for (guint i = 0; i < literals->len; i++)
+    pattern->literal_lengths[i] = strlen (g_ptr_array_index (literals, i));
+  g_ptr_array_add (literals, NULL);
+  pattern->literals = (char **) g_ptr_array_free (g_steal_pointer (&literals), FALSE);
+}
+
+static char *
+regex_from_pieces (const LinePattern *pattern,
+                   GPtrArray         *names)
+{
+  g_autoptr(GString) regex = g_string_new ("^");
+
+  for (guint i = 0; i <= pattern->n_markers; i++)
+    {
+      g_autofree char *literal = g_regex_escape_string (pattern->literals[i], -1);
+
+      g_string_append (regex, literal);
+      if (i < pattern->n_markers)
+        g_string_append_printf (regex, "(?<%s>.*?)", (const char *) g_ptr_array_index (names, i));
+    }
+  /* Whatever spacing and, unless a marker ends the template, a final
+   * colon or full stop, as in the hash. */
+  g_string_append (regex, pattern->ends_with_marker ? "\\s*$" : "\\s*[:：.。]?\\s*$");
   return g_string_free_and_steal (g_steal_pointer (&regex));
 }
 
@@ -488,11 +533,22 @@ add_line (KdLabels   *self,
 
   if (strchr (text, '%') != NULL)
     {
-      g_autofree char *regex = pattern_from_template (text);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *regex = NULL;
       g_autoptr(GError) error = NULL;
       LinePattern *pattern = g_new0 (LinePattern, 1);
 
       pattern->line = line;
+      split_template (pattern, text, names);
+      pattern->marker_captures = g_new (int, names->len + 1);
+      for (guint m = 0; m < names->len; m++)
+        {
+          pattern->marker_captures[m] = -1;
+          for (guint c = 0; c < KD_N_CAPTURES; c++)
+            if (g_str_equal (g_ptr_array_index (names, m), capture_names[c]))
+              pattern->marker_captures[m] = c;
+        }
+      regex = regex_from_pieces (pattern, names);
       fold (text, strchr (text, '%') - text, buffer, &folded);
       pattern->prefix = g_strdup (folded.text);
       pattern->prefix_length = folded.length;
@@ -503,6 +559,8 @@ add_line (KdLabels   *self,
           line_pattern_free (pattern);
           return;
         }
+      for (guint c = 0; c < KD_N_CAPTURES; c++)
+        pattern->groups[c] = g_regex_get_string_number (pattern->regex, capture_names[c]);
       g_ptr_array_add (self->patterns, pattern);
       if (pattern->prefix_length == 0)
         g_ptr_array_add (self->patterns_anywhere, pattern);
@@ -746,70 +804,176 @@ kd_labels_lookup_field (KdLabels   *self,
   return folded.complete ? text_table_lookup (&self->fields, &folded) : NULL;
 }
 
-static GHashTable *
-fetch_captures (GMatchInfo *info)
+static void
+set_capture (KdLabelCaptures *out,
+             int              capture,
+             const char      *start,
+             const char      *end)
 {
-  static const char *names[] = { "productname", "productid", "errcode", "text", "date", "host",
-                                 "description", "activationid", "version", "enddate" };
-  GHashTable *captures = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  if (capture < 0 || end <= start)
+    return;
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  out->spans[capture].start = start;
+  out->spans[capture].length = end - start;
+}
 
-  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+/* Printable ASCII and tabs: the lines the pieces of a template match the
+ * way its regular expression would. */
+static gboolean
+is_plain_ascii (const char *line,
+                gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (((guchar) line[i] < ' ' && line[i] != '\t') || (guchar) line[i] > '~')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_tab_or_space (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+/* Where the end of the line that the end of a template matches (white
+ * space, and a colon or full stop unless a marker ends it) starts: the
+ * first position from @s on. */
+static const char *
+tail_start (const LinePattern *pattern,
+            const char        *s,
+            const char        *end)
+{
+  const char *t = end;
+
+  while (t > s && is_tab_or_space (t[-1]))
+    t--;
+  if (!pattern->ends_with_marker && t > s && (t[-1] == ':' || t[-1] == '.'))
+    for (t--; t > s && is_tab_or_space (t[-1]); t--)
+      ;
+  return t;
+}
+
+static gboolean
+literal_at (const char *s,
+            const char *literal,
+            gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_ascii_tolower (s[i]) != g_ascii_tolower (literal[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The pieces from @piece on match @s to @end.  Each marker takes as
+ * little as it can, as the regular expression's lazy groups do. */
+static gboolean
+match_pieces (const LinePattern *pattern,
+              guint              piece,
+              const char        *s,
+              const char        *end,
+              KdLabelCaptures   *out)
+{
+  gsize n = pattern->literal_lengths[piece];
+  const char *next;
+  gsize next_length;
+
+  if ((gsize) (end - s) < n || !literal_at (s, pattern->literals[piece], n))
+    return FALSE;
+  s += n;
+
+  if (piece == pattern->n_markers)
+    return tail_start (pattern, s, end) == s;
+
+  next = pattern->literals[piece + 1];
+  next_length = pattern->literal_lengths[piece + 1];
+  if (piece + 1 == pattern->n_markers && next_length == 0)
     {
-      char *value = g_match_info_fetch_named (info, names[n]);
-
-      if (value != NULL && *value != '\0')
-        g_hash_table_insert (captures, (gpointer) names[n], g_strstrip (value));
-      else
-        g_free (value);
+      /* the last marker, and nothing after it but the end */
+      if (out != NULL)
+        set_capture (out, pattern->marker_captures[piece], s, tail_start (pattern, s, end));
+      return TRUE;
     }
-  return captures;
+
+  for (const char *stop = s; stop <= end; stop++)
+    if ((next_length == 0 || (stop < end && g_ascii_tolower (*stop) == g_ascii_tolower (next[0]))) &&
+        match_pieces (pattern, piece + 1, stop, end, out))
+      {
+        if (out != NULL)
+          set_capture (out, pattern->marker_captures[piece], s, stop);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+match_regex (const LinePattern *pattern,
+             const char        *line,
+             gsize              length,
+             KdLabelCaptures   *out)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (!g_regex_match_full (pattern->regex, line, length, 0, 0, &info, NULL))
+    return FALSE;
+  for (guint c = 0; out != NULL && c < KD_N_CAPTURES; c++)
+    {
+      int start, end;
+
+      if (pattern->groups[c] >= 0 && g_match_info_fetch_pos (info, pattern->groups[c], &start, &end) && start >= 0)
+        set_capture (out, c, line + start, line + end);
+    }
+  return TRUE;
 }
 
 static const KdLabelLine *
-match_patterns (GPtrArray     *patterns,
-                const Folded  *folded,
-                const char    *line,
-                gsize          length,
-                GHashTable   **out_captures)
+match_patterns (GPtrArray       *patterns,
+                const Folded    *folded,
+                const char      *line,
+                gsize            length,
+                KdLabelCaptures *out_captures)
 {
+  int plain = -1;   /* not known yet */
+
   for (guint i = 0; patterns != NULL && i < patterns->len; i++)
     {
       LinePattern *pattern = g_ptr_array_index (patterns, i);
-      g_autoptr(GMatchInfo) info = NULL;
 
       if (folded->length < pattern->prefix_length ||
-          memcmp (folded->text, pattern->prefix, pattern->prefix_length) != 0 ||
-          !g_regex_match_full (pattern->regex, line, length, 0, 0, &info, NULL))
+          memcmp (folded->text, pattern->prefix, pattern->prefix_length) != 0)
         continue;
-      if (out_captures != NULL)
-        *out_captures = fetch_captures (info);
-      return &pattern->line;
+      if (plain < 0)
+        plain = is_plain_ascii (line, length);
+      if (plain ? match_pieces (pattern, 0, line, line + length, out_captures)
+                : match_regex (pattern, line, length, out_captures))
+        return &pattern->line;
     }
   return NULL;
 }
-
 /**
  * kd_labels_match_line:
  * @self: the tables
  * @line: a whole line, trimmed, not necessarily NUL-terminated
  * @length: its length in bytes
- * @out_captures: (out) (optional) (transfer full): marker name -> text,
- *   for lines with markers
+ * @out_captures: (out) (optional): what the markers of the line's
+ *   template matched
  *
  * Returns: (nullable): the line's key and language
  */
 const KdLabelLine *
-kd_labels_match_line (KdLabels     *self,
-                      const char   *line,
-                      gsize         length,
-                      GHashTable  **out_captures)
+kd_labels_match_line (KdLabels        *self,
+                      const char      *line,
+                      gsize            length,
+                      KdLabelCaptures *out_captures)
 {
   char buffer[MAX_FOLDED];
   Folded folded;
   const KdLabelLine *found;
 
   if (out_captures != NULL)
-    *out_captures = NULL;
+    memset (out_captures, 0, sizeof *out_captures);
 
   as_printed (line, length, &folded);
   if ((found = text_table_lookup (&self->printed_lines, &folded)) != NULL)

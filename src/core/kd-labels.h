@@ -32,6 +32,32 @@ typedef struct
   guint       language;     /* the language of the table that has it */
 } KdLabelLine;
 
+/* What the %MARKERS% of a line template matched ("Activating
+ * %PRODUCTNAME% (%PRODUCTID%) ..."): spans of the line, white space
+ * trimmed.  @start is %NULL when the marker matched nothing. */
+typedef enum
+{
+  KD_CAPTURE_PRODUCT_NAME,
+  KD_CAPTURE_PRODUCT_ID,
+  KD_CAPTURE_ERROR_CODE,
+  KD_CAPTURE_TEXT,
+  KD_CAPTURE_DATE,
+  KD_CAPTURE_DESCRIPTION,
+  KD_CAPTURE_ACTIVATION_ID,
+  KD_N_CAPTURES
+} KdCapture;
+
+typedef struct
+{
+  const char *start;
+  gsize       length;
+} KdLabelSpan;
+
+typedef struct
+{
+  KdLabelSpan spans[KD_N_CAPTURES];
+} KdLabelCaptures;
+
 KdLabels           *kd_labels_get_default       (void);
 KdLabels           *kd_labels_new_from_data     (const char    *json,
                                                  gsize          length,
@@ -44,7 +70,7 @@ const KdLabelField *kd_labels_lookup_field      (KdLabels      *self,
 const KdLabelLine  *kd_labels_match_line        (KdLabels      *self,
                                                  const char    *line,
                                                  gsize          length,
-                                                 GHashTable   **out_captures);
+                                                 KdLabelCaptures *out_captures);
 const char         *kd_labels_lookup_value      (KdLabels      *self,
                                                  const char    *table,
                                                  const char    *text);
