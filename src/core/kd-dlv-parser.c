@@ -875,11 +875,11 @@ handle_line_inner (Parser *p,
 /* Where the line at @line ends: at a CR or an LF, or at @end.  @next_cr
  * and @next_lf remember the next of each, so that a file of CRs alone
  * is not searched again for an LF at every line. */
-static char *
-line_end (char  *line,
-          char  *end,
-          char **next_cr,
-          char **next_lf)
+static const char *
+line_end (const char  *line,
+          const char  *end,
+          const char **next_cr,
+          const char **next_lf)
 {
   if (*next_lf < line)
     {
@@ -897,19 +897,19 @@ line_end (char  *line,
 }
 
 static glong
-guess_wrap_width (char  *text,
-                  gsize  length)
+guess_wrap_width (const char *text,
+                  gsize       length)
 {
   glong longest = 0;
   guint at_longest = 0;
-  char *line = text, *text_end = text + length;
-  char *next_cr = NULL, *next_lf = NULL;
+  const char *line = text, *text_end = text + length;
+  const char *next_cr = NULL, *next_lf = NULL;
 
   /* A console wraps every long line at the same column: the longest lines
    * all have that length. */
   while (line < text_end)
     {
-      char *end = line_end (line, text_end, &next_cr, &next_lf);
+      const char *end = line_end (line, text_end, &next_cr, &next_lf);
       /* A line has at most as many characters as bytes: only lines that
        * could beat the longest so far are counted. */
       glong n = (glong) (end - line) >= longest ? g_utf8_strlen (line, end - line) : 0;
@@ -932,7 +932,8 @@ guess_wrap_width (char  *text,
 }
 
 static guint
-find_lcid (const char *text)
+find_lcid (const char *text,
+           gsize       length)
 {
   static GRegex *epid;
   g_autoptr(GMatchInfo) info = NULL;
@@ -940,7 +941,7 @@ find_lcid (const char *text)
   if (g_once_init_enter_pointer (&epid))
     g_once_init_leave_pointer (&epid, g_regex_new ("\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-(\\d{4,5})-\\d{4,5}\\.\\d{4}-\\d{7}",
                                                    G_REGEX_OPTIMIZE, 0, NULL));
-  if (g_regex_match (epid, text, 0, &info))
+  if (g_regex_match_full (epid, text, length, 0, 0, &info, NULL))
     {
       g_autofree char *lcid = g_match_info_fetch (info, 1);
       return (guint) g_ascii_strtoull (lcid, NULL, 10);
@@ -1087,12 +1088,15 @@ kd_dlv_parse (const guint8 *data,
               gsize         length,
               GCancellable *cancellable)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  g_autoptr(GString) buffer = g_string_sized_new (4096);
+  g_autoptr(GString) previous = g_string_sized_new (4096);
+  const char *text, *line, *text_end;
   const char *encoding = NULL;
   KdDecodeFlags flags = KD_DECODE_NONE;
   Parser p = { 0 };
-  char *line, *text_end;
-  char *next_cr = NULL, *next_lf = NULL;
+  const char *next_cr = NULL, *next_lf = NULL;
+  gsize text_length;
   guint n_lines = 0;
 
   p.labels = kd_labels_get_default ();
@@ -1101,7 +1105,11 @@ kd_dlv_parse (const guint8 *data,
   p.by_activation_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p.command_kinds = g_ptr_array_new ();
 
-  text = kd_text_decode (data, length, &encoding, &flags);
+  /* A capture in UTF-8 is read where it is: each line is copied to a
+   * buffer of the parser's own, which it may change.  The previous line
+   * stays in the other buffer: its width is counted only when the line
+   * after it needs it (Width). */
+  text = kd_text_decode_borrow (data, length, &text_length, &owned, &encoding, &flags);
   kd_dlv_document_set_encoding (p.doc, encoding);
   if (flags & KD_DECODE_DROPPED_NULS)
     kd_dlv_document_add_note (p.doc, _("NUL bytes in the text were ignored"));
@@ -1116,19 +1124,21 @@ kd_dlv_parse (const guint8 *data,
       kd_dlv_document_add_note (p.doc, note);
     }
 
-  p.lcid = find_lcid (text);
-  text_end = text + strlen (text);
-  p.wrap_width = guess_wrap_width (text, text_end - text);
+  p.lcid = find_lcid (text, text_length);
+  text_end = text + text_length;
+  p.wrap_width = guess_wrap_width (text, text_length);
 
   line = text;
   while (line < text_end)
     {
-      char *end = line_end (line, text_end, &next_cr, &next_lf);
-      char at_end = *end;
+      const char *end = line_end (line, text_end, &next_cr, &next_lf);
+      GString *swap = previous;
 
-      *end = '\0';
-      handle_line_text (&p, line, end - line);
-      *end = at_end;
+      previous = buffer;
+      buffer = swap;
+      g_string_truncate (buffer, 0);
+      g_string_append_len (buffer, line, end - line);
+      handle_line_text (&p, buffer->str, buffer->len);
       line = end;
       if (line < text_end && *line == '\r')
         line++;
@@ -1175,7 +1185,7 @@ kd_dlv_parse (const guint8 *data,
   kd_dlv_document_set_products (p.doc, p.products);
   if (p.products->len == 0)
     {
-      if (length == 0 || *text == '\0')
+      if (text_length == 0)
         kd_dlv_document_add_note (p.doc, _("The capture is empty"));
       else
         kd_dlv_document_add_note (p.doc, _("Nothing in the text looks like the output of slmgr.vbs or ospp.vbs"));

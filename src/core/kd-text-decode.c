@@ -130,19 +130,28 @@ drop_nuls (const guint8 *data,
 }
 
 /**
- * kd_text_decode:
+ * kd_text_decode_borrow:
  * @data: the bytes of a capture
  * @length: their number
+ * @out_length: (out): the length of the text
+ * @out_owned: (out) (transfer full) (nullable): the text when it had to
+ *   be converted, else %NULL
  * @out_encoding: (out): the name of the encoding used, e.g. "UTF-16LE", "CP850"
  * @out_flags: (out) (optional): what had to be repaired
  *
- * Returns: (transfer full): the text as valid UTF-8 (never %NULL)
+ * kd_text_decode() without a copy of text that is valid UTF-8 already:
+ * a capture can be hundreds of megabytes.
+ *
+ * Returns: the text as valid UTF-8 without NUL bytes: @out_owned, or a
+ *   part of @data that is not NUL-terminated
  */
-char *
-kd_text_decode (const guint8   *data,
-                gsize           length,
-                const char    **out_encoding,
-                KdDecodeFlags  *out_flags)
+const char *
+kd_text_decode_borrow (const guint8   *data,
+                       gsize           length,
+                       gsize          *out_length,
+                       char          **out_owned,
+                       const char    **out_encoding,
+                       KdDecodeFlags  *out_flags)
 {
   KdDecodeFlags flags = KD_DECODE_NONE;
   g_autofree char *clean = NULL;
@@ -156,12 +165,14 @@ kd_text_decode (const guint8   *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (out_encoding != NULL, NULL);
 
+  *out_owned = NULL;
   if (length == 0)
     {
       *out_encoding = "UTF-8";
       if (out_flags != NULL)
         *out_flags = KD_DECODE_NONE;
-      return g_strdup ("");
+      *out_length = 0;
+      return "";
     }
 
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -185,9 +196,11 @@ kd_text_decode (const guint8   *data,
 utf8:
   if (length == 0 || (memchr (data, 0, length) == NULL && g_utf8_validate_len ((const char *) data, length, NULL)))
     {
-      /* g_strndup (NULL, 0) is NULL; this must be a string */
-      text = length > 0 ? g_strndup ((const char *) data, length) : g_strdup ("");
-      goto done;
+      *out_encoding = encoding;
+      if (out_flags != NULL)
+        *out_flags = flags;
+      *out_length = length;
+      return length > 0 ? (const char *) data : "";
     }
 
   clean = drop_nuls (data, length, &clean_length, &dropped);
@@ -239,5 +252,31 @@ done:
   *out_encoding = encoding;
   if (out_flags != NULL)
     *out_flags = flags;
+  /* converted text ends at its first NUL, if UTF-16 had one */
+  *out_length = strlen (text);
+  *out_owned = text;
   return text;
+}
+
+/**
+ * kd_text_decode:
+ * @data: the bytes of a capture
+ * @length: their number
+ * @out_encoding: (out): the name of the encoding used, e.g. "UTF-16LE", "CP850"
+ * @out_flags: (out) (optional): what had to be repaired
+ *
+ * Returns: (transfer full): the text as valid UTF-8 (never %NULL)
+ */
+char *
+kd_text_decode (const guint8   *data,
+                gsize           length,
+                const char    **out_encoding,
+                KdDecodeFlags  *out_flags)
+{
+  char *owned = NULL;
+  gsize text_length;
+  const char *text = kd_text_decode_borrow (data, length, &text_length, &owned, out_encoding, out_flags);
+
+  g_return_val_if_fail (text != NULL, NULL);
+  return owned != NULL ? owned : g_strndup (text, text_length);
 }

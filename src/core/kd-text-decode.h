@@ -18,6 +18,12 @@ typedef enum
   KD_DECODE_GUESSED_CODEPAGE  = 1 << 3,  /* the code page was inferred from the content */
 } KdDecodeFlags;
 
+const char *kd_text_decode_borrow (const guint8   *data,
+                                   gsize           length,
+                                   gsize          *out_length,
+                                   char          **out_owned,
+                                   const char    **out_encoding,
+                                   KdDecodeFlags  *out_flags);
 char *kd_text_decode (const guint8   *data,
                       gsize           length,
                       const char    **out_encoding,
