@@ -14,6 +14,7 @@
 
 #include "kd-dlv-date.h"
 #include "kd-dlv-parser.h"
+#include "kd-dlv-product.h"
 #include "kd-labels.h"
 #include "kd-text-decode.h"
 
@@ -357,6 +358,44 @@ test_label_folding (void)
   g_assert_null (kd_labels_lookup_value (labels, "license_status", "Licensed twice"));
 }
 
+/* A product keeps any number of fields, in the order set; keys given as
+ * any string find the same field. */
+static void
+test_product_fields (void)
+{
+  g_autoptr(KdDlvProduct) product = kd_dlv_product_new (NULL);
+  g_autoptr(KdDlvProduct) other = kd_dlv_product_new (product);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("test_field_%u", i);
+      g_autofree char *value = g_strdup_printf ("value %u", i);
+
+      kd_dlv_product_set_field (product, key, value);
+    }
+  kd_dlv_product_set_field (product, "test_field_7", "changed");
+  kd_dlv_product_set_flag (product, "test_flag");
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("test_field_%u", i);
+      g_autofree char *value = g_strdup_printf ("value %u", i);
+
+      g_assert_true (kd_dlv_product_has_field (product, key));
+      g_assert_cmpstr (kd_dlv_product_get_field (product, key), ==, i == 7 ? "changed" : value);
+    }
+  g_assert_false (kd_dlv_product_has_field (product, "test_field_60"));
+  g_assert_null (kd_dlv_product_get_field (product, "no such field ever"));
+  g_assert_true (kd_dlv_product_has_flag (product, "test_flag"));
+  g_assert_false (kd_dlv_product_has_flag (product, "no such flag ever"));
+
+  kd_dlv_product_set_field (other, "test_field_3", "kept");
+  kd_dlv_product_absorb (other, product);
+  g_assert_cmpstr (kd_dlv_product_get_field (other, "test_field_3"), ==, "kept");
+  g_assert_cmpstr (kd_dlv_product_get_field (other, "test_field_59"), ==, "value 59");
+  g_assert_true (kd_dlv_product_has_flag (other, "test_flag"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -369,6 +408,7 @@ main (int    argc,
 
   g_test_add_func ("/dlv/dates", test_dates);
   g_test_add_func ("/dlv/label-folding", test_label_folding);
+  g_test_add_func ("/dlv/product-fields", test_product_fields);
   g_test_add_func ("/dlv/decode", test_decode);
   g_test_add_func ("/dlv/hostile", test_hostile);
   g_test_add_func ("/dlv/huge", test_huge);

@@ -951,18 +951,46 @@ find_lcid (const char *text,
 
 /* An /ato pasted before the /dlv of the same product: one product, with
  * the activation result and every field. */
+/* A block with an /ato result and no /dlv fields of its own */
+static gboolean
+is_ato_block (KdDlvProduct *product,
+              const char   *id)
+{
+  return id != NULL && !kd_dlv_product_has (product, KD_KEY ("description")) &&
+         (kd_dlv_product_flagged (product, KD_KEY ("activation_success")) ||
+          kd_dlv_product_flagged (product, KD_KEY ("activation_failure")));
+}
+
 static void
 merge_ato_products (Parser *p)
 {
-  g_autoptr(GHashTable) full = g_hash_table_new (g_str_hash, g_str_equal);  /* activation ID -> first /dlv block */
+  g_autoptr(GHashTable) full = NULL;  /* activation ID of an /ato block -> first /dlv block */
   guint kept = 0;
 
+  /* Only the IDs of the /ato blocks are indexed: most products have none. */
   for (guint i = 0; i < p->products->len; i++)
     {
       KdDlvProduct *product = g_ptr_array_index (p->products, i);
       const char *id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"));
 
-      if (id != NULL && kd_dlv_product_has (product, KD_KEY ("description")) && !g_hash_table_contains (full, id))
+      if (is_ato_block (product, id))
+        {
+          if (full == NULL)
+            full = g_hash_table_new (g_str_hash, g_str_equal);
+          g_hash_table_insert (full, (gpointer) id, NULL);
+        }
+    }
+  if (full == NULL)
+    return;
+
+  for (guint i = 0; i < p->products->len; i++)
+    {
+      KdDlvProduct *product = g_ptr_array_index (p->products, i);
+      const char *id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"));
+      gpointer first;
+
+      if (id != NULL && kd_dlv_product_has (product, KD_KEY ("description")) &&
+          g_hash_table_lookup_extended (full, id, NULL, &first) && first == NULL)
         g_hash_table_insert (full, (gpointer) id, product);
     }
 
@@ -972,9 +1000,7 @@ merge_ato_products (Parser *p)
       const char *id = kd_dlv_product_lookup (ato, KD_KEY ("activation_id"));
       KdDlvProduct *into;
 
-      if (id != NULL && !kd_dlv_product_has (ato, KD_KEY ("description")) &&
-          (kd_dlv_product_flagged (ato, KD_KEY ("activation_success")) || kd_dlv_product_flagged (ato, KD_KEY ("activation_failure"))) &&
-          (into = g_hash_table_lookup (full, id)) != NULL)
+      if (is_ato_block (ato, id) && (into = g_hash_table_lookup (full, id)) != NULL)
         {
           kd_dlv_product_absorb (into, ato);
           g_object_unref (ato);
@@ -1002,7 +1028,7 @@ decide_kind (Parser *p)
   if (p->saw_ospp_fields)
     return "ospp-dstatus";
 
-  for (guint i = 0; i < p->products->len; i++)
+  for (guint i = 0; i < p->products->len && !dlv_only; i++)
     {
       KdDlvProduct *product = g_ptr_array_index (p->products, i);
 

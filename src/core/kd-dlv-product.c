@@ -20,6 +20,9 @@ typedef struct
   const char *value;    /* as printed, in the product's Values */
 } Field;
 
+/* A /dlv block of Windows has about twenty fields */
+#define INLINE_FIELDS 24
+
 /* The values of the products of one capture are kept together: a
  * capture can have millions, and few are ever replaced.  Filled while
  * the capture is read, then only read. */
@@ -59,9 +62,13 @@ struct _KdDlvProduct
 
   /* Keys are interned (kd-keys.h): never copied, compared as pointers.
    * A block has a score of fields and a few flags: a list is quicker to
-   * fill and to search than a hash table. */
-  GArray *fields;       /* Field, in the order read */
+   * fill and to search than a hash table.  The list is inside the object
+   * up to INLINE_FIELDS: the passes over every product of a big capture
+   * after reading it wait on memory, not on instructions. */
   guint64 key_bits;     /* key_bit() of every key in fields: most keys a block is asked for are not there */
+  Field *fields;        /* in the order read: inline_fields, or an array of allocated_fields */
+  guint n_fields;
+  guint allocated_fields;
   Values *values;       /* where the values are, shared with the other products of the capture */
   GPtrArray *flags;     /* line keys seen in this block, or NULL */
 
@@ -77,6 +84,8 @@ struct _KdDlvProduct
   gint64 kms_port;
   const char *kms_host_source;
   char *expires;
+
+  Field inline_fields[INLINE_FIELDS];
 };
 
 G_DEFINE_FINAL_TYPE (KdDlvProduct, kd_dlv_product, G_TYPE_OBJECT)
@@ -98,7 +107,8 @@ kd_dlv_product_finalize (GObject *object)
 {
   KdDlvProduct *self = (KdDlvProduct *) object;
 
-  g_clear_pointer (&self->fields, g_array_unref);
+  if (self->fields != self->inline_fields)
+    g_free (self->fields);
   g_clear_pointer (&self->values, values_release);
   g_clear_pointer (&self->flags, g_ptr_array_unref);
   g_clear_pointer (&self->channel, g_free);
@@ -161,7 +171,8 @@ kd_dlv_product_class_init (KdDlvProductClass *klass)
 static void
 kd_dlv_product_init (KdDlvProduct *self)
 {
-  self->fields = g_array_sized_new (FALSE, FALSE, sizeof (Field), 16);
+  self->fields = self->inline_fields;
+  self->allocated_fields = INLINE_FIELDS;
   self->expiration_minutes = -1;
   self->expiration_days = -1;
   self->kms_port = -1;
@@ -196,13 +207,11 @@ static Field *
 find_field (KdDlvProduct *self,
             const char   *key)
 {
-  Field *fields = (Field *) (gpointer) self->fields->data;
-
   if ((self->key_bits & key_bit (key)) == 0)
     return NULL;
-  for (guint i = 0; i < self->fields->len; i++)
-    if (fields[i].key == key)
-      return &fields[i];
+  for (guint i = 0; i < self->n_fields; i++)
+    if (self->fields[i].key == key)
+      return &self->fields[i];
   return NULL;
 }
 
@@ -263,8 +272,20 @@ put_field (KdDlvProduct *self,
     field->value = value;
   else
     {
-      Field new_field = { key, value };
-      g_array_append_val (self->fields, new_field);
+      if (self->n_fields == self->allocated_fields)
+        {
+          self->allocated_fields *= 2;
+          if (self->fields == self->inline_fields)
+            {
+              self->fields = g_new (Field, self->allocated_fields);
+              memcpy (self->fields, self->inline_fields, sizeof self->inline_fields);
+            }
+          else
+            self->fields = g_renew (Field, self->fields, self->allocated_fields);
+        }
+      self->fields[self->n_fields].key = key;
+      self->fields[self->n_fields].value = value;
+      self->n_fields++;
       self->key_bits |= key_bit (key);
     }
 }
@@ -426,9 +447,9 @@ kd_dlv_product_absorb (KdDlvProduct *self,
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
   g_return_if_fail (KD_IS_DLV_PRODUCT (other));
 
-  for (guint i = 0; i < other->fields->len; i++)
+  for (guint i = 0; i < other->n_fields; i++)
     {
-      Field *field = &g_array_index (other->fields, Field, i);
+      Field *field = &other->fields[i];
 
       if (find_field (self, field->key) == NULL)
         put_field (self, field->key, g_string_chunk_insert (self->values->chunk, field->value));

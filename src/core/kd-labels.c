@@ -856,13 +856,21 @@ tail_start (const LinePattern *pattern,
   return t;
 }
 
+/* g_ascii_tolower() is not inline, and this runs for every character a
+ * template is tried at. */
+static inline char
+lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 static gboolean
 literal_at (const char *s,
             const char *literal,
             gsize       n)
 {
   for (gsize i = 0; i < n; i++)
-    if (g_ascii_tolower (s[i]) != g_ascii_tolower (literal[i]))
+    if (lower (s[i]) != lower (literal[i]))
       return FALSE;
   return TRUE;
 }
@@ -898,7 +906,7 @@ match_pieces (const LinePattern *pattern,
     }
 
   for (const char *stop = s; stop <= end; stop++)
-    if ((next_length == 0 || (stop < end && g_ascii_tolower (*stop) == g_ascii_tolower (next[0]))) &&
+    if ((next_length == 0 || (stop < end && lower (*stop) == lower (next[0]))) &&
         match_pieces (pattern, piece + 1, stop, end, out))
       {
         if (out != NULL)
