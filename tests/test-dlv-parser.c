@@ -396,6 +396,53 @@ test_product_fields (void)
   g_assert_true (kd_dlv_product_has_flag (other, "test_flag"));
 }
 
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *out)
+{
+  *out += added;
+}
+
+/* The products of a document are a list model of KdDlvProducts. */
+static void
+test_product_list (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures",
+                                                 "en-dlvall-win10-office-2016-2019-2021-clients.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(KdDlvDocument) doc = NULL;
+  g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model;
+  guint n, n_items = 0, added = 0;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  doc = kd_dlv_parse ((const guint8 *) contents, length, NULL);
+  model = kd_dlv_document_get_products (doc);
+
+  g_assert_true (g_list_model_get_item_type (model) == KD_TYPE_DLV_PRODUCT);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 1);
+  g_object_get (model, "n-items", &n_items, NULL);
+  g_assert_cmpuint (n_items, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KdDlvProduct) product = g_list_model_get_item (model, i);
+      g_assert_true (KD_IS_DLV_PRODUCT (product));
+    }
+  g_assert_null (g_list_model_get_item (model, n));
+
+  /* Replacing them says so */
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &added);
+  g_ptr_array_add (products, kd_dlv_product_new (NULL));
+  kd_dlv_document_set_products (doc, g_steal_pointer (&products));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (added, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -409,6 +456,7 @@ main (int    argc,
   g_test_add_func ("/dlv/dates", test_dates);
   g_test_add_func ("/dlv/label-folding", test_label_folding);
   g_test_add_func ("/dlv/product-fields", test_product_fields);
+  g_test_add_func ("/dlv/product-list", test_product_list);
   g_test_add_func ("/dlv/decode", test_decode);
   g_test_add_func ("/dlv/hostile", test_hostile);
   g_test_add_func ("/dlv/huge", test_huge);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "kd-dlv-document.h"
+#include "kd-dlv-product-list.h"
 
 /* What one capture (one file or one paste) said: its kind, language and
  * encoding, its products, and every line the parser did not understand,
@@ -19,7 +20,7 @@ struct _KdDlvDocument
   char *encoding;
   char *banner;
   char *service_version;
-  GListStore *products;
+  KdDlvProductList *products;
   GPtrArray *unknown_lines;  /* NULL-terminated */
   GPtrArray *notes;          /* NULL-terminated */
   guint n_by_shape;
@@ -104,7 +105,7 @@ static void
 kd_dlv_document_init (KdDlvDocument *self)
 {
   self->kind = g_strdup ("unknown");
-  self->products = g_list_store_new (KD_TYPE_DLV_PRODUCT);
+  self->products = kd_dlv_product_list_new ();
   self->unknown_lines = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->unknown_lines, NULL);
   self->notes = g_ptr_array_new_with_free_func (g_free);
@@ -254,7 +255,8 @@ kd_dlv_document_set_service_version (KdDlvDocument *self,
 /**
  * kd_dlv_document_set_products:
  * @self: a document
- * @products: (element-type KdDlvProduct): the products of the capture
+ * @products: (transfer full) (element-type KdDlvProduct): the products of
+ *   the capture, in an array that unrefs them
  *
  * Replaces the products at once: a capture can have a hundred thousand.
  */
@@ -263,8 +265,7 @@ kd_dlv_document_set_products (KdDlvDocument *self,
                               GPtrArray     *products)
 {
   g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
-  g_list_store_splice (self->products, 0, g_list_model_get_n_items (G_LIST_MODEL (self->products)),
-                       products->pdata, products->len);
+  kd_dlv_product_list_take (self->products, products);
 }
 
 void

@@ -1208,7 +1208,6 @@ kd_dlv_parse (const guint8 *data,
       kd_dlv_product_finish (product, p.lcid, kd_dlv_document_get_language (p.doc));
     }
 
-  kd_dlv_document_set_products (p.doc, p.products);
   if (p.products->len == 0)
     {
       if (text_length == 0)
@@ -1217,8 +1216,8 @@ kd_dlv_parse (const guint8 *data,
         kd_dlv_document_add_note (p.doc, _("Nothing in the text looks like the output of slmgr.vbs or ospp.vbs"));
     }
 
+  kd_dlv_document_set_products (p.doc, g_steal_pointer (&p.products));
   g_ptr_array_unref (p.command_kinds);
-  g_ptr_array_unref (p.products);
   g_hash_table_unref (p.by_activation_id);
   g_free (p.pending_name);
   g_free (p.held);
