@@ -248,32 +248,86 @@ kind_from_command (const char *command)
   return NULL;
 }
 
+/* Printable ASCII and tabs only */
 static gboolean
-handle_prompt (Parser     *p,
-               const char *line)
+is_plain_line (const char *line)
+{
+  for (; *line != '\0'; line++)
+    if (((guchar) *line < ' ' && *line != '\t') || (guchar) *line > '~')
+      return FALSE;
+  return TRUE;
+}
+
+/* The command after a prompt in a plain ASCII line ("C:\Windows\system32>
+ * slmgr /dlv", "PS C:\> …", "[root@host ~]# …"), read as the pattern in
+ * prompt_command() reads it; NULL if there is no prompt. */
+static const char *
+scan_prompt (const char *line)
+{
+  const char *s = line;
+
+  if (s[0] == 'P' && s[1] == 'S' && (s[2] == ' ' || s[2] == '\t'))
+    for (s += 2; *s == ' ' || *s == '\t'; s++)
+      ;
+  if (g_ascii_isalpha (s[0]) && s[1] == ':' && s[2] == '\\')
+    {
+      if ((s = strchr (s + 3, '>')) == NULL)
+        return NULL;
+      s++;
+    }
+  else if (s == line && s[0] == '[')
+    {
+      const char *close = strchr (s + 1, ']');
+
+      if (close == NULL || close == s + 1 || close[1] == '\0' || strchr ("$#>", close[1]) == NULL)
+        return NULL;
+      s = close + 2;
+    }
+  else
+    return NULL;
+  while (*s == ' ' || *s == '\t')
+    s++;
+  return s;
+}
+
+/* The command after a prompt, or NULL if @line has none. */
+static char *
+prompt_command (const char *line)
 {
   static GRegex *prompt;
   g_autoptr(GMatchInfo) info = NULL;
 
-  /* A prompt starts "C:\", "PS C:\" or "[": most lines need no regex. */
+  /* A prompt starts "C:\", "PS C:\" or "[": most lines need no more. */
   if (line[0] != '[' && !(g_ascii_isalpha (line[0]) && line[1] == ':' && line[2] == '\\') &&
       !g_str_has_prefix (line, "PS"))
-    return FALSE;
+    return NULL;
+
+  if (is_plain_line (line))
+    {
+      const char *command = scan_prompt (line);
+      return command != NULL ? g_strdup (command) : NULL;
+    }
 
   if (g_once_init_enter_pointer (&prompt))
     g_once_init_leave_pointer (&prompt,
                                g_regex_new ("^(?:(?:PS\\s+)?[A-Za-z]:\\\\[^>]*>|\\[[^\\]]+\\][$#>])\\s*(.*)$",
                                             G_REGEX_OPTIMIZE, 0, NULL));
   if (!g_regex_match (prompt, line, 0, &info))
+    return NULL;
+  return g_match_info_fetch (info, 1);
+}
+
+static gboolean
+handle_prompt (Parser     *p,
+               const char *line)
+{
+  g_autofree char *command = prompt_command (line);
+  const char *kind;
+
+  if (command == NULL)
     return FALSE;
-
-  {
-    g_autofree char *command = g_match_info_fetch (info, 1);
-    const char *kind = kind_from_command (command);
-
-    if (kind != NULL)
-      g_ptr_array_add (p->command_kinds, (gpointer) kind);
-  }
+  if ((kind = kind_from_command (command)) != NULL)
+    g_ptr_array_add (p->command_kinds, (gpointer) kind);
   /* A new command: what follows belongs to it. */
   p->product = NULL;
   p->in_error_text = FALSE;
@@ -335,7 +389,7 @@ handle_field (Parser             *p,
       return;
     }
 
-  if (strncmp (field->key, "ospp_", 5) == 0)
+  if (field->key[0] == 'o' && strncmp (field->key, "ospp_", 5) == 0)
     p->saw_ospp_fields = TRUE;
 
   if (starts_product (p, field->key))
