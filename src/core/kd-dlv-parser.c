@@ -950,12 +950,17 @@ line_end (const char  *line,
   return MIN (*next_cr, *next_lf);
 }
 
+/* Also says whether a CR stands alone anywhere (old Mac line ends, a
+ * console's overwritten lines): if none does, lines can be split at LFs
+ * alone. */
 static glong
 guess_wrap_width (const char *text,
-                  gsize       length)
+                  gsize       length,
+                  gboolean   *out_lone_cr)
 {
   glong longest = 0;
   guint at_longest = 0;
+  gboolean lone_cr = FALSE;
   const char *line = text, *text_end = text + length;
   const char *next_cr = NULL, *next_lf = NULL;
 
@@ -977,11 +982,15 @@ guess_wrap_width (const char *text,
         at_longest++;
       line = end;
       if (line < text_end && *line == '\r')
-        line++;
+        {
+          line++;
+          lone_cr |= line == text_end || *line != '\n';
+        }
       if (line < text_end && *line == '\n')
         line++;
     }
 
+  *out_lone_cr = lone_cr;
   return longest >= 60 && at_longest >= 1 ? longest : 0;
 }
 
@@ -1177,6 +1186,7 @@ kd_dlv_parse (const guint8 *data,
   Parser p = { 0 };
   const char *next_cr = NULL, *next_lf = NULL;
   gsize text_length;
+  gboolean lone_cr;
   guint n_lines = 0;
 
   p.labels = kd_labels_get_default ();
@@ -1206,7 +1216,11 @@ kd_dlv_parse (const guint8 *data,
 
   p.lcid = find_lcid (text, text_length);
   text_end = text + text_length;
-  p.wrap_width = guess_wrap_width (text, text_length);
+  p.wrap_width = guess_wrap_width (text, text_length, &lone_cr);
+  /* Without a lone CR, a CR only ever ends a line just before its LF:
+   * one search per line instead of two. */
+  if (!lone_cr)
+    next_cr = text_end;
 
   line = text;
   while (line < text_end)
@@ -1214,6 +1228,8 @@ kd_dlv_parse (const guint8 *data,
       const char *end = line_end (line, text_end, &next_cr, &next_lf);
       GString *swap = previous;
 
+      if (!lone_cr && end > line && end[-1] == '\r')
+        end--;
       previous = buffer;
       buffer = swap;
       g_string_truncate (buffer, 0);
