@@ -605,6 +605,273 @@ matches (const char  *pattern,
   return g_regex_match (regex, s, 0, NULL);
 }
 
+/* The shapes of values, each as a pattern and as a scanner that reads
+ * printable ASCII the way the pattern does; other text goes to the
+ * pattern.  A value is tried against a dozen shapes and most are plain
+ * ASCII. */
+typedef struct
+{
+  const char *pattern;
+  gboolean  (*scan) (const char *value);
+} Shape;
+
+static inline gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+static inline gboolean
+is_hex_or_colon (char c)
+{
+  return g_ascii_isxdigit (c) || c == ':';
+}
+
+/* @min to @max digits at @s (no more are read), or NULL */
+static const char *
+scan_digits (const char *s,
+             int         min,
+             int         max)
+{
+  int n = 0;
+
+  while (n < max && g_ascii_isdigit (s[n]))
+    n++;
+  return n >= min ? s + n : NULL;
+}
+
+static gsize
+run_length (const char  *s,
+            gboolean   (*in_run) (char c))
+{
+  gsize n = 0;
+
+  while (s[n] != '\0' && in_run (s[n]))
+    n++;
+  return n;
+}
+
+static gboolean
+is_digit_char (char c)
+{
+  return g_ascii_isdigit (c);
+}
+
+static gboolean
+is_space_char (char c)
+{
+  return g_ascii_isspace (c);
+}
+
+static gboolean
+is_host_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '_' || c == '-';
+}
+
+static gboolean
+scan_epid (const char *s)
+{
+  static const struct { int min, max; char after; } groups[] = {
+    { 5, 5, '-' }, { 5, 5, '-' }, { 3, 3, '-' }, { 6, 6, '-' }, { 2, 2, '-' },
+    { 4, 5, '-' }, { 4, 5, '.' }, { 4, 4, '-' }, { 7, 7, '\0' },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      if ((s = scan_digits (s, groups[i].min, groups[i].max)) == NULL || *s != groups[i].after)
+        return FALSE;
+      s++;
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_installation_id (const char *s)
+{
+  gsize n = run_length (s, is_digit_char);
+
+  return s[n] == '\0' && n >= 50 && n <= 70;
+}
+
+static gboolean
+scan_key_channel (const char *s)
+{
+  static const char *words[] = { "Volume", "Retail", "OEM" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if (g_ascii_strncasecmp (s, words[i], n) != 0)
+        continue;
+      s += n;
+      if (*s == '\0')
+        return TRUE;
+      if (*s++ != ':' || *s == '\0')
+        return FALSE;
+      for (; *s != '\0'; s++)
+        if (!g_ascii_isalpha (*s) && *s != ':')
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+scan_partial_key (const char *s)
+{
+  gboolean letter = FALSE;
+
+  for (int i = 0; i < 5; i++)
+    {
+      if (!g_ascii_isalnum (s[i]))
+        return FALSE;
+      letter |= g_ascii_isalpha (s[i]);
+    }
+  /* five digits are a number, not a key */
+  return s[5] == '\0' && letter;
+}
+
+static gboolean
+scan_hex_code (const char *s)
+{
+  gsize n;
+
+  if (s[0] != '0' || (s[1] != 'x' && s[1] != 'X'))
+    return FALSE;
+  for (n = 0; g_ascii_isxdigit (s[2 + n]); n++)
+    ;
+  return n >= 1 && n <= 8 && !is_word_char (s[2 + n]);
+}
+
+static gboolean
+scan_url (const char *s)
+{
+  if (g_ascii_strncasecmp (s, "http", 4) != 0)
+    return FALSE;
+  s += 4;
+  if (*s == 's' || *s == 'S')
+    s++;
+  return strncmp (s, "://", 3) == 0;
+}
+
+/* "43200 minute(s) (30 day(s))": two numbers, the second after a "(" */
+static gboolean
+scan_minutes_days (const char *s)
+{
+  gsize first = run_length (s, is_digit_char);
+  const char *between = s + first, *second, *after;
+
+  if (first == 0)
+    return FALSE;
+  for (second = between; *second != '\0' && !g_ascii_isdigit (*second); second++)
+    ;
+  if (*second == '\0')
+    return FALSE;
+  after = second + run_length (second, is_digit_char);
+  if (strpbrk (after, "0123456789") != NULL || strchr (after, ')') == NULL)
+    return FALSE;
+  /* between the numbers: some text, "(", white space */
+  while (second > between && g_ascii_isspace (second[-1]))
+    second--;
+  return second - between >= 2 && second[-1] == '(';
+}
+
+static gboolean
+scan_version (const char *s)
+{
+  for (int i = 0; i < 4; i++)
+    {
+      gsize n = run_length (s, is_digit_char);
+
+      if (n == 0 || s[n] != (i < 3 ? '.' : '\0'))
+        return FALSE;
+      s += n + 1;
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_ip (const char *s)
+{
+  const char *t = s;
+  gsize n;
+
+  for (int i = 0; i < 4; i++)
+    {
+      if ((t = scan_digits (t, 1, 3)) == NULL || *t != (i < 3 ? '.' : '\0'))
+        break;
+      if (i == 3)
+        return TRUE;
+      t++;
+    }
+  /* IPv6: hex digits and colons, a colon after the first */
+  n = run_length (s, is_hex_or_colon);
+  return s[n] == '\0' && n >= 2 && strchr (s + 1, ':') != NULL;
+}
+
+static gboolean
+scan_host_port (const char *s)
+{
+  gsize n;
+
+  if (s[0] == '[')
+    {
+      n = run_length (s + 1, is_hex_or_colon);
+      if (n == 0 || s[1 + n] != ']')
+        return FALSE;
+      s += n + 2;
+    }
+  else
+    {
+      n = run_length (s, is_host_char);
+      if (n == 0)
+        return FALSE;
+      s += n;
+    }
+  if (*s++ != ':')
+    return FALSE;
+  n = run_length (s, is_digit_char);
+  return n >= 1 && n <= 5 && s[n] == '\0';
+}
+
+/* "120 minutes" */
+static gboolean
+scan_interval (const char *s)
+{
+  gsize n = run_length (s, is_digit_char), spaces;
+
+  if (n == 0)
+    return FALSE;
+  s += n;
+  spaces = run_length (s, is_space_char);
+  if (spaces == 0)
+    return FALSE;
+  s += spaces;
+  return *s != '\0' && strpbrk (s, " \t\n\v\f\r") == NULL;
+}
+
+static const Shape shape_epid = { "^\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-\\d{4,5}-\\d{4,5}\\.\\d{4}-\\d{7}$", scan_epid };
+static const Shape shape_installation_id = { "^\\d{50,70}$", scan_installation_id };
+static const Shape shape_key_channel = { "^(Volume|Retail|OEM)(:[A-Za-z:]+)?$", scan_key_channel };
+static const Shape shape_partial_key = { "^(?!\\d{5}$)[A-Z0-9]{5}$", scan_partial_key };
+static const Shape shape_hex_code = { "^0x[0-9A-F]{1,8}\\b", scan_hex_code };
+static const Shape shape_url = { "^https?://", scan_url };
+static const Shape shape_minutes_days = { "^\\d+\\D+\\(\\s*\\d+\\D*\\)\\D*$", scan_minutes_days };
+static const Shape shape_version = { "^\\d+\\.\\d+\\.\\d+\\.\\d+$", scan_version };
+static const Shape shape_ip = { "^(\\d{1,3}\\.){3}\\d{1,3}$|^[0-9a-f:]+:[0-9a-f:]*$", scan_ip };
+static const Shape shape_host_port = { "^(\\[[0-9a-f:]+\\]|[A-Za-z0-9._\\-]+):\\d{1,5}$", scan_host_port };
+static const Shape shape_interval = { "^\\d+\\s+\\S+$", scan_interval };
+
+static gboolean
+has_shape (const Shape *shape,
+           const char  *value,
+           gboolean     plain)
+{
+  return plain ? shape->scan (value) : matches (shape->pattern, value);
+}
+
 static gboolean
 set_by_shape (Parser     *p,
               const char *key,
@@ -631,6 +898,7 @@ handle_shape (Parser     *p,
   gsize n = strlen (value);
   char first = value[0];
   gboolean digit = g_ascii_isdigit (first);
+  gboolean plain = is_plain_line (value);
 
   /* Each shape is tried only on values that can have it: the checks
    * before each pattern are what keeps unknown lines cheap. */
@@ -674,21 +942,21 @@ handle_shape (Parser     *p,
         return TRUE;
       return set_by_shape (p, KD_KEY ("activation_id"), value);
     }
-  if (digit && n >= 40 && matches ("^\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-\\d{4,5}-\\d{4,5}\\.\\d{4}-\\d{7}$", value))
+  if (digit && n >= 40 && has_shape (&shape_epid, value, plain))
     {
       if (!indented && !p->in_kms_block && set_by_shape (p, KD_KEY ("extended_pid"), value))
         return TRUE;
       return set_by_shape (p, KD_KEY ("kms_extended_pid"), value);
     }
-  if (digit && n >= 50 && n <= 70 && matches ("^\\d{50,70}$", value))
+  if (digit && n >= 50 && n <= 70 && has_shape (&shape_installation_id, value, plain))
     return set_by_shape (p, KD_KEY ("installation_id"), value);
-  if (strchr ("VvRrOo", first) != NULL && matches ("^(Volume|Retail|OEM)(:[A-Za-z:]+)?$", value))
+  if (strchr ("VvRrOo", first) != NULL && has_shape (&shape_key_channel, value, plain))
     return set_by_shape (p, KD_KEY ("product_key_channel"), value);
-  if (n == 5 && matches ("^[A-Z0-9]{5}$", value) && !matches ("^\\d{5}$", value))
+  if (n == 5 && has_shape (&shape_partial_key, value, plain))
     return set_by_shape (p, KD_KEY ("partial_product_key"), value);
-  if (first == '0' && (value[1] == 'x' || value[1] == 'X') && matches ("^0x[0-9A-F]{1,8}\\b", value))
+  if (first == '0' && (value[1] == 'x' || value[1] == 'X') && has_shape (&shape_hex_code, value, plain))
     return set_by_shape (p, KD_KEY ("notification_reason"), value);
-  if ((first == 'h' || first == 'H') && matches ("^https?://", value))
+  if ((first == 'h' || first == 'H') && has_shape (&shape_url, value, plain))
     {
       if (strstr (value, "SLActivateProduct") != NULL)
         return set_by_shape (p, KD_KEY ("use_license_url"), value);
@@ -696,11 +964,11 @@ handle_shape (Parser     *p,
         return set_by_shape (p, KD_KEY ("validation_url"), value);
       return FALSE;
     }
-  if (digit && strchr (value, '(') != NULL && matches ("^\\d+\\D+\\(\\s*\\d+\\D*\\)\\D*$", value))
+  if (digit && strchr (value, '(') != NULL && has_shape (&shape_minutes_days, value, plain))
     return set_by_shape (p, p->product != NULL && kd_dlv_product_has (p->product, KD_KEY ("license_status"))
                               ? KD_KEY ("time_remaining") : KD_KEY ("volume_activation_expiration"),
                          value);
-  if (digit && p->product == NULL && matches ("^\\d+\\.\\d+\\.\\d+\\.\\d+$", value) &&
+  if (digit && p->product == NULL && has_shape (&shape_version, value, plain) &&
       kd_dlv_document_get_service_version (p->doc) == NULL)
     {
       kd_dlv_document_set_service_version (p->doc, value);
@@ -708,11 +976,11 @@ handle_shape (Parser     *p,
       return TRUE;
     }
   if ((indented || p->in_kms_block) && (g_ascii_isxdigit (first) || first == ':') &&
-      matches ("^(\\d{1,3}\\.){3}\\d{1,3}$|^[0-9a-f:]+:[0-9a-f:]*$", value))
+      has_shape (&shape_ip, value, plain))
     return set_by_shape (p, KD_KEY ("kms_machine_ip"), value);
-  if ((indented || p->in_kms_block) && strchr (value, ':') != NULL && matches ("^(\\[[0-9a-f:]+\\]|[A-Za-z0-9._\\-]+):\\d{1,5}$", value))
+  if ((indented || p->in_kms_block) && strchr (value, ':') != NULL && has_shape (&shape_host_port, value, plain))
     return set_by_shape (p, KD_KEY ("kms_host_by_shape"), value);
-  if ((indented || p->in_kms_block) && digit && matches ("^\\d+\\s+\\S+$", value))
+  if ((indented || p->in_kms_block) && digit && has_shape (&shape_interval, value, plain))
     {
       const char *key = p->interval_by_shape++ == 0 ? KD_KEY ("activation_interval") : KD_KEY ("renewal_interval");
       return set_by_shape (p, key, value);
