@@ -375,6 +375,11 @@ test_product_fields (void)
     }
   kd_dlv_product_set_field (product, "test_field_7", "changed");
   kd_dlv_product_set_flag (product, "test_flag");
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *flag = g_strdup_printf ("test_flag_%u", i);
+      kd_dlv_product_set_flag (product, flag);
+    }
 
   for (guint i = 0; i < 60; i++)
     {
@@ -387,6 +392,7 @@ test_product_fields (void)
   g_assert_false (kd_dlv_product_has_field (product, "test_field_60"));
   g_assert_null (kd_dlv_product_get_field (product, "no such field ever"));
   g_assert_true (kd_dlv_product_has_flag (product, "test_flag"));
+  g_assert_true (kd_dlv_product_has_flag (product, "test_flag_9"));
   g_assert_false (kd_dlv_product_has_flag (product, "no such flag ever"));
 
   kd_dlv_product_set_field (other, "test_field_3", "kept");
@@ -394,6 +400,7 @@ test_product_fields (void)
   g_assert_cmpstr (kd_dlv_product_get_field (other, "test_field_3"), ==, "kept");
   g_assert_cmpstr (kd_dlv_product_get_field (other, "test_field_59"), ==, "value 59");
   g_assert_true (kd_dlv_product_has_flag (other, "test_flag"));
+  g_assert_true (kd_dlv_product_has_flag (other, "test_flag_9"));
 }
 
 static void

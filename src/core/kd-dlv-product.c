@@ -20,8 +20,9 @@ typedef struct
   const char *value;    /* as printed, in the product's Values */
 } Field;
 
-/* A /dlv block of Windows has about twenty fields */
+/* A /dlv block of Windows has about twenty fields, and a few flags */
 #define INLINE_FIELDS 24
+#define INLINE_FLAGS 4
 
 /* The values of the products of one capture are kept together: a
  * capture can have millions, and few are ever replaced.  Filled while
@@ -70,7 +71,9 @@ struct _KdDlvProduct
   guint n_fields;
   guint allocated_fields;
   Values *values;       /* where the values are, shared with the other products of the capture */
-  GPtrArray *flags;     /* line keys seen in this block, or NULL */
+  const char **flags;   /* line keys seen in this block: inline_flags, or an array of allocated_flags */
+  guint n_flags;
+  guint allocated_flags;
 
   /* Derived in finish() */
   char *channel;
@@ -86,6 +89,7 @@ struct _KdDlvProduct
   char *expires;
 
   Field inline_fields[INLINE_FIELDS];
+  const char *inline_flags[INLINE_FLAGS];
 };
 
 G_DEFINE_FINAL_TYPE (KdDlvProduct, kd_dlv_product, G_TYPE_OBJECT)
@@ -110,7 +114,8 @@ kd_dlv_product_finalize (GObject *object)
   if (self->fields != self->inline_fields)
     g_free (self->fields);
   g_clear_pointer (&self->values, values_release);
-  g_clear_pointer (&self->flags, g_ptr_array_unref);
+  if (self->flags != self->inline_flags)
+    g_free (self->flags);
   g_clear_pointer (&self->channel, g_free);
   g_clear_pointer (&self->notification_reason, g_free);
   g_clear_pointer (&self->trusted_time, g_free);
@@ -173,6 +178,8 @@ kd_dlv_product_init (KdDlvProduct *self)
 {
   self->fields = self->inline_fields;
   self->allocated_fields = INLINE_FIELDS;
+  self->flags = self->inline_flags;
+  self->allocated_flags = INLINE_FLAGS;
   self->expiration_minutes = -1;
   self->expiration_days = -1;
   self->kms_port = -1;
@@ -254,8 +261,8 @@ static gboolean
 has_flag (KdDlvProduct *self,
           const char   *flag)
 {
-  for (guint i = 0; self->flags != NULL && i < self->flags->len; i++)
-    if (g_ptr_array_index (self->flags, i) == flag)
+  for (guint i = 0; i < self->n_flags; i++)
+    if (self->flags[i] == flag)
       return TRUE;
   return FALSE;
 }
@@ -339,9 +346,18 @@ kd_dlv_product_flag (KdDlvProduct *self,
   check_key (flag);
   if (has_flag (self, flag))
     return;
-  if (self->flags == NULL)
-    self->flags = g_ptr_array_new ();
-  g_ptr_array_add (self->flags, (gpointer) flag);
+  if (self->n_flags == self->allocated_flags)
+    {
+      self->allocated_flags *= 2;
+      if (self->flags == self->inline_flags)
+        {
+          self->flags = g_new (const char *, self->allocated_flags);
+          memcpy (self->flags, self->inline_flags, sizeof self->inline_flags);
+        }
+      else
+        self->flags = g_renew (const char *, self->flags, self->allocated_flags);
+    }
+  self->flags[self->n_flags++] = flag;
 }
 
 gboolean
@@ -454,8 +470,8 @@ kd_dlv_product_absorb (KdDlvProduct *self,
       if (find_field (self, field->key) == NULL)
         put_field (self, field->key, g_string_chunk_insert (self->values->chunk, field->value));
     }
-  for (guint i = 0; other->flags != NULL && i < other->flags->len; i++)
-    kd_dlv_product_flag (self, g_ptr_array_index (other->flags, i));
+  for (guint i = 0; i < other->n_flags; i++)
+    kd_dlv_product_flag (self, other->flags[i]);
 }
 
 const char *
