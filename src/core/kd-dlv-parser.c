@@ -65,6 +65,7 @@ typedef struct
   guint lcid;
   guint n_by_shape;
   gboolean saw_xpr, saw_ato, saw_ospp_fields, saw_ospp_act;
+  gboolean saw_ato_result;        /* a block was flagged with an activation result */
 } Parser;
 
 static Width
@@ -495,6 +496,7 @@ handle_line (Parser                *p,
   if (key == KD_KEY ("activation_success") || key == KD_KEY ("ospp_activation_success"))
     {
       kd_dlv_product_flag (ensure_product (p), KD_KEY ("activation_success"));
+      p->saw_ato_result = TRUE;
       if (key == KD_KEY ("ospp_activation_success"))
         p->saw_ospp_act = TRUE;
       else
@@ -511,6 +513,7 @@ handle_line (Parser                *p,
       guint32 value;
 
       kd_dlv_product_flag (product, KD_KEY ("activation_failure"));
+      p->saw_ato_result = TRUE;
       if (key == KD_KEY ("ospp_activation_failed"))
         p->saw_ospp_act = TRUE;
       if (code->start != NULL && !kd_dlv_product_has (product, KD_KEY ("result_error_code")))
@@ -1281,64 +1284,58 @@ find_lcid (const char *text,
 }
 
 /* An /ato pasted before the /dlv of the same product: one product, with
- * the activation result and every field. */
-/* A block with an /ato result and no /dlv fields of its own */
-static gboolean
-is_ato_block (KdDlvProduct *product,
-              const char   *id)
-{
-  return id != NULL && !kd_dlv_product_has (product, KD_KEY ("description")) &&
-         (kd_dlv_product_flagged (product, KD_KEY ("activation_success")) ||
-          kd_dlv_product_flagged (product, KD_KEY ("activation_failure")));
-}
-
+ * the activation result and every field.  One pass over the products:
+ * after a big capture, each pass waits on memory. */
 static void
 merge_ato_products (Parser *p)
 {
-  g_autoptr(GHashTable) full = NULL;  /* activation ID of an /ato block -> first /dlv block */
+  g_autoptr(GHashTable) full = NULL;   /* activation ID -> first /dlv block */
+  g_autoptr(GArray) atos = NULL;       /* index of each block with an /ato result and no /dlv fields */
+  gboolean merged = FALSE;
   guint kept = 0;
 
-  /* Only the IDs of the /ato blocks are indexed: most products have none. */
-  for (guint i = 0; i < p->products->len; i++)
-    {
-      KdDlvProduct *product = g_ptr_array_index (p->products, i);
-      const char *id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"));
-
-      if (is_ato_block (product, id))
-        {
-          if (full == NULL)
-            full = g_hash_table_new (g_str_hash, g_str_equal);
-          g_hash_table_insert (full, (gpointer) id, NULL);
-        }
-    }
-  if (full == NULL)
+  if (!p->saw_ato_result)
     return;
 
+  full = g_hash_table_new (g_str_hash, g_str_equal);
+  atos = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < p->products->len; i++)
     {
       KdDlvProduct *product = g_ptr_array_index (p->products, i);
       const char *id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"));
-      gpointer first;
 
-      if (id != NULL && kd_dlv_product_has (product, KD_KEY ("description")) &&
-          g_hash_table_lookup_extended (full, id, NULL, &first) && first == NULL)
+      if (id == NULL)
+        continue;
+      if (!kd_dlv_product_has (product, KD_KEY ("description")))
+        {
+          if (kd_dlv_product_flagged (product, KD_KEY ("activation_success")) ||
+              kd_dlv_product_flagged (product, KD_KEY ("activation_failure")))
+            g_array_append_val (atos, i);
+        }
+      else if (!g_hash_table_contains (full, id))
         g_hash_table_insert (full, (gpointer) id, product);
     }
 
-  for (guint i = 0; i < p->products->len; i++)
+  for (guint a = 0; a < atos->len; a++)
     {
+      guint i = g_array_index (atos, guint, a);
       KdDlvProduct *ato = g_ptr_array_index (p->products, i);
-      const char *id = kd_dlv_product_lookup (ato, KD_KEY ("activation_id"));
-      KdDlvProduct *into;
+      KdDlvProduct *into = g_hash_table_lookup (full, kd_dlv_product_lookup (ato, KD_KEY ("activation_id")));
 
-      if (is_ato_block (ato, id) && (into = g_hash_table_lookup (full, id)) != NULL)
+      if (into != NULL)
         {
           kd_dlv_product_absorb (into, ato);
           g_object_unref (ato);
+          p->products->pdata[i] = NULL;
+          merged = TRUE;
         }
-      else
-        p->products->pdata[kept++] = ato;
     }
+
+  if (!merged)
+    return;
+  for (guint i = 0; i < p->products->len; i++)
+    if (p->products->pdata[i] != NULL)
+      p->products->pdata[kept++] = p->products->pdata[i];
   p->products->len = kept;
 }
 
