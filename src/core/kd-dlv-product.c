@@ -20,8 +20,8 @@ typedef struct
   const char *value;    /* as printed, in the product's Values */
 } Field;
 
-/* A /dlv block of Windows has about twenty fields, and a few flags */
-#define INLINE_FIELDS 24
+/* A /dlv block of a Windows KMS client has up to 25 fields, and a few flags */
+#define INLINE_FIELDS 26
 #define INLINE_FLAGS 4
 
 /* The values of the products of one capture are kept together: a
