@@ -11,6 +11,7 @@
 
 #include "kd-dlv-parser.h"
 #include "kd-dlv-product-private.h"
+#include "kd-hash.h"
 #include "kd-hresult.h"
 #include "kd-labels.h"
 #include "kd-text-decode.h"
@@ -126,7 +127,7 @@ find_by_activation_id (Parser     *p,
       const char *product_id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"));
 
       if (product_id != NULL && !g_hash_table_contains (p->by_activation_id, product_id))
-        g_hash_table_insert (p->by_activation_id, g_strdup (product_id), product);
+        g_hash_table_insert (p->by_activation_id, (gpointer) product_id, product);
     }
 
   found = g_hash_table_lookup (p->by_activation_id, id);
@@ -1297,7 +1298,7 @@ merge_ato_products (Parser *p)
   if (!p->saw_ato_result)
     return;
 
-  full = g_hash_table_new (g_str_hash, g_str_equal);
+  full = g_hash_table_new (kd_str_hash, g_str_equal);
   atos = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < p->products->len; i++)
     {
@@ -1457,7 +1458,8 @@ kd_dlv_parse (const guint8 *data,
   p.labels = kd_labels_get_default ();
   p.doc = kd_dlv_document_new ();
   p.products = g_ptr_array_new_with_free_func (g_object_unref);
-  p.by_activation_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* the keys are the products' own values */
+  p.by_activation_id = g_hash_table_new (kd_str_hash, g_str_equal);
   p.command_kinds = g_ptr_array_new ();
 
   /* A capture in UTF-8 is read where it is: each line is copied to a

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "kd-hash.h"
 #include "kd-labels.h"
 #include "kd-resources.h"
 
@@ -196,42 +197,6 @@ text_table_insert (TextTable     *table,
     }
 }
 
-/* Eight bytes at a time: a label is hashed on every line of a capture. */
-static guint
-hash_bytes (const char *text,
-            gsize       length)
-{
-  const guint64 multiplier = G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  guint64 hash = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ length;
-  guint64 word = 0;
-  gsize rest = length;
-
-  for (; rest >= 8; text += 8, rest -= 8)
-    {
-      memcpy (&word, text, 8);
-      hash = (hash ^ word) * multiplier;
-      hash ^= hash >> 32;
-    }
-  if (rest > 0)
-    {
-      if (length >= 8)
-        memcpy (&word, text + rest - 8, 8);   /* the last eight bytes */
-      else if (rest >= 4)
-        {
-          guint32 low, high;
-
-          memcpy (&low, text, 4);
-          memcpy (&high, text + rest - 4, 4);
-          word = (guint64) high << 32 | low;
-        }
-      else
-        word = (guint64) (guchar) text[0] << 16 | (guint64) (guchar) text[rest / 2] << 8 | (guchar) text[rest - 1];
-      hash = (hash ^ word) * multiplier;
-      hash ^= hash >> 32;
-    }
-  return (guint) (hash ^ (hash >> 29));
-}
-
 /* Text as printed: the first lookup, which finds what Windows printed
  * without folding it. */
 static void
@@ -242,7 +207,7 @@ as_printed (const char *text,
   out->complete = TRUE;
   out->text = text;
   out->length = length;
-  out->hash = hash_bytes (text, length);
+  out->hash = kd_hash_bytes (text, length);
 }
 
 /* Case-folded, with runs of white space made one space, outer white space
@@ -348,7 +313,7 @@ fold (const char *text,
     j--;
   buffer[j] = '\0';
 
-  out->hash = hash_bytes (buffer, j);
+  out->hash = kd_hash_bytes (buffer, j);
   out->length = j;
   out->text = buffer;
 }
