@@ -450,6 +450,27 @@ test_product_list (void)
   g_assert_cmpuint (added, ==, 1);
 }
 
+/* Characters are counted sixteen bytes at a time: a character of one to
+ * four bytes at every offset of the sixteen-byte block, and the tail. */
+static void
+test_count_chars (void)
+{
+  static const char *pieces[] = { "a", "\xc3\xa9", "\xe5\xb7\xb2", "\xf0\x9f\x94\x91", " ", "\xe3\x80\x80" };
+  GRand *rand = g_rand_new_with_seed (42);
+
+  g_assert_cmpint (kd_text_count_chars ("", 0), ==, 0);
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 60);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      g_assert_cmpint (kd_text_count_chars (text->str, text->len), ==, g_utf8_strlen (text->str, text->len));
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -465,6 +486,7 @@ main (int    argc,
   g_test_add_func ("/dlv/product-fields", test_product_fields);
   g_test_add_func ("/dlv/product-list", test_product_list);
   g_test_add_func ("/dlv/decode", test_decode);
+  g_test_add_func ("/dlv/count-chars", test_count_chars);
   g_test_add_func ("/dlv/hostile", test_hostile);
   g_test_add_func ("/dlv/huge", test_huge);
   g_test_add_func ("/dlv/cancel", test_cancel);

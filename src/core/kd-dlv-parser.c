@@ -92,7 +92,7 @@ width_chars (Width *width)
 {
   if (width->text != NULL)
     {
-      width->chars = g_utf8_strlen (width->text, width->bytes);
+      width->chars = kd_text_count_chars (width->text, width->bytes);
       width->text = NULL;
     }
   return width->chars;
@@ -1260,7 +1260,7 @@ guess_wrap_width (const char *text,
       const char *end = line_end (line, text_end);
       /* A line has at most as many characters as bytes: only lines that
        * could beat the longest so far are counted. */
-      glong n = (glong) (end - line) >= longest ? g_utf8_strlen (line, end - line) : 0;
+      glong n = (glong) (end - line) >= longest ? kd_text_count_chars (line, end - line) : 0;
 
       if (n > longest)
         {
