@@ -25,7 +25,7 @@ typedef struct
 } Field;
 
 /* A /dlv block of a Windows KMS client has up to 25 fields, and a few flags */
-#define INLINE_FIELDS 26
+#define FIRST_FIELDS 26
 #define INLINE_FLAGS 4
 
 /* The values of the products of one capture are kept together: a
@@ -86,6 +86,33 @@ values_release (Values *values)
   g_atomic_rc_box_release_full (values, values_clear);
 }
 
+/* @size bytes, aligned for pointers, that live as long as the values */
+static gpointer
+values_alloc (Values *values,
+              gsize   size)
+{
+  gsize pad = (gsize) -(guintptr) values->next & (sizeof (gpointer) - 1);
+  gpointer memory;
+
+  if (pad + size > values->left)
+    {
+      gsize block_size = MAX (values->block_size, size);
+      char *block = values_new_block (block_size);
+
+      if (block == NULL)
+        g_error ("Out of memory for %" G_GSIZE_FORMAT " bytes of values", block_size);
+      g_ptr_array_add (values->blocks, block);
+      values->next = block;
+      values->left = block_size;
+      values->block_size = MIN (values->block_size * 2, VALUES_MAX_BLOCK);
+      pad = 0;
+    }
+  memory = values->next + pad;
+  values->next += pad + size;
+  values->left -= pad + size;
+  return memory;
+}
+
 /* A copy of @length bytes of @text, NUL-terminated (-1: up to its NUL) */
 static const char *
 values_insert (Values     *values,
@@ -96,22 +123,16 @@ values_insert (Values     *values,
   char *copy;
 
   if (n + 1 > values->left)
+    copy = values_alloc (values, n + 1);
+  else
     {
-      gsize size = MAX (values->block_size, n + 1);
-      char *block = values_new_block (size);
-
-      if (block == NULL)
-        g_error ("Out of memory for %" G_GSIZE_FORMAT " bytes of values", size);
-      g_ptr_array_add (values->blocks, block);
-      values->next = block;
-      values->left = size;
-      values->block_size = MIN (values->block_size * 2, VALUES_MAX_BLOCK);
+      /* strings need no alignment */
+      copy = values->next;
+      values->next += n + 1;
+      values->left -= n + 1;
     }
-  copy = values->next;
   memcpy (copy, text, n);
   copy[n] = '\0';
-  values->next += n + 1;
-  values->left -= n + 1;
   return copy;
 }
 
@@ -125,11 +146,12 @@ struct _KdDlvProduct
 
   /* Keys are interned (kd-keys.h): never copied, compared as pointers.
    * A block has a score of fields and a few flags: a list is quicker to
-   * fill and to search than a hash table.  The list is inside the object
-   * up to INLINE_FIELDS: the passes over every product of a big capture
-   * after reading it wait on memory, not on instructions. */
+   * fill and to search than a hash table.  The list is in the store of
+   * values, next to the values themselves: the passes over every
+   * product of a big capture after reading it wait on memory, not on
+   * instructions. */
   guint64 key_bits;     /* key_bit() of every key in fields: most keys a block is asked for are not there */
-  Field *fields;        /* in the order read: inline_fields, or an array of allocated_fields */
+  Field *fields;        /* in the order read, room for allocated_fields, in values */
   guint n_fields;
   guint allocated_fields;
   Values *values;       /* where the values are, shared with the other products of the capture */
@@ -150,7 +172,6 @@ struct _KdDlvProduct
   const char *kms_host_source;
   char *expires;
 
-  Field inline_fields[INLINE_FIELDS];
   const char *inline_flags[INLINE_FLAGS];
 };
 
@@ -173,8 +194,6 @@ kd_dlv_product_finalize (GObject *object)
 {
   KdDlvProduct *self = (KdDlvProduct *) object;
 
-  if (self->fields != self->inline_fields)
-    g_free (self->fields);
   g_clear_pointer (&self->values, values_release);
   if (self->flags != self->inline_flags)
     g_free (self->flags);
@@ -238,8 +257,6 @@ kd_dlv_product_class_init (KdDlvProductClass *klass)
 static void
 kd_dlv_product_init (KdDlvProduct *self)
 {
-  self->fields = self->inline_fields;
-  self->allocated_fields = INLINE_FIELDS;
   self->flags = self->inline_flags;
   self->allocated_flags = INLINE_FLAGS;
   self->expiration_minutes = -1;
@@ -343,14 +360,13 @@ put_field (KdDlvProduct *self,
     {
       if (self->n_fields == self->allocated_fields)
         {
-          self->allocated_fields *= 2;
-          if (self->fields == self->inline_fields)
-            {
-              self->fields = g_new (Field, self->allocated_fields);
-              memcpy (self->fields, self->inline_fields, sizeof self->inline_fields);
-            }
-          else
-            self->fields = g_renew (Field, self->fields, self->allocated_fields);
+          guint allocated = self->allocated_fields > 0 ? self->allocated_fields * 2 : FIRST_FIELDS;
+          Field *fields = values_alloc (self->values, allocated * sizeof (Field));
+
+          if (self->n_fields > 0)
+            memcpy (fields, self->fields, self->n_fields * sizeof (Field));
+          self->fields = fields;
+          self->allocated_fields = allocated;
         }
       self->fields[self->n_fields].key = key;
       self->fields[self->n_fields].value = value;
