@@ -1440,6 +1440,30 @@ decide_language (Parser *p)
     }
 }
 
+/* The parser's copy of a line, which it may change.  Two of them, used in
+ * turn: the previous line stays intact for the lazy width count of a
+ * wrapped value (Width). */
+typedef struct
+{
+  char *text;
+  gsize size;
+} LineBuffer;
+
+static char *
+line_copy (LineBuffer *buffer,
+           const char *line,
+           gsize       length)
+{
+  if (length + 1 > buffer->size)
+    {
+      buffer->size = MAX (length + 1, 4096);
+      buffer->text = g_realloc (buffer->text, buffer->size);
+    }
+  memcpy (buffer->text, line, length);
+  buffer->text[length] = '\0';
+  return buffer->text;
+}
+
 /**
  * kd_dlv_parse:
  * @data: the bytes of a capture, in any encoding
@@ -1457,8 +1481,7 @@ kd_dlv_parse (const guint8 *data,
               GCancellable *cancellable)
 {
   g_autofree char *owned = NULL;
-  g_autoptr(GString) buffer = g_string_sized_new (4096);
-  g_autoptr(GString) previous = g_string_sized_new (4096);
+  LineBuffer buffers[2] = { { NULL, 0 }, { NULL, 0 } };
   const char *text, *line, *text_end;
   const char *encoding = NULL;
   KdDecodeFlags flags = KD_DECODE_NONE;
@@ -1474,9 +1497,7 @@ kd_dlv_parse (const guint8 *data,
   p.command_kinds = g_ptr_array_new ();
 
   /* A capture in UTF-8 is read where it is: each line is copied to a
-   * buffer of the parser's own, which it may change.  The previous line
-   * stays in the other buffer: its width is counted only when the line
-   * after it needs it (Width). */
+   * buffer of the parser's own (line_copy()). */
   text = kd_text_decode_borrow (data, length, &text_length, &owned, &encoding, &flags);
   kd_dlv_document_set_encoding (p.doc, encoding);
   if (flags & KD_DECODE_DROPPED_NULS)
@@ -1500,13 +1521,8 @@ kd_dlv_parse (const guint8 *data,
   while (line < text_end)
     {
       const char *end = line_end (line, text_end);
-      GString *swap = previous;
 
-      previous = buffer;
-      buffer = swap;
-      g_string_truncate (buffer, 0);
-      g_string_append_len (buffer, line, end - line);
-      handle_line_text (&p, buffer->str, buffer->len);
+      handle_line_text (&p, line_copy (&buffers[n_lines & 1], line, end - line), end - line);
       line = end;
       if (line < text_end && *line == '\r')
         line++;
@@ -1559,6 +1575,8 @@ kd_dlv_parse (const guint8 *data,
     }
 
   kd_dlv_document_set_products (p.doc, g_steal_pointer (&p.products));
+  g_free (buffers[0].text);
+  g_free (buffers[1].text);
   g_ptr_array_unref (p.command_kinds);
   g_hash_table_unref (p.by_activation_id);
   g_free (p.pending_name);

@@ -198,7 +198,8 @@ kd_text_decode_borrow (const guint8   *data,
 
   encoding = "UTF-8";
 utf8:
-  if (length == 0 || (memchr (data, 0, length) == NULL && g_utf8_validate_len ((const char *) data, length, NULL)))
+  /* g_utf8_validate_len() refuses NUL bytes too */
+  if (length == 0 || g_utf8_validate_len ((const char *) data, length, NULL))
     {
       *out_encoding = encoding;
       if (out_flags != NULL)
