@@ -246,62 +246,53 @@ group_int (GMatchInfo *info,
   return value;
 }
 
-static gboolean
-match_year_first (const char *text,
-                  DateParts  *parts)
+/* Where a pattern has each part: group numbers, 0 for none */
+typedef struct
 {
-  static GRegex *year_first;
-  g_autoptr(GMatchInfo) info = NULL;
+  const char *pattern;
+  int year, first, second, separator, meridiem, meridiem_after, hour, minute, second_of_minute;
+} DatePattern;
 
-  if (g_once_init_enter_pointer (&year_first))
-    g_once_init_leave_pointer (&year_first,
-                               g_regex_new ("^\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
-                                            "[\\sT]*(上午|下午|AM|PM)?\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
-                                            "\\s*(AM|PM|上午|下午)?\\s*$",
-                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-  if (!g_regex_match (year_first, text, 0, &info))
-    return FALSE;
+static const DatePattern year_first = {
+  "^\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
+  "[\\sT]*(上午|下午|AM|PM)?\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
+  "\\s*(AM|PM|上午|下午)?\\s*$",
+  1, 2, 3, 0, 4, 8, 5, 6, 7
+};
 
-  parts->year = group_int (info, 1);
-  parts->first = group_int (info, 2);
-  parts->second = group_int (info, 3);
-  parts->meridiem = meridiem_of (info, 4);
-  if (parts->meridiem == 0)
-    parts->meridiem = meridiem_of (info, 8);
-  parts->hour = group_int (info, 5);
-  parts->minute = group_int (info, 6);
-  parts->second_of_minute = group_int (info, 7);
-  return TRUE;
-}
+static const DatePattern year_last = {
+  "^\\s*(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})\\s+(上午|下午)?\\s*"
+  "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*"
+  "(AM|PM|a\\.\\s?m\\.|p\\.\\s?m\\.)?\\s*$",
+  4, 1, 3, 2, 5, 9, 6, 7, 8
+};
 
 static gboolean
-match_year_last (const char *text,
-                 DateParts  *parts)
+match_date (const DatePattern  *pattern,
+            GRegex            **compiled,
+            const char         *text,
+            DateParts          *parts)
 {
-  static GRegex *year_last;
   g_autoptr(GMatchInfo) info = NULL;
   int start, end;
 
-  if (g_once_init_enter_pointer (&year_last))
-    g_once_init_leave_pointer (&year_last,
-                               g_regex_new ("^\\s*(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})\\s+(上午|下午)?\\s*"
-                                            "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*"
-                                            "(AM|PM|a\\.\\s?m\\.|p\\.\\s?m\\.)?\\s*$",
-                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-  if (!g_regex_match (year_last, text, 0, &info))
+  if (g_once_init_enter_pointer (compiled))
+    g_once_init_leave_pointer (compiled, g_regex_new (pattern->pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (*compiled, text, 0, &info))
     return FALSE;
 
-  parts->first = group_int (info, 1);
-  g_match_info_fetch_pos (info, 2, &start, &end);
-  parts->separator = text[start];
-  parts->second = group_int (info, 3);
-  parts->year = group_int (info, 4);
-  parts->meridiem = meridiem_of (info, 5);
+  parts->year = group_int (info, pattern->year);
+  parts->first = group_int (info, pattern->first);
+  parts->second = group_int (info, pattern->second);
+  parts->separator = 0;
+  if (pattern->separator != 0 && g_match_info_fetch_pos (info, pattern->separator, &start, &end) && start >= 0)
+    parts->separator = text[start];
+  parts->meridiem = meridiem_of (info, pattern->meridiem);
   if (parts->meridiem == 0)
-    parts->meridiem = meridiem_of (info, 9);
-  parts->hour = group_int (info, 6);
-  parts->minute = group_int (info, 7);
-  parts->second_of_minute = group_int (info, 8);
+    parts->meridiem = meridiem_of (info, pattern->meridiem_after);
+  parts->hour = group_int (info, pattern->hour);
+  parts->minute = group_int (info, pattern->minute);
+  parts->second_of_minute = group_int (info, pattern->second_of_minute);
   return TRUE;
 }
 
@@ -324,6 +315,7 @@ kd_dlv_parse_date (const char  *text,
   const char *start;
   gsize digits;
   gboolean day_first;
+  static GRegex *year_first_regex, *year_last_regex;
 
   g_return_val_if_fail (out_iso != NULL, FALSE);
   *out_iso = NULL;
@@ -335,11 +327,12 @@ kd_dlv_parse_date (const char  *text,
   while (g_ascii_isspace (*start))
     start++;
   digits = strspn (start, "0123456789");
-  if ((digits == 0 || digits == 4) && (scan_year_first (text, &parts) || match_year_first (text, &parts)))
+  if ((digits == 0 || digits == 4) &&
+      (scan_year_first (text, &parts) || match_date (&year_first, &year_first_regex, text, &parts)))
     return make_iso (parts.year, parts.first, parts.second, hour24 (parts.hour, parts.meridiem), parts.minute,
                      parts.second_of_minute, out_iso);
 
-  if (digits == 4 || !(scan_year_last (text, &parts) || match_year_last (text, &parts)))
+  if (digits == 4 || !(scan_year_last (text, &parts) || match_date (&year_last, &year_last_regex, text, &parts)))
     return FALSE;
 
   if (parts.first > 12 && parts.second <= 12)
