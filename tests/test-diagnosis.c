@@ -201,6 +201,18 @@ test_kms_client_rules (void)
   g_assert_nonnull (find_rule (edition, "key.gvlk-other-edition"));
   g_assert_null (find_rule (right, "key.gvlk-other-edition"));
   g_assert_cmpint (kd_diagnosis_get_verdict (right), ==, KD_VERDICT_OK);
+
+  /* A number no int64 holds (the fuzzer's): read as the largest one, and
+   * no arithmetic on it overflows (the sanitizer build checks). */
+  {
+    g_autoptr(KdDiagnosis) huge = diagnose_text (KMS_CLIENT_HEAD
+      "Partial Product Key: 2YT43\nLicense Status: Licensed\n"
+      "Volume activation expiration: 99999999999999999999999 minute(s) (9 day(s))\n"
+      "Trusted time: 3/18/2026 12:34:20 PM\n");
+
+    g_assert_null (find_rule (huge, "kms-client.expires-soon"));
+    g_assert_null (find_rule (huge, "kms-client.missed-renewals"));
+  }
 }
 
 static void

@@ -259,7 +259,8 @@ rule_kms_client (Ctx *c)
   if (g_strcmp0 (status, "licensed") == 0 && minutes >= 0 &&
       kd_dlv_product_has_field (p, "volume_activation_expiration"))
     {
-      gint64 days = (minutes + 1439) / 1440;
+      /* days begun, without overflow: a garbled capture can print any number */
+      gint64 days = minutes / 1440 + (minutes % 1440 != 0);
       g_autofree char *date = date_after (kd_dlv_product_get_trusted_time (p), minutes);
 
       if (days <= SOON_DAYS)
