@@ -1297,28 +1297,32 @@ find_lcid (const char *text,
   return 0;
 }
 
-/* An /ato pasted before the /dlv of the same product: one product, with
- * the activation result and every field.  One pass over the products:
- * after a big capture, each pass waits on memory. */
+/* Derives the values of every product, and makes an /ato pasted before
+ * the /dlv of the same product one product, with the activation result
+ * and every field.  One pass over the products: after a big capture,
+ * each pass waits on memory. */
 static void
-merge_ato_products (Parser *p)
+finish_products (Parser *p)
 {
+  const char *language = kd_dlv_document_get_language (p->doc);
   g_autoptr(GHashTable) full = NULL;   /* activation ID -> first /dlv block */
   g_autoptr(GArray) atos = NULL;       /* index of each block with an /ato result and no /dlv fields */
   gboolean merged = FALSE;
   guint kept = 0;
 
-  if (!p->saw_ato_result)
-    return;
+  if (p->saw_ato_result)
+    {
+      full = g_hash_table_new (kd_str_hash, g_str_equal);
+      atos = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
 
-  full = g_hash_table_new (kd_str_hash, g_str_equal);
-  atos = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < p->products->len; i++)
     {
       KdDlvProduct *product = g_ptr_array_index (p->products, i);
-      const char *id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"));
+      const char *id;
 
-      if (id == NULL)
+      kd_dlv_product_finish (product, p->lcid, language);
+      if (full == NULL || (id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"))) == NULL)
         continue;
       if (!kd_dlv_product_has (product, KD_KEY ("description")))
         {
@@ -1330,7 +1334,7 @@ merge_ato_products (Parser *p)
         g_hash_table_insert (full, (gpointer) id, product);
     }
 
-  for (guint a = 0; a < atos->len; a++)
+  for (guint a = 0; atos != NULL && a < atos->len; a++)
     {
       guint i = g_array_index (atos, guint, a);
       KdDlvProduct *ato = g_ptr_array_index (p->products, i);
@@ -1339,6 +1343,7 @@ merge_ato_products (Parser *p)
       if (into != NULL)
         {
           kd_dlv_product_absorb (into, ato);
+          kd_dlv_product_finish (into, p->lcid, language);
           g_object_unref (ato);
           p->products->pdata[i] = NULL;
           merged = TRUE;
@@ -1537,33 +1542,29 @@ kd_dlv_parse (const guint8 *data,
     kd_dlv_document_add_unknown_line (p.doc, p.held);
   g_clear_pointer (&p.held, g_free);
 
-  merge_ato_products (&p);
   kd_dlv_document_set_n_by_shape (p.doc, p.n_by_shape);
   decide_language (&p);
+  finish_products (&p);
   kd_dlv_document_set_kind (p.doc, decide_kind (&p));
 
-  for (guint i = 0; i < p.products->len; i++)
+  /* ospp /act reports a failed activation as the SKU's ERROR CODE. */
+  for (guint i = 0; g_str_equal (kd_dlv_document_get_kind (p.doc), "ospp-act") && i < p.products->len; i++)
     {
       KdDlvProduct *product = g_ptr_array_index (p.products, i);
+      guint32 code;
 
-      /* ospp /act reports a failed activation as the SKU's ERROR CODE. */
-      if (g_str_equal (kd_dlv_document_get_kind (p.doc), "ospp-act") &&
-          kd_dlv_product_has (product, KD_KEY ("ospp_error_code")) &&
-          !kd_dlv_product_flagged (product, KD_KEY ("activation_success")))
+      if (!kd_dlv_product_has (product, KD_KEY ("ospp_error_code")) ||
+          kd_dlv_product_flagged (product, KD_KEY ("activation_success")))
+        continue;
+      kd_dlv_product_flag (product, KD_KEY ("activation_failure"));
+      if (kd_hresult_find_in_text (kd_dlv_product_lookup (product, KD_KEY ("ospp_error_code")), -1, &code))
         {
-          guint32 code;
-
-          kd_dlv_product_flag (product, KD_KEY ("activation_failure"));
-          if (kd_hresult_find_in_text (kd_dlv_product_lookup (product, KD_KEY ("ospp_error_code")), -1, &code))
-            {
-              g_autofree char *canonical = kd_hresult_format (code);
-              kd_dlv_product_put (product, KD_KEY ("result_error_code"), canonical, -1);
-            }
-          if (kd_dlv_product_has (product, KD_KEY ("ospp_error_description")))
-            kd_dlv_product_put (product, KD_KEY ("result_error_text"),
-                                      kd_dlv_product_lookup (product, KD_KEY ("ospp_error_description")), -1);
+          g_autofree char *canonical = kd_hresult_format (code);
+          kd_dlv_product_put (product, KD_KEY ("result_error_code"), canonical, -1);
         }
-      kd_dlv_product_finish (product, p.lcid, kd_dlv_document_get_language (p.doc));
+      if (kd_dlv_product_has (product, KD_KEY ("ospp_error_description")))
+        kd_dlv_product_put (product, KD_KEY ("result_error_text"),
+                            kd_dlv_product_lookup (product, KD_KEY ("ospp_error_description")), -1);
     }
 
   if (p.products->len == 0)

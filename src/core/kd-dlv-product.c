@@ -8,10 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
-
 #include "kd-dlv-date.h"
 #include "kd-dlv-product-private.h"
 #include "kd-hresult.h"
@@ -31,37 +27,20 @@ typedef struct
 /* The values of the products of one capture are kept together: a
  * capture can have millions, and few are ever replaced.  Filled while
  * the capture is read, then only read.  Blocks double from 16 KB to
- * 2 MB; on Linux the 2 MB ones are aligned and may be huge pages: a
- * 100 MB capture fills about 50 MB of values, and a page fault for
- * every 4 KB of it was a tenth of reading it. */
+ * 2 MB, so that a paste of a few lines takes one small block and a
+ * capture of 100 MB does not allocate at every value.  (Huge pages for
+ * the big blocks were tried: later parses gained a tenth, but the first
+ * one in a process waited on the kernel compacting memory.) */
 #define VALUES_MIN_BLOCK (16 * 1024)
 #define VALUES_MAX_BLOCK (2 * 1024 * 1024)
 
 typedef struct
 {
-  GPtrArray *blocks;    /* freed with values_free_block() */
+  GPtrArray *blocks;    /* g_free()d */
   char *next;           /* free space in the newest block */
   gsize left;
   gsize block_size;     /* of the next block */
 } Values;
-
-static char *
-values_new_block (gsize size)
-{
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (size == VALUES_MAX_BLOCK)
-    {
-      void *block = NULL;
-
-      if (posix_memalign (&block, VALUES_MAX_BLOCK, size) == 0)
-        {
-          madvise (block, size, MADV_HUGEPAGE);
-          return block;
-        }
-    }
-#endif
-  return malloc (size);
-}
 
 static void
 values_clear (gpointer data)
@@ -74,8 +53,7 @@ values_new (void)
 {
   Values *values = g_atomic_rc_box_new0 (Values);
 
-  /* posix_memalign() memory is freed with free() */
-  values->blocks = g_ptr_array_new_with_free_func (free);
+  values->blocks = g_ptr_array_new_with_free_func (g_free);
   values->block_size = VALUES_MIN_BLOCK;
   return values;
 }
@@ -97,10 +75,8 @@ values_alloc (Values *values,
   if (pad + size > values->left)
     {
       gsize block_size = MAX (values->block_size, size);
-      char *block = values_new_block (block_size);
+      char *block = g_malloc (block_size);
 
-      if (block == NULL)
-        g_error ("Out of memory for %" G_GSIZE_FORMAT " bytes of values", block_size);
       g_ptr_array_add (values->blocks, block);
       values->next = block;
       values->left = block_size;
