@@ -22,7 +22,7 @@ typedef struct
 
 /* A /dlv block of a Windows KMS client has up to 25 fields, and a few flags */
 #define FIRST_FIELDS 26
-#define INLINE_FLAGS 4
+#define FIRST_FLAGS 4
 
 /* The values of the products of one capture are kept together: a
  * capture can have millions, and few are ever replaced.  Filled while
@@ -64,12 +64,14 @@ values_release (Values *values)
   g_atomic_rc_box_release_full (values, values_clear);
 }
 
-/* @size bytes, aligned for pointers, that live as long as the values */
+/* @size bytes aligned to @align (a power of two), that live as long as
+ * the values */
 static gpointer
 values_alloc (Values *values,
-              gsize   size)
+              gsize   size,
+              gsize   align)
 {
-  gsize pad = (gsize) -(guintptr) values->next & (sizeof (gpointer) - 1);
+  gsize pad = (gsize) -(guintptr) values->next & (align - 1);
   gpointer memory;
 
   if (pad + size > values->left)
@@ -96,20 +98,32 @@ values_insert (Values     *values,
                gssize      length)
 {
   gsize n = length < 0 ? strlen (text) : (gsize) length;
-  char *copy;
+  char *copy = values_alloc (values, n + 1, 1);
 
-  if (n + 1 > values->left)
-    copy = values_alloc (values, n + 1);
-  else
-    {
-      /* strings need no alignment */
-      copy = values->next;
-      values->next += n + 1;
-      values->left -= n + 1;
-    }
   memcpy (copy, text, n);
   copy[n] = '\0';
   return copy;
+}
+
+/* Room for one more item in a list kept in the values: a list that is
+ * full moves to one twice its size (@first items for the first). */
+static gpointer
+values_grow (Values   *values,
+             gpointer  items,
+             guint     n_items,
+             guint    *allocated,
+             gsize     item_size,
+             guint     first)
+{
+  gpointer grown;
+
+  if (n_items < *allocated)
+    return items;
+  *allocated = *allocated > 0 ? *allocated * 2 : first;
+  grown = values_alloc (values, *allocated * item_size, sizeof (gpointer));
+  if (n_items > 0)
+    memcpy (grown, items, n_items * item_size);
+  return grown;
 }
 
 /* One license block of a capture.  Fields are kept as printed, by their
@@ -122,8 +136,8 @@ struct _KdDlvProduct
 
   /* Keys are interned (kd-keys.h): never copied, compared as pointers.
    * A block has a score of fields and a few flags: a list is quicker to
-   * fill and to search than a hash table.  The list is in the store of
-   * values, next to the values themselves: the passes over every
+   * fill and to search than a hash table.  Both lists are in the store
+   * of values, next to the values themselves: the passes over every
    * product of a big capture after reading it wait on memory, not on
    * instructions. */
   guint64 key_bits;     /* key_bit() of every key in fields: most keys a block is asked for are not there */
@@ -131,7 +145,7 @@ struct _KdDlvProduct
   guint n_fields;
   guint allocated_fields;
   Values *values;       /* where the values are, shared with the other products of the capture */
-  const char **flags;   /* line keys seen in this block: inline_flags, or an array of allocated_flags */
+  const char **flags;   /* line keys seen in this block, room for allocated_flags, in values */
   guint n_flags;
   guint allocated_flags;
 
@@ -148,7 +162,6 @@ struct _KdDlvProduct
   const char *kms_host_source;
   char *expires;
 
-  const char *inline_flags[INLINE_FLAGS];
 };
 
 G_DEFINE_FINAL_TYPE (KdDlvProduct, kd_dlv_product, G_TYPE_OBJECT)
@@ -171,8 +184,6 @@ kd_dlv_product_finalize (GObject *object)
   KdDlvProduct *self = (KdDlvProduct *) object;
 
   g_clear_pointer (&self->values, values_release);
-  if (self->flags != self->inline_flags)
-    g_free (self->flags);
   g_clear_pointer (&self->channel, g_free);
   g_clear_pointer (&self->notification_reason, g_free);
   g_clear_pointer (&self->trusted_time, g_free);
@@ -233,8 +244,6 @@ kd_dlv_product_class_init (KdDlvProductClass *klass)
 static void
 kd_dlv_product_init (KdDlvProduct *self)
 {
-  self->flags = self->inline_flags;
-  self->allocated_flags = INLINE_FLAGS;
   self->expiration_minutes = -1;
   self->expiration_days = -1;
   self->kms_port = -1;
@@ -334,16 +343,8 @@ put_field (KdDlvProduct *self,
     field->value = value;
   else
     {
-      if (self->n_fields == self->allocated_fields)
-        {
-          guint allocated = self->allocated_fields > 0 ? self->allocated_fields * 2 : FIRST_FIELDS;
-          Field *fields = values_alloc (self->values, allocated * sizeof (Field));
-
-          if (self->n_fields > 0)
-            memcpy (fields, self->fields, self->n_fields * sizeof (Field));
-          self->fields = fields;
-          self->allocated_fields = allocated;
-        }
+      self->fields = values_grow (self->values, self->fields, self->n_fields, &self->allocated_fields,
+                                  sizeof (Field), FIRST_FIELDS);
       self->fields[self->n_fields].key = key;
       self->fields[self->n_fields].value = value;
       self->n_fields++;
@@ -400,17 +401,8 @@ kd_dlv_product_flag (KdDlvProduct *self,
   check_key (flag);
   if (has_flag (self, flag))
     return;
-  if (self->n_flags == self->allocated_flags)
-    {
-      self->allocated_flags *= 2;
-      if (self->flags == self->inline_flags)
-        {
-          self->flags = g_new (const char *, self->allocated_flags);
-          memcpy (self->flags, self->inline_flags, sizeof self->inline_flags);
-        }
-      else
-        self->flags = g_renew (const char *, self->flags, self->allocated_flags);
-    }
+  self->flags = values_grow (self->values, self->flags, self->n_flags, &self->allocated_flags,
+                             sizeof (const char *), FIRST_FLAGS);
   self->flags[self->n_flags++] = flag;
 }
 
