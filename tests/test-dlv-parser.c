@@ -459,6 +459,13 @@ test_count_chars (void)
   GRand *rand = g_rand_new_with_seed (42);
 
   g_assert_cmpint (kd_text_count_chars ("", 0), ==, 0);
+
+  /* the text the scanners take */
+  g_assert_true (kd_text_is_plain ("License Status:\tLicensed ~", -1));
+  g_assert_true (kd_text_is_plain ("ab\x01", 2));
+  g_assert_false (kd_text_is_plain ("ab\x01", 3));
+  g_assert_false (kd_text_is_plain ("Lizenzstatus: lizenziert\xc3\xa9", -1));
+  g_assert_false (kd_text_is_plain ("a\x7f", -1));
   for (guint round = 0; round < 20000; round++)
     {
       g_autoptr(GString) text = g_string_new (NULL);

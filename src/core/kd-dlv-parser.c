@@ -254,16 +254,6 @@ kind_from_command (const char *command)
   return NULL;
 }
 
-/* Printable ASCII and tabs only */
-static gboolean
-is_plain_line (const char *line)
-{
-  for (; *line != '\0'; line++)
-    if (((guchar) *line < ' ' && *line != '\t') || (guchar) *line > '~')
-      return FALSE;
-  return TRUE;
-}
-
 /* The command after a prompt in a plain ASCII line ("C:\Windows\system32>
  * slmgr /dlv", "PS C:\> …", "[root@host ~]# …"), read as the pattern in
  * prompt_command() reads it; NULL if there is no prompt. */
@@ -308,7 +298,7 @@ prompt_command (const char *line)
       !g_str_has_prefix (line, "PS"))
     return NULL;
 
-  if (is_plain_line (line))
+  if (kd_text_is_plain (line, -1))
     {
       const char *command = scan_prompt (line);
       return command != NULL ? g_strdup (command) : NULL;
@@ -906,7 +896,7 @@ handle_shape (Parser     *p,
   gsize n = strlen (value);
   char first = value[0];
   gboolean digit = g_ascii_isdigit (first);
-  gboolean plain = is_plain_line (value);
+  gboolean plain = kd_text_is_plain (value, -1);
 
   /* Each shape is tried only on values that can have it: the checks
    * before each pattern are what keeps unknown lines cheap. */

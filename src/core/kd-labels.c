@@ -13,12 +13,15 @@
 #include "kd-hash.h"
 #include "kd-labels.h"
 #include "kd-resources.h"
+#include "kd-text-decode.h"
 
-/* Labels, whole lines and values are each found by one hash lookup on
- * their folded text, folded on the stack: a million-line capture costs a
- * million lookups and no allocation.  Only the lines with %FIELD% markers
- * ("Activating %PRODUCTNAME% (%PRODUCTID%) ...") are regular expressions,
- * and a line is tried only against those whose fixed start it shares. */
+/* Labels, whole lines and values are each found by one hash lookup, as
+ * printed and then on their folded text, folded on the stack: a
+ * million-line capture costs a million lookups and no allocation.  Only
+ * the lines with %FIELD% markers ("Activating %PRODUCTNAME% (%PRODUCTID%)
+ * ...") are templates, and a line is tried only against those whose fixed
+ * start it shares: plain ASCII lines against the template's pieces, other
+ * lines against its regular expression. */
 
 /* Longer than any label or line the tables have. */
 #define MAX_FOLDED 512
@@ -785,18 +788,6 @@ set_capture (KdLabelCaptures *out,
   out->spans[capture].length = end - start;
 }
 
-/* Printable ASCII and tabs: the lines the pieces of a template match the
- * way its regular expression would. */
-static gboolean
-is_plain_ascii (const char *line,
-                gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (((guchar) line[i] < ' ' && line[i] != '\t') || (guchar) line[i] > '~')
-      return FALSE;
-  return TRUE;
-}
-
 static gboolean
 is_tab_or_space (char c)
 {
@@ -918,7 +909,7 @@ match_patterns (GPtrArray       *patterns,
           memcmp (folded->text, pattern->prefix, pattern->prefix_length) != 0)
         continue;
       if (plain < 0)
-        plain = is_plain_ascii (line, length);
+        plain = kd_text_is_plain (line, length);
       if (plain ? match_pieces (pattern, 0, line, line + length, out_captures)
                 : match_regex (pattern, line, length, out_captures))
         return &pattern->line;

@@ -318,3 +318,26 @@ kd_text_count_chars (const char *text,
     chars += ((guchar) text[i] & 0xC0) != 0x80;
   return chars;
 }
+
+/**
+ * kd_text_is_plain:
+ * @text: text
+ * @length: its length in bytes, or -1 if it is NUL-terminated
+ *
+ * Whether @text is printable ASCII and tabs only: the text that the
+ * parser's scanners read the way its regular expressions would, which
+ * take everything else.
+ *
+ * Returns: %TRUE if @text is plain
+ */
+gboolean
+kd_text_is_plain (const char *text,
+                  gssize      length)
+{
+  const char *end = length < 0 ? NULL : text + length;
+
+  for (; end != NULL ? text < end : *text != '\0'; text++)
+    if (((guchar) *text < ' ' && *text != '\t') || (guchar) *text > '~')
+      return FALSE;
+  return TRUE;
+}

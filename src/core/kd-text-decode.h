@@ -24,6 +24,8 @@ const char *kd_text_decode_borrow (const guint8   *data,
                                    char          **out_owned,
                                    const char    **out_encoding,
                                    KdDecodeFlags  *out_flags);
+gboolean kd_text_is_plain (const char *text,
+                           gssize      length);
 glong kd_text_count_chars (const char *text,
                            gsize       bytes);
 char *kd_text_decode (const guint8   *data,
