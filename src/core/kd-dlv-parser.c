@@ -7,10 +7,6 @@
 
 #include <string.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include <glib/gi18n-lib.h>
 
 #include "kd-dlv-parser.h"
@@ -187,20 +183,22 @@ skip_blanks (const char *s)
   return s;
 }
 
-/* Finds "Label: value" in a NUL-terminated line: the label is the first
- * @out_length bytes of @line, the colon ASCII or full-width. */
+/* Finds "Label: value" in the line from @line to @end, which ends in a
+ * NUL: the label is the first @out_length bytes of @line, the colon ASCII
+ * or full-width. */
 static gboolean
 find_label (const char  *line,
+            const char  *end,
             gsize       *out_length,
             const char **out_value)
 {
   const char *colon = line;
 
   /* U+FF1A FULLWIDTH COLON is EF BC 9A in UTF-8 */
-  while ((colon = strpbrk (colon, ":\xEF")) != NULL && *colon != ':' &&
+  while ((colon = kd_text_find_either (colon, end, ':', '\xEF')) < end && *colon != ':' &&
          !((guchar) colon[1] == 0xBC && (guchar) colon[2] == 0x9A))
     colon++;
-  if (colon == NULL || colon == line)
+  if (colon == end || colon == line)
     return FALSE;
 
   *out_length = colon - line;
@@ -219,7 +217,7 @@ find_trimmed_label (const char  *line,
   const char *label = skip_blanks (line);
   gsize length;
 
-  if (!find_label (label, &length, out_value))
+  if (!find_label (label, label + strlen (label), &length, out_value))
     return FALSE;
   while (length > 0 && g_ascii_isspace (label[length - 1]))
     length--;
@@ -295,7 +293,7 @@ prompt_command (const char *line)
 
   /* A prompt starts "C:\", "PS C:\" or "[": most lines need no more. */
   if (line[0] != '[' && !(g_ascii_isalpha (line[0]) && line[1] == ':' && line[2] == '\\') &&
-      !g_str_has_prefix (line, "PS"))
+      !(line[0] == 'P' && line[1] == 'S'))
     return NULL;
 
   if (kd_text_is_plain (line, -1))
@@ -1070,15 +1068,16 @@ static gboolean
 recognisable (Parser     *p,
               const char *text)
 {
-  gsize label_length;
+  gsize label_length, length;
   const char *value;
 
   text = skip_blanks (text);
   if (*text == '\0')
     return TRUE;
-  if (find_label (text, &label_length, &value) && kd_labels_lookup_field (p->labels, text, label_length) != NULL)
+  length = strlen (text);
+  if (find_label (text, text + length, &label_length, &value) && kd_labels_lookup_field (p->labels, text, label_length) != NULL)
     return TRUE;
-  return kd_labels_match_line (p->labels, text, strlen (text), NULL) != NULL;
+  return kd_labels_match_line (p->labels, text, length, NULL) != NULL;
 }
 
 static void handle_line_inner (Parser *p,
@@ -1173,7 +1172,7 @@ handle_line_inner (Parser *p,
       return;
     }
 
-  if (find_label (trimmed, &label_length, &value) &&
+  if (find_label (trimmed, trimmed + length, &label_length, &value) &&
       (field = kd_labels_lookup_field (p->labels, trimmed, label_length)) != NULL)
     {
       /* "Error: 0x…" and the like are lines, not fields named Error. */
@@ -1192,47 +1191,12 @@ handle_line_inner (Parser *p,
   handle_unknown (p, trimmed, width, trimmed != copy);
 }
 
-/* Where the line at @line ends: at a CR, an LF or @end.  Sixteen or
- * eight bytes at a time, in place of a memchr() for each: a capture has
- * millions of short lines.  Never reads at or past @end. */
-static const char *
+/* Where the line at @line ends: at a CR, an LF or @end. */
+static inline const char *
 line_end (const char *line,
           const char *end)
 {
-#ifdef __SSE2__
-  const __m128i crs = _mm_set1_epi8 ('\r'), lfs = _mm_set1_epi8 ('\n');
-
-  for (; end - line >= 16; line += 16)
-    {
-      __m128i bytes = _mm_loadu_si128 ((const __m128i *) (gconstpointer) line);
-      int mask = _mm_movemask_epi8 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, crs), _mm_cmpeq_epi8 (bytes, lfs)));
-
-      if (mask != 0)
-        return line + __builtin_ctz (mask);
-    }
-#endif
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  {
-    const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101), highs = ones * 0x80;
-
-    for (; end - line >= 8; line += 8)
-      {
-        guint64 word, cr, lf;
-
-        memcpy (&word, line, 8);
-        cr = word ^ (ones * '\r');
-        lf = word ^ (ones * '\n');
-        /* the lowest byte flagged is a CR or an LF; higher ones may not be */
-        cr = (cr - ones) & ~cr & highs;
-        lf = (lf - ones) & ~lf & highs;
-        if ((cr | lf) != 0)
-          return line + (__builtin_ctzll (cr | lf) >> 3);
-      }
-  }
-#endif
-  while (line < end && *line != '\r' && *line != '\n')
-    line++;
-  return line;
+  return kd_text_find_either (line, end, '\r', '\n');
 }
 
 static glong

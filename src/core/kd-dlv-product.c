@@ -40,12 +40,22 @@ typedef struct
   char *next;           /* free space in the newest block */
   gsize left;
   gsize block_size;     /* of the next block */
+
+  /* The fields of the block being read, until it is complete (seal()):
+   * how many a block has is known only at its end, and the store keeps
+   * each list at the size it ends with.  Reused from block to block. */
+  Field *open_fields;
+  guint open_allocated;
+  KdDlvProduct *open_product;   /* whose fields are open_fields, or NULL */
 } Values;
 
 static void
 values_clear (gpointer data)
 {
-  g_ptr_array_unref (((Values *) data)->blocks);
+  Values *values = data;
+
+  g_ptr_array_unref (values->blocks);
+  g_free (values->open_fields);
 }
 
 static Values *
@@ -183,6 +193,8 @@ kd_dlv_product_finalize (GObject *object)
 {
   KdDlvProduct *self = (KdDlvProduct *) object;
 
+  if (self->values->open_product == self)
+    self->values->open_product = NULL;
   g_clear_pointer (&self->values, values_release);
   g_clear_pointer (&self->channel, g_free);
   g_clear_pointer (&self->notification_reason, g_free);
@@ -331,6 +343,48 @@ has_flag (KdDlvProduct *self,
   return FALSE;
 }
 
+/* The block is complete: its fields move from the open list to one of
+ * their number in the store of values.  A field put later grows it. */
+static void
+seal (KdDlvProduct *self)
+{
+  Values *values = self->values;
+
+  if (values->open_product != self)
+    return;
+  values->open_product = NULL;
+  self->allocated_fields = self->n_fields;
+  self->fields = values_alloc (values, self->n_fields * sizeof (Field), sizeof (gpointer));
+  memcpy (self->fields, values->open_fields, self->n_fields * sizeof (Field));
+}
+
+/* Room for one more field.  A block's first field takes the open list,
+ * and the block that had it is complete. */
+static void
+grow_fields (KdDlvProduct *self)
+{
+  Values *values = self->values;
+
+  if (self->n_fields == 0 && values->open_product != self)
+    {
+      if (values->open_product != NULL)
+        seal (values->open_product);
+      values->open_product = self;
+    }
+  if (values->open_product != self)
+    {
+      self->fields = values_grow (values, self->fields, self->n_fields, &self->allocated_fields, sizeof (Field), 1);
+      return;
+    }
+  if (self->n_fields == values->open_allocated)
+    {
+      values->open_allocated = MAX (values->open_allocated * 2, FIRST_FIELDS);
+      values->open_fields = g_renew (Field, values->open_fields, values->open_allocated);
+    }
+  self->fields = values->open_fields;
+  self->allocated_fields = values->open_allocated;
+}
+
 /* @value is in the store of values already. */
 static void
 put_field (KdDlvProduct *self,
@@ -343,8 +397,8 @@ put_field (KdDlvProduct *self,
     field->value = value;
   else
     {
-      self->fields = values_grow (self->values, self->fields, self->n_fields, &self->allocated_fields,
-                                  sizeof (Field), FIRST_FIELDS);
+      if (self->n_fields == self->allocated_fields)
+        grow_fields (self);
       self->fields[self->n_fields].key = key;
       self->fields[self->n_fields].value = value;
       self->n_fields++;
@@ -835,6 +889,7 @@ kd_dlv_product_finish (KdDlvProduct *self,
 
   g_return_if_fail (KD_IS_DLV_PRODUCT (self));
 
+  seal (self);
   g_clear_pointer (&self->channel, g_free);
   self->channel = find_channel (kd_dlv_product_get_description (self));
 

@@ -320,6 +320,61 @@ kd_text_count_chars (const char *text,
 }
 
 /**
+ * kd_text_find_either:
+ * @text: text
+ * @end: where it ends
+ * @a: a byte
+ * @b: another byte
+ *
+ * The first @a or @b in @text, sixteen or eight bytes at a time in place
+ * of a call to memchr() for each: a capture has millions of short lines.
+ * Never reads at or past @end.
+ *
+ * Returns: where the first @a or @b is, or @end
+ */
+const char *
+kd_text_find_either (const char *text,
+                     const char *end,
+                     char        a,
+                     char        b)
+{
+#ifdef __SSE2__
+  const __m128i as = _mm_set1_epi8 (a), bs = _mm_set1_epi8 (b);
+
+  for (; end - text >= 16; text += 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) (gconstpointer) text);
+      int mask = _mm_movemask_epi8 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, as), _mm_cmpeq_epi8 (bytes, bs)));
+
+      if (mask != 0)
+        return text + __builtin_ctz (mask);
+    }
+#endif
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  {
+    const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101), highs = ones * 0x80;
+
+    for (; end - text >= 8; text += 8)
+      {
+        guint64 word, x, y;
+
+        memcpy (&word, text, 8);
+        x = word ^ (ones * (guchar) a);
+        y = word ^ (ones * (guchar) b);
+        /* the lowest byte flagged is @a or @b; higher ones may not be */
+        x = (x - ones) & ~x & highs;
+        y = (y - ones) & ~y & highs;
+        if ((x | y) != 0)
+          return text + (__builtin_ctzll (x | y) >> 3);
+      }
+  }
+#endif
+  while (text < end && *text != a && *text != b)
+    text++;
+  return text;
+}
+
+/**
  * kd_text_is_plain:
  * @text: text
  * @length: its length in bytes, or -1 if it is NUL-terminated

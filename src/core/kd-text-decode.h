@@ -26,6 +26,10 @@ const char *kd_text_decode_borrow (const guint8   *data,
                                    KdDecodeFlags  *out_flags);
 gboolean kd_text_is_plain (const char *text,
                            gssize      length);
+const char *kd_text_find_either (const char *text,
+                                 const char *end,
+                                 char        a,
+                                 char        b);
 glong kd_text_count_chars (const char *text,
                            gsize       bytes);
 char *kd_text_decode (const guint8   *data,
