@@ -478,6 +478,62 @@ test_count_chars (void)
   g_rand_free (rand);
 }
 
+static gboolean
+is_plain_bytewise (const char *text,
+                   gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (((guchar) text[i] < ' ' && text[i] != '\t') || (guchar) text[i] > '~')
+      return FALSE;
+  return TRUE;
+}
+
+/* Plain ASCII and UTF-8 are checked sixteen bytes at a time, UTF-8 past
+ * its runs of ASCII a piece at a time: every kind of byte at every
+ * offset of a block, and characters, valid or not, across the pieces. */
+static void
+test_scan_blocks (void)
+{
+  static const char *valid[] = { "\xc3\xa9", "\xe5\xb7\xb2", "\xf0\x9f\x94\x91", "\xe3\x80\x80", "\t", "~" };
+  static const char *invalid[] = { "\xc3", "\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "\x7f", "\x01", "\xff" };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+      g_autofree char *owned = NULL;
+      const char *encoding, *decoded;
+      KdDecodeFlags flags;
+      gsize length;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint ascii = g_rand_int_range (rand, 0, 40);
+
+          for (guint j = 0; j < ascii; j++)
+            g_string_append_c (text, (char) g_rand_int_range (rand, ' ', '~' + 1));
+          if (g_rand_int_range (rand, 0, 20) == 0)
+            g_string_append (text, invalid[g_rand_int_range (rand, 0, G_N_ELEMENTS (invalid))]);
+          else
+            g_string_append (text, valid[g_rand_int_range (rand, 0, G_N_ELEMENTS (valid))]);
+        }
+
+      g_assert_cmpint (kd_text_is_plain (text->str, text->len), ==, is_plain_bytewise (text->str, text->len));
+      decoded = kd_text_decode_borrow ((const guint8 *) text->str, text->len, &length, &owned, &encoding, &flags);
+      if (text->len > 0 && g_utf8_validate_len (text->str, text->len, NULL))
+        {
+          /* valid UTF-8 is read where it is */
+          g_assert_true (decoded == text->str);
+          g_assert_cmpstr (encoding, ==, "UTF-8");
+          g_assert_cmpint (flags, ==, KD_DECODE_NONE);
+        }
+      else if (text->len > 0)
+        g_assert_true (decoded != text->str);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -494,6 +550,7 @@ main (int    argc,
   g_test_add_func ("/dlv/product-list", test_product_list);
   g_test_add_func ("/dlv/decode", test_decode);
   g_test_add_func ("/dlv/count-chars", test_count_chars);
+  g_test_add_func ("/dlv/scan-blocks", test_scan_blocks);
   g_test_add_func ("/dlv/hostile", test_hostile);
   g_test_add_func ("/dlv/huge", test_huge);
   g_test_add_func ("/dlv/cancel", test_cancel);

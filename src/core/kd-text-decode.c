@@ -54,6 +54,60 @@ looks_like_utf16 (const guint8 *data,
   return FALSE;
 }
 
+/* Where the first byte that is not ASCII or is NUL is, or @length:
+ * sixteen bytes at a time. */
+static gsize
+ascii_prefix (const guint8 *data,
+              gsize         length)
+{
+  gsize i = 0;
+
+#ifdef __SSE2__
+  const __m128i zero = _mm_setzero_si128 ();
+
+  for (; length - i >= 16; i += 16)
+    {
+      __m128i chunk = _mm_loadu_si128 ((const __m128i *) (gconstpointer) (data + i));
+      /* bytes 0x80 and up are negative, and NUL is zero */
+      int mask = _mm_movemask_epi8 (_mm_or_si128 (chunk, _mm_cmpeq_epi8 (chunk, zero)));
+
+      if (mask != 0)
+        return i + __builtin_ctz (mask);
+    }
+#endif
+  for (; i < length; i++)
+    if (data[i] == 0 || data[i] >= 0x80)
+      break;
+  return i;
+}
+
+/* g_utf8_validate_len() over @data, whose runs of ASCII, most of a
+ * capture in any language, are checked sixteen bytes at a time.  The
+ * rest is GLib's to judge, a few characters at a time: a piece that
+ * ends in the middle of a character is taken again from there. */
+static gboolean
+utf8_validate (const guint8 *data,
+               gsize         length)
+{
+  const gsize piece = 64;
+  gsize i = 0;
+
+  while ((i += ascii_prefix (data + i, length - i)) < length)
+    {
+      gsize n = MIN (piece, length - i);
+      const char *end;
+
+      if (!g_utf8_validate_len ((const char *) data + i, n, &end))
+        {
+          /* only a character cut by the piece's end is given a second look */
+          if (i + n == length || (const guint8 *) end + 4 <= data + i + n || (const guint8 *) end == data + i)
+            return FALSE;
+        }
+      i = (const guint8 *) end - data;
+    }
+  return TRUE;
+}
+
 /* The LCID group of an extended PID, read from the raw bytes: digits and
  * dashes are ASCII in every OEM code page. */
 static guint
@@ -199,7 +253,7 @@ kd_text_decode_borrow (const guint8   *data,
   encoding = "UTF-8";
 utf8:
   /* g_utf8_validate_len() refuses NUL bytes too */
-  if (length == 0 || g_utf8_validate_len ((const char *) data, length, NULL))
+  if (length == 0 || utf8_validate (data, length))
     {
       *out_encoding = encoding;
       if (out_flags != NULL)
@@ -211,7 +265,7 @@ utf8:
   clean = drop_nuls (data, length, &clean_length, &dropped);
   if (dropped)
     flags |= KD_DECODE_DROPPED_NULS;
-  if (g_utf8_validate_len (clean, clean_length, NULL))
+  if (utf8_validate ((const guint8 *) clean, clean_length))
     {
       text = g_strndup (clean, clean_length);
       goto done;
@@ -389,9 +443,29 @@ gboolean
 kd_text_is_plain (const char *text,
                   gssize      length)
 {
-  const char *end = length < 0 ? NULL : text + length;
+  const char *end;
 
-  for (; end != NULL ? text < end : *text != '\0'; text++)
+  if (length < 0)
+    length = strlen (text);
+  end = text + length;
+
+#ifdef __SSE2__
+  {
+    /* adding 0x60 takes ' ' to '~' to the signed bytes below -33, and
+     * every other byte to -33 or above */
+    const __m128i shift = _mm_set1_epi8 (0x60), limit = _mm_set1_epi8 (-33), tabs = _mm_set1_epi8 ('\t');
+
+    for (; end - text >= 16; text += 16)
+      {
+        __m128i chunk = _mm_loadu_si128 ((const __m128i *) (gconstpointer) text);
+        __m128i plain = _mm_or_si128 (_mm_cmplt_epi8 (_mm_add_epi8 (chunk, shift), limit), _mm_cmpeq_epi8 (chunk, tabs));
+
+        if (_mm_movemask_epi8 (plain) != 0xFFFF)
+          return FALSE;
+      }
+  }
+#endif
+  for (; text < end; text++)
     if (((guchar) *text < ' ' && *text != '\t') || (guchar) *text > '~')
       return FALSE;
   return TRUE;
