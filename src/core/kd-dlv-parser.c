@@ -284,17 +284,20 @@ scan_prompt (const char *line)
   return s;
 }
 
+/* A prompt starts "C:\", "PS C:\" or "[": most lines need no more. */
+static inline gboolean
+may_be_prompt (const char *line)
+{
+  return line[0] == '[' || (g_ascii_isalpha (line[0]) && line[1] == ':' && line[2] == '\\') ||
+         (line[0] == 'P' && line[1] == 'S');
+}
+
 /* The command after a prompt, or NULL if @line has none. */
 static char *
 prompt_command (const char *line)
 {
   static GRegex *prompt;
   g_autoptr(GMatchInfo) info = NULL;
-
-  /* A prompt starts "C:\", "PS C:\" or "[": most lines need no more. */
-  if (line[0] != '[' && !(g_ascii_isalpha (line[0]) && line[1] == ':' && line[2] == '\\') &&
-      !(line[0] == 'P' && line[1] == 'S'))
-    return NULL;
 
   if (kd_text_is_plain (line, -1))
     {
@@ -315,13 +318,20 @@ static gboolean
 handle_prompt (Parser     *p,
                const char *line)
 {
-  g_autofree char *command = prompt_command (line);
   const char *kind;
 
-  if (command == NULL)
+  /* g_autofree would free even the NULL of a line without a prompt */
+  if (!may_be_prompt (line))
     return FALSE;
-  if ((kind = kind_from_command (command)) != NULL)
-    g_ptr_array_add (p->command_kinds, (gpointer) kind);
+
+  {
+    g_autofree char *command = prompt_command (line);
+
+    if (command == NULL)
+      return FALSE;
+    if ((kind = kind_from_command (command)) != NULL)
+      g_ptr_array_add (p->command_kinds, (gpointer) kind);
+  }
   /* A new command: what follows belongs to it. */
   p->product = NULL;
   p->in_error_text = FALSE;
@@ -1093,24 +1103,25 @@ handle_line_text (Parser *p,
                   char   *line,
                   gsize   length)
 {
-  g_autofree char *held = g_steal_pointer (&p->held);
-
-  if (held == NULL)
+  /* g_autofree would free even the NULL of a line with nothing held */
+  if (p->held == NULL)
     {
-      handle_line_inner (p, line, length);
-      return;
-    }
-
-  if (recognisable (p, line))
-    {
-      kd_dlv_document_add_unknown_line (p->doc, held);
       handle_line_inner (p, line, length);
       return;
     }
 
   {
-    g_autofree char *joined = g_strconcat (held, line, NULL);
+    g_autofree char *held = g_steal_pointer (&p->held);
+    g_autofree char *joined = NULL;
 
+    if (recognisable (p, line))
+      {
+        kd_dlv_document_add_unknown_line (p->doc, held);
+        handle_line_inner (p, line, length);
+        return;
+      }
+
+    joined = g_strconcat (held, line, NULL);
     if (recognisable (p, joined))
       {
         handle_line_inner (p, joined, strlen (joined));
