@@ -14,6 +14,7 @@
 
 #include "kd-dlv-date.h"
 #include "kd-dlv-parser.h"
+#include "kd-dlv-parser-private.h"
 #include "kd-dlv-product.h"
 #include "kd-labels.h"
 #include "kd-text-decode.h"
@@ -534,6 +535,125 @@ test_scan_blocks (void)
   g_rand_free (rand);
 }
 
+static char *
+json_in_halves (const char *text,
+                gssize      split_from,
+                gboolean   *out_in_halves)
+{
+  g_autoptr(KdDlvDocument) doc = kd_dlv_parse_in_halves ((const guint8 *) text, strlen (text), split_from,
+                                                         out_in_halves, NULL);
+
+  return kd_dlv_document_to_json_string (doc);
+}
+
+/* A capture read in two halves, from a prompt line on in a second
+ * thread, reads as the same capture read in one: each fixture followed
+ * by the next one, split at every prompt line. */
+static void
+test_halves (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint n_halves = 0, n_splits = 0;
+  const char *file;
+
+  g_assert_nonnull (listing);
+  while ((file = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (file, ".txt"))
+      {
+        g_autofree char *path = g_build_filename (dir, file, NULL);
+        g_autofree char *contents = NULL;
+        const char *encoding;
+        gsize length;
+
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_ptr_array_add (texts, kd_text_decode ((const guint8 *) contents, length, &encoding, NULL));
+      }
+  g_assert_cmpuint (texts->len, >=, 40);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autofree char *text = g_strconcat (g_ptr_array_index (texts, i), "\r\nC:\\Windows\\system32>cscript slmgr.vbs /dlv\r\n",
+                                           g_ptr_array_index (texts, (i + 1) % texts->len), NULL);
+      g_autofree char *whole = json_in_halves (text, G_MAXSSIZE, NULL);
+
+      for (const char *from = strchr (text, '\n'); from != NULL; from = strchr (from + 1, '\n'))
+        {
+          gboolean in_halves = FALSE;
+          g_autofree char *json = json_in_halves (text, from - text, &in_halves);
+
+          g_assert_cmpstr (json, ==, whole);
+          n_splits++;
+          n_halves += in_halves;
+        }
+    }
+  /* every text has at least the prompt line between the two fixtures */
+  g_test_message ("%u of %u splits read in halves", n_halves, n_splits);
+  g_assert_cmpuint (n_halves, >=, texts->len);
+
+  {
+    /* What the second half keeps for the document; and a prompt that
+     * closes the KMS block before it, whose host:port shape would
+     * otherwise carry over. */
+    static const char *agree[] = {
+      "Name: Windows(R), Enterprise edition\n"
+      "C:\\>slmgr /dli\n"
+      "Error: product not found.\n"
+      "Unknown words here\n",
+      "Name: Windows(R), Enterprise edition\n"
+      "Key Management Service client information\n"
+      "    Client Machine ID (CMID): 2e1f5a4b-3c6d-4e7f-8a9b-0c1d2e3f4a5b\n"
+      "C:\\>slmgr /dli\n"
+      "Macchina KMS: kms.example.com:1688\n",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (agree); i++)
+      {
+        g_autofree char *whole = json_in_halves (agree[i], G_MAXSSIZE, NULL);
+        g_autofree char *json = NULL;
+        gboolean in_halves = FALSE;
+
+        json = json_in_halves (agree[i], 0, &in_halves);
+        g_assert_true (in_halves);
+        g_assert_cmpstr (json, ==, whole);
+      }
+  }
+
+  {
+    /* The halves disagree: a line cut at the console's width just before
+     * the prompt, which the first half holds for its continuation, or a
+     * version the second half recognised by its shape when the first one
+     * printed the service version.  The capture is read again in one. */
+    static const char *disagree[] = {
+      "Name: Windows(R), Enterprise edition\n"
+      "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
+      "\n"
+      "0123456789 123456789 123456789 123456789 123456789 123456789 123456789 123456789\n"
+      "C:\\>slmgr /xpr\n"
+      "Windows(R), Enterprise edition:\n"
+      "    The machine is permanently activated.\n",
+      "Software licensing service version: 10.0.19041.1\n"
+      "\n"
+      "Name: Windows(R), Enterprise edition\n"
+      "C:\\>slmgr /dlv\n"
+      "Versione del servizio di gestione licenze software: 10.0.22631.4460\n"
+      "Name: Windows(R), Enterprise edition\n",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (disagree); i++)
+      {
+        g_autofree char *whole = json_in_halves (disagree[i], G_MAXSSIZE, NULL);
+        g_autofree char *json = NULL;
+        gboolean in_halves = TRUE;
+
+        json = json_in_halves (disagree[i], 0, &in_halves);
+        g_assert_false (in_halves);
+        g_assert_cmpstr (json, ==, whole);
+      }
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -554,6 +674,7 @@ main (int    argc,
   g_test_add_func ("/dlv/hostile", test_hostile);
   g_test_add_func ("/dlv/huge", test_huge);
   g_test_add_func ("/dlv/cancel", test_cancel);
+  g_test_add_func ("/dlv/halves", test_halves);
 
   dir = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", NULL);
   fixtures = g_dir_open (dir, 0, NULL);

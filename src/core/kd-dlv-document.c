@@ -284,6 +284,42 @@ kd_dlv_document_add_note (KdDlvDocument *self,
   g_ptr_array_insert (self->notes, self->notes->len - 1, g_strdup (note));
 }
 
+/* Moves the lines of @from to the end of @to; both end in NULL. */
+static void
+move_lines (GPtrArray **to,
+            GPtrArray **from)
+{
+  g_ptr_array_set_size (*to, (*to)->len - 1);
+  g_ptr_array_extend_and_steal (*to, g_steal_pointer (from));
+  *from = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (*from, NULL);
+}
+
+/**
+ * kd_dlv_document_append:
+ * @self: the document of the start of a capture
+ * @rest: the document of the rest of the same capture, which this takes
+ *   the lines and notes of
+ *
+ * Makes @self the document of the whole capture, but for its products,
+ * kind and language: @rest's unknown lines and notes follow @self's, its
+ * banner is taken if @self has none, its service version if it has one.
+ */
+void
+kd_dlv_document_append (KdDlvDocument *self,
+                        KdDlvDocument *rest)
+{
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_return_if_fail (KD_IS_DLV_DOCUMENT (rest));
+
+  if (self->banner == NULL)
+    g_set_str (&self->banner, rest->banner);
+  if (rest->service_version != NULL)
+    g_set_str (&self->service_version, rest->service_version);
+  move_lines (&self->unknown_lines, &rest->unknown_lines);
+  move_lines (&self->notes, &rest->notes);
+}
+
 void
 kd_dlv_document_set_n_by_shape (KdDlvDocument *self,
                                 guint          n)

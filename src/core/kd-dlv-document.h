@@ -51,5 +51,7 @@ void                kd_dlv_document_add_note            (KdDlvDocument *self,
                                                          const char    *note);
 void                kd_dlv_document_set_n_by_shape      (KdDlvDocument *self,
                                                          guint          n);
+void                kd_dlv_document_append              (KdDlvDocument *self,
+                                                         KdDlvDocument *rest);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kd-dlv-parser.h"
+#include "kd-dlv-parser-private.h"
 #include "kd-dlv-product-private.h"
 #include "kd-hash.h"
 #include "kd-hresult.h"
@@ -41,14 +42,21 @@ typedef struct
   glong chars;
 } Width;
 
+/* The parser's copy of a line, which it may change.  Two of them, used in
+ * turn: the previous line stays intact for the lazy width count of a
+ * wrapped value (Width). */
+typedef struct
+{
+  char *text;
+  gsize size;
+} LineBuffer;
+
 typedef struct
 {
   KdLabels *labels;
   KdDlvDocument *doc;
   GPtrArray *products;            /* KdDlvProduct, given to doc at the end */
   KdDlvProduct *product;          /* current block, in products */
-  GHashTable *by_activation_id;   /* activation ID -> the first product with it */
-  guint n_indexed;                /* products in by_activation_id so far */
   guint votes[KD_LABELS_MAX_LANGUAGES];  /* by language number */
   GPtrArray *command_kinds;       /* kinds named by prompt lines */
 
@@ -67,6 +75,13 @@ typedef struct
   guint n_by_shape;
   gboolean saw_xpr, saw_ato, saw_ospp_fields, saw_ospp_act;
   gboolean saw_ato_result;        /* a block was flagged with an activation result */
+
+  LineBuffer buffers[2];          /* see line_copy() */
+  guint n_lines;
+
+  /* what the second half of a capture read in two decided without the
+   * first half (halves_agree()) */
+  gboolean version_by_shape;      /* a service version recognised by its shape */
 } Parser;
 
 static Width
@@ -111,34 +126,6 @@ static KdDlvProduct *
 ensure_product (Parser *p)
 {
   return p->product != NULL ? p->product : new_product (p);
-}
-
-/* The first product with the activation ID @id.  Products are indexed
- * when they are complete, so every product but the last one. */
-static KdDlvProduct *
-find_by_activation_id (Parser     *p,
-                       const char *id)
-{
-  KdDlvProduct *found;
-
-  for (; p->n_indexed + 1 < p->products->len; p->n_indexed++)
-    {
-      KdDlvProduct *product = g_ptr_array_index (p->products, p->n_indexed);
-      const char *product_id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"));
-
-      if (product_id != NULL && !g_hash_table_contains (p->by_activation_id, product_id))
-        g_hash_table_insert (p->by_activation_id, (gpointer) product_id, product);
-    }
-
-  found = g_hash_table_lookup (p->by_activation_id, id);
-  if (found == NULL && p->products->len > 0)
-    {
-      KdDlvProduct *last = g_ptr_array_index (p->products, p->products->len - 1);
-
-      if (g_strcmp0 (kd_dlv_product_lookup (last, KD_KEY ("activation_id")), id) == 0)
-        found = last;
-    }
-  return found;
 }
 
 static void
@@ -332,9 +319,14 @@ handle_prompt (Parser     *p,
     if ((kind = kind_from_command (command)) != NULL)
       g_ptr_array_add (p->command_kinds, (gpointer) kind);
   }
-  /* A new command: what follows belongs to it. */
+  /* A new command: what follows belongs to it, and nothing read before
+   * the prompt carries over (the parse of a big capture in two halves
+   * relies on it, see parse_in_halves()). */
   p->product = NULL;
   p->in_error_text = FALSE;
+  p->in_kms_block = FALSE;
+  p->interval_by_shape = 0;
+  g_clear_pointer (&p->pending_name, g_free);
   return TRUE;
 }
 
@@ -420,13 +412,6 @@ handle_field (Parser             *p,
   set_continuation (p, field->key, FALSE, width);
 }
 
-/* A capture as a string, or NULL if the marker matched nothing */
-static char *
-span_dup (const KdLabelSpan *span)
-{
-  return span->start != NULL ? g_strndup (span->start, span->length) : NULL;
-}
-
 static void
 put_span (KdDlvProduct      *product,
           const char        *key,
@@ -478,20 +463,10 @@ handle_line (Parser                *p,
 
   if (key == KD_KEY ("activating"))
     {
-      const KdLabelSpan *name = &captures->spans[KD_CAPTURE_PRODUCT_NAME];
-      g_autofree char *id = span_dup (&captures->spans[KD_CAPTURE_PRODUCT_ID]);
-      KdDlvProduct *found = id != NULL ? find_by_activation_id (p, id) : NULL;
-
       p->saw_ato = TRUE;
-      if (found != NULL)
-        p->product = found;
-      else
-        {
-          new_product (p);
-          put_span (p->product, KD_KEY ("name"), name);
-          if (id != NULL)
-            kd_dlv_product_put (p->product, KD_KEY ("activation_id"), id, -1);
-        }
+      new_product (p);
+      put_span (p->product, KD_KEY ("name"), &captures->spans[KD_CAPTURE_PRODUCT_NAME]);
+      put_span (p->product, KD_KEY ("activation_id"), &captures->spans[KD_CAPTURE_PRODUCT_ID]);
       p->in_error_text = FALSE;
       return;
     }
@@ -978,6 +953,7 @@ handle_shape (Parser     *p,
       kd_dlv_document_get_service_version (p->doc) == NULL)
     {
       kd_dlv_document_set_service_version (p->doc, value);
+      p->version_by_shape = TRUE;
       p->n_by_shape++;
       return TRUE;
     }
@@ -1210,38 +1186,88 @@ line_end (const char *line,
   return kd_text_find_either (line, end, '\r', '\n');
 }
 
+/* Runs @func on @second in a thread of its own while this thread runs it
+ * on @first; on @second after @first when no thread can be started. */
+static void
+run_in_two (GThreadFunc func,
+            gpointer    first,
+            gpointer    second)
+{
+  GThread *thread = g_thread_try_new ("kd-dlv-parse", func, second, NULL);
+
+  func (first);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    func (second);
+}
+
+/* The start of the line after the one @line is in. */
+static const char *
+next_line (const char *line,
+           const char *text_end)
+{
+  line = line_end (line, text_end);
+  if (line < text_end && *line == '\r')
+    line++;
+  if (line < text_end && *line == '\n')
+    line++;
+  return line;
+}
+
+/* A capture of many megabytes is read in two halves at once, one per
+ * core: the second half starts at a prompt line, after which nothing read
+ * before carries over (handle_prompt()), so that the two halves read as
+ * one would.  What the second half cannot know is checked after (see
+ * halves_agree()). */
+#define MIN_LENGTH_IN_HALVES (4 * 1024 * 1024)
+
+static gboolean
+worth_two_threads (gsize length)
+{
+  return length >= MIN_LENGTH_IN_HALVES && g_get_num_processors () > 1;
+}
+
+/* The longest line from @start to @end, in characters */
+typedef struct
+{
+  const char *start, *end;
+  glong longest;
+} Longest;
+
+static gpointer
+find_longest (gpointer data)
+{
+  Longest *l = data;
+
+  for (const char *line = l->start, *end; line < l->end; line = next_line (end, l->end))
+    {
+      end = line_end (line, l->end);
+      /* A line has at most as many characters as bytes: only lines that
+       * could beat the longest so far are counted. */
+      if ((glong) (end - line) > l->longest)
+        l->longest = MAX (l->longest, kd_text_count_chars (line, end - line));
+    }
+  return NULL;
+}
+
+/* A console wraps every long line at the same column: the longest lines
+ * have that length. */
 static glong
 guess_wrap_width (const char *text,
                   gsize       length)
 {
-  glong longest = 0;
-  guint at_longest = 0;
-  const char *line = text, *text_end = text + length;
+  const char *text_end = text + length;
+  const char *middle = worth_two_threads (length) ? next_line (text + length / 2, text_end) : text_end;
+  Longest halves[2] = { { text, middle, 0 }, { middle, text_end, 0 } };
+  glong longest;
 
-  /* A console wraps every long line at the same column: the longest lines
-   * all have that length. */
-  while (line < text_end)
-    {
-      const char *end = line_end (line, text_end);
-      /* A line has at most as many characters as bytes: only lines that
-       * could beat the longest so far are counted. */
-      glong n = (glong) (end - line) >= longest ? kd_text_count_chars (line, end - line) : 0;
-
-      if (n > longest)
-        {
-          longest = n;
-          at_longest = 1;
-        }
-      else if (n == longest)
-        at_longest++;
-      line = end;
-      if (line < text_end && *line == '\r')
-        line++;
-      if (line < text_end && *line == '\n')
-        line++;
-    }
-
-  return longest >= 60 && at_longest >= 1 ? longest : 0;
+  if (middle < text_end)
+    run_in_two (find_longest, &halves[0], &halves[1]);
+  else
+    find_longest (&halves[0]);
+  longest = MAX (halves[0].longest, halves[1].longest);
+  return longest >= 60 ? longest : 0;
 }
 
 static guint
@@ -1262,57 +1288,97 @@ find_lcid (const char *text,
   return 0;
 }
 
-/* Derives the values of every product, and makes an /ato pasted before
- * the /dlv of the same product one product, with the activation result
- * and every field.  One pass over the products: after a big capture,
- * each pass waits on memory. */
-static void
-finish_products (Parser *p)
+/* The products from @from to @to, whose values are derived in one
+ * thread: they share one store of values (kd_dlv_product_new()). */
+typedef struct
 {
-  const char *language = kd_dlv_document_get_language (p->doc);
-  g_autoptr(GHashTable) full = NULL;   /* activation ID -> first /dlv block */
-  g_autoptr(GArray) atos = NULL;       /* index of each block with an /ato result and no /dlv fields */
-  gboolean merged = FALSE;
-  guint kept = 0;
+  Parser *p;
+  const char *language;
+  guint from, to;
+  GHashTable *full;     /* activation ID -> first /dlv block, when there were /ato results */
+  GArray *atos;         /* index of each block with an /ato result and no /dlv fields */
+} Finish;
 
-  if (p->saw_ato_result)
-    {
-      full = g_hash_table_new (kd_str_hash, g_str_equal);
-      atos = g_array_new (FALSE, FALSE, sizeof (guint));
-    }
+/* One pass over the products: after a big capture, each pass waits on
+ * memory. */
+static gpointer
+finish_range (gpointer data)
+{
+  Finish *f = data;
 
-  for (guint i = 0; i < p->products->len; i++)
+  for (guint i = f->from; i < f->to; i++)
     {
-      KdDlvProduct *product = g_ptr_array_index (p->products, i);
+      KdDlvProduct *product = g_ptr_array_index (f->p->products, i);
       const char *id;
 
-      kd_dlv_product_finish (product, p->lcid, language);
-      if (full == NULL || (id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"))) == NULL)
+      kd_dlv_product_finish (product, f->p->lcid, f->language);
+      if (f->full == NULL || (id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"))) == NULL)
         continue;
       if (!kd_dlv_product_has (product, KD_KEY ("description")))
         {
           if (kd_dlv_product_flagged (product, KD_KEY ("activation_success")) ||
               kd_dlv_product_flagged (product, KD_KEY ("activation_failure")))
-            g_array_append_val (atos, i);
+            g_array_append_val (f->atos, i);
         }
-      else if (!g_hash_table_contains (full, id))
-        g_hash_table_insert (full, (gpointer) id, product);
+      else if (!g_hash_table_contains (f->full, id))
+        g_hash_table_insert (f->full, (gpointer) id, product);
+    }
+  return NULL;
+}
+
+/* Derives the values of every product, and makes the result of each /ato
+ * one product with the first /dlv block of the same activation ID, pasted
+ * before or after it (an /ato line always starts a block of its own, so
+ * that no line depends on blocks far before it).  The products before
+ * @n_first and the others are finished in two threads. */
+static void
+finish_products (Parser *p,
+                 guint   n_first)
+{
+  const char *language = kd_dlv_document_get_language (p->doc);
+  Finish halves[2] = {
+    { p, language, 0, n_first, NULL, NULL },
+    { p, language, n_first, p->products->len, NULL, NULL },
+  };
+  gboolean merged = FALSE;
+  guint kept = 0;
+
+  for (guint h = 0; h < G_N_ELEMENTS (halves) && p->saw_ato_result; h++)
+    {
+      halves[h].full = g_hash_table_new (kd_str_hash, g_str_equal);
+      halves[h].atos = g_array_new (FALSE, FALSE, sizeof (guint));
     }
 
-  for (guint a = 0; atos != NULL && a < atos->len; a++)
-    {
-      guint i = g_array_index (atos, guint, a);
-      KdDlvProduct *ato = g_ptr_array_index (p->products, i);
-      KdDlvProduct *into = g_hash_table_lookup (full, kd_dlv_product_lookup (ato, KD_KEY ("activation_id")));
+  if (n_first < p->products->len)
+    run_in_two (finish_range, &halves[0], &halves[1]);
+  else
+    finish_range (&halves[0]);
 
-      if (into != NULL)
+  for (guint h = 0; h < G_N_ELEMENTS (halves) && p->saw_ato_result; h++)
+    {
+      for (guint a = 0; a < halves[h].atos->len; a++)
         {
-          kd_dlv_product_absorb (into, ato);
-          kd_dlv_product_finish (into, p->lcid, language);
-          g_object_unref (ato);
-          p->products->pdata[i] = NULL;
-          merged = TRUE;
+          guint i = g_array_index (halves[h].atos, guint, a);
+          KdDlvProduct *ato = g_ptr_array_index (p->products, i);
+          const char *id = kd_dlv_product_lookup (ato, KD_KEY ("activation_id"));
+          KdDlvProduct *into = g_hash_table_lookup (halves[0].full, id);
+
+          if (into == NULL)
+            into = g_hash_table_lookup (halves[1].full, id);
+          if (into != NULL)
+            {
+              kd_dlv_product_absorb (into, ato);
+              kd_dlv_product_finish (into, p->lcid, language);
+              g_object_unref (ato);
+              p->products->pdata[i] = NULL;
+              merged = TRUE;
+            }
         }
+    }
+  for (guint h = 0; h < G_N_ELEMENTS (halves); h++)
+    {
+      g_clear_pointer (&halves[h].full, g_hash_table_unref);
+      g_clear_pointer (&halves[h].atos, g_array_unref);
     }
 
   if (!merged)
@@ -1410,15 +1476,6 @@ decide_language (Parser *p)
     }
 }
 
-/* The parser's copy of a line, which it may change.  Two of them, used in
- * turn: the previous line stays intact for the lazy width count of a
- * wrapped value (Width). */
-typedef struct
-{
-  char *text;
-  gsize size;
-} LineBuffer;
-
 static char *
 line_copy (LineBuffer *buffer,
            const char *line,
@@ -1432,6 +1489,175 @@ line_copy (LineBuffer *buffer,
   memcpy (buffer->text, line, length);
   buffer->text[length] = '\0';
   return buffer->text;
+}
+
+static void
+parse_lines (Parser       *p,
+             const char   *line,
+             const char   *text_end,
+             GCancellable *cancellable)
+{
+  while (line < text_end)
+    {
+      const char *end = line_end (line, text_end);
+
+      handle_line_text (p, line_copy (&p->buffers[p->n_lines & 1], line, end - line), end - line);
+      line = next_line (end, text_end);
+
+      if ((++p->n_lines & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+}
+
+/* The end of the text: a line held for its continuation has none. */
+static void
+end_of_text (Parser *p)
+{
+  if (p->held != NULL)
+    kd_dlv_document_add_unknown_line (p->doc, p->held);
+  g_clear_pointer (&p->held, g_free);
+}
+
+static void
+parser_init (Parser *p,
+             guint   lcid,
+             glong   wrap_width)
+{
+  p->labels = kd_labels_get_default ();
+  p->doc = kd_dlv_document_new ();
+  p->products = g_ptr_array_new_with_free_func (g_object_unref);
+  p->command_kinds = g_ptr_array_new ();
+  p->lcid = lcid;
+  p->wrap_width = wrap_width;
+}
+
+static void
+parser_clear (Parser *p)
+{
+  g_clear_object (&p->doc);
+  g_clear_pointer (&p->products, g_ptr_array_unref);
+  g_clear_pointer (&p->command_kinds, g_ptr_array_unref);
+  g_clear_pointer (&p->pending_name, g_free);
+  g_clear_pointer (&p->held, g_free);
+  g_clear_pointer (&p->buffers[0].text, g_free);
+  g_clear_pointer (&p->buffers[1].text, g_free);
+}
+
+/* The start of the first line after @from that is a prompt, or NULL. */
+static const char *
+find_prompt_line (const char *from,
+                  const char *text_end)
+{
+  char copy[MAX_LINE_TO_ANALYSE + 1];
+
+  for (const char *line = next_line (from, text_end), *end; line < text_end; line = next_line (end, text_end))
+    {
+      const char *trimmed;
+      gsize length;
+
+      end = line_end (line, text_end);
+      /* every prompt has a '>' or a ']' */
+      if ((gsize) (end - line) > MAX_LINE_TO_ANALYSE ||
+          (memchr (line, '>', end - line) == NULL && memchr (line, ']', end - line) == NULL))
+        continue;
+      for (length = end - line; length > 0 && g_ascii_isspace (line[length - 1]); length--)
+        ;
+      memcpy (copy, line, length);
+      copy[length] = '\0';
+      trimmed = skip_blanks (copy);
+      if (may_be_prompt (trimmed))
+        {
+          g_autofree char *command = prompt_command (trimmed);
+
+          if (command != NULL)
+            return line;
+        }
+    }
+  return NULL;
+}
+
+/* Whether the second half, read from its prompt line without the first
+ * one, read what a parser that went on from the first half would have. */
+static gboolean
+halves_agree (Parser *first,
+              Parser *second)
+{
+  /* a line cut at the console width, which the prompt line might complete */
+  if (first->held != NULL)
+    return FALSE;
+  /* a version recognised by its shape counts only if none was printed */
+  return !(second->version_by_shape && kd_dlv_document_get_service_version (first->doc) != NULL);
+}
+
+static void
+join_halves (Parser *first,
+             Parser *second)
+{
+  g_ptr_array_extend_and_steal (first->products, g_steal_pointer (&second->products));
+  first->product = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (first->votes); i++)
+    first->votes[i] += second->votes[i];
+  g_ptr_array_extend (first->command_kinds, second->command_kinds, NULL, NULL);
+  first->n_by_shape += second->n_by_shape;
+  first->saw_xpr |= second->saw_xpr;
+  first->saw_ato |= second->saw_ato;
+  first->saw_ospp_fields |= second->saw_ospp_fields;
+  first->saw_ospp_act |= second->saw_ospp_act;
+  first->saw_ato_result |= second->saw_ato_result;
+  kd_dlv_document_append (first->doc, second->doc);
+}
+
+typedef struct
+{
+  Parser *p;
+  const char *start, *end;
+  GCancellable *cancellable;
+  gboolean last;
+} Half;
+
+static gpointer
+parse_half (gpointer data)
+{
+  Half *half = data;
+
+  parse_lines (half->p, half->start, half->end, half->cancellable);
+  if (half->last)
+    end_of_text (half->p);
+  return NULL;
+}
+
+/* Reads the lines from @text to @text_end into @p, those from @split on in
+ * a second thread; FALSE if the halves did not agree and @p read the
+ * second half again.  The first @out_n_first products share one store of
+ * values and the others another one (all of them are the first in the
+ * second case). */
+static gboolean
+parse_in_halves (Parser       *p,
+                 const char   *text,
+                 const char   *split,
+                 const char   *text_end,
+                 GCancellable *cancellable,
+                 guint        *out_n_first)
+{
+  Parser second = { 0 };
+  Half halves[2] = { { p, text, split, cancellable, FALSE }, { &second, split, text_end, cancellable, TRUE } };
+  gboolean agree;
+
+  parser_init (&second, p->lcid, p->wrap_width);
+  run_in_two (parse_half, &halves[0], &halves[1]);
+
+  if ((agree = halves_agree (p, &second)))
+    {
+      *out_n_first = p->products->len;
+      join_halves (p, &second);
+    }
+  else
+    {
+      parse_lines (p, split, text_end, cancellable);
+      *out_n_first = p->products->len;
+    }
+  parser_clear (&second);
+  return agree;
 }
 
 /**
@@ -1450,25 +1676,49 @@ kd_dlv_parse (const guint8 *data,
               gsize         length,
               GCancellable *cancellable)
 {
+  return kd_dlv_parse_in_halves (data, length, -1, NULL, cancellable);
+}
+
+/**
+ * kd_dlv_parse_in_halves:
+ * @data: the bytes of a capture, in any encoding
+ * @length: their number
+ * @split_from: where in the text, as decoded, to look for the prompt line
+ *   that starts the second half; -1 for the middle of a capture of
+ *   several megabytes on a machine with more than one core, none
+ *   otherwise; %G_MAXSSIZE for none
+ * @out_in_halves: (out) (optional): whether the capture was read in two
+ *   halves
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * kd_dlv_parse(), for the tests that compare a capture read in two halves
+ * with the same one read in one.
+ *
+ * Returns: (transfer full): the document
+ */
+KdDlvDocument *
+kd_dlv_parse_in_halves (const guint8 *data,
+                        gsize         length,
+                        gssize        split_from,
+                        gboolean     *out_in_halves,
+                        GCancellable *cancellable)
+{
   g_autofree char *owned = NULL;
-  LineBuffer buffers[2] = { { NULL, 0 }, { NULL, 0 } };
-  const char *text, *line, *text_end;
+  const char *text, *text_end, *split = NULL;
   const char *encoding = NULL;
   KdDecodeFlags flags = KD_DECODE_NONE;
   Parser p = { 0 };
   gsize text_length;
-  guint n_lines = 0;
-
-  p.labels = kd_labels_get_default ();
-  p.doc = kd_dlv_document_new ();
-  p.products = g_ptr_array_new_with_free_func (g_object_unref);
-  /* the keys are the products' own values */
-  p.by_activation_id = g_hash_table_new (kd_str_hash, g_str_equal);
-  p.command_kinds = g_ptr_array_new ();
+  guint n_first;
+  gboolean in_halves = FALSE;
+  KdDlvDocument *doc;
 
   /* A capture in UTF-8 is read where it is: each line is copied to a
    * buffer of the parser's own (line_copy()). */
   text = kd_text_decode_borrow (data, length, &text_length, &owned, &encoding, &flags);
+  text_end = text + text_length;
+  parser_init (&p, find_lcid (text, text_length), guess_wrap_width (text, text_length));
+
   kd_dlv_document_set_encoding (p.doc, encoding);
   if (flags & KD_DECODE_DROPPED_NULS)
     kd_dlv_document_add_note (p.doc, _("NUL bytes in the text were ignored"));
@@ -1483,33 +1733,25 @@ kd_dlv_parse (const guint8 *data,
       kd_dlv_document_add_note (p.doc, note);
     }
 
-  p.lcid = find_lcid (text, text_length);
-  text_end = text + text_length;
-  p.wrap_width = guess_wrap_width (text, text_length);
+  if (split_from < 0)
+    split_from = worth_two_threads (text_length) ? (gssize) text_length / 2 : G_MAXSSIZE;
+  if ((gsize) split_from < text_length)
+    split = find_prompt_line (text + split_from, text_end);
 
-  line = text;
-  while (line < text_end)
+  if (split != NULL)
+    in_halves = parse_in_halves (&p, text, split, text_end, cancellable, &n_first);
+  else
     {
-      const char *end = line_end (line, text_end);
-
-      handle_line_text (&p, line_copy (&buffers[n_lines & 1], line, end - line), end - line);
-      line = end;
-      if (line < text_end && *line == '\r')
-        line++;
-      if (line < text_end && *line == '\n')
-        line++;
-
-      if ((++n_lines & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
+      parse_lines (&p, text, text_end, cancellable);
+      n_first = p.products->len;
     }
-
-  if (p.held != NULL)
-    kd_dlv_document_add_unknown_line (p.doc, p.held);
-  g_clear_pointer (&p.held, g_free);
+  if (out_in_halves != NULL)
+    *out_in_halves = in_halves;
+  end_of_text (&p);
 
   kd_dlv_document_set_n_by_shape (p.doc, p.n_by_shape);
   decide_language (&p);
-  finish_products (&p);
+  finish_products (&p, n_first);
   kd_dlv_document_set_kind (p.doc, decide_kind (&p));
 
   /* ospp /act reports a failed activation as the SKU's ERROR CODE. */
@@ -1541,13 +1783,9 @@ kd_dlv_parse (const guint8 *data,
     }
 
   kd_dlv_document_set_products (p.doc, g_steal_pointer (&p.products));
-  g_free (buffers[0].text);
-  g_free (buffers[1].text);
-  g_ptr_array_unref (p.command_kinds);
-  g_hash_table_unref (p.by_activation_id);
-  g_free (p.pending_name);
-  g_free (p.held);
-  return p.doc;
+  doc = g_steal_pointer (&p.doc);
+  parser_clear (&p);
+  return doc;
 }
 
 /**
