@@ -593,62 +593,46 @@ test_halves (void)
   g_assert_cmpuint (n_halves, >=, texts->len);
 
   {
-    /* What the second half keeps for the document; and a prompt that
-     * closes the KMS block before it, whose host:port shape would
-     * otherwise carry over. */
-    static const char *agree[] = {
-      "Name: Windows(R), Enterprise edition\n"
-      "C:\\>slmgr /dli\n"
-      "Error: product not found.\n"
-      "Unknown words here\n",
-      "Name: Windows(R), Enterprise edition\n"
-      "Key Management Service client information\n"
-      "    Client Machine ID (CMID): 2e1f5a4b-3c6d-4e7f-8a9b-0c1d2e3f4a5b\n"
-      "C:\\>slmgr /dli\n"
-      "Macchina KMS: kms.example.com:1688\n",
+    /* What the second half keeps for the document; a prompt that closes
+     * the KMS block before it, whose host:port shape would otherwise
+     * carry over.  Then halves that disagree, read again in one: a line
+     * cut at the console's width just before the prompt, which the first
+     * half holds for its continuation, and a version the second half
+     * recognised by its shape when the first one printed the service
+     * version. */
+    static const struct { const char *text; gboolean in_halves; } cases[] = {
+      { "Name: Windows(R), Enterprise edition\n"
+        "C:\\>slmgr /dli\n"
+        "Error: product not found.\n"
+        "Unknown words here\n", TRUE },
+      { "Name: Windows(R), Enterprise edition\n"
+        "Key Management Service client information\n"
+        "    Client Machine ID (CMID): 2e1f5a4b-3c6d-4e7f-8a9b-0c1d2e3f4a5b\n"
+        "C:\\>slmgr /dli\n"
+        "Macchina KMS: kms.example.com:1688\n", TRUE },
+      { "Name: Windows(R), Enterprise edition\n"
+        "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
+        "\n"
+        "0123456789 123456789 123456789 123456789 123456789 123456789 123456789 123456789\n"
+        "C:\\>slmgr /xpr\n"
+        "Windows(R), Enterprise edition:\n"
+        "    The machine is permanently activated.\n", FALSE },
+      { "Software licensing service version: 10.0.19041.1\n"
+        "\n"
+        "Name: Windows(R), Enterprise edition\n"
+        "C:\\>slmgr /dlv\n"
+        "Versione del servizio di gestione licenze software: 10.0.22631.4460\n"
+        "Name: Windows(R), Enterprise edition\n", FALSE },
     };
 
-    for (guint i = 0; i < G_N_ELEMENTS (agree); i++)
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
       {
-        g_autofree char *whole = json_in_halves (agree[i], G_MAXSSIZE, NULL);
+        g_autofree char *whole = json_in_halves (cases[i].text, G_MAXSSIZE, NULL);
         g_autofree char *json = NULL;
-        gboolean in_halves = FALSE;
+        gboolean in_halves = !cases[i].in_halves;
 
-        json = json_in_halves (agree[i], 0, &in_halves);
-        g_assert_true (in_halves);
-        g_assert_cmpstr (json, ==, whole);
-      }
-  }
-
-  {
-    /* The halves disagree: a line cut at the console's width just before
-     * the prompt, which the first half holds for its continuation, or a
-     * version the second half recognised by its shape when the first one
-     * printed the service version.  The capture is read again in one. */
-    static const char *disagree[] = {
-      "Name: Windows(R), Enterprise edition\n"
-      "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
-      "\n"
-      "0123456789 123456789 123456789 123456789 123456789 123456789 123456789 123456789\n"
-      "C:\\>slmgr /xpr\n"
-      "Windows(R), Enterprise edition:\n"
-      "    The machine is permanently activated.\n",
-      "Software licensing service version: 10.0.19041.1\n"
-      "\n"
-      "Name: Windows(R), Enterprise edition\n"
-      "C:\\>slmgr /dlv\n"
-      "Versione del servizio di gestione licenze software: 10.0.22631.4460\n"
-      "Name: Windows(R), Enterprise edition\n",
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (disagree); i++)
-      {
-        g_autofree char *whole = json_in_halves (disagree[i], G_MAXSSIZE, NULL);
-        g_autofree char *json = NULL;
-        gboolean in_halves = TRUE;
-
-        json = json_in_halves (disagree[i], 0, &in_halves);
-        g_assert_false (in_halves);
+        json = json_in_halves (cases[i].text, 0, &in_halves);
+        g_assert_cmpint (in_halves, ==, cases[i].in_halves);
         g_assert_cmpstr (json, ==, whole);
       }
   }
