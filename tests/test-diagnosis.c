@@ -252,6 +252,39 @@ test_nothing (void)
 }
 
 static void
+test_main_product (void)
+{
+  g_autoptr(KdDiagnosis) all = diagnose_fixture ("en-dlvall-win10-office-2016-2019-2021-clients");
+  g_autoptr(KdDiagnosis) two = diagnose_text ("Name: Windows(R), Enterprise edition\n"
+                                              "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
+                                              "License Status: Licensed\n"
+                                              "\n"
+                                              "Name: Office 21, Office21ProPlus2021VL_KMS_Client_AE edition\n"
+                                              "Description: Office 21, VOLUME_KMSCLIENT channel\n"
+                                              "License Status: Unlicensed\n");
+  g_autoptr(KdDiagnosis) empty = diagnose_text ("");
+  GListModel *products = kd_dlv_document_get_products (kd_diagnosis_get_document (all));
+  guint main_product = kd_diagnosis_get_main_product (all);
+  g_autoptr(KdDlvProduct) shown = g_list_model_get_item (products, main_product);
+
+  /* /dlv all lists an unused licence first: the page opens on one in use,
+   * and none in use is worse */
+  g_assert_cmpuint (main_product, >, 0);
+  g_assert_false (kd_dlv_product_has_flag (shown, "license_not_in_use"));
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+
+      if (!kd_dlv_product_has_flag (product, "license_not_in_use"))
+        g_assert_cmpint (kd_diagnosis_get_product_verdict (all, i), <=, kd_diagnosis_get_product_verdict (all, main_product));
+    }
+
+  g_assert_cmpuint (kd_diagnosis_get_main_product (two), ==, 1);
+  g_assert_cmpint (kd_diagnosis_get_product_verdict (two, 1), ==, KD_VERDICT_ERROR);
+  g_assert_cmpuint (kd_diagnosis_get_main_product (empty), ==, 0);
+}
+
+static void
 test_json (void)
 {
   g_autoptr(KdDiagnosis) diagnosis = diagnose_fixture ("en-dlv-ws2022-kmshost-count3-dns-disabled-utf8bom");
@@ -286,6 +319,7 @@ main (int    argc,
   g_test_add_func ("/diagnosis/kms-client-rules", test_kms_client_rules);
   g_test_add_func ("/diagnosis/host-rules", test_host_rules);
   g_test_add_func ("/diagnosis/nothing", test_nothing);
+  g_test_add_func ("/diagnosis/main-product", test_main_product);
   g_test_add_func ("/diagnosis/json", test_json);
 
   return g_test_run ();

@@ -380,50 +380,20 @@ on_product_selected (KdAnalyzePage *self)
 }
 
 static void
-show_diagnosis (KdAnalyzePage *self)
+show_diagnosis (KdAnalyzePage      *self,
+                const char * const *product_labels)
 {
-  KdDlvDocument *doc = kd_diagnosis_get_document (self->diagnosis);
-  GListModel *products = kd_dlv_document_get_products (doc);
-  guint n = g_list_model_get_n_items (products);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (product_labels);
+  guint main_product = kd_diagnosis_get_main_product (self->diagnosis);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
-      const char *name = kd_dlv_product_get_name (product);
-      g_autofree char *label = g_strdup_printf ("%u. %s", i + 1, name != NULL ? name : _("A product without a name"));
+  g_signal_handlers_block_by_func (self->product_dropdown, on_product_selected, self);
+  gtk_drop_down_set_model (self->product_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->product_dropdown, main_product);
+  g_signal_handlers_unblock_by_func (self->product_dropdown, on_product_selected, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->product_dropdown), g_strv_length ((GStrv) product_labels) > 1);
 
-      gtk_string_list_append (names, label);
-    }
-
-  /* Open on what matters: the licence in use with the worst verdict, not
-   * the first of the unused ones `/dlv all` lists. */
-  {
-    guint best = 0;
-    int best_score = -1;
-
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
-        int score = kd_dlv_product_has_flag (product, "license_not_in_use")
-                      ? -1 : (int) kd_diagnosis_get_product_verdict (self->diagnosis, i);
-
-        if (score > best_score)
-          {
-            best = i;
-            best_score = score;
-          }
-      }
-
-    g_signal_handlers_block_by_func (self->product_dropdown, on_product_selected, self);
-    gtk_drop_down_set_model (self->product_dropdown, G_LIST_MODEL (names));
-    gtk_drop_down_set_selected (self->product_dropdown, best);
-    g_signal_handlers_unblock_by_func (self->product_dropdown, on_product_selected, self);
-    gtk_widget_set_visible (GTK_WIDGET (self->product_dropdown), n > 1);
-
-    show_capture (self);
-    show_product (self, best);
-  }
+  show_capture (self);
+  show_product (self, main_product);
   gtk_stack_set_visible_child_name (self->result_stack, "result");
 }
 
@@ -453,8 +423,25 @@ save_text (KdAnalyzePage *self,
                                        save_done_cb, NULL);
 }
 
-/* Parsing and the rules both run in the worker: thousands of products
- * in a big paste take longer than a frame. */
+/* What the worker gives the page */
+typedef struct
+{
+  KdDiagnosis *diagnosis;
+  GStrv product_labels;   /* "3. Windows(R), Enterprise edition", one per product */
+} Analysis;
+
+static void
+analysis_free (Analysis *analysis)
+{
+  g_clear_object (&analysis->diagnosis);
+  g_clear_pointer (&analysis->product_labels, g_strfreev);
+  g_free (analysis);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Analysis, analysis_free)
+
+/* Parsing, the rules and the products' labels all run in the worker:
+ * thousands of products in a big paste take longer than a frame. */
 static void
 analyze_thread (GTask        *task,
                 gpointer      source_object,
@@ -465,10 +452,25 @@ analyze_thread (GTask        *task,
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
   g_autoptr(KdDlvDocument) doc = kd_dlv_parse (data, length, cancellable);
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  Analysis *analysis;
+  GListModel *products = kd_dlv_document_get_products (doc);
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  g_task_return_pointer (task, kd_diagnosis_new (doc), g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+      const char *name = kd_dlv_product_get_name (product);
+
+      g_strv_builder_take (labels, g_strdup_printf ("%u. %s", i + 1, name != NULL ? name : _("A product without a name")));
+    }
+
+  analysis = g_new0 (Analysis, 1);
+  analysis->diagnosis = kd_diagnosis_new (doc);
+  analysis->product_labels = g_strv_builder_end (labels);
+  g_task_return_pointer (task, analysis, (GDestroyNotify) analysis_free);
 }
 
 static void
@@ -477,13 +479,13 @@ analyze_done_cb (GObject      *source,
                  gpointer      user_data)
 {
   KdAnalyzePage *self = KD_ANALYZE_PAGE (source);
-  g_autoptr(KdDiagnosis) diagnosis = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(Analysis) analysis = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (diagnosis == NULL)
+  if (analysis == NULL)
     return;  /* cancelled: a newer parse is under way, or the page is gone */
 
-  g_set_object (&self->diagnosis, diagnosis);
-  show_diagnosis (self);
+  g_set_object (&self->diagnosis, analysis->diagnosis);
+  show_diagnosis (self, (const char * const *) analysis->product_labels);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGNOSIS]);
 }
 

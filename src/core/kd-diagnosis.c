@@ -40,6 +40,7 @@ struct _KdDiagnosis
   GListStore *findings;
   GArray *product_verdicts;   /* KdVerdict per product */
   KdVerdict verdict;
+  guint main_product;
 };
 
 G_DEFINE_FINAL_TYPE (KdDiagnosis, kd_diagnosis, G_TYPE_OBJECT)
@@ -810,6 +811,25 @@ run_rules (KdDiagnosis *self)
         g_array_index (self->product_verdicts, KdVerdict, product) =
           MAX (g_array_index (self->product_verdicts, KdVerdict, product), v);
     }
+
+  /* What matters: the licence in use with the worst verdict, not the
+   * first of the unused ones `/dlv all` lists. */
+  {
+    int best_score = -1;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+        int score = kd_dlv_product_has_flag (product, "license_not_in_use")
+                      ? -1 : (int) g_array_index (self->product_verdicts, KdVerdict, i);
+
+        if (score > best_score)
+          {
+            self->main_product = i;
+            best_score = score;
+          }
+      }
+  }
 }
 
 static void
@@ -922,6 +942,21 @@ kd_diagnosis_get_product_verdict (KdDiagnosis *self,
   g_return_val_if_fail (KD_IS_DIAGNOSIS (self), KD_VERDICT_OK);
   g_return_val_if_fail (product < self->product_verdicts->len, KD_VERDICT_OK);
   return g_array_index (self->product_verdicts, KdVerdict, product);
+}
+
+/**
+ * kd_diagnosis_get_main_product:
+ * @self: a diagnosis
+ *
+ * The product to show first: the licence in use with the worst verdict.
+ *
+ * Returns: its position among the document's products, 0 when it has none
+ */
+guint
+kd_diagnosis_get_main_product (KdDiagnosis *self)
+{
+  g_return_val_if_fail (KD_IS_DIAGNOSIS (self), 0);
+  return self->main_product;
 }
 
 /**

@@ -23,6 +23,7 @@ GListModel    *kd_diagnosis_get_findings       (KdDiagnosis   *self);
 KdVerdict      kd_diagnosis_get_verdict        (KdDiagnosis   *self);
 KdVerdict      kd_diagnosis_get_product_verdict (KdDiagnosis  *self,
                                                  guint         product);
+guint          kd_diagnosis_get_main_product   (KdDiagnosis   *self);
 gboolean       kd_diagnosis_has_warnings       (KdDiagnosis   *self);
 void           kd_diagnosis_to_json            (KdDiagnosis   *self,
                                                 JsonBuilder   *builder);
