@@ -54,6 +54,7 @@ struct _KdAnalyzePage
   char *source_name;
   GCancellable *cancellable;
   guint parse_source;
+  guint show_source;       /* the rest of a result, shown one main loop iteration later */
   guint insert_source;
   GBytes *pending_insert;   /* text still to put into the view */
   gboolean insert_undoable; /* the insertion is one step of undo, not irreversible */
@@ -379,6 +380,20 @@ on_product_selected (KdAnalyzePage *self)
     show_product (self, gtk_drop_down_get_selected (self->product_dropdown));
 }
 
+static gboolean
+show_rest (gpointer data)
+{
+  KdAnalyzePage *self = data;
+
+  self->show_source = 0;
+  show_product (self, kd_diagnosis_get_main_product (self->diagnosis));
+  gtk_stack_set_visible_child_name (self->result_stack, "result");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGNOSIS]);
+  return G_SOURCE_REMOVE;
+}
+
+/* In two steps, each short enough for a frame: the switcher of a big
+ * capture's thousands of products, then the product. */
 static void
 show_diagnosis (KdAnalyzePage      *self,
                 const char * const *product_labels)
@@ -393,8 +408,8 @@ show_diagnosis (KdAnalyzePage      *self,
   gtk_widget_set_visible (GTK_WIDGET (self->product_dropdown), g_strv_length ((GStrv) product_labels) > 1);
 
   show_capture (self);
-  show_product (self, main_product);
-  gtk_stack_set_visible_child_name (self->result_stack, "result");
+  g_clear_handle_id (&self->show_source, g_source_remove);
+  self->show_source = g_idle_add (show_rest, self);
 }
 
 static void
@@ -486,7 +501,6 @@ analyze_done_cb (GObject      *source,
 
   g_set_object (&self->diagnosis, analysis->diagnosis);
   show_diagnosis (self, (const char * const *) analysis->product_labels);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGNOSIS]);
 }
 
 static GBytes *
@@ -510,6 +524,7 @@ parse_now (gpointer data)
   g_autoptr(GBytes) text = self->source != NULL ? g_bytes_ref (self->source) : buffer_bytes (self);
 
   self->parse_source = 0;
+  g_clear_handle_id (&self->show_source, g_source_remove);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -797,6 +812,7 @@ kd_analyze_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->parse_source, g_source_remove);
+  g_clear_handle_id (&self->show_source, g_source_remove);
   if (self->text_view != NULL)
     finish_insert (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_ANALYZE_PAGE);
