@@ -432,10 +432,12 @@ save_text (KdAnalyzePage *self,
   g_autofree char *path = state_file ();
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  /* The GBytes of "" may have no data at all, which GIO refuses. */
+  g_autoptr(GBytes) empty = g_bytes_get_size (text) == 0 ? g_bytes_new_static ("", 0) : NULL;
 
   g_mkdir_with_parents (dir, 0700);
-  g_file_replace_contents_bytes_async (file, text, NULL, FALSE, G_FILE_CREATE_PRIVATE, self->cancellable,
-                                       save_done_cb, NULL);
+  g_file_replace_contents_bytes_async (file, empty != NULL ? empty : text, NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                       self->cancellable, save_done_cb, NULL);
 }
 
 /* What the worker gives the page */
@@ -1018,6 +1020,9 @@ kd_analyze_page_dup_text (KdAnalyzePage *self)
     bytes = g_bytes_ref (self->source);
   else
     bytes = buffer_bytes (self);
+  /* an empty GBytes may have no data: "" all the same */
+  if (g_bytes_get_size (bytes) == 0)
+    return g_strdup ("");
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
