@@ -522,6 +522,50 @@ test_analyze_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A line of megabytes is shown cut, and read whole: GtkTextView would
+ * lay it out for seconds at every piece of the paste. */
+static void
+test_analyze_long_line (void)
+{
+  KdWindow *window = new_window (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  GtkTextView *view = GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW));
+  AdwBanner *banner = ADW_BANNER (find_descendant (GTK_WIDGET (page), ADW_TYPE_BANNER));
+  g_autofree char *capture = read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
+  g_autofree char *line = g_strnfill (2 * 1024 * 1024, 'x');
+  g_autofree char *text = g_strconcat (capture, "\n", line, "\nLicense Status: Licensed\n", NULL);
+  KdDiagnosis *diagnosis;
+
+  wait_ms (600);
+  diagnosis = diagnose_after (page, change_paste, text);
+  g_assert_nonnull (diagnosis);
+  g_assert_cmpuint (g_list_model_get_n_items (kd_dlv_document_get_products (kd_diagnosis_get_document (diagnosis))), >=, 1);
+  /* the line is kept whole where it is read */
+  g_assert_cmpuint (kd_dlv_document_get_unknown_lines (kd_diagnosis_get_document (diagnosis))[0] != NULL, ==, TRUE);
+  g_assert_cmpuint (strlen (kd_dlv_document_get_unknown_lines (kd_diagnosis_get_document (diagnosis))[0]), ==, strlen (line));
+  {
+    g_autofree char *kept = kd_analyze_page_dup_text (page);
+    g_autofree char *shown = buffer_text (gtk_text_view_get_buffer (view));
+    g_autofree char *expected_cut = g_strdup_printf ("\n%.*s …\nLicense Status: Licensed\n", 10000, line);
+
+    /* (not cmpstr: a failure would print megabytes) */
+    g_assert_true (g_str_equal (kept, text));
+    g_assert_true (g_str_has_prefix (shown, capture));
+    g_assert_true (g_str_has_suffix (shown, expected_cut));
+  }
+  g_assert_false (gtk_text_view_get_editable (view));
+  g_assert_true (adw_banner_get_revealed (banner));
+  save_screenshot (GTK_WIDGET (window), "27-analyze-long-line");
+
+  /* A text without such lines can be edited again. */
+  diagnosis = diagnose_after (page, change_text, capture);
+  g_assert_nonnull (diagnosis);
+  g_assert_true (gtk_text_view_get_editable (view));
+  g_assert_false (adw_banner_get_revealed (banner));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_analyze_narrow (void)
 {
@@ -580,6 +624,7 @@ run_tests (GApplication *application)
   g_test_add_func ("/window/analyze-file-encoding", test_analyze_file_encoding);
   g_test_add_func ("/window/analyze-narrow", test_analyze_narrow);
   g_test_add_func ("/window/analyze-undo", test_analyze_undo);
+  g_test_add_func ("/window/analyze-long-line", test_analyze_long_line);
 
   g_application_release (application);
 }

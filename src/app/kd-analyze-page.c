@@ -37,6 +37,7 @@ struct _KdAnalyzePage
   GtkMenuButton *menu_button;
   GtkLabel *source_label;
   GtkTextView *text_view;
+  AdwBanner *long_lines_banner;
   GtkDropDown *product_dropdown;
   GtkStack *result_stack;
   GtkScrolledWindow *result_scroller;
@@ -53,8 +54,10 @@ struct _KdAnalyzePage
   GBytes *source;           /* bytes of an opened file, until the text is edited */
   char *source_name;
   GCancellable *cancellable;
+  GCancellable *decoding;  /* of a file's bytes being decoded, or NULL */
   guint parse_source;
   guint show_source;       /* the rest of a result, shown one main loop iteration later */
+  gboolean shown_cut;      /* the view shows lines cut (cut_long_lines()) */
   guint insert_source;
   GBytes *pending_insert;   /* text still to put into the view */
   gboolean insert_undoable; /* the insertion is one step of undo, not irreversible */
@@ -633,17 +636,64 @@ finish_insert (KdAnalyzePage *self)
     gtk_text_buffer_end_irreversible_action (buffer);
 }
 
+/* No slmgr line is near this long, and GtkTextView lays out a line of
+ * megabytes for seconds, again for every piece added to it. */
+#define MAX_SHOWN_LINE 10000
+
+/* @text, UTF-8 of @length bytes, with every line longer than
+ * MAX_SHOWN_LINE bytes cut there and marked; NULL if none is as long. */
+static char *
+cut_long_lines (const char *text,
+                gsize       length)
+{
+  const char *text_end = text + length, *copied = text;
+  g_autoptr(GString) shown = NULL;
+
+  for (const char *line = text, *end; line < text_end; line = end + 1)
+    {
+      end = kd_text_find_either (line, text_end, '\n', '\r');
+      if (end - line > MAX_SHOWN_LINE)
+        {
+          const char *cut = line + MAX_SHOWN_LINE;
+
+          while (((guchar) *cut & 0xC0) == 0x80)
+            cut--;
+          if (shown == NULL)
+            shown = g_string_sized_new (length / 2);
+          g_string_append_len (shown, copied, cut - copied);
+          g_string_append (shown, " …");
+          copied = end;
+        }
+    }
+  if (shown == NULL)
+    return NULL;
+  g_string_append_len (shown, copied, text_end - copied);
+  return g_string_free (g_steal_pointer (&shown), FALSE);
+}
+
 /* Puts @text in the view without making it the source to parse.  A big
- * text goes in by pieces, so that the window keeps drawing. */
+ * text goes in by pieces, so that the window keeps drawing; lines too
+ * long to show are cut (the source is whole). */
 static void
 set_text_internal (KdAnalyzePage *self,
                    const char    *text,
                    gboolean       undoable)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *cut = cut_long_lines (text, strlen (text));
+  gboolean was_cut = self->shown_cut;
   GtkTextIter start, end;
 
   finish_insert (self);
+
+  /* A text shown cut is neither edited nor reached by undo: the view,
+   * not the whole text, would become what is read. */
+  self->shown_cut = cut != NULL;
+  undoable = undoable && !was_cut && !self->shown_cut;
+  gtk_text_view_set_editable (self->text_view, !self->shown_cut);
+  adw_banner_set_revealed (self->long_lines_banner, self->shown_cut);
+  if (cut != NULL)
+    text = cut;
 
   self->pending_insert = g_bytes_new (text, strlen (text));
   self->pending_offset = 0;
@@ -803,8 +853,73 @@ restore_text (KdAnalyzePage *self)
     {
       /* Not a change the user made: nothing to undo. */
       set_text_internal (self, contents, FALSE);
+      g_clear_pointer (&self->source, g_bytes_unref);
+      self->source = g_bytes_new (contents, length);
       schedule_parse (self);
     }
+}
+
+/* A file's bytes, decoded in a worker: tens of megabytes of UTF-16 or of
+ * a code page take longer than a frame to convert. */
+typedef struct
+{
+  GBytes *bytes;
+  char *source_name;
+  char *text;
+  const char *encoding;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_bytes_unref (load->bytes);
+  g_free (load->source_name);
+  g_free (load->text);
+  g_free (load);
+}
+
+static void
+decode_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Load *load = task_data;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (load->bytes, &length);
+
+  load->text = kd_text_decode (data, length, &load->encoding, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+decode_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  KdAnalyzePage *self = KD_ANALYZE_PAGE (source);
+  Load *load = g_task_get_task_data (G_TASK (result));
+  g_autofree char *label = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;  /* another text came first, or the page is gone */
+
+  g_clear_object (&self->decoding);
+  set_text_internal (self, load->text, TRUE);
+  g_clear_pointer (&self->source, g_bytes_unref);
+  self->source = g_bytes_ref (load->bytes);
+  g_set_str (&self->source_name, load->source_name);
+  label = g_strdup_printf (_("%s (%s)"), load->source_name, load->encoding);
+  gtk_label_set_text (self->source_label, label);
+  schedule_parse (self);
+}
+
+/* A newer text replaces a file still being decoded. */
+static void
+cancel_decoding (KdAnalyzePage *self)
+{
+  g_cancellable_cancel (self->decoding);
+  g_clear_object (&self->decoding);
 }
 
 static void
@@ -813,6 +928,7 @@ kd_analyze_page_dispose (GObject *object)
   KdAnalyzePage *self = (KdAnalyzePage *) object;
 
   g_cancellable_cancel (self->cancellable);
+  cancel_decoding (self);
   g_clear_handle_id (&self->parse_source, g_source_remove);
   g_clear_handle_id (&self->show_source, g_source_remove);
   if (self->text_view != NULL)
@@ -889,6 +1005,7 @@ kd_analyze_page_class_init (KdAnalyzePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, source_label);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, text_view);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, product_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, long_lines_banner);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, result_stack);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, result_scroller);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, verdict_icon);
@@ -995,6 +1112,7 @@ kd_analyze_page_set_text (KdAnalyzePage *self,
 
   if (text == NULL)
     text = "";
+  cancel_decoding (self);
   set_text_internal (self, text, TRUE);
   g_clear_pointer (&self->source, g_bytes_unref);
   self->source = g_bytes_new (text, strlen (text));
@@ -1037,25 +1155,23 @@ kd_analyze_page_load_bytes (KdAnalyzePage *self,
                             GBytes        *bytes,
                             const char    *source_name)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *label = NULL;
-  const char *encoding;
-  gsize length;
-  const guint8 *data;
+  g_autoptr(GTask) task = NULL;
+  Load *load;
 
   g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
   g_return_if_fail (bytes != NULL);
 
-  data = g_bytes_get_data (bytes, &length);
-  text = kd_text_decode (data, length, &encoding, NULL);
+  cancel_decoding (self);
+  self->decoding = g_cancellable_new ();
+  load = g_new0 (Load, 1);
+  load->bytes = g_bytes_ref (bytes);
+  load->source_name = g_strdup (source_name);
+  gtk_stack_set_visible_child_name (self->result_stack, "busy");
 
-  set_text_internal (self, text, TRUE);
-  g_clear_pointer (&self->source, g_bytes_unref);
-  self->source = g_bytes_ref (bytes);
-  g_set_str (&self->source_name, source_name);
-  label = g_strdup_printf (_("%s (%s)"), source_name, encoding);
-  gtk_label_set_text (self->source_label, label);
-  schedule_parse (self);
+  task = g_task_new (self, self->decoding, decode_done_cb, NULL);
+  g_task_set_source_tag (task, kd_analyze_page_load_bytes);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, decode_thread);
 }
 
 /**
