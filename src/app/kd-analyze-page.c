@@ -270,6 +270,40 @@ show_fields (KdAnalyzePage *self,
     }
 }
 
+/* The lines not understood go in when their row is first expanded: even
+ * hidden, a few hundred labels of binary garbage take GTK a tenth of a
+ * second to measure. */
+static void
+on_unknown_expanded (AdwExpanderRow *expander,
+                     GParamSpec     *pspec,
+                     KdAnalyzePage  *self)
+{
+  const char * const *unknown;
+
+  if (!adw_expander_row_get_expanded (expander) || self->diagnosis == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (expander, on_unknown_expanded, self);
+
+  unknown = kd_dlv_document_get_unknown_lines (kd_diagnosis_get_document (self->diagnosis));
+  /* A huge paste of garbage stays readable: the first lines say enough. */
+  for (guint i = 0; i < 200 && unknown[i] != NULL; i++)
+    {
+      g_autofree char *shown = g_utf8_substring (unknown[i], 0, MIN (g_utf8_strlen (unknown[i], -1), 400));
+      GtkWidget *line = gtk_label_new (shown);
+
+      gtk_label_set_xalign (GTK_LABEL (line), 0);
+      gtk_label_set_wrap (GTK_LABEL (line), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (line), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (line), TRUE);
+      gtk_widget_add_css_class (line, "monospace");
+      gtk_widget_set_margin_start (line, 12);
+      gtk_widget_set_margin_end (line, 12);
+      gtk_widget_set_margin_top (line, 6);
+      gtk_widget_set_margin_bottom (line, 6);
+      adw_expander_row_add_row (expander, line);
+    }
+}
+
 static void
 show_capture (KdAnalyzePage *self)
 {
@@ -299,23 +333,7 @@ show_capture (KdAnalyzePage *self)
       g_autofree char *title = g_strdup_printf (ngettext ("%u line not understood", "%u lines not understood", n), n);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-      /* A huge paste of garbage stays readable: the first lines say enough. */
-      for (guint i = 0; i < MIN (n, 200); i++)
-        {
-          g_autofree char *shown = g_utf8_substring (unknown[i], 0, MIN (g_utf8_strlen (unknown[i], -1), 400));
-          GtkWidget *line = gtk_label_new (shown);
-
-          gtk_label_set_xalign (GTK_LABEL (line), 0);
-          gtk_label_set_wrap (GTK_LABEL (line), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (line), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_selectable (GTK_LABEL (line), TRUE);
-          gtk_widget_add_css_class (line, "monospace");
-          gtk_widget_set_margin_start (line, 12);
-          gtk_widget_set_margin_end (line, 12);
-          gtk_widget_set_margin_top (line, 6);
-          gtk_widget_set_margin_bottom (line, 6);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), line);
-        }
+      g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_unknown_expanded), self, 0);
       gtk_list_box_append (self->capture_list, expander);
     }
 }
