@@ -426,7 +426,7 @@ show_diagnosis (KdAnalyzePage      *self,
   gtk_drop_down_set_model (self->product_dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->product_dropdown, main_product);
   g_signal_handlers_unblock_by_func (self->product_dropdown, on_product_selected, self);
-  gtk_widget_set_visible (GTK_WIDGET (self->product_dropdown), g_strv_length ((GStrv) product_labels) > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->product_dropdown), g_list_model_get_n_items (G_LIST_MODEL (labels)) > 1);
 
   show_capture (self);
   g_clear_handle_id (&self->show_source, g_source_remove);
@@ -667,7 +667,7 @@ cut_long_lines (const char *text,
   const char *text_end = text + length, *copied = text;
   g_autoptr(GString) shown = NULL;
 
-  for (const char *line = text, *end; line < text_end; line = end + 1)
+  for (const char *line = text, *end; line < text_end; line = end < text_end ? end + 1 : text_end)
     {
       end = kd_text_find_either (line, text_end, '\n', '\r');
       if (end - line > MAX_SHOWN_LINE)
