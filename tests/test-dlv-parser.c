@@ -535,6 +535,59 @@ test_scan_blocks (void)
   g_rand_free (rand);
 }
 
+/* An /ato result joins the /dlv block of its product, pasted before or
+ * after it; attempts with no /dlv block are a product each. */
+static void
+test_ato_joins (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", "en-ticket-ato-then-dlv.txt", NULL);
+  g_autofree char *ticket = NULL;
+  const char *ato, *dlv;
+  static const char *attempt =
+    "C:\\>slmgr /ato\n"
+    "Activating Windows(R), Enterprise edition (73111121-5638-40f6-bc11-f1d7b0d64300) ...\n";
+
+  g_assert_true (g_file_get_contents (path, &ticket, NULL, NULL));
+  ato = strstr (ticket, "C:\\Windows\\system32>cscript //nologo slmgr.vbs /ato");
+  dlv = strstr (ticket, "C:\\Windows\\system32>cscript //nologo slmgr.vbs /dlv");
+  g_assert_nonnull (ato);
+  g_assert_true (dlv > ato);
+
+  for (guint order = 0; order < 2; order++)
+    {
+      /* as in the ticket, then the /dlv first */
+      g_autofree char *ato_only = g_strndup (ato, dlv - ato);
+      g_autofree char *text = order == 0 ? g_strdup (ato) : g_strconcat (dlv, "\n", ato_only, NULL);
+      g_autoptr(JsonNode) root = parse_to_node ((const guint8 *) text, strlen (text));
+      JsonArray *products = json_object_get_array_member (json_node_get_object (root), "products");
+      JsonObject *product = json_array_get_object_element (products, 0);
+      JsonObject *result = json_object_get_object_member (product, "result");
+
+      g_assert_cmpuint (json_array_get_length (products), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (product, "channel"), ==, "VOLUME_KMSCLIENT");
+      g_assert_nonnull (result);
+      g_assert_false (json_object_get_boolean_member (result, "success"));
+      g_assert_cmpstr (json_object_get_string_member (result, "error_code"), ==, "0xC004F074");
+    }
+
+  {
+    g_autofree char *text = g_strconcat (attempt, "Error: 0xC004F074 The Software Licensing Service reported that the "
+                                         "computer could not be activated.\n", attempt,
+                                         "Product activated successfully.\n", NULL);
+    g_autoptr(JsonNode) root = parse_to_node ((const guint8 *) text, strlen (text));
+    JsonArray *products = json_object_get_array_member (json_node_get_object (root), "products");
+
+    g_assert_cmpuint (json_array_get_length (products), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      {
+        JsonObject *result = json_object_get_object_member (json_array_get_object_element (products, i), "result");
+
+        g_assert_nonnull (result);
+        g_assert_cmpint (json_object_get_boolean_member (result, "success"), ==, i == 1);
+      }
+  }
+}
+
 static char *
 json_in_halves (const char *text,
                 gssize      split_from,
@@ -659,6 +712,7 @@ main (int    argc,
   g_test_add_func ("/dlv/huge", test_huge);
   g_test_add_func ("/dlv/cancel", test_cancel);
   g_test_add_func ("/dlv/halves", test_halves);
+  g_test_add_func ("/dlv/ato-joins", test_ato_joins);
 
   dir = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", NULL);
   fixtures = g_dir_open (dir, 0, NULL);
