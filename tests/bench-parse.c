@@ -24,7 +24,7 @@
 
 #include <glib/gstdio.h>
 
-#include "kd-dlv-parser-private.h"
+#include "kd-capture-parser-private.h"
 
 #define TARGET_SIZE (100 * 1024 * 1024)
 #define ROUNDS 5
@@ -91,14 +91,14 @@ main (int    argc,
   baseline = current_rss ();
   for (guint round = 0; round < ROUNDS; round++)
     {
-      g_autoptr(KdDlvDocument) doc = NULL;
+      g_autoptr(KdCapture) doc = NULL;
       g_autofree char *wc_out = NULL;
       const char *wc_argv[] = { "wc", "-l", big, NULL };
       int wc_status;
       gint64 t0;
 
       t0 = g_get_monotonic_time ();
-      doc = kd_dlv_parse_in_halves ((const guint8 *) all->str, all->len, -1, &in_halves, NULL);
+      doc = kd_capture_parse_in_halves ((const guint8 *) all->str, all->len, -1, &in_halves, NULL);
       parse_us[round] = g_get_monotonic_time () - t0;
       if (round == 0)
         {
@@ -106,7 +106,7 @@ main (int    argc,
 
           getrusage (RUSAGE_SELF, &usage);
           peak = (gsize) usage.ru_maxrss * 1024;
-          n_products = g_list_model_get_n_items (kd_dlv_document_get_products (doc));
+          n_products = g_list_model_get_n_items (kd_capture_get_products (doc));
         }
 
       /* Descriptors left open let GLib start wc with posix_spawn(): a
@@ -125,10 +125,10 @@ main (int    argc,
 
   for (guint round = 0; round < ROUNDS; round++)
     {
-      g_autoptr(KdDlvDocument) doc = NULL;
+      g_autoptr(KdCapture) doc = NULL;
       gint64 t0 = g_get_monotonic_time ();
 
-      doc = kd_dlv_parse_in_halves ((const guint8 *) all->str, all->len, G_MAXSSIZE, NULL, NULL);
+      doc = kd_capture_parse_in_halves ((const guint8 *) all->str, all->len, G_MAXSSIZE, NULL, NULL);
       one_thread_us[round] = g_get_monotonic_time () - t0;
     }
 

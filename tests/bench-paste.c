@@ -59,7 +59,7 @@ on_startup (GApplication *app)
   start = g_get_monotonic_time ();
   kd_window_paste_text (window, paste->str);
   while (kd_analyze_page_get_diagnosis (page) == NULL ||
-         g_list_model_get_n_items (kd_dlv_document_get_products (kd_diagnosis_get_document (kd_analyze_page_get_diagnosis (page)))) < 2)
+         g_list_model_get_n_items (kd_capture_get_products (kd_diagnosis_get_document (kd_analyze_page_get_diagnosis (page)))) < 2)
     {
       g_main_context_iteration (NULL, TRUE);
       if (g_get_monotonic_time () - start > 120 * G_USEC_PER_SEC)

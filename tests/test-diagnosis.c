@@ -9,12 +9,12 @@
 
 #include "kd-command.h"
 #include "kd-diagnosis.h"
-#include "kd-dlv-parser.h"
+#include "kd-capture-parser.h"
 
 static KdDiagnosis *
 diagnose_text (const char *text)
 {
-  g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) text, strlen (text), NULL);
+  g_autoptr(KdCapture) doc = kd_capture_parse ((const guint8 *) text, strlen (text), KD_CAPTURE_PARSE_NONE, NULL);
   return kd_diagnosis_new (doc);
 }
 
@@ -24,11 +24,11 @@ diagnose_fixture (const char *name)
   g_autofree char *file = g_strdup_printf ("%s.txt", name);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", file, NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(KdDlvDocument) doc = NULL;
+  g_autoptr(KdCapture) doc = NULL;
   gsize length;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  doc = kd_dlv_parse ((const guint8 *) contents, length, NULL);
+  doc = kd_capture_parse ((const guint8 *) contents, length, KD_CAPTURE_PARSE_NONE, NULL);
   return kd_diagnosis_new (doc);
 }
 
@@ -263,19 +263,19 @@ test_main_product (void)
                                               "Description: Office 21, VOLUME_KMSCLIENT channel\n"
                                               "License Status: Unlicensed\n");
   g_autoptr(KdDiagnosis) empty = diagnose_text ("");
-  GListModel *products = kd_dlv_document_get_products (kd_diagnosis_get_document (all));
+  GListModel *products = kd_capture_get_products (kd_diagnosis_get_document (all));
   guint main_product = kd_diagnosis_get_main_product (all);
-  g_autoptr(KdDlvProduct) shown = g_list_model_get_item (products, main_product);
+  g_autoptr(KdCaptureProduct) shown = g_list_model_get_item (products, main_product);
 
   /* /dlv all lists an unused licence first: the page opens on one in use,
    * and none in use is worse */
   g_assert_cmpuint (main_product, >, 0);
-  g_assert_false (kd_dlv_product_has_flag (shown, "license_not_in_use"));
+  g_assert_false (kd_capture_product_has_flag (shown, "license_not_in_use"));
   for (guint i = 0; i < g_list_model_get_n_items (products); i++)
     {
-      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+      g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, i);
 
-      if (!kd_dlv_product_has_flag (product, "license_not_in_use"))
+      if (!kd_capture_product_has_flag (product, "license_not_in_use"))
         g_assert_cmpint (kd_diagnosis_get_product_verdict (all, i), <=, kd_diagnosis_get_product_verdict (all, main_product));
     }
 

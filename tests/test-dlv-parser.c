@@ -12,10 +12,10 @@
 
 #include <json-glib/json-glib.h>
 
-#include "kd-dlv-date.h"
-#include "kd-dlv-parser.h"
-#include "kd-dlv-parser-private.h"
-#include "kd-dlv-product.h"
+#include "kd-capture-date.h"
+#include "kd-capture-parser.h"
+#include "kd-capture-parser-private.h"
+#include "kd-capture-product.h"
 #include "kd-labels.h"
 #include "kd-text-decode.h"
 
@@ -23,10 +23,10 @@ static JsonNode *
 parse_to_node (const guint8 *data,
                gsize         length)
 {
-  g_autoptr(KdDlvDocument) doc = kd_dlv_parse (data, length, NULL);
+  g_autoptr(KdCapture) doc = kd_capture_parse (data, length, KD_CAPTURE_PARSE_NONE, NULL);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  kd_dlv_document_to_json (doc, builder);
+  kd_capture_to_json (doc, builder);
   return json_builder_get_root (builder);
 }
 
@@ -175,7 +175,7 @@ test_dates (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *iso = NULL;
-      gboolean ok = kd_dlv_parse_date (cases[i].text, cases[i].lcid, cases[i].language, &iso);
+      gboolean ok = kd_capture_parse_date (cases[i].text, cases[i].lcid, cases[i].language, &iso);
 
       g_test_message ("%s", cases[i].text);
       g_assert_cmpint (ok, ==, cases[i].iso != NULL);
@@ -195,25 +195,25 @@ test_decode (void)
   be = g_convert (text, -1, "UTF-16BE", "UTF-8", NULL, &be_len, NULL);
 
   {
-    g_autofree char *out = kd_text_decode ((const guint8 *) le, le_len, &encoding, NULL);
+    g_autofree char *out = kd_text_decode ((const guint8 *) le, le_len, kd_labels_codepage_for_lcid_default, &encoding, NULL);
     g_assert_cmpstr (encoding, ==, "UTF-16LE");
     g_assert_cmpstr (out, ==, text);
   }
   {
-    g_autofree char *out = kd_text_decode ((const guint8 *) be, be_len, &encoding, NULL);
+    g_autofree char *out = kd_text_decode ((const guint8 *) be, be_len, kd_labels_codepage_for_lcid_default, &encoding, NULL);
     g_assert_cmpstr (encoding, ==, "UTF-16BE");
     g_assert_cmpstr (out, ==, text);
   }
   {
     /* An odd byte count: the half character goes, the rest stays. */
     KdDecodeFlags flags;
-    g_autofree char *out = kd_text_decode ((const guint8 *) le, le_len - 1, &encoding, &flags);
+    g_autofree char *out = kd_text_decode ((const guint8 *) le, le_len - 1, kd_labels_codepage_for_lcid_default, &encoding, &flags);
     g_assert_true (flags & KD_DECODE_ODD_UTF16);
     g_assert_true (g_str_has_prefix (out, "Name: Windows"));
   }
   {
     /* windows-1252 for 8-bit text without an extended PID */
-    g_autofree char *out = kd_text_decode ((const guint8 *) "Caf\xe9: ok", 9, &encoding, NULL);
+    g_autofree char *out = kd_text_decode ((const guint8 *) "Caf\xe9: ok", 9, kd_labels_codepage_for_lcid_default, &encoding, NULL);
     g_assert_cmpstr (encoding, ==, "WINDOWS-1252");
     g_assert_cmpstr (out, ==, "Café: ok");
   }
@@ -238,26 +238,26 @@ test_hostile (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(KdDlvDocument) doc = NULL;
+      g_autoptr(KdCapture) doc = NULL;
       g_autofree char *json = NULL;
 
       g_test_message ("%s", cases[i].name);
-      doc = kd_dlv_parse ((const guint8 *) cases[i].data, cases[i].length, NULL);
+      doc = kd_capture_parse ((const guint8 *) cases[i].data, cases[i].length, KD_CAPTURE_PARSE_NONE, NULL);
       g_assert_nonnull (doc);
-      json = kd_dlv_document_to_json_string (doc);
+      json = kd_capture_to_json_string (doc);
       g_assert_true (g_utf8_validate (json, -1, NULL));
     }
 
   {
-    g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) "", 0, NULL);
-    g_assert_cmpstr (kd_dlv_document_get_kind (doc), ==, "unknown");
-    g_assert_nonnull (kd_dlv_document_get_notes (doc)[0]);
+    g_autoptr(KdCapture) doc = kd_capture_parse ((const guint8 *) "", 0, KD_CAPTURE_PARSE_NONE, NULL);
+    g_assert_cmpstr (kd_capture_get_kind (doc), ==, "unknown");
+    g_assert_nonnull (kd_capture_get_notes (doc)[0]);
   }
   {
-    g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) "Name: Windows(R), Pro\rLicense Status: Licensed\r",
-                                                 47, NULL);
-    g_autoptr(KdDlvProduct) product = g_list_model_get_item (kd_dlv_document_get_products (doc), 0);
-    g_assert_cmpstr (kd_dlv_product_get_license_status (product), ==, "licensed");
+    g_autoptr(KdCapture) doc = kd_capture_parse ((const guint8 *) "Name: Windows(R), Pro\rLicense Status: Licensed\r",
+                                                 47, KD_CAPTURE_PARSE_NONE, NULL);
+    g_autoptr(KdCaptureProduct) product = g_list_model_get_item (kd_capture_get_products (doc), 0);
+    g_assert_cmpstr (kd_capture_product_get_license_status (product), ==, "licensed");
   }
 }
 
@@ -272,8 +272,8 @@ test_huge (void)
   memset (line, 'x', n);
   line[n] = '\0';
   {
-    g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) line, n, NULL);
-    const char * const *unknown = kd_dlv_document_get_unknown_lines (doc);
+    g_autoptr(KdCapture) doc = kd_capture_parse ((const guint8 *) line, n, KD_CAPTURE_PARSE_NONE, NULL);
+    const char * const *unknown = kd_capture_get_unknown_lines (doc);
 
     g_assert_nonnull (unknown[0]);
     g_assert_cmpuint (strlen (unknown[0]), ==, n);
@@ -286,8 +286,8 @@ test_huge (void)
                            "VOLUME_KMSCLIENT channel\nPartial Product Key: NPPR9\nLicense Status: Licensed\n"
                            "\n\n\n\n\n\n");
   {
-    g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) many->str, many->len, NULL);
-    g_assert_cmpuint (g_list_model_get_n_items (kd_dlv_document_get_products (doc)), ==, 100000);
+    g_autoptr(KdCapture) doc = kd_capture_parse ((const guint8 *) many->str, many->len, KD_CAPTURE_PARSE_NONE, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (kd_capture_get_products (doc)), ==, 100000);
   }
 }
 
@@ -301,9 +301,9 @@ test_cancel (void)
     g_string_append (many, "Name: X\nLicense Status: Licensed\n");
   g_cancellable_cancel (cancellable);
   {
-    g_autoptr(KdDlvDocument) doc = kd_dlv_parse ((const guint8 *) many->str, many->len, cancellable);
+    g_autoptr(KdCapture) doc = kd_capture_parse ((const guint8 *) many->str, many->len, KD_CAPTURE_PARSE_NONE, cancellable);
     /* It stopped early, at a line boundary, and still gave a document. */
-    g_assert_cmpuint (g_list_model_get_n_items (kd_dlv_document_get_products (doc)), <, 20000);
+    g_assert_cmpuint (g_list_model_get_n_items (kd_capture_get_products (doc)), <, 20000);
   }
 }
 
@@ -364,22 +364,22 @@ test_label_folding (void)
 static void
 test_product_fields (void)
 {
-  g_autoptr(KdDlvProduct) product = kd_dlv_product_new (NULL);
-  g_autoptr(KdDlvProduct) other = kd_dlv_product_new (product);
+  g_autoptr(KdCaptureProduct) product = kd_capture_product_new (NULL);
+  g_autoptr(KdCaptureProduct) other = kd_capture_product_new (product);
 
   for (guint i = 0; i < 60; i++)
     {
       g_autofree char *key = g_strdup_printf ("test_field_%u", i);
       g_autofree char *value = g_strdup_printf ("value %u", i);
 
-      kd_dlv_product_set_field (product, key, value);
+      kd_capture_product_set_field (product, key, value);
     }
-  kd_dlv_product_set_field (product, "test_field_7", "changed");
-  kd_dlv_product_set_flag (product, "test_flag");
+  kd_capture_product_set_field (product, "test_field_7", "changed");
+  kd_capture_product_set_flag (product, "test_flag");
   for (guint i = 0; i < 10; i++)
     {
       g_autofree char *flag = g_strdup_printf ("test_flag_%u", i);
-      kd_dlv_product_set_flag (product, flag);
+      kd_capture_product_set_flag (product, flag);
     }
 
   for (guint i = 0; i < 60; i++)
@@ -387,21 +387,21 @@ test_product_fields (void)
       g_autofree char *key = g_strdup_printf ("test_field_%u", i);
       g_autofree char *value = g_strdup_printf ("value %u", i);
 
-      g_assert_true (kd_dlv_product_has_field (product, key));
-      g_assert_cmpstr (kd_dlv_product_get_field (product, key), ==, i == 7 ? "changed" : value);
+      g_assert_true (kd_capture_product_has_field (product, key));
+      g_assert_cmpstr (kd_capture_product_get_field (product, key), ==, i == 7 ? "changed" : value);
     }
-  g_assert_false (kd_dlv_product_has_field (product, "test_field_60"));
-  g_assert_null (kd_dlv_product_get_field (product, "no such field ever"));
-  g_assert_true (kd_dlv_product_has_flag (product, "test_flag"));
-  g_assert_true (kd_dlv_product_has_flag (product, "test_flag_9"));
-  g_assert_false (kd_dlv_product_has_flag (product, "no such flag ever"));
+  g_assert_false (kd_capture_product_has_field (product, "test_field_60"));
+  g_assert_null (kd_capture_product_get_field (product, "no such field ever"));
+  g_assert_true (kd_capture_product_has_flag (product, "test_flag"));
+  g_assert_true (kd_capture_product_has_flag (product, "test_flag_9"));
+  g_assert_false (kd_capture_product_has_flag (product, "no such flag ever"));
 
-  kd_dlv_product_set_field (other, "test_field_3", "kept");
-  kd_dlv_product_absorb (other, product);
-  g_assert_cmpstr (kd_dlv_product_get_field (other, "test_field_3"), ==, "kept");
-  g_assert_cmpstr (kd_dlv_product_get_field (other, "test_field_59"), ==, "value 59");
-  g_assert_true (kd_dlv_product_has_flag (other, "test_flag"));
-  g_assert_true (kd_dlv_product_has_flag (other, "test_flag_9"));
+  kd_capture_product_set_field (other, "test_field_3", "kept");
+  kd_capture_product_absorb (other, product);
+  g_assert_cmpstr (kd_capture_product_get_field (other, "test_field_3"), ==, "kept");
+  g_assert_cmpstr (kd_capture_product_get_field (other, "test_field_59"), ==, "value 59");
+  g_assert_true (kd_capture_product_has_flag (other, "test_flag"));
+  g_assert_true (kd_capture_product_has_flag (other, "test_flag_9"));
 }
 
 static void
@@ -414,39 +414,39 @@ count_changes (GListModel *model,
   *out += added;
 }
 
-/* The products of a document are a list model of KdDlvProducts. */
+/* The products of a document are a list model of KdCaptureProducts. */
 static void
 test_product_list (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures",
                                                  "en-dlvall-win10-office-2016-2019-2021-clients.txt", NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(KdDlvDocument) doc = NULL;
+  g_autoptr(KdCapture) doc = NULL;
   g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *model;
   guint n, n_items = 0, added = 0;
   gsize length;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  doc = kd_dlv_parse ((const guint8 *) contents, length, NULL);
-  model = kd_dlv_document_get_products (doc);
+  doc = kd_capture_parse ((const guint8 *) contents, length, KD_CAPTURE_PARSE_NONE, NULL);
+  model = kd_capture_get_products (doc);
 
-  g_assert_true (g_list_model_get_item_type (model) == KD_TYPE_DLV_PRODUCT);
+  g_assert_true (g_list_model_get_item_type (model) == KD_TYPE_CAPTURE_PRODUCT);
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, >, 1);
   g_object_get (model, "n-items", &n_items, NULL);
   g_assert_cmpuint (n_items, ==, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KdDlvProduct) product = g_list_model_get_item (model, i);
-      g_assert_true (KD_IS_DLV_PRODUCT (product));
+      g_autoptr(KdCaptureProduct) product = g_list_model_get_item (model, i);
+      g_assert_true (KD_IS_CAPTURE_PRODUCT (product));
     }
   g_assert_null (g_list_model_get_item (model, n));
 
   /* Replacing them says so */
   g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &added);
-  g_ptr_array_add (products, kd_dlv_product_new (NULL));
-  kd_dlv_document_set_products (doc, g_steal_pointer (&products));
+  g_ptr_array_add (products, kd_capture_product_new (NULL));
+  kd_capture_set_products (doc, g_steal_pointer (&products));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_cmpuint (added, ==, 1);
 }
@@ -521,7 +521,7 @@ test_scan_blocks (void)
         }
 
       g_assert_cmpint (kd_text_is_plain (text->str, text->len), ==, is_plain_bytewise (text->str, text->len));
-      decoded = kd_text_decode_borrow ((const guint8 *) text->str, text->len, &length, &owned, &encoding, &flags);
+      decoded = kd_text_decode_borrow ((const guint8 *) text->str, text->len, &length, &owned, kd_labels_codepage_for_lcid_default, &encoding, &flags);
       if (text->len > 0 && g_utf8_validate_len (text->str, text->len, NULL))
         {
           /* valid UTF-8 is read where it is */
@@ -593,10 +593,10 @@ json_in_halves (const char *text,
                 gssize      split_from,
                 gboolean   *out_in_halves)
 {
-  g_autoptr(KdDlvDocument) doc = kd_dlv_parse_in_halves ((const guint8 *) text, strlen (text), split_from,
+  g_autoptr(KdCapture) doc = kd_capture_parse_in_halves ((const guint8 *) text, strlen (text), split_from,
                                                          out_in_halves, NULL);
 
-  return kd_dlv_document_to_json_string (doc);
+  return kd_capture_to_json_string (doc);
 }
 
 /* A capture read in two halves, from a prompt line on in a second
@@ -621,7 +621,7 @@ test_halves (void)
         gsize length;
 
         g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-        g_ptr_array_add (texts, kd_text_decode ((const guint8 *) contents, length, &encoding, NULL));
+        g_ptr_array_add (texts, kd_text_decode ((const guint8 *) contents, length, kd_labels_codepage_for_lcid_default, &encoding, NULL));
       }
   g_assert_cmpuint (texts->len, >=, 40);
 
@@ -691,6 +691,40 @@ test_halves (void)
   }
 }
 
+/* The parser starts a thread only when asked: a worker pool parsing many
+ * files must not get two threads per file.  Asked or not, the document is
+ * the same. */
+static void
+test_threads (void)
+{
+  g_autoptr(GString) tickets = g_string_new (NULL);
+  g_autoptr(KdCapture) alone = NULL;
+  g_autoptr(KdCapture) threaded = NULL;
+  g_autofree char *alone_json = NULL;
+  g_autofree char *threaded_json = NULL;
+  g_autofree char *halves_json = NULL;
+  gboolean in_halves = FALSE;
+  guint n = 0;
+
+  for (; tickets->len < 5 * 1024 * 1024; n++)
+    g_string_append_printf (tickets, "C:\\Windows\\system32>cscript slmgr.vbs /dlv\r\n"
+                                     "Name: Windows(R), Enterprise edition\r\n"
+                                     "Partial Product Key: %05u\r\n"
+                                     "License Status: Licensed\r\n\r\n", n % 100000);
+
+  alone = kd_capture_parse ((const guint8 *) tickets->str, tickets->len, KD_CAPTURE_PARSE_NONE, NULL);
+  threaded = kd_capture_parse ((const guint8 *) tickets->str, tickets->len, KD_CAPTURE_PARSE_THREADS, NULL);
+  alone_json = kd_capture_to_json_string (alone);
+  threaded_json = kd_capture_to_json_string (threaded);
+  g_assert_cmpstr (alone_json, ==, threaded_json);
+  g_assert_cmpuint (g_list_model_get_n_items (kd_capture_get_products (alone)), ==, n);
+
+  /* What THREADS lets the parser do on a machine of several cores */
+  halves_json = json_in_halves (tickets->str, -1, &in_halves);
+  g_assert_cmpint (in_halves, ==, g_get_num_processors () > 1);
+  g_assert_cmpstr (halves_json, ==, alone_json);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -712,6 +746,7 @@ main (int    argc,
   g_test_add_func ("/dlv/huge", test_huge);
   g_test_add_func ("/dlv/cancel", test_cancel);
   g_test_add_func ("/dlv/halves", test_halves);
+  g_test_add_func ("/dlv/threads", test_threads);
   g_test_add_func ("/dlv/ato-joins", test_ato_joins);
 
   dir = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", NULL);

@@ -400,7 +400,7 @@ test_analyze (void)
     g_autofree char *all = read_fixture ("en-dlvall-win10-office-2016-2019-2021-clients");
 
     diagnosis = diagnose_after (page, change_text, all);
-    g_assert_cmpuint (g_list_model_get_n_items (kd_dlv_document_get_products (kd_diagnosis_get_document (diagnosis))), >, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (kd_capture_get_products (kd_diagnosis_get_document (diagnosis))), >, 1);
     save_screenshot (GTK_WIDGET (window), "21-analyze-products");
   }
 
@@ -443,7 +443,7 @@ test_analyze_file_encoding (void)
   wait_ms (600);
   diagnosis = diagnose_after (page, change_bytes, bytes);
   g_assert_nonnull (diagnosis);
-  g_assert_cmpstr (kd_dlv_document_get_encoding (kd_diagnosis_get_document (diagnosis)), ==, "CP866");
+  g_assert_cmpstr (kd_capture_get_encoding (kd_diagnosis_get_document (diagnosis)), ==, "CP866");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -556,10 +556,10 @@ test_analyze_long_line (void)
   wait_ms (600);
   diagnosis = diagnose_after (page, change_paste, text);
   g_assert_nonnull (diagnosis);
-  g_assert_cmpuint (g_list_model_get_n_items (kd_dlv_document_get_products (kd_diagnosis_get_document (diagnosis))), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (kd_capture_get_products (kd_diagnosis_get_document (diagnosis))), >=, 1);
   /* the line is kept whole where it is read */
-  g_assert_cmpuint (kd_dlv_document_get_unknown_lines (kd_diagnosis_get_document (diagnosis))[0] != NULL, ==, TRUE);
-  g_assert_cmpuint (strlen (kd_dlv_document_get_unknown_lines (kd_diagnosis_get_document (diagnosis))[0]), ==, strlen (line));
+  g_assert_cmpuint (kd_capture_get_unknown_lines (kd_diagnosis_get_document (diagnosis))[0] != NULL, ==, TRUE);
+  g_assert_cmpuint (strlen (kd_capture_get_unknown_lines (kd_diagnosis_get_document (diagnosis))[0]), ==, strlen (line));
   {
     g_autofree char *kept = kd_analyze_page_dup_text (page);
     g_autofree char *shown = buffer_text (gtk_text_view_get_buffer (view));

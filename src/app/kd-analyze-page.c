@@ -10,9 +10,10 @@
 
 #include "kd-analyze-page.h"
 #include "kd-command.h"
-#include "kd-dlv-parser.h"
+#include "kd-capture-parser.h"
 #include "kd-error-catalog.h"
 #include "kd-hresult.h"
+#include "kd-labels.h"
 #include "kd-text-decode.h"
 
 /* The Analyze view: a capture on the left, what it says on the right.
@@ -236,7 +237,7 @@ new_finding_row (KdFinding *finding)
 
 static void
 show_fields (KdAnalyzePage *self,
-             KdDlvProduct  *product)
+             KdCaptureProduct  *product)
 {
   GtkWidget *child;
   AdwPreferencesGroup *group = NULL;
@@ -250,7 +251,7 @@ show_fields (KdAnalyzePage *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
     {
-      const char *value = kd_dlv_product_get_field (product, field_rows[i].key);
+      const char *value = kd_capture_product_get_field (product, field_rows[i].key);
       GtkWidget *row;
 
       if (value == NULL || *value == '\0')
@@ -284,7 +285,7 @@ on_unknown_expanded (AdwExpanderRow *expander,
     return;
   g_signal_handlers_disconnect_by_func (expander, on_unknown_expanded, self);
 
-  unknown = kd_dlv_document_get_unknown_lines (kd_diagnosis_get_document (self->diagnosis));
+  unknown = kd_capture_get_unknown_lines (kd_diagnosis_get_document (self->diagnosis));
   /* A huge paste of garbage stays readable: the first lines say enough. */
   for (guint i = 0; i < 200 && unknown[i] != NULL; i++)
     {
@@ -307,18 +308,18 @@ on_unknown_expanded (AdwExpanderRow *expander,
 static void
 show_capture (KdAnalyzePage *self)
 {
-  KdDlvDocument *doc = kd_diagnosis_get_document (self->diagnosis);
-  const char * const *notes = kd_dlv_document_get_notes (doc);
-  const char * const *unknown = kd_dlv_document_get_unknown_lines (doc);
+  KdCapture *doc = kd_diagnosis_get_document (self->diagnosis);
+  const char * const *notes = kd_capture_get_notes (doc);
+  const char * const *unknown = kd_capture_get_unknown_lines (doc);
   g_autofree char *kind = NULL;
   GtkWidget *row;
 
   gtk_list_box_remove_all (self->capture_list);
 
-  kind = g_strdup_printf ("%s · %s · %s", kd_dlv_document_get_kind (doc),
-                          kd_dlv_document_get_language (doc) != NULL ? kd_dlv_document_get_language (doc)
+  kind = g_strdup_printf ("%s · %s · %s", kd_capture_get_kind (doc),
+                          kd_capture_get_language (doc) != NULL ? kd_capture_get_language (doc)
                                                                      : _("labels in an unknown language"),
-                          kd_dlv_document_get_encoding (doc));
+                          kd_capture_get_encoding (doc));
   row = new_row (_("Kind, language and encoding"), kind);
   gtk_widget_add_css_class (row, "property");
   gtk_list_box_append (self->capture_list, row);
@@ -345,10 +346,10 @@ show_product (KdAnalyzePage *self,
   static const char *icons[] = { "object-select-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
   static const char *styles[] = { "success", "warning", "error" };
   static const char *titles[] = { N_("No problem found"), N_("Works, with warnings"), N_("Problems found") };
-  KdDlvDocument *doc = kd_diagnosis_get_document (self->diagnosis);
-  GListModel *products = kd_dlv_document_get_products (doc);
+  KdCapture *doc = kd_diagnosis_get_document (self->diagnosis);
+  GListModel *products = kd_capture_get_products (doc);
   GListModel *findings = kd_diagnosis_get_findings (self->diagnosis);
-  g_autoptr(KdDlvProduct) product = NULL;
+  g_autoptr(KdCaptureProduct) product = NULL;
   KdVerdict verdict;
   guint n_shown = 0;
 
@@ -365,10 +366,10 @@ show_product (KdAnalyzePage *self,
 
   if (product != NULL)
     {
-      const char *name = kd_dlv_product_get_name (product);
-      const char *status = kd_dlv_product_get_field (product, "license_status");
+      const char *name = kd_capture_product_get_name (product);
+      const char *status = kd_capture_product_get_field (product, "license_status");
       g_autofree char *summary = g_strdup_printf ("%s · %s%s%s", name != NULL ? name : _("A product without a name"),
-                                                  role_label (kd_dlv_product_get_role (product)),
+                                                  role_label (kd_capture_product_get_role (product)),
                                                   status != NULL ? " · " : "", status != NULL ? status : "");
       gtk_label_set_text (self->summary_label, summary);
     }
@@ -489,18 +490,18 @@ analyze_thread (GTask        *task,
   GBytes *bytes = task_data;
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
-  g_autoptr(KdDlvDocument) doc = kd_dlv_parse (data, length, cancellable);
+  g_autoptr(KdCapture) doc = kd_capture_parse (data, length, KD_CAPTURE_PARSE_THREADS, cancellable);
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
   Analysis *analysis;
-  GListModel *products = kd_dlv_document_get_products (doc);
+  GListModel *products = kd_capture_get_products (doc);
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
   for (guint i = 0; i < g_list_model_get_n_items (products); i++)
     {
-      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
-      const char *name = kd_dlv_product_get_name (product);
+      g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, i);
+      const char *name = kd_capture_product_get_name (product);
 
       g_strv_builder_take (labels, g_strdup_printf ("%u. %s", i + 1, name != NULL ? name : _("A product without a name")));
     }
@@ -906,7 +907,7 @@ decode_thread (GTask        *task,
   gsize length;
   const guint8 *data = g_bytes_get_data (load->bytes, &length);
 
-  load->text = kd_text_decode (data, length, &load->encoding, NULL);
+  load->text = kd_text_decode (data, length, kd_labels_codepage_for_lcid_default, &load->encoding, NULL);
   g_task_return_boolean (task, TRUE);
 }
 

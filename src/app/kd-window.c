@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "kd-dlv-parser.h"
+#include "kd-capture-parser.h"
 #include "kd-hresult.h"
 #include "kd-shortcuts-dialog.h"
 #include "kd-window.h"
@@ -334,7 +334,7 @@ kd_window_paste_text (KdWindow   *self,
   length = strlen (text);
 
   /* A capture goes to Analyze; a code (or a message with one) to Error Codes. */
-  if (kd_dlv_looks_like_capture (text, length))
+  if (kd_capture_looks_like (text, length))
     {
       adw_view_stack_set_visible_child_name (self->stack, "analyze");
       kd_analyze_page_set_text (self->analyze_page, text);

@@ -14,7 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kd-diagnosis.h"
-#include "kd-dlv-parser.h"
+#include "kd-capture-parser.h"
 #include "kd-command.h"
 #include "kd-error-catalog.h"
 #include "kd-hresult.h"
@@ -395,14 +395,14 @@ load_documents (char   **files,
           g_set_error (error, local_error->domain, local_error->code, "%s: %s", files[i], local_error->message);
           return NULL;
         }
-      g_ptr_array_add (docs, kd_dlv_parse_bytes (bytes));
+      g_ptr_array_add (docs, kd_capture_parse_bytes (bytes, KD_CAPTURE_PARSE_THREADS));
     }
 
   return g_steal_pointer (&docs);
 }
 
 static void
-print_product_text (KdDlvProduct *product)
+print_product_text (KdCaptureProduct *product)
 {
   static const struct {
     const char *label;
@@ -417,24 +417,24 @@ print_product_text (KdDlvProduct *product)
     { N_("Client Machine ID"), "cmid" },
     { N_("Current count"), "current_count" },
   };
-  const char *name = kd_dlv_product_get_name (product);
+  const char *name = kd_capture_product_get_name (product);
 
   g_print ("%s\n", name != NULL ? name : _("(a product without a name)"));
-  g_print ("  %s: %s\n", _("Role"), kd_dlv_product_get_role (product));
+  g_print ("  %s: %s\n", _("Role"), kd_capture_product_get_role (product));
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
-      const char *value = kd_dlv_product_get_field (product, shown[i].key);
+      const char *value = kd_capture_product_get_field (product, shown[i].key);
       if (value != NULL)
         g_print ("  %s: %s\n", _(shown[i].label), value);
     }
-  if (kd_dlv_product_get_kms_host (product) != NULL)
-    g_print ("  %s: %s:%" G_GINT64_FORMAT "\n", _("KMS host"), kd_dlv_product_get_kms_host (product),
-             kd_dlv_product_get_kms_port (product) >= 0 ? kd_dlv_product_get_kms_port (product) : 1688);
+  if (kd_capture_product_get_kms_host (product) != NULL)
+    g_print ("  %s: %s:%" G_GINT64_FORMAT "\n", _("KMS host"), kd_capture_product_get_kms_host (product),
+             kd_capture_product_get_kms_port (product) >= 0 ? kd_capture_product_get_kms_port (product) : 1688);
 }
 
 /* What one capture command does with each document; returns whether the
  * document counts towards the command's exit status (see run_capture_command). */
-typedef gboolean (*CaptureFunc) (KdDlvDocument *doc,
+typedef gboolean (*CaptureFunc) (KdCapture *doc,
                                  const char    *file,
                                  guint          index,
                                  guint          n_files,
@@ -498,30 +498,30 @@ run_capture_command (int          argc,
 }
 
 static gboolean
-parse_one (KdDlvDocument *doc,
+parse_one (KdCapture *doc,
            const char    *file,
            guint          index,
            guint          n_files,
            JsonBuilder   *json)
 {
-  GListModel *products = kd_dlv_document_get_products (doc);
-  const char * const *notes = kd_dlv_document_get_notes (doc);
-  const char * const *unknown = kd_dlv_document_get_unknown_lines (doc);
+  GListModel *products = kd_capture_get_products (doc);
+  const char * const *notes = kd_capture_get_notes (doc);
+  const char * const *unknown = kd_capture_get_unknown_lines (doc);
 
   if (json != NULL)
     {
-      kd_dlv_document_to_json (doc, json);
+      kd_capture_to_json (doc, json);
       return g_list_model_get_n_items (products) > 0;
     }
 
   if (n_files > 1)
     g_print ("== %s\n", file);
-  g_print ("%s: %s · %s: %s · %s: %s\n", _("Kind"), kd_dlv_document_get_kind (doc),
-           _("Language"), kd_dlv_document_get_language (doc) != NULL ? kd_dlv_document_get_language (doc) : _("unknown"),
-           _("Encoding"), kd_dlv_document_get_encoding (doc));
+  g_print ("%s: %s · %s: %s · %s: %s\n", _("Kind"), kd_capture_get_kind (doc),
+           _("Language"), kd_capture_get_language (doc) != NULL ? kd_capture_get_language (doc) : _("unknown"),
+           _("Encoding"), kd_capture_get_encoding (doc));
   for (guint p = 0; p < g_list_model_get_n_items (products); p++)
     {
-      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, p);
+      g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, p);
       g_print ("\n");
       print_product_text (product);
     }
@@ -580,8 +580,8 @@ verdict_label (KdVerdict verdict)
 static void
 print_diagnosis_text (KdDiagnosis *diagnosis)
 {
-  KdDlvDocument *doc = kd_diagnosis_get_document (diagnosis);
-  GListModel *products = kd_dlv_document_get_products (doc);
+  KdCapture *doc = kd_diagnosis_get_document (diagnosis);
+  GListModel *products = kd_capture_get_products (doc);
   GListModel *findings = kd_diagnosis_get_findings (diagnosis);
   int current = -2;
 
@@ -598,8 +598,8 @@ print_diagnosis_text (KdDiagnosis *diagnosis)
           current = index;
           if (index >= 0)
             {
-              g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, index);
-              const char *name = kd_dlv_product_get_name (product);
+              g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, index);
+              const char *name = kd_capture_product_get_name (product);
               g_print ("\n%s — %s\n", name != NULL ? name : _("(a product without a name)"),
                        verdict_label (kd_diagnosis_get_product_verdict (diagnosis, index)));
             }
@@ -624,7 +624,7 @@ print_diagnosis_text (KdDiagnosis *diagnosis)
 }
 
 static gboolean
-diagnose_one (KdDlvDocument *doc,
+diagnose_one (KdCapture *doc,
               const char    *file,
               guint          index,
               guint          n_files,

@@ -36,7 +36,7 @@ struct _KdDiagnosis
 {
   GObject parent_instance;
 
-  KdDlvDocument *document;
+  KdCapture *document;
   GListStore *findings;
   GArray *product_verdicts;   /* KdVerdict per product */
   KdVerdict verdict;
@@ -57,7 +57,7 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   KdDiagnosis *self;
-  KdDlvProduct *product;
+  KdCaptureProduct *product;
   int index;
   const char *host;           /* "<kms-host>" when unknown */
   char *host_port;            /* "kms01:1688" or "<kms-host>:1688" */
@@ -145,9 +145,9 @@ catalog_title (const char *code)
 static void
 rule_license_status (Ctx *c)
 {
-  const char *status = kd_dlv_product_get_license_status (c->product);
-  const char *role = kd_dlv_product_get_role (c->product);
-  gint64 days = kd_dlv_product_get_expiration_days (c->product);
+  const char *status = kd_capture_product_get_license_status (c->product);
+  const char *role = kd_capture_product_get_role (c->product);
+  gint64 days = kd_capture_product_get_expiration_days (c->product);
   KdFinding *f = NULL;
 
   if (status == NULL || g_str_equal (status, "licensed"))
@@ -201,7 +201,7 @@ rule_license_status (Ctx *c)
              _("Activate it with slmgr.vbs /ato rather than extending the grace period again."));
   else if (g_str_equal (status, "notification"))
     {
-      const char *reason = kd_dlv_product_get_notification_reason (c->product);
+      const char *reason = kd_capture_product_get_notification_reason (c->product);
       g_autofree char *reason_title = catalog_title (reason);
       g_autofree char *title = reason != NULL ? g_strdup_printf (_("In notification mode (%s)"), reason)
                                               : g_strdup (_("In notification mode"));
@@ -232,19 +232,19 @@ rule_license_status (Ctx *c)
 static void
 rule_kms_client (Ctx *c)
 {
-  KdDlvProduct *p = c->product;
-  const char *status = kd_dlv_product_get_license_status (p);
-  gint64 minutes = kd_dlv_product_get_expiration_minutes (p);
-  gint64 renewal = kd_dlv_product_get_int (p, "renewal_interval");
-  gint64 activation = kd_dlv_product_get_int (p, "activation_interval");
+  KdCaptureProduct *p = c->product;
+  const char *status = kd_capture_product_get_license_status (p);
+  gint64 minutes = kd_capture_product_get_expiration_minutes (p);
+  gint64 renewal = kd_capture_product_get_int (p, "renewal_interval");
+  gint64 activation = kd_capture_product_get_int (p, "activation_interval");
   KdFinding *f;
 
-  if (!kd_dlv_product_is_kms_client (p))
+  if (!kd_capture_product_is_kms_client (p))
     return;
 
-  if (kd_dlv_product_has_flag (p, "please_use_ato") && g_strcmp0 (status, "licensed") != 0)
+  if (kd_capture_product_has_flag (p, "please_use_ato") && g_strcmp0 (status, "licensed") != 0)
     {
-      gint64 port = kd_dlv_product_get_kms_port (p) > 0 ? kd_dlv_product_get_kms_port (p) : 1688;
+      gint64 port = kd_capture_product_get_kms_port (p) > 0 ? kd_capture_product_get_kms_port (p) : 1688;
       g_autofree char *test = g_strdup_printf ("Test-NetConnection %s -Port %" PRId64, c->host, port);
 
       f = add (c, "kms-client.never-activated", KD_FINDING_ERROR, _("This KMS client has never activated"),
@@ -258,11 +258,11 @@ rule_kms_client (Ctx *c)
     }
 
   if (g_strcmp0 (status, "licensed") == 0 && minutes >= 0 &&
-      kd_dlv_product_has_field (p, "volume_activation_expiration"))
+      kd_capture_product_has_field (p, "volume_activation_expiration"))
     {
       /* days begun, without overflow: a garbled capture can print any number */
       gint64 days = minutes / 1440 + (minutes % 1440 != 0);
-      g_autofree char *date = date_after (kd_dlv_product_get_trusted_time (p), minutes);
+      g_autofree char *date = date_after (kd_capture_product_get_trusted_time (p), minutes);
 
       if (days <= SOON_DAYS)
         {
@@ -298,7 +298,7 @@ rule_kms_client (Ctx *c)
         }
     }
 
-  if (g_strcmp0 (kd_dlv_product_get_kms_host_source (p), "registered") == 0)
+  if (g_strcmp0 (kd_capture_product_get_kms_host_source (p), "registered") == 0)
     {
       g_autofree char *title = g_strdup_printf (_("KMS host set by hand: %s"), c->host_port);
 
@@ -309,7 +309,7 @@ rule_kms_client (Ctx *c)
       kd_finding_add_field (f, "registered_kms_machine_name");
     }
 
-  if (kd_dlv_product_has_field (p, "dns_auto_discovery") && kd_dlv_product_get_kms_host (p) == NULL &&
+  if (kd_capture_product_has_field (p, "dns_auto_discovery") && kd_capture_product_get_kms_host (p) == NULL &&
       g_strcmp0 (status, "licensed") != 0)
     {
       f = add (c, "kms-client.no-host-found", KD_FINDING_WARNING, _("No KMS host found in DNS"),
@@ -322,7 +322,7 @@ rule_kms_client (Ctx *c)
       kd_finding_add_field (f, "dns_auto_discovery");
     }
 
-  if (kd_dlv_product_has_flag (p, "host_caching_disabled"))
+  if (kd_capture_product_has_flag (p, "host_caching_disabled"))
     {
       f = add (c, "kms-client.host-caching-disabled", KD_FINDING_INFO, _("KMS host caching is disabled"),
                _("The client does not go back to the host that answered last; it looks one up in DNS every time. That spreads the load but makes each renewal depend on DNS."),
@@ -345,20 +345,20 @@ rule_kms_client (Ctx *c)
 /* KMS host -------------------------------------------------------------- */
 
 static gboolean
-is_office (KdDlvProduct *p)
+is_office (KdCaptureProduct *p)
 {
-  const char *name = kd_dlv_product_get_name (p);
-  const char *app = kd_dlv_product_get_field (p, "application_id");
+  const char *name = kd_capture_product_get_name (p);
+  const char *app = kd_capture_product_get_field (p, "application_id");
 
   return (app != NULL && g_str_has_prefix (app, "0ff1ce1")) ||
          (name != NULL && (strstr (name, "Office") != NULL || strstr (name, "Project") != NULL || strstr (name, "Visio") != NULL));
 }
 
 static gboolean
-is_server (KdDlvProduct *p)
+is_server (KdCaptureProduct *p)
 {
-  const char *name = kd_dlv_product_get_name (p);
-  const char *description = kd_dlv_product_get_description (p);
+  const char *name = kd_capture_product_get_name (p);
+  const char *description = kd_capture_product_get_description (p);
 
   return (name != NULL && strstr (name, "Server") != NULL) || (description != NULL && strstr (description, "Server") != NULL);
 }
@@ -366,15 +366,15 @@ is_server (KdDlvProduct *p)
 static void
 rule_kms_host (Ctx *c)
 {
-  KdDlvProduct *p = c->product;
-  const char *status = kd_dlv_product_get_license_status (p);
-  gint64 count = kd_dlv_product_get_int (p, "current_count");
-  gint64 port = kd_dlv_product_get_int (p, "listening_port");
-  gint64 total = kd_dlv_product_get_int (p, "requests_total");
-  gint64 failed = kd_dlv_product_get_int (p, "requests_failed");
+  KdCaptureProduct *p = c->product;
+  const char *status = kd_capture_product_get_license_status (p);
+  gint64 count = kd_capture_product_get_int (p, "current_count");
+  gint64 port = kd_capture_product_get_int (p, "listening_port");
+  gint64 total = kd_capture_product_get_int (p, "requests_total");
+  gint64 failed = kd_capture_product_get_int (p, "requests_failed");
   KdFinding *f;
 
-  if (!kd_dlv_product_is_kms_host (p))
+  if (!kd_capture_product_is_kms_host (p))
     return;
 
   if (status != NULL && !g_str_equal (status, "licensed"))
@@ -433,7 +433,7 @@ rule_kms_host (Ctx *c)
         }
     }
 
-  if (kd_dlv_product_has_flag (p, "dns_publishing_disabled"))
+  if (kd_capture_product_has_flag (p, "dns_publishing_disabled"))
     {
       f = add (c, "kms-host.dns-publishing-disabled", KD_FINDING_WARNING, _("The host does not publish itself in DNS"),
                _("Clients find KMS hosts through _vlmcs._tcp records. With publishing off, only clients pointed at this host with /skms, or a record created by hand, reach it."),
@@ -470,7 +470,7 @@ rule_kms_host (Ctx *c)
     }
 
   if (g_strcmp0 (kd_labels_lookup_value (kd_labels_get_default (), "kms_priority",
-                                         kd_dlv_product_get_field (p, "kms_priority") != NULL ? kd_dlv_product_get_field (p, "kms_priority") : ""),
+                                         kd_capture_product_get_field (p, "kms_priority") != NULL ? kd_capture_product_get_field (p, "kms_priority") : ""),
                  "low") == 0)
     {
       f = add (c, "kms-host.low-priority", KD_FINDING_INFO, _("The host runs at low priority"),
@@ -530,9 +530,9 @@ gvlk_matches_edition (const KdGvlk *gvlk,
 static void
 rule_keys (Ctx *c)
 {
-  KdDlvProduct *p = c->product;
-  const char *role = kd_dlv_product_get_role (p);
-  const char *partial = kd_dlv_product_get_field (p, "partial_product_key");
+  KdCaptureProduct *p = c->product;
+  const char *role = kd_capture_product_get_role (p);
+  const char *partial = kd_capture_product_get_field (p, "partial_product_key");
   GPtrArray *gvlks = kd_gvlk_lookup (partial);
   KdFinding *f;
 
@@ -553,7 +553,7 @@ rule_keys (Ctx *c)
           gboolean server = is_server (p), office = is_office (p);
           gboolean gvlk_server = g_str_has_prefix (gvlk->family, "windows-server");
           gboolean gvlk_office = g_str_equal (gvlk->family, "office");
-          const char *keyword = edition_keyword (kd_dlv_product_get_name (p));
+          const char *keyword = edition_keyword (kd_capture_product_get_name (p));
           gboolean edition_ok = TRUE;
 
           if (keyword != NULL && !office)
@@ -582,7 +582,7 @@ rule_keys (Ctx *c)
 
   /* Set up for KMS (a host given by hand) but holding another kind of key. */
   if ((g_str_equal (role, "mak") || g_str_equal (role, "retail") || g_str_equal (role, "oem")) &&
-      kd_dlv_product_get_field (p, "registered_kms_machine_name") != NULL)
+      kd_capture_product_get_field (p, "registered_kms_machine_name") != NULL)
     {
       f = add (c, "key.kms-client-without-gvlk", KD_FINDING_WARNING, _("Pointed at a KMS host, but without a KMS client key"),
                _("A KMS host is configured for this machine, but the installed key is not a KMS client setup key, so it never asks the host."),
@@ -595,7 +595,7 @@ rule_keys (Ctx *c)
     {
       /* A Windows client edition may host KMS for client editions; it is a
        * mistake when nobody uses it, typically a CSVLK left in an image. */
-      gboolean in_use = kd_dlv_product_get_int (p, "current_count") > 0;
+      gboolean in_use = kd_capture_product_get_int (p, "current_count") > 0;
 
       f = add (c, "key.host-key-on-client", in_use ? KD_FINDING_INFO : KD_FINDING_WARNING,
                _("A KMS host key is installed on a client edition"),
@@ -610,15 +610,15 @@ rule_keys (Ctx *c)
 static void
 rule_channel (Ctx *c)
 {
-  KdDlvProduct *p = c->product;
-  const char *role = kd_dlv_product_get_role (p);
-  gint64 rearm = kd_dlv_product_get_int (p, "remaining_windows_rearm_count");
+  KdCaptureProduct *p = c->product;
+  const char *role = kd_capture_product_get_role (p);
+  gint64 rearm = kd_capture_product_get_int (p, "remaining_windows_rearm_count");
   KdFinding *f;
 
   if (g_str_equal (role, "evaluation"))
     {
-      gint64 days = kd_dlv_product_get_expiration_days (p);
-      g_autofree char *date = date_after (kd_dlv_product_get_trusted_time (p), kd_dlv_product_get_expiration_minutes (p));
+      gint64 days = kd_capture_product_get_expiration_days (p);
+      g_autofree char *date = date_after (kd_capture_product_get_trusted_time (p), kd_capture_product_get_expiration_minutes (p));
       g_autofree char *title = days >= 0 && date != NULL
         ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Evaluation edition: %" PRId64 " day left (until %s)",
                                         "Evaluation edition: %" PRId64 " days left (until %s)", days), days, date)
@@ -676,14 +676,14 @@ rule_channel (Ctx *c)
 static void
 rule_result (Ctx *c)
 {
-  KdDlvProduct *p = c->product;
-  const char *code = kd_dlv_product_get_field (p, "result_error_code");
+  KdCaptureProduct *p = c->product;
+  const char *code = kd_capture_product_get_field (p, "result_error_code");
   KdFinding *f;
 
-  if (!kd_dlv_product_has_flag (p, "activation_failure") && !kd_dlv_product_has_flag (p, "activation_success"))
+  if (!kd_capture_product_has_flag (p, "activation_failure") && !kd_capture_product_has_flag (p, "activation_success"))
     return;
 
-  if (kd_dlv_product_has_flag (p, "activation_failure"))
+  if (kd_capture_product_has_flag (p, "activation_failure"))
     {
       g_autofree char *code_title = catalog_title (code);
       g_autofree char *title = code != NULL ? g_strdup_printf (_("Activation failed with %s"), code)
@@ -706,10 +706,10 @@ rule_result (Ctx *c)
 static void
 rule_capture (KdDiagnosis *self)
 {
-  KdDlvDocument *doc = self->document;
-  const char * const *unknown = kd_dlv_document_get_unknown_lines (doc);
+  KdCapture *doc = self->document;
+  const char * const *unknown = kd_capture_get_unknown_lines (doc);
   guint n_unknown = g_strv_length ((GStrv) unknown);
-  guint n_products = g_list_model_get_n_items (kd_dlv_document_get_products (doc));
+  guint n_products = g_list_model_get_n_items (kd_capture_get_products (doc));
   Ctx c = { self, NULL, -1 };
 
   if (n_products == 0)
@@ -721,12 +721,12 @@ rule_capture (KdDiagnosis *self)
       return;
     }
 
-  if (kd_dlv_document_get_n_by_shape (doc) > 0)
+  if (kd_capture_get_n_by_shape (doc) > 0)
     {
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line read by the shape of its value",
                                                              "%u lines read by the shape of their values",
-                                                             kd_dlv_document_get_n_by_shape (doc)),
-                                                kd_dlv_document_get_n_by_shape (doc));
+                                                             kd_capture_get_n_by_shape (doc)),
+                                                kd_capture_get_n_by_shape (doc));
       KdFinding *f;
 
       f = add (&c, "capture.unknown-language", KD_FINDING_INFO, title,
@@ -768,25 +768,25 @@ verdict_for (KdFindingSeverity severity)
 static void
 run_rules (KdDiagnosis *self)
 {
-  GListModel *products = kd_dlv_document_get_products (self->document);
+  GListModel *products = kd_capture_get_products (self->document);
   guint n = g_list_model_get_n_items (products);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+      g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, i);
       KdVerdict none = KD_VERDICT_OK;
       Ctx c = { self, product, (int) i };
 
       /* Unused licenses of /dlv all say nothing about the machine. */
       g_array_append_val (self->product_verdicts, none);
-      if (kd_dlv_product_has_flag (product, "license_not_in_use"))
+      if (kd_capture_product_has_flag (product, "license_not_in_use"))
         continue;
 
-      c.host = kd_dlv_product_get_kms_host (product) != NULL ? kd_dlv_product_get_kms_host (product) : "<kms-host>";
+      c.host = kd_capture_product_get_kms_host (product) != NULL ? kd_capture_product_get_kms_host (product) : "<kms-host>";
       c.host_port = g_strdup_printf ("%s:%" PRId64, c.host,
-                                     kd_dlv_product_get_kms_port (product) > 0 ? kd_dlv_product_get_kms_port (product) : 1688);
-      c.activation_id = kd_dlv_product_get_field (product, "activation_id") != NULL
-                          ? kd_dlv_product_get_field (product, "activation_id") : "<activation-id>";
+                                     kd_capture_product_get_kms_port (product) > 0 ? kd_capture_product_get_kms_port (product) : 1688);
+      c.activation_id = kd_capture_product_get_field (product, "activation_id") != NULL
+                          ? kd_capture_product_get_field (product, "activation_id") : "<activation-id>";
 
       rule_result (&c);
       rule_license_status (&c);
@@ -819,8 +819,8 @@ run_rules (KdDiagnosis *self)
 
     for (guint i = 0; i < n; i++)
       {
-        g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
-        int score = kd_dlv_product_has_flag (product, "license_not_in_use")
+        g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, i);
+        int score = kd_capture_product_has_flag (product, "license_not_in_use")
                       ? -1 : (int) g_array_index (self->product_verdicts, KdVerdict, i);
 
         if (score > best_score)
@@ -873,7 +873,7 @@ kd_diagnosis_class_init (KdDiagnosisClass *klass)
   object_class->finalize = kd_diagnosis_finalize;
   object_class->get_property = kd_diagnosis_get_property;
 
-  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, KD_TYPE_DLV_DOCUMENT,
+  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, KD_TYPE_CAPTURE,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_VERDICT] = g_param_spec_int ("verdict", NULL, NULL, KD_VERDICT_OK, KD_VERDICT_ERROR, KD_VERDICT_OK,
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -896,11 +896,11 @@ kd_diagnosis_init (KdDiagnosis *self)
  * Returns: (transfer full): the diagnosis
  */
 KdDiagnosis *
-kd_diagnosis_new (KdDlvDocument *document)
+kd_diagnosis_new (KdCapture *document)
 {
   KdDiagnosis *self;
 
-  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (document), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE (document), NULL);
 
   self = g_object_new (KD_TYPE_DIAGNOSIS, NULL);
   self->document = g_object_ref (document);
@@ -908,7 +908,7 @@ kd_diagnosis_new (KdDlvDocument *document)
   return self;
 }
 
-KdDlvDocument *
+KdCapture *
 kd_diagnosis_get_document (KdDiagnosis *self)
 {
   g_return_val_if_fail (KD_IS_DIAGNOSIS (self), NULL);
@@ -987,28 +987,28 @@ kd_diagnosis_to_json (KdDiagnosis *self,
 
   g_return_if_fail (KD_IS_DIAGNOSIS (self));
 
-  products = kd_dlv_document_get_products (self->document);
+  products = kd_capture_get_products (self->document);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "verdict");
   json_builder_add_string_value (builder, kd_verdict_get_id (self->verdict));
   json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, kd_dlv_document_get_kind (self->document));
+  json_builder_add_string_value (builder, kd_capture_get_kind (self->document));
   json_builder_set_member_name (builder, "products");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (products); i++)
     {
-      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, i);
+      g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, i);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "index");
       json_builder_add_int_value (builder, i);
       json_builder_set_member_name (builder, "name");
-      if (kd_dlv_product_get_name (product) != NULL)
-        json_builder_add_string_value (builder, kd_dlv_product_get_name (product));
+      if (kd_capture_product_get_name (product) != NULL)
+        json_builder_add_string_value (builder, kd_capture_product_get_name (product));
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "role");
-      json_builder_add_string_value (builder, kd_dlv_product_get_role (product));
+      json_builder_add_string_value (builder, kd_capture_product_get_role (product));
       json_builder_set_member_name (builder, "verdict");
       json_builder_add_string_value (builder, kd_verdict_get_id (kd_diagnosis_get_product_verdict (self, i)));
       json_builder_end_object (builder);

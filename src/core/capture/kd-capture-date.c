@@ -1,4 +1,4 @@
-/* kd-dlv-date.c
+/* kd-capture-date.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kd-dlv-date.h"
+#include "kd-capture-date.h"
 
 /* slmgr prints dates with VBScript in the user's regional format
  * (slmgr-and-events.md §1.1): 3/18/2026 12:34:20 PM, 20/03/2026 12:44:15,
@@ -297,7 +297,7 @@ match_date (const DatePattern  *pattern,
 }
 
 /**
- * kd_dlv_parse_date:
+ * kd_capture_parse_date:
  * @text: a date as slmgr printed it
  * @lcid: the LCID group of the capture's extended PID, or 0
  * @language: the tag of the capture's labels, or %NULL
@@ -306,7 +306,7 @@ match_date (const DatePattern  *pattern,
  * Returns: %TRUE if @text is a date whose day and month are certain
  */
 gboolean
-kd_dlv_parse_date (const char  *text,
+kd_capture_parse_date (const char  *text,
                    guint        lcid,
                    const char  *language,
                    char       **out_iso)

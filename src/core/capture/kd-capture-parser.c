@@ -1,4 +1,4 @@
-/* kd-dlv-parser.c
+/* kd-capture-parser.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,9 +9,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "kd-dlv-parser.h"
-#include "kd-dlv-parser-private.h"
-#include "kd-dlv-product-private.h"
+#include "kd-capture-parser.h"
+#include "kd-capture-parser-private.h"
+#include "kd-capture-product-private.h"
 #include "kd-hash.h"
 #include "kd-hresult.h"
 #include "kd-labels.h"
@@ -54,9 +54,9 @@ typedef struct
 typedef struct
 {
   KdLabels *labels;
-  KdDlvDocument *doc;
-  GPtrArray *products;            /* KdDlvProduct, given to doc at the end */
-  KdDlvProduct *product;          /* current block, in products */
+  KdCapture *doc;
+  GPtrArray *products;            /* KdCaptureProduct, given to doc at the end */
+  KdCaptureProduct *product;          /* current block, in products */
   guint votes[KD_LABELS_MAX_LANGUAGES];  /* by language number */
   GPtrArray *command_kinds;       /* kinds named by prompt lines */
 
@@ -109,11 +109,11 @@ width_chars (Width *width)
   return width->chars;
 }
 
-static KdDlvProduct *
+static KdCaptureProduct *
 new_product (Parser *p)
 {
-  KdDlvProduct *previous = p->products->len > 0 ? g_ptr_array_index (p->products, p->products->len - 1) : NULL;
-  KdDlvProduct *product = kd_dlv_product_new (previous);
+  KdCaptureProduct *previous = p->products->len > 0 ? g_ptr_array_index (p->products, p->products->len - 1) : NULL;
+  KdCaptureProduct *product = kd_capture_product_new (previous);
 
   g_ptr_array_add (p->products, product);
   p->product = product;
@@ -122,7 +122,7 @@ new_product (Parser *p)
   return product;
 }
 
-static KdDlvProduct *
+static KdCaptureProduct *
 ensure_product (Parser *p)
 {
   return p->product != NULL ? p->product : new_product (p);
@@ -344,21 +344,21 @@ starts_product (Parser     *p,
       };
 
       /* ospp prints SKU ID after PRODUCT ID in one block */
-      if (key == KD_KEY ("ospp_sku_id") && !kd_dlv_product_has (p->product, key) &&
-          kd_dlv_product_has (p->product, KD_KEY ("ospp_product_id")))
+      if (key == KD_KEY ("ospp_sku_id") && !kd_capture_product_has (p->product, key) &&
+          kd_capture_product_has (p->product, KD_KEY ("ospp_product_id")))
         return FALSE;
-      if (kd_dlv_product_has (p->product, key))
+      if (kd_capture_product_has (p->product, key))
         return TRUE;
       if (key == KD_KEY ("name"))
         for (guint b = 0; b < G_N_ELEMENTS (block_fields); b++)
-          if (kd_dlv_product_has (p->product, block_fields[b]))
+          if (kd_capture_product_has (p->product, block_fields[b]))
             return TRUE;
       return FALSE;
     }
   /* A second copy of a field a block has once: the next block started
    * without its name (a /dli pasted in part, or /dlv all blocks). */
   if ((key == KD_KEY ("description") || key == KD_KEY ("activation_id") || key == KD_KEY ("license_status")) &&
-      kd_dlv_product_has (p->product, key))
+      kd_capture_product_has (p->product, key))
     return TRUE;
   return FALSE;
 }
@@ -377,7 +377,7 @@ handle_field (Parser             *p,
     {
       if (field->key == KD_KEY ("service_version"))
         {
-          kd_dlv_document_set_service_version (p->doc, value);
+          kd_capture_set_service_version (p->doc, value);
           /* /dlv prints the version once, before its products */
           p->product = NULL;
         }
@@ -393,32 +393,32 @@ handle_field (Parser             *p,
   /* A name that /xpr printed alone before its status, or a pending one. */
   if (p->pending_name != NULL)
     {
-      if (!kd_dlv_product_has (p->product, KD_KEY ("name")) && field->key != KD_KEY ("name"))
-        kd_dlv_product_put (p->product, KD_KEY ("name"), p->pending_name, -1);
+      if (!kd_capture_product_has (p->product, KD_KEY ("name")) && field->key != KD_KEY ("name"))
+        kd_capture_product_put (p->product, KD_KEY ("name"), p->pending_name, -1);
       g_clear_pointer (&p->pending_name, g_free);
     }
 
   /* German prints one label for both rearm counts: the second is the SKU's. */
   if (field->key == KD_KEY ("remaining_windows_rearm_count") &&
-      kd_dlv_product_has (p->product, KD_KEY ("remaining_windows_rearm_count")) &&
-      !kd_dlv_product_has (p->product, KD_KEY ("remaining_sku_rearm_count")))
+      kd_capture_product_has (p->product, KD_KEY ("remaining_windows_rearm_count")) &&
+      !kd_capture_product_has (p->product, KD_KEY ("remaining_sku_rearm_count")))
     {
-      kd_dlv_product_put (p->product, KD_KEY ("remaining_sku_rearm_count"), value, value_length);
+      kd_capture_product_put (p->product, KD_KEY ("remaining_sku_rearm_count"), value, value_length);
       set_continuation (p, KD_KEY ("remaining_sku_rearm_count"), FALSE, width);
       return;
     }
 
-  kd_dlv_product_put (p->product, field->key, value, value_length);
+  kd_capture_product_put (p->product, field->key, value, value_length);
   set_continuation (p, field->key, FALSE, width);
 }
 
 static void
-put_span (KdDlvProduct      *product,
+put_span (KdCaptureProduct      *product,
           const char        *key,
           const KdLabelSpan *span)
 {
   if (span->start != NULL)
-    kd_dlv_product_put (product, key, span->start, span->length);
+    kd_capture_product_put (product, key, span->start, span->length);
 }
 
 static void
@@ -442,8 +442,8 @@ handle_line (Parser                *p,
 
   if (key == KD_KEY ("wsh_banner"))
     {
-      if (kd_dlv_document_get_banner (p->doc) == NULL)
-        kd_dlv_document_set_banner (p->doc, line);
+      if (kd_capture_get_banner (p->doc) == NULL)
+        kd_capture_set_banner (p->doc, line);
       return;
     }
 
@@ -465,15 +465,15 @@ handle_line (Parser                *p,
     {
       p->saw_ato = TRUE;
       new_product (p);
-      put_span (p->product, KD_KEY ("name"), &captures->spans[KD_CAPTURE_PRODUCT_NAME]);
-      put_span (p->product, KD_KEY ("activation_id"), &captures->spans[KD_CAPTURE_PRODUCT_ID]);
+      put_span (p->product, KD_KEY ("name"), &captures->spans[KD_MARKER_PRODUCT_NAME]);
+      put_span (p->product, KD_KEY ("activation_id"), &captures->spans[KD_MARKER_PRODUCT_ID]);
       p->in_error_text = FALSE;
       return;
     }
 
   if (key == KD_KEY ("activation_success") || key == KD_KEY ("ospp_activation_success"))
     {
-      kd_dlv_product_flag (ensure_product (p), KD_KEY ("activation_success"));
+      kd_capture_product_flag (ensure_product (p), KD_KEY ("activation_success"));
       p->saw_ato_result = TRUE;
       if (key == KD_KEY ("ospp_activation_success"))
         p->saw_ospp_act = TRUE;
@@ -485,22 +485,22 @@ handle_line (Parser                *p,
   if (key == KD_KEY ("error_code") || key == KD_KEY ("error_non_core") ||
       key == KD_KEY ("ospp_activation_failed"))
     {
-      KdDlvProduct *product = ensure_product (p);
-      const KdLabelSpan *code = &captures->spans[KD_CAPTURE_ERROR_CODE];
-      const KdLabelSpan *text = &captures->spans[KD_CAPTURE_TEXT];
+      KdCaptureProduct *product = ensure_product (p);
+      const KdLabelSpan *code = &captures->spans[KD_MARKER_ERROR_CODE];
+      const KdLabelSpan *text = &captures->spans[KD_MARKER_TEXT];
       guint32 value;
 
-      kd_dlv_product_flag (product, KD_KEY ("activation_failure"));
+      kd_capture_product_flag (product, KD_KEY ("activation_failure"));
       p->saw_ato_result = TRUE;
       if (key == KD_KEY ("ospp_activation_failed"))
         p->saw_ospp_act = TRUE;
-      if (code->start != NULL && !kd_dlv_product_has (product, KD_KEY ("result_error_code")))
+      if (code->start != NULL && !kd_capture_product_has (product, KD_KEY ("result_error_code")))
         {
           g_autofree char *spelled = g_strdup_printf ("0x%.*s", (int) code->length, code->start);
           if (kd_hresult_parse (spelled, &value, NULL))
             {
               g_autofree char *canonical = kd_hresult_format (value);
-              kd_dlv_product_put (product, KD_KEY ("result_error_code"), canonical, -1);
+              kd_capture_product_put (product, KD_KEY ("result_error_code"), canonical, -1);
             }
         }
       if (text->start != NULL && key == KD_KEY ("error_code"))
@@ -518,21 +518,21 @@ handle_line (Parser                *p,
       if (p->pending_name != NULL)
         {
           new_product (p);
-          kd_dlv_product_put (p->product, KD_KEY ("name"), p->pending_name, -1);
+          kd_capture_product_put (p->product, KD_KEY ("name"), p->pending_name, -1);
           g_clear_pointer (&p->pending_name, g_free);
         }
       ensure_product (p);
-      kd_dlv_product_flag (p->product, key);
-      kd_dlv_product_put (p->product, KD_KEY ("xpr_text"), line, -1);
-      put_span (p->product, KD_KEY ("xpr_date"), &captures->spans[KD_CAPTURE_DATE]);
+      kd_capture_product_flag (p->product, key);
+      kd_capture_product_put (p->product, KD_KEY ("xpr_text"), line, -1);
+      put_span (p->product, KD_KEY ("xpr_date"), &captures->spans[KD_MARKER_DATE]);
       return;
     }
 
   if (key == KD_KEY ("processing_license"))
     {
       new_product (p);
-      put_span (p->product, KD_KEY ("description"), &captures->spans[KD_CAPTURE_DESCRIPTION]);
-      put_span (p->product, KD_KEY ("activation_id"), &captures->spans[KD_CAPTURE_ACTIVATION_ID]);
+      put_span (p->product, KD_KEY ("description"), &captures->spans[KD_MARKER_DESCRIPTION]);
+      put_span (p->product, KD_KEY ("activation_id"), &captures->spans[KD_MARKER_ACTIVATION_ID]);
       return;
     }
 
@@ -543,11 +543,11 @@ handle_line (Parser                *p,
 
   if (g_str_has_prefix (key, "error_product") || key == KD_KEY ("multiple_licenses_warning"))
     {
-      kd_dlv_document_add_note (p->doc, line);
+      kd_capture_add_note (p->doc, line);
       return;
     }
 
-  kd_dlv_product_flag (ensure_product (p), key);
+  kd_capture_product_flag (ensure_product (p), key);
 }
 
 static gboolean
@@ -858,11 +858,11 @@ set_by_shape (Parser     *p,
               const char *key,
               const char *value)
 {
-  KdDlvProduct *product = ensure_product (p);
+  KdCaptureProduct *product = ensure_product (p);
 
-  if (kd_dlv_product_has (product, key))
+  if (kd_capture_product_has (product, key))
     return FALSE;
-  kd_dlv_product_put (product, key, value, -1);
+  kd_capture_product_put (product, key, value, -1);
   p->n_by_shape++;
   return TRUE;
 }
@@ -875,7 +875,7 @@ handle_shape (Parser     *p,
               gboolean    labelled)
 {
   static GRegex *channel;
-  KdDlvProduct *product = p->product;
+  KdCaptureProduct *product = p->product;
   gsize n = strlen (value);
   char first = value[0];
   gboolean digit = g_ascii_isdigit (first);
@@ -895,19 +895,19 @@ handle_shape (Parser     *p,
    * only after a label, since event texts quote descriptions too. */
   if (labelled && strchr (value, ',') != NULL && g_regex_match (channel, value, 0, NULL))
     {
-      if (product == NULL || kd_dlv_product_has (product, KD_KEY ("description")))
+      if (product == NULL || kd_capture_product_has (product, KD_KEY ("description")))
         product = new_product (p);
       if (p->pending_name != NULL)
         {
-          kd_dlv_product_put (product, KD_KEY ("name"), p->pending_name, -1);
+          kd_capture_product_put (product, KD_KEY ("name"), p->pending_name, -1);
           g_clear_pointer (&p->pending_name, g_free);
         }
       p->n_by_shape++;
-      kd_dlv_product_put (product, KD_KEY ("description"), value, -1);
+      kd_capture_product_put (product, KD_KEY ("description"), value, -1);
       return TRUE;
     }
   if (labelled && (strstr (value, "(R)") != NULL || g_str_has_prefix (value, "Office")) &&
-      (product == NULL || kd_dlv_product_has (product, KD_KEY ("description"))))
+      (product == NULL || kd_capture_product_has (product, KD_KEY ("description"))))
     {
       g_free (p->pending_name);
       p->pending_name = g_strdup (value);
@@ -946,13 +946,13 @@ handle_shape (Parser     *p,
       return FALSE;
     }
   if (digit && strchr (value, '(') != NULL && has_shape (&shape_minutes_days, value, plain))
-    return set_by_shape (p, p->product != NULL && kd_dlv_product_has (p->product, KD_KEY ("license_status"))
+    return set_by_shape (p, p->product != NULL && kd_capture_product_has (p->product, KD_KEY ("license_status"))
                               ? KD_KEY ("time_remaining") : KD_KEY ("volume_activation_expiration"),
                          value);
   if (digit && p->product == NULL && has_shape (&shape_version, value, plain) &&
-      kd_dlv_document_get_service_version (p->doc) == NULL)
+      kd_capture_get_service_version (p->doc) == NULL)
     {
-      kd_dlv_document_set_service_version (p->doc, value);
+      kd_capture_set_service_version (p->doc, value);
       p->version_by_shape = TRUE;
       p->n_by_shape++;
       return TRUE;
@@ -982,7 +982,7 @@ handle_unknown (Parser     *p,
     {
       gboolean hard_wrap = p->wrap_width > 0 && width_chars (&p->last_width) >= p->wrap_width;
 
-      kd_dlv_product_append (p->product, KD_KEY ("result_error_text"), trimmed, !hard_wrap);
+      kd_capture_product_append (p->product, KD_KEY ("result_error_text"), trimmed, !hard_wrap);
       p->last_width = width;
       return;
     }
@@ -1001,11 +1001,11 @@ handle_unknown (Parser     *p,
         {
           if (p->last_in_document)
             {
-              g_autofree char *joined = g_strconcat (kd_dlv_document_get_service_version (p->doc), trimmed, NULL);
-              kd_dlv_document_set_service_version (p->doc, joined);
+              g_autofree char *joined = g_strconcat (kd_capture_get_service_version (p->doc), trimmed, NULL);
+              kd_capture_set_service_version (p->doc, joined);
             }
           else if (p->product != NULL)
-            kd_dlv_product_append (p->product, p->last_key, trimmed, !hard_wrap);
+            kd_capture_product_append (p->product, p->last_key, trimmed, !hard_wrap);
           p->last_width = width;
           return;
         }
@@ -1046,7 +1046,7 @@ handle_unknown (Parser     *p,
       return;
     }
 
-  kd_dlv_document_add_unknown_line (p->doc, trimmed);
+  kd_capture_add_unknown_line (p->doc, trimmed);
   no_continuation (p);
 }
 
@@ -1092,7 +1092,7 @@ handle_line_text (Parser *p,
 
     if (recognisable (p, line))
       {
-        kd_dlv_document_add_unknown_line (p->doc, held);
+        kd_capture_add_unknown_line (p->doc, held);
         handle_line_inner (p, line, length);
         return;
       }
@@ -1106,7 +1106,7 @@ handle_line_text (Parser *p,
       }
     else
       {
-        kd_dlv_document_add_unknown_line (p->doc, held);
+        kd_capture_add_unknown_line (p->doc, held);
         handle_line_inner (p, line, length);
       }
   }
@@ -1142,7 +1142,7 @@ handle_line_inner (Parser *p,
 
   if (length > MAX_LINE_TO_ANALYSE)
     {
-      kd_dlv_document_add_unknown_line (p->doc, trimmed);
+      kd_capture_add_unknown_line (p->doc, trimmed);
       no_continuation (p);
       return;
     }
@@ -1193,7 +1193,7 @@ run_in_two (GThreadFunc func,
             gpointer    first,
             gpointer    second)
 {
-  GThread *thread = g_thread_try_new ("kd-dlv-parse", func, second, NULL);
+  GThread *thread = g_thread_try_new ("kd-capture-parse", func, second, NULL);
 
   func (first);
   if (thread != NULL)
@@ -1255,10 +1255,11 @@ find_longest (gpointer data)
  * have that length. */
 static glong
 guess_wrap_width (const char *text,
-                  gsize       length)
+                  gsize       length,
+                  gboolean    threads)
 {
   const char *text_end = text + length;
-  const char *middle = worth_two_threads (length) ? next_line (text + length / 2, text_end) : text_end;
+  const char *middle = threads && worth_two_threads (length) ? next_line (text + length / 2, text_end) : text_end;
   Longest halves[2] = { { text, middle, 0 }, { middle, text_end, 0 } };
   glong longest;
 
@@ -1289,7 +1290,7 @@ find_lcid (const char *text,
 }
 
 /* The products from @from to @to, whose values are derived in one
- * thread: they share one store of values (kd_dlv_product_new()). */
+ * thread: they share one store of values (kd_capture_product_new()). */
 typedef struct
 {
   Parser *p;
@@ -1308,16 +1309,16 @@ finish_range (gpointer data)
 
   for (guint i = f->from; i < f->to; i++)
     {
-      KdDlvProduct *product = g_ptr_array_index (f->p->products, i);
+      KdCaptureProduct *product = g_ptr_array_index (f->p->products, i);
       const char *id;
 
-      kd_dlv_product_finish (product, f->p->lcid, f->language);
-      if (f->full == NULL || (id = kd_dlv_product_lookup (product, KD_KEY ("activation_id"))) == NULL)
+      kd_capture_product_finish (product, f->p->lcid, f->language);
+      if (f->full == NULL || (id = kd_capture_product_lookup (product, KD_KEY ("activation_id"))) == NULL)
         continue;
-      if (!kd_dlv_product_has (product, KD_KEY ("description")))
+      if (!kd_capture_product_has (product, KD_KEY ("description")))
         {
-          if (kd_dlv_product_flagged (product, KD_KEY ("activation_success")) ||
-              kd_dlv_product_flagged (product, KD_KEY ("activation_failure")))
+          if (kd_capture_product_flagged (product, KD_KEY ("activation_success")) ||
+              kd_capture_product_flagged (product, KD_KEY ("activation_failure")))
             g_array_append_val (f->atos, i);
         }
       else if (!g_hash_table_contains (f->full, id))
@@ -1335,7 +1336,7 @@ static void
 finish_products (Parser *p,
                  guint   n_first)
 {
-  const char *language = kd_dlv_document_get_language (p->doc);
+  const char *language = kd_capture_get_language (p->doc);
   Finish halves[2] = {
     { p, language, 0, n_first, NULL, NULL },
     { p, language, n_first, p->products->len, NULL, NULL },
@@ -1359,16 +1360,16 @@ finish_products (Parser *p,
       for (guint a = 0; a < halves[h].atos->len; a++)
         {
           guint i = g_array_index (halves[h].atos, guint, a);
-          KdDlvProduct *ato = g_ptr_array_index (p->products, i);
-          const char *id = kd_dlv_product_lookup (ato, KD_KEY ("activation_id"));
-          KdDlvProduct *into = g_hash_table_lookup (halves[0].full, id);
+          KdCaptureProduct *ato = g_ptr_array_index (p->products, i);
+          const char *id = kd_capture_product_lookup (ato, KD_KEY ("activation_id"));
+          KdCaptureProduct *into = g_hash_table_lookup (halves[0].full, id);
 
           if (into == NULL)
             into = g_hash_table_lookup (halves[1].full, id);
           if (into != NULL)
             {
-              kd_dlv_product_absorb (into, ato);
-              kd_dlv_product_finish (into, p->lcid, language);
+              kd_capture_product_absorb (into, ato);
+              kd_capture_product_finish (into, p->lcid, language);
               g_object_unref (ato);
               p->products->pdata[i] = NULL;
               merged = TRUE;
@@ -1393,7 +1394,7 @@ static const char *
 decide_kind (Parser *p)
 {
   static const char *priority[] = { "ospp-dstatus", "slmgr-dlv", "slmgr-dli", "ospp-act", "slmgr-xpr", "slmgr-ato" };
-  gboolean dlv_only = kd_dlv_document_get_service_version (p->doc) != NULL;
+  gboolean dlv_only = kd_capture_get_service_version (p->doc) != NULL;
   gboolean dli = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (priority); i++)
@@ -1408,13 +1409,13 @@ decide_kind (Parser *p)
 
   for (guint i = 0; i < p->products->len && !dlv_only; i++)
     {
-      KdDlvProduct *product = g_ptr_array_index (p->products, i);
+      KdCaptureProduct *product = g_ptr_array_index (p->products, i);
 
-      if (kd_dlv_product_has (product, KD_KEY ("extended_pid")) || kd_dlv_product_has (product, KD_KEY ("installation_id")) ||
-          kd_dlv_product_has (product, KD_KEY ("application_id")) ||
-          kd_dlv_product_has (product, KD_KEY ("remaining_windows_rearm_count")))
+      if (kd_capture_product_has (product, KD_KEY ("extended_pid")) || kd_capture_product_has (product, KD_KEY ("installation_id")) ||
+          kd_capture_product_has (product, KD_KEY ("application_id")) ||
+          kd_capture_product_has (product, KD_KEY ("remaining_windows_rearm_count")))
         dlv_only = TRUE;
-      if (kd_dlv_product_has (product, KD_KEY ("license_status")) || kd_dlv_product_has (product, KD_KEY ("description")))
+      if (kd_capture_product_has (product, KD_KEY ("license_status")) || kd_capture_product_has (product, KD_KEY ("description")))
         dli = TRUE;
     }
 
@@ -1456,9 +1457,9 @@ decide_language (Parser *p)
     }
 
   if (best != NULL && !g_str_equal (best, "en") && english_votes > best_votes / 2 && english_votes > 3)
-    kd_dlv_document_add_note (p->doc, _("The capture mixes labels of two languages"));
+    kd_capture_add_note (p->doc, _("The capture mixes labels of two languages"));
 
-  kd_dlv_document_set_language (p->doc, best, best != NULL);
+  kd_capture_set_language (p->doc, best, best != NULL);
 
   if (p->n_by_shape > 0)
     {
@@ -1472,7 +1473,7 @@ decide_language (Parser *p)
       else
         note = g_strdup_printf (_("%u lines have labels KMS Doctor does not know; their values were recognised "
                                   "by their shape"), p->n_by_shape);
-      kd_dlv_document_add_note (p->doc, note);
+      kd_capture_add_note (p->doc, note);
     }
 }
 
@@ -1514,7 +1515,7 @@ static void
 end_of_text (Parser *p)
 {
   if (p->held != NULL)
-    kd_dlv_document_add_unknown_line (p->doc, p->held);
+    kd_capture_add_unknown_line (p->doc, p->held);
   g_clear_pointer (&p->held, g_free);
 }
 
@@ -1524,7 +1525,7 @@ parser_init (Parser *p,
              glong   wrap_width)
 {
   p->labels = kd_labels_get_default ();
-  p->doc = kd_dlv_document_new ();
+  p->doc = kd_capture_new ();
   p->products = g_ptr_array_new_with_free_func (g_object_unref);
   p->command_kinds = g_ptr_array_new ();
   p->lcid = lcid;
@@ -1586,7 +1587,7 @@ halves_agree (Parser *first,
   if (first->held != NULL)
     return FALSE;
   /* a version recognised by its shape counts only if none was printed */
-  return !(second->version_by_shape && kd_dlv_document_get_service_version (first->doc) != NULL);
+  return !(second->version_by_shape && kd_capture_get_service_version (first->doc) != NULL);
 }
 
 static void
@@ -1604,7 +1605,7 @@ join_halves (Parser *first,
   first->saw_ospp_fields |= second->saw_ospp_fields;
   first->saw_ospp_act |= second->saw_ospp_act;
   first->saw_ato_result |= second->saw_ato_result;
-  kd_dlv_document_append (first->doc, second->doc);
+  kd_capture_append (first->doc, second->doc);
 }
 
 typedef struct
@@ -1661,43 +1662,48 @@ parse_in_halves (Parser       *p,
 }
 
 /**
- * kd_dlv_parse:
+ * kd_capture_parse:
  * @data: the bytes of a capture, in any encoding
  * @length: their number
+ * @flags: whether the parser may start a thread of its own
  * @cancellable: (nullable): a #GCancellable
  *
  * Never fails: bad input gives a document of kind "unknown" whose notes
- * and unknown lines say what was there.
+ * and unknown lines say what was there.  The document is the same with
+ * or without %KD_CAPTURE_PARSE_THREADS.
  *
  * Returns: (transfer full): the document
  */
-KdDlvDocument *
-kd_dlv_parse (const guint8 *data,
-              gsize         length,
-              GCancellable *cancellable)
+KdCapture *
+kd_capture_parse (const guint8        *data,
+                  gsize                length,
+                  KdCaptureParseFlags  flags,
+                  GCancellable        *cancellable)
 {
-  return kd_dlv_parse_in_halves (data, length, -1, NULL, cancellable);
+  gssize split_from = (flags & KD_CAPTURE_PARSE_THREADS) ? -1 : G_MAXSSIZE;
+
+  return kd_capture_parse_in_halves (data, length, split_from, NULL, cancellable);
 }
 
 /**
- * kd_dlv_parse_in_halves:
+ * kd_capture_parse_in_halves:
  * @data: the bytes of a capture, in any encoding
  * @length: their number
  * @split_from: where in the text, as decoded, to look for the prompt line
  *   that starts the second half; -1 for the middle of a capture of
  *   several megabytes on a machine with more than one core, none
- *   otherwise; %G_MAXSSIZE for none
+ *   otherwise; %G_MAXSSIZE for none, and no thread at all
  * @out_in_halves: (out) (optional): whether the capture was read in two
  *   halves
  * @cancellable: (nullable): a #GCancellable
  *
- * kd_dlv_parse(), for the tests that compare a capture read in two halves
+ * kd_capture_parse(), for the tests that compare a capture read in two halves
  * with the same one read in one.
  *
  * Returns: (transfer full): the document
  */
-KdDlvDocument *
-kd_dlv_parse_in_halves (const guint8 *data,
+KdCapture *
+kd_capture_parse_in_halves (const guint8 *data,
                         gsize         length,
                         gssize        split_from,
                         gboolean     *out_in_halves,
@@ -1711,26 +1717,27 @@ kd_dlv_parse_in_halves (const guint8 *data,
   gsize text_length;
   guint n_first;
   gboolean in_halves = FALSE;
-  KdDlvDocument *doc;
+  KdCapture *doc;
 
   /* A capture in UTF-8 is read where it is: each line is copied to a
    * buffer of the parser's own (line_copy()). */
-  text = kd_text_decode_borrow (data, length, &text_length, &owned, &encoding, &flags);
+  text = kd_text_decode_borrow (data, length, &text_length, &owned, kd_labels_codepage_for_lcid_default,
+                                &encoding, &flags);
   text_end = text + text_length;
-  parser_init (&p, find_lcid (text, text_length), guess_wrap_width (text, text_length));
+  parser_init (&p, find_lcid (text, text_length), guess_wrap_width (text, text_length, split_from != G_MAXSSIZE));
 
-  kd_dlv_document_set_encoding (p.doc, encoding);
+  kd_capture_set_encoding (p.doc, encoding);
   if (flags & KD_DECODE_DROPPED_NULS)
-    kd_dlv_document_add_note (p.doc, _("NUL bytes in the text were ignored"));
+    kd_capture_add_note (p.doc, _("NUL bytes in the text were ignored"));
   if (flags & KD_DECODE_ODD_UTF16)
-    kd_dlv_document_add_note (p.doc, _("The UTF-16 text ended in half a character, which was ignored"));
+    kd_capture_add_note (p.doc, _("The UTF-16 text ended in half a character, which was ignored"));
   if (flags & KD_DECODE_REPLACED_INVALID)
-    kd_dlv_document_add_note (p.doc, _("Some bytes were not valid in the text’s encoding and were replaced"));
+    kd_capture_add_note (p.doc, _("Some bytes were not valid in the text’s encoding and were replaced"));
   if (flags & KD_DECODE_GUESSED_CODEPAGE)
     {
       g_autofree char *note = g_strdup_printf (_("The text was read as %s, the code page of the language its "
                                                  "extended PID names"), encoding);
-      kd_dlv_document_add_note (p.doc, note);
+      kd_capture_add_note (p.doc, note);
     }
 
   if (split_from < 0)
@@ -1749,53 +1756,55 @@ kd_dlv_parse_in_halves (const guint8 *data,
     *out_in_halves = in_halves;
   end_of_text (&p);
 
-  kd_dlv_document_set_n_by_shape (p.doc, p.n_by_shape);
+  kd_capture_set_n_by_shape (p.doc, p.n_by_shape);
   decide_language (&p);
   finish_products (&p, n_first);
-  kd_dlv_document_set_kind (p.doc, decide_kind (&p));
+  kd_capture_set_kind (p.doc, decide_kind (&p));
 
   /* ospp /act reports a failed activation as the SKU's ERROR CODE. */
-  for (guint i = 0; g_str_equal (kd_dlv_document_get_kind (p.doc), "ospp-act") && i < p.products->len; i++)
+  for (guint i = 0; g_str_equal (kd_capture_get_kind (p.doc), "ospp-act") && i < p.products->len; i++)
     {
-      KdDlvProduct *product = g_ptr_array_index (p.products, i);
+      KdCaptureProduct *product = g_ptr_array_index (p.products, i);
       guint32 code;
 
-      if (!kd_dlv_product_has (product, KD_KEY ("ospp_error_code")) ||
-          kd_dlv_product_flagged (product, KD_KEY ("activation_success")))
+      if (!kd_capture_product_has (product, KD_KEY ("ospp_error_code")) ||
+          kd_capture_product_flagged (product, KD_KEY ("activation_success")))
         continue;
-      kd_dlv_product_flag (product, KD_KEY ("activation_failure"));
-      if (kd_hresult_find_in_text (kd_dlv_product_lookup (product, KD_KEY ("ospp_error_code")), -1, &code))
+      kd_capture_product_flag (product, KD_KEY ("activation_failure"));
+      if (kd_hresult_find_in_text (kd_capture_product_lookup (product, KD_KEY ("ospp_error_code")), -1, &code))
         {
           g_autofree char *canonical = kd_hresult_format (code);
-          kd_dlv_product_put (product, KD_KEY ("result_error_code"), canonical, -1);
+          kd_capture_product_put (product, KD_KEY ("result_error_code"), canonical, -1);
         }
-      if (kd_dlv_product_has (product, KD_KEY ("ospp_error_description")))
-        kd_dlv_product_put (product, KD_KEY ("result_error_text"),
-                            kd_dlv_product_lookup (product, KD_KEY ("ospp_error_description")), -1);
+      if (kd_capture_product_has (product, KD_KEY ("ospp_error_description")))
+        kd_capture_product_put (product, KD_KEY ("result_error_text"),
+                            kd_capture_product_lookup (product, KD_KEY ("ospp_error_description")), -1);
     }
 
   if (p.products->len == 0)
     {
       if (text_length == 0)
-        kd_dlv_document_add_note (p.doc, _("The capture is empty"));
+        kd_capture_add_note (p.doc, _("The capture is empty"));
       else
-        kd_dlv_document_add_note (p.doc, _("Nothing in the text looks like the output of slmgr.vbs or ospp.vbs"));
+        kd_capture_add_note (p.doc, _("Nothing in the text looks like the output of slmgr.vbs or ospp.vbs"));
     }
 
-  kd_dlv_document_set_products (p.doc, g_steal_pointer (&p.products));
+  kd_capture_set_products (p.doc, g_steal_pointer (&p.products));
   doc = g_steal_pointer (&p.doc);
   parser_clear (&p);
   return doc;
 }
 
 /**
- * kd_dlv_parse_bytes:
+ * kd_capture_parse_bytes:
  * @bytes: a capture
+ * @flags: as for kd_capture_parse()
  *
  * Returns: (transfer full): the document
  */
-KdDlvDocument *
-kd_dlv_parse_bytes (GBytes *bytes)
+KdCapture *
+kd_capture_parse_bytes (GBytes              *bytes,
+                        KdCaptureParseFlags  flags)
 {
   gsize length;
   const guint8 *data;
@@ -1803,11 +1812,11 @@ kd_dlv_parse_bytes (GBytes *bytes)
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  return kd_dlv_parse (data, length, NULL);
+  return kd_capture_parse (data, length, flags, NULL);
 }
 
 /**
- * kd_dlv_looks_like_capture:
+ * kd_capture_looks_like:
  * @text: pasted text
  * @length: its length
  *
@@ -1817,25 +1826,25 @@ kd_dlv_parse_bytes (GBytes *bytes)
  * Returns: %TRUE if the start of @text has an slmgr or ospp product block
  */
 gboolean
-kd_dlv_looks_like_capture (const char *text,
+kd_capture_looks_like (const char *text,
                            gsize       length)
 {
-  g_autoptr(KdDlvDocument) doc = NULL;
+  g_autoptr(KdCapture) doc = NULL;
   GListModel *products;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  doc = kd_dlv_parse ((const guint8 *) text, MIN (length, 64 * 1024), NULL);
-  products = kd_dlv_document_get_products (doc);
+  doc = kd_capture_parse ((const guint8 *) text, MIN (length, 64 * 1024), KD_CAPTURE_PARSE_NONE, NULL);
+  products = kd_capture_get_products (doc);
   if (g_list_model_get_n_items (products) == 0)
     return FALSE;
 
   /* "Error: 0xC004F074 …" alone is an /ato result, better read in Error Codes. */
   if (g_list_model_get_n_items (products) == 1)
     {
-      g_autoptr(KdDlvProduct) product = g_list_model_get_item (products, 0);
-      if (kd_dlv_product_get_name (product) == NULL && kd_dlv_product_get_description (product) == NULL &&
-          kd_dlv_product_lookup (product, KD_KEY ("license_status")) == NULL)
+      g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, 0);
+      if (kd_capture_product_get_name (product) == NULL && kd_capture_product_get_description (product) == NULL &&
+          kd_capture_product_lookup (product, KD_KEY ("license_status")) == NULL)
         return FALSE;
     }
   return TRUE;

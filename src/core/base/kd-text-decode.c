@@ -11,7 +11,6 @@
 #include <emmintrin.h>
 #endif
 
-#include "kd-labels.h"
 #include "kd-text-decode.h"
 
 /* What slmgr output looks like as bytes depends on how it left Windows
@@ -194,6 +193,8 @@ drop_nuls (const guint8 *data,
  * @out_length: (out): the length of the text
  * @out_owned: (out) (transfer full) (nullable): the text when it had to
  *   be converted, else %NULL
+ * @codepage_for_lcid: (nullable): the code page of a locale, for 8-bit
+ *   text whose extended PID names its locale; Windows-1252 without it
  * @out_encoding: (out): the name of the encoding used, e.g. "UTF-16LE", "CP850"
  * @out_flags: (out) (optional): what had to be repaired
  *
@@ -208,6 +209,7 @@ kd_text_decode_borrow (const guint8   *data,
                        gsize           length,
                        gsize          *out_length,
                        char          **out_owned,
+                       KdCodepageFunc  codepage_for_lcid,
                        const char    **out_encoding,
                        KdDecodeFlags  *out_flags)
 {
@@ -274,7 +276,7 @@ utf8:
   /* Not UTF-8: the OEM code page the capture's own language uses, when an
    * extended PID names it, else Windows' ANSI code page for the West. */
   lcid = find_epid_lcid ((const guint8 *) clean, clean_length);
-  encoding = lcid != 0 ? kd_labels_codepage_for_lcid (kd_labels_get_default (), lcid) : NULL;
+  encoding = lcid != 0 && codepage_for_lcid != NULL ? codepage_for_lcid (lcid) : NULL;
   if (encoding != NULL)
     flags |= KD_DECODE_GUESSED_CODEPAGE;
   else
@@ -321,6 +323,7 @@ done:
  * kd_text_decode:
  * @data: the bytes of a capture
  * @length: their number
+ * @codepage_for_lcid: (nullable): as for kd_text_decode_borrow()
  * @out_encoding: (out): the name of the encoding used, e.g. "UTF-16LE", "CP850"
  * @out_flags: (out) (optional): what had to be repaired
  *
@@ -329,12 +332,14 @@ done:
 char *
 kd_text_decode (const guint8   *data,
                 gsize           length,
+                KdCodepageFunc  codepage_for_lcid,
                 const char    **out_encoding,
                 KdDecodeFlags  *out_flags)
 {
   char *owned = NULL;
   gsize text_length;
-  const char *text = kd_text_decode_borrow (data, length, &text_length, &owned, out_encoding, out_flags);
+  const char *text = kd_text_decode_borrow (data, length, &text_length, &owned, codepage_for_lcid,
+                                            out_encoding, out_flags);
 
   g_return_val_if_fail (text != NULL, NULL);
   return owned != NULL ? owned : g_strndup (text, text_length);

@@ -1,15 +1,15 @@
-/* kd-dlv-parser-private.h
+/* kd-capture-parser-private.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include "kd-dlv-parser.h"
+#include "kd-capture-parser.h"
 
 G_BEGIN_DECLS
 
-KdDlvDocument *kd_dlv_parse_in_halves (const guint8 *data,
+KdCapture *kd_capture_parse_in_halves (const guint8 *data,
                                        gsize         length,
                                        gssize        split_from,
                                        gboolean     *out_in_halves,

@@ -18,10 +18,15 @@ typedef enum
   KD_DECODE_GUESSED_CODEPAGE  = 1 << 3,  /* the code page was inferred from the content */
 } KdDecodeFlags;
 
+/* The OEM code page of a Windows locale, or %NULL: the layers that know
+ * the languages supply it (kd_labels_codepage_for_lcid_default()). */
+typedef const char *(*KdCodepageFunc) (guint lcid);
+
 const char *kd_text_decode_borrow (const guint8   *data,
                                    gsize           length,
                                    gsize          *out_length,
                                    char          **out_owned,
+                                   KdCodepageFunc  codepage_for_lcid,
                                    const char    **out_encoding,
                                    KdDecodeFlags  *out_flags);
 gboolean kd_text_is_plain (const char *text,
@@ -34,6 +39,7 @@ glong kd_text_count_chars (const char *text,
                            gsize       bytes);
 char *kd_text_decode (const guint8   *data,
                       gsize           length,
+                      KdCodepageFunc  codepage_for_lcid,
                       const char    **out_encoding,
                       KdDecodeFlags  *out_flags);
 

@@ -1,4 +1,4 @@
-/* kd-dlv-date.h
+/* kd-capture-date.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-gboolean kd_dlv_parse_date (const char  *text,
+gboolean kd_capture_parse_date (const char  *text,
                             guint        lcid,
                             const char  *language,
                             char       **out_iso);

@@ -62,23 +62,23 @@ typedef struct
    * literals[n_markers].  Plain ASCII lines are matched against them. */
   char **literals;
   gsize *literal_lengths;
-  int *marker_captures;       /* KdCapture of each marker, or -1 */
+  int *marker_captures;       /* KdLabelMarker of each marker, or -1 */
   guint n_markers;
   gboolean ends_with_marker;  /* then the line may not end in a colon or full stop */
   /* The same as a regular expression, for all other lines */
   GRegex *regex;
-  int groups[KD_N_CAPTURES];  /* the group of each capture, or -1 */
+  int groups[KD_N_MARKERS];  /* the group of each capture, or -1 */
 } LinePattern;
 
 /* The marker names of the captures, as in the templates, lower case */
-static const char * const capture_names[KD_N_CAPTURES] = {
-  [KD_CAPTURE_PRODUCT_NAME] = "productname",
-  [KD_CAPTURE_PRODUCT_ID] = "productid",
-  [KD_CAPTURE_ERROR_CODE] = "errcode",
-  [KD_CAPTURE_TEXT] = "text",
-  [KD_CAPTURE_DATE] = "date",
-  [KD_CAPTURE_DESCRIPTION] = "description",
-  [KD_CAPTURE_ACTIVATION_ID] = "activationid",
+static const char * const capture_names[KD_N_MARKERS] = {
+  [KD_MARKER_PRODUCT_NAME] = "productname",
+  [KD_MARKER_PRODUCT_ID] = "productid",
+  [KD_MARKER_ERROR_CODE] = "errcode",
+  [KD_MARKER_TEXT] = "text",
+  [KD_MARKER_DATE] = "date",
+  [KD_MARKER_DESCRIPTION] = "description",
+  [KD_MARKER_ACTIVATION_ID] = "activationid",
 };
 
 typedef struct
@@ -512,7 +512,7 @@ add_line (KdLabels   *self,
       for (guint m = 0; m < names->len; m++)
         {
           pattern->marker_captures[m] = -1;
-          for (guint c = 0; c < KD_N_CAPTURES; c++)
+          for (guint c = 0; c < KD_N_MARKERS; c++)
             if (g_str_equal (g_ptr_array_index (names, m), capture_names[c]))
               pattern->marker_captures[m] = c;
         }
@@ -527,7 +527,7 @@ add_line (KdLabels   *self,
           line_pattern_free (pattern);
           return;
         }
-      for (guint c = 0; c < KD_N_CAPTURES; c++)
+      for (guint c = 0; c < KD_N_MARKERS; c++)
         pattern->groups[c] = g_regex_get_string_number (pattern->regex, capture_names[c]);
       g_ptr_array_add (self->patterns, pattern);
       if (pattern->prefix_length == 0)
@@ -882,7 +882,7 @@ match_regex (const LinePattern *pattern,
 
   if (!g_regex_match_full (pattern->regex, line, length, 0, 0, &info, NULL))
     return FALSE;
-  for (guint c = 0; out != NULL && c < KD_N_CAPTURES; c++)
+  for (guint c = 0; out != NULL && c < KD_N_MARKERS; c++)
     {
       int start, end;
 
@@ -1023,6 +1023,21 @@ kd_labels_codepage_for_lcid (KdLabels *self,
   if (codepage != NULL)
     return codepage;
   return language != NULL ? language->codepage : NULL;
+}
+
+/**
+ * kd_labels_codepage_for_lcid_default:
+ * @lcid: a Windows locale
+ *
+ * kd_labels_codepage_for_lcid() on the default tables, in the shape
+ * kd_text_decode() takes.
+ *
+ * Returns: (nullable): the OEM code page of @lcid
+ */
+const char *
+kd_labels_codepage_for_lcid_default (guint lcid)
+{
+  return kd_labels_codepage_for_lcid (kd_labels_get_default (), lcid);
 }
 
 gboolean

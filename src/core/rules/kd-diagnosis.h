@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "kd-dlv-document.h"
+#include "kd-capture.h"
 #include "kd-enums.h"
 #include "kd-finding.h"
 
@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KdDiagnosis, kd_diagnosis, KD, DIAGNOSIS, GObject)
 
-KdDiagnosis   *kd_diagnosis_new                (KdDlvDocument *document);
-KdDlvDocument *kd_diagnosis_get_document       (KdDiagnosis   *self);
+KdDiagnosis   *kd_diagnosis_new                (KdCapture *document);
+KdCapture *kd_diagnosis_get_document       (KdDiagnosis   *self);
 GListModel    *kd_diagnosis_get_findings       (KdDiagnosis   *self);
 KdVerdict      kd_diagnosis_get_verdict        (KdDiagnosis   *self);
 KdVerdict      kd_diagnosis_get_product_verdict (KdDiagnosis  *self,

@@ -1,40 +1,40 @@
-/* kd-dlv-product-list.c
+/* kd-capture-product-list.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include "kd-dlv-product-list.h"
+#include "kd-capture-product-list.h"
 
 /* The products of a capture as a GListModel: an array, filled at once
  * when the capture is read.  A GListStore would keep them in a balanced
  * tree, one node per product, which was 5% of reading a capture of a
  * hundred thousand products. */
-struct _KdDlvProductList
+struct _KdCaptureProductList
 {
   GObject parent_instance;
 
-  GPtrArray *products;  /* KdDlvProduct, owned */
+  GPtrArray *products;  /* KdCaptureProduct, owned */
 };
 
 static GType
-kd_dlv_product_list_get_item_type (GListModel *model)
+kd_capture_product_list_get_item_type (GListModel *model)
 {
-  return KD_TYPE_DLV_PRODUCT;
+  return KD_TYPE_CAPTURE_PRODUCT;
 }
 
 static guint
-kd_dlv_product_list_get_n_items (GListModel *model)
+kd_capture_product_list_get_n_items (GListModel *model)
 {
-  return KD_DLV_PRODUCT_LIST (model)->products->len;
+  return KD_CAPTURE_PRODUCT_LIST (model)->products->len;
 }
 
 static gpointer
-kd_dlv_product_list_get_item (GListModel *model,
+kd_capture_product_list_get_item (GListModel *model,
                               guint       position)
 {
-  KdDlvProductList *self = KD_DLV_PRODUCT_LIST (model);
+  KdCaptureProductList *self = KD_CAPTURE_PRODUCT_LIST (model);
 
   if (position >= self->products->len)
     return NULL;
@@ -42,15 +42,15 @@ kd_dlv_product_list_get_item (GListModel *model,
 }
 
 static void
-kd_dlv_product_list_model_init (GListModelInterface *iface)
+kd_capture_product_list_model_init (GListModelInterface *iface)
 {
-  iface->get_item_type = kd_dlv_product_list_get_item_type;
-  iface->get_n_items = kd_dlv_product_list_get_n_items;
-  iface->get_item = kd_dlv_product_list_get_item;
+  iface->get_item_type = kd_capture_product_list_get_item_type;
+  iface->get_n_items = kd_capture_product_list_get_n_items;
+  iface->get_item = kd_capture_product_list_get_item;
 }
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (KdDlvProductList, kd_dlv_product_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, kd_dlv_product_list_model_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (KdCaptureProductList, kd_capture_product_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, kd_capture_product_list_model_init))
 
 enum {
   PROP_0,
@@ -61,22 +61,22 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-kd_dlv_product_list_finalize (GObject *object)
+kd_capture_product_list_finalize (GObject *object)
 {
-  KdDlvProductList *self = (KdDlvProductList *) object;
+  KdCaptureProductList *self = (KdCaptureProductList *) object;
 
   g_clear_pointer (&self->products, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (kd_dlv_product_list_parent_class)->finalize (object);
+  G_OBJECT_CLASS (kd_capture_product_list_parent_class)->finalize (object);
 }
 
 static void
-kd_dlv_product_list_get_property (GObject    *object,
+kd_capture_product_list_get_property (GObject    *object,
                                   guint       prop_id,
                                   GValue     *value,
                                   GParamSpec *pspec)
 {
-  KdDlvProductList *self = KD_DLV_PRODUCT_LIST (object);
+  KdCaptureProductList *self = KD_CAPTURE_PRODUCT_LIST (object);
 
   switch (prop_id)
     {
@@ -89,12 +89,12 @@ kd_dlv_product_list_get_property (GObject    *object,
 }
 
 static void
-kd_dlv_product_list_class_init (KdDlvProductListClass *klass)
+kd_capture_product_list_class_init (KdCaptureProductListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = kd_dlv_product_list_finalize;
-  object_class->get_property = kd_dlv_product_list_get_property;
+  object_class->finalize = kd_capture_product_list_finalize;
+  object_class->get_property = kd_capture_product_list_get_property;
 
   /* as GListStore has */
   properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
@@ -103,33 +103,33 @@ kd_dlv_product_list_class_init (KdDlvProductListClass *klass)
 }
 
 static void
-kd_dlv_product_list_init (KdDlvProductList *self)
+kd_capture_product_list_init (KdCaptureProductList *self)
 {
   self->products = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-KdDlvProductList *
-kd_dlv_product_list_new (void)
+KdCaptureProductList *
+kd_capture_product_list_new (void)
 {
-  return g_object_new (KD_TYPE_DLV_PRODUCT_LIST, NULL);
+  return g_object_new (KD_TYPE_CAPTURE_PRODUCT_LIST, NULL);
 }
 
 /**
- * kd_dlv_product_list_take:
+ * kd_capture_product_list_take:
  * @self: a list
- * @products: (transfer full) (element-type KdDlvProduct): the new
+ * @products: (transfer full) (element-type KdCaptureProduct): the new
  *   products, an array that unrefs them when freed
  *
  * Replaces every product of the list with @products, without a new
  * reference to each.
  */
 void
-kd_dlv_product_list_take (KdDlvProductList *self,
+kd_capture_product_list_take (KdCaptureProductList *self,
                           GPtrArray        *products)
 {
   g_autoptr(GPtrArray) old = NULL;
 
-  g_return_if_fail (KD_IS_DLV_PRODUCT_LIST (self));
+  g_return_if_fail (KD_IS_CAPTURE_PRODUCT_LIST (self));
   g_return_if_fail (products != NULL);
 
   old = g_steal_pointer (&self->products);

@@ -1,4 +1,4 @@
-/* kd-dlv-product.c
+/* kd-capture-product.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kd-dlv-date.h"
-#include "kd-dlv-product-private.h"
+#include "kd-capture-date.h"
+#include "kd-capture-product-private.h"
 #include "kd-hresult.h"
 #include "kd-json.h"
 #include "kd-labels.h"
@@ -46,7 +46,7 @@ typedef struct
    * each list at the size it ends with.  Reused from block to block. */
   Field *open_fields;
   guint open_allocated;
-  KdDlvProduct *open_product;   /* whose fields are open_fields, or NULL */
+  KdCaptureProduct *open_product;   /* whose fields are open_fields, or NULL */
 } Values;
 
 static void
@@ -140,7 +140,7 @@ values_grow (Values   *values,
  * canonical key (data/slmgr-labels.json), so nothing is lost; finish()
  * derives the typed values the contract of `parse --json` promises
  * (docs/capture-json.md). */
-struct _KdDlvProduct
+struct _KdCaptureProduct
 {
   GObject parent_instance;
 
@@ -174,7 +174,7 @@ struct _KdDlvProduct
 
 };
 
-G_DEFINE_FINAL_TYPE (KdDlvProduct, kd_dlv_product, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (KdCaptureProduct, kd_capture_product, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -189,9 +189,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-kd_dlv_product_finalize (GObject *object)
+kd_capture_product_finalize (GObject *object)
 {
-  KdDlvProduct *self = (KdDlvProduct *) object;
+  KdCaptureProduct *self = (KdCaptureProduct *) object;
 
   if (self->values->open_product == self)
     self->values->open_product = NULL;
@@ -202,24 +202,24 @@ kd_dlv_product_finalize (GObject *object)
   g_clear_pointer (&self->kms_host, g_free);
   g_clear_pointer (&self->expires, g_free);
 
-  G_OBJECT_CLASS (kd_dlv_product_parent_class)->finalize (object);
+  G_OBJECT_CLASS (kd_capture_product_parent_class)->finalize (object);
 }
 
 static void
-kd_dlv_product_get_property (GObject    *object,
+kd_capture_product_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  KdDlvProduct *self = KD_DLV_PRODUCT (object);
+  KdCaptureProduct *self = KD_CAPTURE_PRODUCT (object);
 
   switch (prop_id)
     {
     case PROP_NAME:
-      g_value_set_string (value, kd_dlv_product_get_name (self));
+      g_value_set_string (value, kd_capture_product_get_name (self));
       break;
     case PROP_DESCRIPTION:
-      g_value_set_string (value, kd_dlv_product_get_description (self));
+      g_value_set_string (value, kd_capture_product_get_description (self));
       break;
     case PROP_CHANNEL:
       g_value_set_string (value, self->channel);
@@ -236,12 +236,12 @@ kd_dlv_product_get_property (GObject    *object,
 }
 
 static void
-kd_dlv_product_class_init (KdDlvProductClass *klass)
+kd_capture_product_class_init (KdCaptureProductClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = kd_dlv_product_finalize;
-  object_class->get_property = kd_dlv_product_get_property;
+  object_class->finalize = kd_capture_product_finalize;
+  object_class->get_property = kd_capture_product_get_property;
 
 #define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RO);
@@ -254,7 +254,7 @@ kd_dlv_product_class_init (KdDlvProductClass *klass)
 }
 
 static void
-kd_dlv_product_init (KdDlvProduct *self)
+kd_capture_product_init (KdCaptureProduct *self)
 {
   self->expiration_minutes = -1;
   self->expiration_days = -1;
@@ -262,18 +262,18 @@ kd_dlv_product_init (KdDlvProduct *self)
 }
 
 /**
- * kd_dlv_product_new:
+ * kd_capture_product_new:
  * @previous: (nullable): the product read before this one in the same
  *   capture, whose store of values the new product shares
  *
  * Returns: (transfer full): a product without fields
  */
-KdDlvProduct *
-kd_dlv_product_new (KdDlvProduct *previous)
+KdCaptureProduct *
+kd_capture_product_new (KdCaptureProduct *previous)
 {
-  KdDlvProduct *self = g_object_new (KD_TYPE_DLV_PRODUCT, NULL);
+  KdCaptureProduct *self = g_object_new (KD_TYPE_CAPTURE_PRODUCT, NULL);
 
-  g_return_val_if_fail (previous == NULL || KD_IS_DLV_PRODUCT (previous), self);
+  g_return_val_if_fail (previous == NULL || KD_IS_CAPTURE_PRODUCT (previous), self);
   self->values = previous != NULL ? g_atomic_rc_box_acquire (previous->values) : values_new ();
   return self;
 }
@@ -287,7 +287,7 @@ key_bit (const char *key)
 
 /* @key is interned: fields are found by their key's address. */
 static Field *
-find_field (KdDlvProduct *self,
+find_field (KdCaptureProduct *self,
             const char   *key)
 {
   if ((self->key_bits & key_bit (key)) == 0)
@@ -322,7 +322,7 @@ check_key (const char *key)
 }
 
 static Field *
-find_field_any (KdDlvProduct *self,
+find_field_any (KdCaptureProduct *self,
                 const char   *key)
 {
   Field *field = find_field (self, key);
@@ -334,7 +334,7 @@ find_field_any (KdDlvProduct *self,
 }
 
 static gboolean
-has_flag (KdDlvProduct *self,
+has_flag (KdCaptureProduct *self,
           const char   *flag)
 {
   for (guint i = 0; i < self->n_flags; i++)
@@ -346,7 +346,7 @@ has_flag (KdDlvProduct *self,
 /* The block is complete: its fields move from the open list to one of
  * their number in the store of values.  A field put later grows it. */
 static void
-seal (KdDlvProduct *self)
+seal (KdCaptureProduct *self)
 {
   Values *values = self->values;
 
@@ -361,7 +361,7 @@ seal (KdDlvProduct *self)
 /* Room for one more field.  A block's first field takes the open list,
  * and the block that had it is complete. */
 static void
-grow_fields (KdDlvProduct *self)
+grow_fields (KdCaptureProduct *self)
 {
   Values *values = self->values;
 
@@ -387,7 +387,7 @@ grow_fields (KdDlvProduct *self)
 
 /* @value is in the store of values already. */
 static void
-put_field (KdDlvProduct *self,
+put_field (KdCaptureProduct *self,
            const char   *key,
            const char   *value)
 {
@@ -407,7 +407,7 @@ put_field (KdDlvProduct *self,
 }
 
 const char *
-kd_dlv_product_lookup (KdDlvProduct *self,
+kd_capture_product_lookup (KdCaptureProduct *self,
                        const char   *key)
 {
   Field *field;
@@ -418,7 +418,7 @@ kd_dlv_product_lookup (KdDlvProduct *self,
 }
 
 gboolean
-kd_dlv_product_has (KdDlvProduct *self,
+kd_capture_product_has (KdCaptureProduct *self,
                     const char   *key)
 {
   check_key (key);
@@ -426,7 +426,7 @@ kd_dlv_product_has (KdDlvProduct *self,
 }
 
 void
-kd_dlv_product_put (KdDlvProduct *self,
+kd_capture_product_put (KdCaptureProduct *self,
                     const char   *key,
                     const char   *value,
                     gssize        length)
@@ -436,12 +436,12 @@ kd_dlv_product_put (KdDlvProduct *self,
 }
 
 void
-kd_dlv_product_append (KdDlvProduct *self,
+kd_capture_product_append (KdCaptureProduct *self,
                        const char   *key,
                        const char   *text,
                        gboolean      with_space)
 {
-  const char *old = kd_dlv_product_lookup (self, key);
+  const char *old = kd_capture_product_lookup (self, key);
   g_autofree char *joined = NULL;
 
   joined = g_strconcat (old != NULL ? old : "", with_space && old != NULL && *old ? " " : "", text, NULL);
@@ -449,7 +449,7 @@ kd_dlv_product_append (KdDlvProduct *self,
 }
 
 void
-kd_dlv_product_flag (KdDlvProduct *self,
+kd_capture_product_flag (KdCaptureProduct *self,
                      const char   *flag)
 {
   check_key (flag);
@@ -461,7 +461,7 @@ kd_dlv_product_flag (KdDlvProduct *self,
 }
 
 gboolean
-kd_dlv_product_flagged (KdDlvProduct *self,
+kd_capture_product_flagged (KdCaptureProduct *self,
                         const char   *flag)
 {
   check_key (flag);
@@ -469,99 +469,99 @@ kd_dlv_product_flagged (KdDlvProduct *self,
 }
 
 const char *
-kd_dlv_product_get_field (KdDlvProduct *self,
+kd_capture_product_get_field (KdCaptureProduct *self,
                           const char   *key)
 {
   Field *field;
 
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
   field = find_field_any (self, key);
   return field != NULL ? field->value : NULL;
 }
 
 gboolean
-kd_dlv_product_has_field (KdDlvProduct *self,
+kd_capture_product_has_field (KdCaptureProduct *self,
                           const char   *key)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   return find_field_any (self, key) != NULL;
 }
 
 /**
- * kd_dlv_product_set_field:
+ * kd_capture_product_set_field:
  * @self: a product
  * @key: a field key
  * @value: (nullable): the value as printed
  */
 void
-kd_dlv_product_set_field (KdDlvProduct *self,
+kd_capture_product_set_field (KdCaptureProduct *self,
                           const char   *key,
                           const char   *value)
 {
-  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
+  g_return_if_fail (KD_IS_CAPTURE_PRODUCT (self));
   g_return_if_fail (key != NULL);
   put_field (self, g_intern_string (key), values_insert (self->values, value != NULL ? value : "", -1));
 }
 
 /**
- * kd_dlv_product_append_field:
+ * kd_capture_product_append_field:
  * @self: a product
  * @key: a field key
  * @text: the next piece of a value a console wrapped
  * @with_space: whether a space was lost at the wrap
  */
 void
-kd_dlv_product_append_field (KdDlvProduct *self,
+kd_capture_product_append_field (KdCaptureProduct *self,
                              const char   *key,
                              const char   *text,
                              gboolean      with_space)
 {
-  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
+  g_return_if_fail (KD_IS_CAPTURE_PRODUCT (self));
   g_return_if_fail (key != NULL && text != NULL);
-  kd_dlv_product_append (self, g_intern_string (key), text, with_space);
+  kd_capture_product_append (self, g_intern_string (key), text, with_space);
 }
 
 /**
- * kd_dlv_product_set_flag:
+ * kd_capture_product_set_flag:
  * @self: a product
  * @flag: a line key
  */
 void
-kd_dlv_product_set_flag (KdDlvProduct *self,
+kd_capture_product_set_flag (KdCaptureProduct *self,
                          const char   *flag)
 {
-  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
+  g_return_if_fail (KD_IS_CAPTURE_PRODUCT (self));
   g_return_if_fail (flag != NULL);
-  kd_dlv_product_flag (self, g_intern_string (flag));
+  kd_capture_product_flag (self, g_intern_string (flag));
 }
 
 gboolean
-kd_dlv_product_has_flag (KdDlvProduct *self,
+kd_capture_product_has_flag (KdCaptureProduct *self,
                          const char   *flag)
 {
   const char *interned;
 
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), FALSE);
   g_return_val_if_fail (flag != NULL, FALSE);
   return has_flag (self, flag) ||
          ((interned = interned_key (flag)) != NULL && interned != flag && has_flag (self, interned));
 }
 
 /**
- * kd_dlv_product_absorb:
+ * kd_capture_product_absorb:
  * @self: a product
  * @other: another block about the same product
  *
  * Takes the fields and flags of @other that @self does not have.
  */
 void
-kd_dlv_product_absorb (KdDlvProduct *self,
-                       KdDlvProduct *other)
+kd_capture_product_absorb (KdCaptureProduct *self,
+                       KdCaptureProduct *other)
 {
-  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
-  g_return_if_fail (KD_IS_DLV_PRODUCT (other));
+  g_return_if_fail (KD_IS_CAPTURE_PRODUCT (self));
+  g_return_if_fail (KD_IS_CAPTURE_PRODUCT (other));
 
   for (guint i = 0; i < other->n_fields; i++)
     {
@@ -571,96 +571,96 @@ kd_dlv_product_absorb (KdDlvProduct *self,
         put_field (self, field->key, values_insert (self->values, field->value, -1));
     }
   for (guint i = 0; i < other->n_flags; i++)
-    kd_dlv_product_flag (self, other->flags[i]);
+    kd_capture_product_flag (self, other->flags[i]);
 }
 
 const char *
-kd_dlv_product_get_name (KdDlvProduct *self)
+kd_capture_product_get_name (KdCaptureProduct *self)
 {
   const char *name;
 
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
-  name = kd_dlv_product_lookup (self, KD_KEY ("name"));
-  return name != NULL ? name : kd_dlv_product_lookup (self, KD_KEY ("ospp_license_name"));
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
+  name = kd_capture_product_lookup (self, KD_KEY ("name"));
+  return name != NULL ? name : kd_capture_product_lookup (self, KD_KEY ("ospp_license_name"));
 }
 
 const char *
-kd_dlv_product_get_description (KdDlvProduct *self)
+kd_capture_product_get_description (KdCaptureProduct *self)
 {
   const char *description;
 
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
-  description = kd_dlv_product_lookup (self, KD_KEY ("description"));
-  return description != NULL ? description : kd_dlv_product_lookup (self, KD_KEY ("ospp_license_description"));
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
+  description = kd_capture_product_lookup (self, KD_KEY ("description"));
+  return description != NULL ? description : kd_capture_product_lookup (self, KD_KEY ("ospp_license_description"));
 }
 
 const char *
-kd_dlv_product_get_channel (KdDlvProduct *self)
+kd_capture_product_get_channel (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
   return self->channel;
 }
 
 const char *
-kd_dlv_product_get_role (KdDlvProduct *self)
+kd_capture_product_get_role (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
   return self->role;
 }
 
 const char *
-kd_dlv_product_get_license_status (KdDlvProduct *self)
+kd_capture_product_get_license_status (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
   return self->license_status;
 }
 
 const char *
-kd_dlv_product_get_notification_reason (KdDlvProduct *self)
+kd_capture_product_get_notification_reason (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
   return self->notification_reason;
 }
 
 gint64
-kd_dlv_product_get_expiration_minutes (KdDlvProduct *self)
+kd_capture_product_get_expiration_minutes (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), -1);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), -1);
   return self->expiration_minutes;
 }
 
 gint64
-kd_dlv_product_get_expiration_days (KdDlvProduct *self)
+kd_capture_product_get_expiration_days (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), -1);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), -1);
   return self->expiration_days;
 }
 
 const char *
-kd_dlv_product_get_trusted_time (KdDlvProduct *self)
+kd_capture_product_get_trusted_time (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
   return self->trusted_time;
 }
 
 const char *
-kd_dlv_product_get_kms_host (KdDlvProduct *self)
+kd_capture_product_get_kms_host (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
   return self->kms_host;
 }
 
 gint64
-kd_dlv_product_get_kms_port (KdDlvProduct *self)
+kd_capture_product_get_kms_port (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), -1);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), -1);
   return self->kms_port;
 }
 
 const char *
-kd_dlv_product_get_kms_host_source (KdDlvProduct *self)
+kd_capture_product_get_kms_host_source (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
   return self->kms_host_source;
 }
 
@@ -697,40 +697,40 @@ first_integers (const char *text,
 }
 
 /**
- * kd_dlv_product_get_int:
+ * kd_capture_product_get_int:
  * @self: a product
  * @key: a field key whose value starts with a number
  *
  * Returns: the number, or -1 if the field is absent or has none
  */
 gint64
-kd_dlv_product_get_int (KdDlvProduct *self,
+kd_capture_product_get_int (KdCaptureProduct *self,
                         const char   *key)
 {
   gint64 v = -1;
 
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), -1);
-  if (!first_integers (kd_dlv_product_get_field (self, key), &v, NULL))
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), -1);
+  if (!first_integers (kd_capture_product_get_field (self, key), &v, NULL))
     return -1;
   return v;
 }
 
 gboolean
-kd_dlv_product_is_kms_client (KdDlvProduct *self)
+kd_capture_product_is_kms_client (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), FALSE);
   return g_strcmp0 (self->role, "kms-client") == 0 ||
          has_flag (self, KD_KEY ("kms_client_header")) ||
          has_flag (self, KD_KEY ("please_use_ato")) ||
-         kd_dlv_product_has (self, KD_KEY ("cmid"));
+         kd_capture_product_has (self, KD_KEY ("cmid"));
 }
 
 gboolean
-kd_dlv_product_is_kms_host (KdDlvProduct *self)
+kd_capture_product_is_kms_host (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_PRODUCT (self), FALSE);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), FALSE);
   return has_flag (self, KD_KEY ("kms_host_enabled_header")) ||
-         kd_dlv_product_has (self, KD_KEY ("current_count"));
+         kd_capture_product_has (self, KD_KEY ("current_count"));
 }
 
 /* A channel token from @start to @end: VOLUME_KMSCLIENT, RETAIL,
@@ -870,7 +870,7 @@ split_host_port (const char  *value,
 }
 
 /**
- * kd_dlv_product_finish:
+ * kd_capture_product_finish:
  * @self: a product whose fields are all read
  * @lcid: the LCID group of the document's extended PIDs, or 0
  * @language: the language of the labels, or %NULL
@@ -878,7 +878,7 @@ split_host_port (const char  *value,
  * Derives the typed values from the fields as printed.
  */
 void
-kd_dlv_product_finish (KdDlvProduct *self,
+kd_capture_product_finish (KdCaptureProduct *self,
                        guint         lcid,
                        const char   *language)
 {
@@ -887,30 +887,30 @@ kd_dlv_product_finish (KdDlvProduct *self,
   const char *expiration_keys[] = { KD_KEY ("volume_activation_expiration"), KD_KEY ("timebased_activation_expiration"),
                                     KD_KEY ("avma_activation_expiration"), KD_KEY ("time_remaining") };
 
-  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
+  g_return_if_fail (KD_IS_CAPTURE_PRODUCT (self));
 
   seal (self);
   g_clear_pointer (&self->channel, g_free);
-  self->channel = find_channel (kd_dlv_product_get_description (self));
+  self->channel = find_channel (kd_capture_product_get_description (self));
 
   self->role = role_from_channel (self->channel);
   if (self->role == NULL)
-    self->role = role_from_key_channel (kd_dlv_product_lookup (self, KD_KEY ("product_key_channel")));
+    self->role = role_from_key_channel (kd_capture_product_lookup (self, KD_KEY ("product_key_channel")));
   /* Activated by another route than the channel says. */
-  if (has_flag (self, KD_KEY ("ad_client_header")) || kd_dlv_product_has (self, KD_KEY ("ad_object_name")))
+  if (has_flag (self, KD_KEY ("ad_client_header")) || kd_capture_product_has (self, KD_KEY ("ad_object_name")))
     self->role = "adba";
-  else if (has_flag (self, KD_KEY ("token_header")) || kd_dlv_product_has (self, KD_KEY ("token_ilid")))
+  else if (has_flag (self, KD_KEY ("token_header")) || kd_capture_product_has (self, KD_KEY ("token_ilid")))
     self->role = "token";
-  else if (self->role == NULL && kd_dlv_product_is_kms_client (self))
+  else if (self->role == NULL && kd_capture_product_is_kms_client (self))
     self->role = "kms-client";
-  else if (self->role == NULL && kd_dlv_product_is_kms_host (self))
+  else if (self->role == NULL && kd_capture_product_is_kms_host (self))
     self->role = "kms-host";
   if (self->role == NULL)
     self->role = "unknown";
 
-  value = kd_dlv_product_lookup (self, KD_KEY ("license_status"));
+  value = kd_capture_product_lookup (self, KD_KEY ("license_status"));
   if (value == NULL)
-    value = kd_dlv_product_lookup (self, KD_KEY ("ospp_license_status"));
+    value = kd_capture_product_lookup (self, KD_KEY ("ospp_license_status"));
   self->license_status = NULL;
   if (value != NULL)
     {
@@ -920,7 +920,7 @@ kd_dlv_product_finish (KdDlvProduct *self,
     }
 
   g_clear_pointer (&self->notification_reason, g_free);
-  value = kd_dlv_product_lookup (self, KD_KEY ("notification_reason"));
+  value = kd_capture_product_lookup (self, KD_KEY ("notification_reason"));
   if (value != NULL)
     {
       guint32 code;
@@ -946,79 +946,79 @@ kd_dlv_product_finish (KdDlvProduct *self,
 
   self->expiration_minutes = self->expiration_days = -1;
   for (guint i = 0; i < G_N_ELEMENTS (expiration_keys); i++)
-    if (first_integers (kd_dlv_product_lookup (self, expiration_keys[i]),
+    if (first_integers (kd_capture_product_lookup (self, expiration_keys[i]),
                         &self->expiration_minutes, &self->expiration_days))
       break;
   /* ospp: "REMAINING GRACE: 179 days  (258270 minute(s) before expiring)" */
   if (self->expiration_minutes < 0)
-    first_integers (kd_dlv_product_lookup (self, KD_KEY ("ospp_remaining_grace")),
+    first_integers (kd_capture_product_lookup (self, KD_KEY ("ospp_remaining_grace")),
                     &self->expiration_days, &self->expiration_minutes);
 
   g_clear_pointer (&self->trusted_time, g_free);
-  value = kd_dlv_product_lookup (self, KD_KEY ("trusted_time"));
+  value = kd_capture_product_lookup (self, KD_KEY ("trusted_time"));
   if (value != NULL)
-    kd_dlv_parse_date (value, lcid, language, &self->trusted_time);
+    kd_capture_parse_date (value, lcid, language, &self->trusted_time);
 
   g_clear_pointer (&self->kms_host, g_free);
   self->kms_port = -1;
   self->kms_host_source = NULL;
-  if ((value = kd_dlv_product_lookup (self, KD_KEY ("registered_kms_machine_name"))) != NULL &&
+  if ((value = kd_capture_product_lookup (self, KD_KEY ("registered_kms_machine_name"))) != NULL &&
       kd_labels_lookup_value (labels, "not_available", value) == NULL)
     {
       split_host_port (value, &self->kms_host, &self->kms_port);
       self->kms_host_source = "registered";
     }
-  else if ((value = kd_dlv_product_lookup (self, KD_KEY ("kms_machine_name_from_dns"))) != NULL &&
+  else if ((value = kd_capture_product_lookup (self, KD_KEY ("kms_machine_name_from_dns"))) != NULL &&
            kd_labels_lookup_value (labels, "not_available", value) == NULL)
     {
       split_host_port (value, &self->kms_host, &self->kms_port);
       self->kms_host_source = "dns";
     }
-  else if ((value = kd_dlv_product_lookup (self, KD_KEY ("kms_host_by_shape"))) != NULL)
+  else if ((value = kd_capture_product_lookup (self, KD_KEY ("kms_host_by_shape"))) != NULL)
     split_host_port (value, &self->kms_host, &self->kms_port);
-  else if ((value = kd_dlv_product_lookup (self, KD_KEY ("ospp_kms_machine_name_from_dns"))) != NULL)
+  else if ((value = kd_capture_product_lookup (self, KD_KEY ("ospp_kms_machine_name_from_dns"))) != NULL)
     {
       split_host_port (value, &self->kms_host, &self->kms_port);
       self->kms_host_source = "dns";
     }
   /* slmgr prints the port it will use; 0 is shown as 1688. */
-  if (self->kms_port < 0 && kd_dlv_product_has (self, KD_KEY ("ospp_kms_port")))
-    self->kms_port = kd_dlv_product_get_int (self, "ospp_kms_port");
+  if (self->kms_port < 0 && kd_capture_product_has (self, KD_KEY ("ospp_kms_port")))
+    self->kms_port = kd_capture_product_get_int (self, "ospp_kms_port");
 }
 
 static void
 add_field (JsonBuilder  *builder,
-           KdDlvProduct *self,
+           KdCaptureProduct *self,
            const char   *member,
            const char   *key)
 {
-  kd_json_add_string (builder, member, kd_dlv_product_get_field (self, key));
+  kd_json_add_string (builder, member, kd_capture_product_get_field (self, key));
 }
 
 static void
 add_value (JsonBuilder  *builder,
-           KdDlvProduct *self,
+           KdCaptureProduct *self,
            const char   *member,
            const char   *table,
            const char   *key)
 {
-  const char *value = kd_dlv_product_get_field (self, key);
+  const char *value = kd_capture_product_get_field (self, key);
 
   kd_json_add_string (builder, member, value != NULL ? kd_labels_lookup_value (kd_labels_get_default (), table, value) : NULL);
 }
 
 static gboolean
-has_any_field (KdDlvProduct       *self,
+has_any_field (KdCaptureProduct       *self,
                const char * const *keys)
 {
   for (guint i = 0; keys[i] != NULL; i++)
-    if (kd_dlv_product_has_field (self, keys[i]))
+    if (kd_capture_product_has_field (self, keys[i]))
       return TRUE;
   return FALSE;
 }
 
 static gboolean
-has_kms_client_block (KdDlvProduct *self)
+has_kms_client_block (KdCaptureProduct *self)
 {
   static const char * const keys[] = {
     "cmid", "registered_kms_machine_name", "kms_machine_name_from_dns", "kms_machine_ip", "kms_extended_pid",
@@ -1031,10 +1031,10 @@ has_kms_client_block (KdDlvProduct *self)
 }
 
 static void
-add_kms_client (KdDlvProduct *self,
+add_kms_client (KdCaptureProduct *self,
                 JsonBuilder  *builder)
 {
-  const char *ip = kd_dlv_product_lookup (self, KD_KEY ("kms_machine_ip"));
+  const char *ip = kd_capture_product_lookup (self, KD_KEY ("kms_machine_ip"));
   KdLabels *labels = kd_labels_get_default ();
   const char *caching;
 
@@ -1054,10 +1054,10 @@ add_kms_client (KdDlvProduct *self,
   add_field (builder, self, "kms_extended_pid", "kms_extended_pid");
   kd_json_add_count (builder, "kms_port", self->kms_port);
   kd_json_add_string (builder, "kms_host_source", self->kms_host_source);
-  kd_json_add_count (builder, "activation_interval_minutes", kd_dlv_product_get_int (self, "activation_interval"));
-  kd_json_add_count (builder, "renewal_interval_minutes", kd_dlv_product_get_int (self, "renewal_interval"));
+  kd_json_add_count (builder, "activation_interval_minutes", kd_capture_product_get_int (self, "activation_interval"));
+  kd_json_add_count (builder, "renewal_interval_minutes", kd_capture_product_get_int (self, "renewal_interval"));
   json_builder_set_member_name (builder, "host_caching");
-  caching = kd_dlv_product_lookup (self, KD_KEY ("ospp_kms_host_caching"));
+  caching = kd_capture_product_lookup (self, KD_KEY ("ospp_kms_host_caching"));
   caching = caching != NULL ? kd_labels_lookup_value (labels, "kms_host_caching", caching) : NULL;
   if (has_flag (self, KD_KEY ("host_caching_enabled")) || g_strcmp0 (caching, "enabled") == 0)
     json_builder_add_boolean_value (builder, TRUE);
@@ -1069,7 +1069,7 @@ add_kms_client (KdDlvProduct *self,
 }
 
 static void
-add_kms_host (KdDlvProduct *self,
+add_kms_host (KdCaptureProduct *self,
               JsonBuilder  *builder)
 {
   static const char * const request_keys[] = {
@@ -1082,15 +1082,15 @@ add_kms_host (KdDlvProduct *self,
   };
 
   json_builder_set_member_name (builder, "kms_host");
-  if (!kd_dlv_product_is_kms_host (self))
+  if (!kd_capture_product_is_kms_host (self))
     {
       json_builder_add_null_value (builder);
       return;
     }
 
   json_builder_begin_object (builder);
-  kd_json_add_count (builder, "current_count", kd_dlv_product_get_int (self, "current_count"));
-  kd_json_add_count (builder, "port", kd_dlv_product_get_int (self, "listening_port"));
+  kd_json_add_count (builder, "current_count", kd_capture_product_get_int (self, "current_count"));
+  kd_json_add_count (builder, "port", kd_capture_product_get_int (self, "listening_port"));
   json_builder_set_member_name (builder, "dns_publishing");
   if (has_flag (self, KD_KEY ("dns_publishing_enabled")))
     json_builder_add_boolean_value (builder, TRUE);
@@ -1107,14 +1107,14 @@ add_kms_host (KdDlvProduct *self,
     {
       json_builder_begin_object (builder);
       for (guint i = 0; request_keys[i] != NULL; i++)
-        kd_json_add_count (builder, request_members[i], kd_dlv_product_get_int (self, request_keys[i]));
+        kd_json_add_count (builder, request_members[i], kd_capture_product_get_int (self, request_keys[i]));
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
 }
 
 static void
-add_expiry (KdDlvProduct *self,
+add_expiry (KdCaptureProduct *self,
             JsonBuilder  *builder)
 {
   static const struct {
@@ -1133,25 +1133,25 @@ add_expiry (KdDlvProduct *self,
   };
   const char *state = NULL;
   const char *text = NULL;
-  const char *date = kd_dlv_product_lookup (self, KD_KEY ("xpr_date"));
+  const char *date = kd_capture_product_lookup (self, KD_KEY ("xpr_date"));
   g_autofree char *expires = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (xpr) && state == NULL; i++)
-    if (kd_dlv_product_has_flag (self, xpr[i].flag))
+    if (kd_capture_product_has_flag (self, xpr[i].flag))
       {
         state = xpr[i].state;
         /* The date itself when the line had one, else the line. */
-        text = date != NULL ? date : kd_dlv_product_lookup (self, KD_KEY ("xpr_text"));
+        text = date != NULL ? date : kd_capture_product_lookup (self, KD_KEY ("xpr_text"));
       }
 
   if (state == NULL && self->license_status != NULL)
     {
       if (g_str_equal (self->license_status, "licensed"))
         {
-          if ((text = kd_dlv_product_lookup (self, KD_KEY ("timebased_activation_expiration"))) != NULL)
+          if ((text = kd_capture_product_lookup (self, KD_KEY ("timebased_activation_expiration"))) != NULL)
             state = "timebased";
-          else if ((text = kd_dlv_product_lookup (self, KD_KEY ("volume_activation_expiration"))) != NULL ||
-                   (text = kd_dlv_product_lookup (self, KD_KEY ("avma_activation_expiration"))) != NULL)
+          else if ((text = kd_capture_product_lookup (self, KD_KEY ("volume_activation_expiration"))) != NULL ||
+                   (text = kd_capture_product_lookup (self, KD_KEY ("avma_activation_expiration"))) != NULL)
             state = "volume";
           else
             state = "permanent";
@@ -1159,7 +1159,7 @@ add_expiry (KdDlvProduct *self,
       else if (g_str_has_suffix (self->license_status, "grace"))
         {
           state = "grace";
-          text = kd_dlv_product_lookup (self, KD_KEY ("time_remaining"));
+          text = kd_capture_product_lookup (self, KD_KEY ("time_remaining"));
         }
       else if (g_str_equal (self->license_status, "notification"))
         state = "notification";
@@ -1173,7 +1173,7 @@ add_expiry (KdDlvProduct *self,
     }
 
   if (date != NULL)
-    kd_dlv_parse_date (date, 0, NULL, &expires);
+    kd_capture_parse_date (date, 0, NULL, &expires);
 
   json_builder_begin_object (builder);
   kd_json_add_string (builder, "state", state);
@@ -1183,10 +1183,10 @@ add_expiry (KdDlvProduct *self,
 }
 
 static void
-add_result (KdDlvProduct *self,
+add_result (KdCaptureProduct *self,
             JsonBuilder  *builder)
 {
-  const char *code = kd_dlv_product_lookup (self, KD_KEY ("result_error_code"));
+  const char *code = kd_capture_product_lookup (self, KD_KEY ("result_error_code"));
 
   json_builder_set_member_name (builder, "result");
   if (!has_flag (self, KD_KEY ("activation_success")) && !has_flag (self, KD_KEY ("activation_failure")))
@@ -1205,49 +1205,49 @@ add_result (KdDlvProduct *self,
 }
 
 /**
- * kd_dlv_product_to_json:
+ * kd_capture_product_to_json:
  * @self: a finished product
  * @builder: a builder where a value goes
  *
  * Writes the product object of docs/capture-json.md.
  */
 void
-kd_dlv_product_to_json (KdDlvProduct *self,
+kd_capture_product_to_json (KdCaptureProduct *self,
                         JsonBuilder  *builder)
 {
   const char *partial;
 
-  g_return_if_fail (KD_IS_DLV_PRODUCT (self));
+  g_return_if_fail (KD_IS_CAPTURE_PRODUCT (self));
 
   json_builder_begin_object (builder);
-  kd_json_add_string (builder, "name", kd_dlv_product_get_name (self));
-  kd_json_add_string (builder, "description", kd_dlv_product_get_description (self));
+  kd_json_add_string (builder, "name", kd_capture_product_get_name (self));
+  kd_json_add_string (builder, "description", kd_capture_product_get_description (self));
   kd_json_add_string (builder, "channel", self->channel);
   kd_json_add_string (builder, "role", self->role);
   /* ospp calls the activation ID "SKU ID" */
-  kd_json_add_string (builder, "activation_id", kd_dlv_product_has (self, KD_KEY ("activation_id"))
-                                          ? kd_dlv_product_lookup (self, KD_KEY ("activation_id"))
-                                          : kd_dlv_product_lookup (self, KD_KEY ("ospp_sku_id")));
+  kd_json_add_string (builder, "activation_id", kd_capture_product_has (self, KD_KEY ("activation_id"))
+                                          ? kd_capture_product_lookup (self, KD_KEY ("activation_id"))
+                                          : kd_capture_product_lookup (self, KD_KEY ("ospp_sku_id")));
   add_field (builder, self, "application_id", "application_id");
   add_field (builder, self, "extended_pid", "extended_pid");
   add_field (builder, self, "product_key_channel", "product_key_channel");
   add_field (builder, self, "installation_id", "installation_id");
   add_field (builder, self, "use_license_url", "use_license_url");
   add_field (builder, self, "validation_url", "validation_url");
-  partial = kd_dlv_product_lookup (self, KD_KEY ("partial_product_key"));
-  kd_json_add_string (builder, "partial_product_key", partial != NULL ? partial : kd_dlv_product_lookup (self, KD_KEY ("ospp_last5")));
+  partial = kd_capture_product_lookup (self, KD_KEY ("partial_product_key"));
+  kd_json_add_string (builder, "partial_product_key", partial != NULL ? partial : kd_capture_product_lookup (self, KD_KEY ("ospp_last5")));
   kd_json_add_string (builder, "license_status", self->license_status);
-  partial = kd_dlv_product_lookup (self, KD_KEY ("license_status"));
-  kd_json_add_string (builder, "license_status_text", partial != NULL ? partial : kd_dlv_product_lookup (self, KD_KEY ("ospp_license_status")));
+  partial = kd_capture_product_lookup (self, KD_KEY ("license_status"));
+  kd_json_add_string (builder, "license_status_text", partial != NULL ? partial : kd_capture_product_lookup (self, KD_KEY ("ospp_license_status")));
   kd_json_add_string (builder, "notification_reason", self->notification_reason);
   kd_json_add_count (builder, "expiration_minutes", self->expiration_minutes);
   kd_json_add_count (builder, "expiration_days", self->expiration_days);
-  kd_json_add_count (builder, "remaining_windows_rearm_count", kd_dlv_product_get_int (self, "remaining_windows_rearm_count"));
-  kd_json_add_count (builder, "remaining_sku_rearm_count", kd_dlv_product_get_int (self, "remaining_sku_rearm_count"));
+  kd_json_add_count (builder, "remaining_windows_rearm_count", kd_capture_product_get_int (self, "remaining_windows_rearm_count"));
+  kd_json_add_count (builder, "remaining_sku_rearm_count", kd_capture_product_get_int (self, "remaining_sku_rearm_count"));
   kd_json_add_string (builder, "trusted_time", self->trusted_time);
   add_field (builder, self, "trusted_time_text", "trusted_time");
   add_value (builder, self, "configured_activation_type", "configured_activation_type",
-             kd_dlv_product_has (self, KD_KEY ("configured_activation_type")) ? "configured_activation_type"
+             kd_capture_product_has (self, KD_KEY ("configured_activation_type")) ? "configured_activation_type"
                                                                            : "ospp_activation_type_configuration");
   json_builder_set_member_name (builder, "license_in_use");
   json_builder_add_boolean_value (builder, !has_flag (self, KD_KEY ("license_not_in_use")));

@@ -37,15 +37,15 @@ typedef struct
  * trimmed.  @start is %NULL when the marker matched nothing. */
 typedef enum
 {
-  KD_CAPTURE_PRODUCT_NAME,
-  KD_CAPTURE_PRODUCT_ID,
-  KD_CAPTURE_ERROR_CODE,
-  KD_CAPTURE_TEXT,
-  KD_CAPTURE_DATE,
-  KD_CAPTURE_DESCRIPTION,
-  KD_CAPTURE_ACTIVATION_ID,
-  KD_N_CAPTURES
-} KdCapture;
+  KD_MARKER_PRODUCT_NAME,
+  KD_MARKER_PRODUCT_ID,
+  KD_MARKER_ERROR_CODE,
+  KD_MARKER_TEXT,
+  KD_MARKER_DATE,
+  KD_MARKER_DESCRIPTION,
+  KD_MARKER_ACTIVATION_ID,
+  KD_N_MARKERS
+} KdLabelMarker;
 
 typedef struct
 {
@@ -55,7 +55,7 @@ typedef struct
 
 typedef struct
 {
-  KdLabelSpan spans[KD_N_CAPTURES];
+  KdLabelSpan spans[KD_N_MARKERS];
 } KdLabelCaptures;
 
 KdLabels           *kd_labels_get_default       (void);
@@ -81,6 +81,7 @@ const char         *kd_labels_language_for_lcid (KdLabels      *self,
                                                  guint          lcid);
 const char         *kd_labels_codepage_for_lcid (KdLabels      *self,
                                                  guint          lcid);
+const char         *kd_labels_codepage_for_lcid_default (guint   lcid);
 gboolean            kd_labels_language_has_table (KdLabels     *self,
                                                   const char   *tag);
 

@@ -1,17 +1,17 @@
-/* kd-dlv-document.c
+/* kd-capture.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include "kd-dlv-document.h"
-#include "kd-dlv-product-list.h"
+#include "kd-capture.h"
+#include "kd-capture-product-list.h"
 
 /* What one capture (one file or one paste) said: its kind, language and
  * encoding, its products, and every line the parser did not understand,
  * in order. */
-struct _KdDlvDocument
+struct _KdCapture
 {
   GObject parent_instance;
 
@@ -20,14 +20,14 @@ struct _KdDlvDocument
   char *encoding;
   char *banner;
   char *service_version;
-  KdDlvProductList *products;
+  KdCaptureProductList *products;
   GPtrArray *unknown_lines;  /* NULL-terminated */
   GPtrArray *notes;          /* NULL-terminated */
   guint n_by_shape;
   gboolean language_known;
 };
 
-G_DEFINE_FINAL_TYPE (KdDlvDocument, kd_dlv_document, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (KdCapture, kd_capture, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -41,9 +41,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-kd_dlv_document_finalize (GObject *object)
+kd_capture_finalize (GObject *object)
 {
-  KdDlvDocument *self = (KdDlvDocument *) object;
+  KdCapture *self = (KdCapture *) object;
 
   g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->language, g_free);
@@ -54,16 +54,16 @@ kd_dlv_document_finalize (GObject *object)
   g_clear_pointer (&self->unknown_lines, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (kd_dlv_document_parent_class)->finalize (object);
+  G_OBJECT_CLASS (kd_capture_parent_class)->finalize (object);
 }
 
 static void
-kd_dlv_document_get_property (GObject    *object,
+kd_capture_get_property (GObject    *object,
                               guint       prop_id,
                               GValue     *value,
                               GParamSpec *pspec)
 {
-  KdDlvDocument *self = KD_DLV_DOCUMENT (object);
+  KdCapture *self = KD_CAPTURE (object);
 
   switch (prop_id)
     {
@@ -85,12 +85,12 @@ kd_dlv_document_get_property (GObject    *object,
 }
 
 static void
-kd_dlv_document_class_init (KdDlvDocumentClass *klass)
+kd_capture_class_init (KdCaptureClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = kd_dlv_document_finalize;
-  object_class->get_property = kd_dlv_document_get_property;
+  object_class->finalize = kd_capture_finalize;
+  object_class->get_property = kd_capture_get_property;
 
 #define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
   properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, RO);
@@ -102,185 +102,185 @@ kd_dlv_document_class_init (KdDlvDocumentClass *klass)
 }
 
 static void
-kd_dlv_document_init (KdDlvDocument *self)
+kd_capture_init (KdCapture *self)
 {
   self->kind = g_strdup ("unknown");
-  self->products = kd_dlv_product_list_new ();
+  self->products = kd_capture_product_list_new ();
   self->unknown_lines = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->unknown_lines, NULL);
   self->notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notes, NULL);
 }
 
-KdDlvDocument *
-kd_dlv_document_new (void)
+KdCapture *
+kd_capture_new (void)
 {
-  return g_object_new (KD_TYPE_DLV_DOCUMENT, NULL);
+  return g_object_new (KD_TYPE_CAPTURE, NULL);
 }
 
 const char *
-kd_dlv_document_get_kind (KdDlvDocument *self)
+kd_capture_get_kind (KdCapture *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE (self), NULL);
   return self->kind;
 }
 
 const char *
-kd_dlv_document_get_language (KdDlvDocument *self)
+kd_capture_get_language (KdCapture *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE (self), NULL);
   return self->language;
 }
 
 /**
- * kd_dlv_document_get_language_known:
+ * kd_capture_get_language_known:
  * @self: a document
  *
  * Returns: %FALSE when the labels are in a language without a table, and
  *   the fields were recognised by the shape of their values
  */
 gboolean
-kd_dlv_document_get_language_known (KdDlvDocument *self)
+kd_capture_get_language_known (KdCapture *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (KD_IS_CAPTURE (self), FALSE);
   return self->language_known;
 }
 
 const char *
-kd_dlv_document_get_encoding (KdDlvDocument *self)
+kd_capture_get_encoding (KdCapture *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE (self), NULL);
   return self->encoding;
 }
 
 const char *
-kd_dlv_document_get_banner (KdDlvDocument *self)
+kd_capture_get_banner (KdCapture *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE (self), NULL);
   return self->banner;
 }
 
 const char *
-kd_dlv_document_get_service_version (KdDlvDocument *self)
+kd_capture_get_service_version (KdCapture *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE (self), NULL);
   return self->service_version;
 }
 
 /**
- * kd_dlv_document_get_products:
+ * kd_capture_get_products:
  * @self: a document
  *
- * Returns: (transfer none): the #KdDlvProduct blocks, in order
+ * Returns: (transfer none): the #KdCaptureProduct blocks, in order
  */
 GListModel *
-kd_dlv_document_get_products (KdDlvDocument *self)
+kd_capture_get_products (KdCapture *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE (self), NULL);
   return G_LIST_MODEL (self->products);
 }
 
 const char * const *
-kd_dlv_document_get_unknown_lines (KdDlvDocument *self)
+kd_capture_get_unknown_lines (KdCapture *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE (self), NULL);
   return (const char * const *) self->unknown_lines->pdata;
 }
 
 /**
- * kd_dlv_document_get_notes:
+ * kd_capture_get_notes:
  * @self: a document
  *
  * Returns: what the parser had to repair or guess, for the user to know
  */
 const char * const *
-kd_dlv_document_get_notes (KdDlvDocument *self)
+kd_capture_get_notes (KdCapture *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE (self), NULL);
   return (const char * const *) self->notes->pdata;
 }
 
 guint
-kd_dlv_document_get_n_by_shape (KdDlvDocument *self)
+kd_capture_get_n_by_shape (KdCapture *self)
 {
-  g_return_val_if_fail (KD_IS_DLV_DOCUMENT (self), 0);
+  g_return_val_if_fail (KD_IS_CAPTURE (self), 0);
   return self->n_by_shape;
 }
 
 void
-kd_dlv_document_set_kind (KdDlvDocument *self,
+kd_capture_set_kind (KdCapture *self,
                           const char    *kind)
 {
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_return_if_fail (KD_IS_CAPTURE (self));
   if (g_set_str (&self->kind, kind))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 void
-kd_dlv_document_set_language (KdDlvDocument *self,
+kd_capture_set_language (KdCapture *self,
                               const char    *language,
                               gboolean       known)
 {
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_return_if_fail (KD_IS_CAPTURE (self));
   self->language_known = known;
   if (g_set_str (&self->language, language))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
 void
-kd_dlv_document_set_encoding (KdDlvDocument *self,
+kd_capture_set_encoding (KdCapture *self,
                               const char    *encoding)
 {
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_return_if_fail (KD_IS_CAPTURE (self));
   if (g_set_str (&self->encoding, encoding))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
 }
 
 void
-kd_dlv_document_set_banner (KdDlvDocument *self,
+kd_capture_set_banner (KdCapture *self,
                             const char    *banner)
 {
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_return_if_fail (KD_IS_CAPTURE (self));
   g_set_str (&self->banner, banner);
 }
 
 void
-kd_dlv_document_set_service_version (KdDlvDocument *self,
+kd_capture_set_service_version (KdCapture *self,
                                      const char    *version)
 {
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_return_if_fail (KD_IS_CAPTURE (self));
   g_set_str (&self->service_version, version);
 }
 
 /**
- * kd_dlv_document_set_products:
+ * kd_capture_set_products:
  * @self: a document
- * @products: (transfer full) (element-type KdDlvProduct): the products of
+ * @products: (transfer full) (element-type KdCaptureProduct): the products of
  *   the capture, in an array that unrefs them
  *
  * Replaces the products at once: a capture can have a hundred thousand.
  */
 void
-kd_dlv_document_set_products (KdDlvDocument *self,
+kd_capture_set_products (KdCapture *self,
                               GPtrArray     *products)
 {
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
-  kd_dlv_product_list_take (self->products, products);
+  g_return_if_fail (KD_IS_CAPTURE (self));
+  kd_capture_product_list_take (self->products, products);
 }
 
 void
-kd_dlv_document_add_unknown_line (KdDlvDocument *self,
+kd_capture_add_unknown_line (KdCapture *self,
                                   const char    *line)
 {
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_return_if_fail (KD_IS_CAPTURE (self));
   g_ptr_array_insert (self->unknown_lines, self->unknown_lines->len - 1, g_strdup (line));
 }
 
 void
-kd_dlv_document_add_note (KdDlvDocument *self,
+kd_capture_add_note (KdCapture *self,
                           const char    *note)
 {
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_return_if_fail (KD_IS_CAPTURE (self));
   g_ptr_array_insert (self->notes, self->notes->len - 1, g_strdup (note));
 }
 
@@ -296,7 +296,7 @@ move_lines (GPtrArray **to,
 }
 
 /**
- * kd_dlv_document_append:
+ * kd_capture_append:
  * @self: the document of the start of a capture
  * @rest: the document of the rest of the same capture, which this takes
  *   the lines and notes of
@@ -306,11 +306,11 @@ move_lines (GPtrArray **to,
  * banner is taken if @self has none, its service version if it has one.
  */
 void
-kd_dlv_document_append (KdDlvDocument *self,
-                        KdDlvDocument *rest)
+kd_capture_append (KdCapture *self,
+                        KdCapture *rest)
 {
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (rest));
+  g_return_if_fail (KD_IS_CAPTURE (self));
+  g_return_if_fail (KD_IS_CAPTURE (rest));
 
   if (self->banner == NULL)
     g_set_str (&self->banner, rest->banner);
@@ -321,27 +321,27 @@ kd_dlv_document_append (KdDlvDocument *self,
 }
 
 void
-kd_dlv_document_set_n_by_shape (KdDlvDocument *self,
+kd_capture_set_n_by_shape (KdCapture *self,
                                 guint          n)
 {
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_return_if_fail (KD_IS_CAPTURE (self));
   self->n_by_shape = n;
 }
 
 /**
- * kd_dlv_document_to_json:
+ * kd_capture_to_json:
  * @self: a document
  * @builder: a builder where a value goes
  *
  * Writes the object of docs/capture-json.md.
  */
 void
-kd_dlv_document_to_json (KdDlvDocument *self,
+kd_capture_to_json (KdCapture *self,
                          JsonBuilder   *builder)
 {
   guint n;
 
-  g_return_if_fail (KD_IS_DLV_DOCUMENT (self));
+  g_return_if_fail (KD_IS_CAPTURE (self));
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "kind");
@@ -369,8 +369,8 @@ kd_dlv_document_to_json (KdDlvDocument *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->products));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KdDlvProduct) product = g_list_model_get_item (G_LIST_MODEL (self->products), i);
-      kd_dlv_product_to_json (product, builder);
+      g_autoptr(KdCaptureProduct) product = g_list_model_get_item (G_LIST_MODEL (self->products), i);
+      kd_capture_product_to_json (product, builder);
     }
   json_builder_end_array (builder);
 
@@ -389,19 +389,19 @@ kd_dlv_document_to_json (KdDlvDocument *self,
 }
 
 /**
- * kd_dlv_document_to_json_string:
+ * kd_capture_to_json_string:
  * @self: a document
  *
  * Returns: (transfer full): the document as pretty-printed JSON
  */
 char *
-kd_dlv_document_to_json_string (KdDlvDocument *self)
+kd_capture_to_json_string (KdCapture *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
-  kd_dlv_document_to_json (self, builder);
+  kd_capture_to_json (self, builder);
   root = json_builder_get_root (builder);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, root);

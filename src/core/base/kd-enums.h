@@ -68,6 +68,21 @@ typedef enum /*< prefix=KD_VERDICT >*/
   KD_VERDICT_ERROR   = 2,
 } KdVerdict;
 
+/**
+ * KdCaptureParseFlags:
+ * @KD_CAPTURE_PARSE_NONE: read the capture in the caller's thread only
+ * @KD_CAPTURE_PARSE_THREADS: a capture of several megabytes may be read in
+ *   two halves at once, the second in a thread the parser starts; for a
+ *   caller that parses one capture at a time, not for a worker pool
+ *
+ * How kd_capture_parse() may use the machine.
+ */
+typedef enum /*< flags,prefix=KD_CAPTURE_PARSE >*/
+{
+  KD_CAPTURE_PARSE_NONE    = 0,
+  KD_CAPTURE_PARSE_THREADS = 1 << 0,
+} KdCaptureParseFlags;
+
 const char  *kd_finding_severity_get_id (KdFindingSeverity severity);
 const char  *kd_verdict_get_id          (KdVerdict         verdict);
 

@@ -1,0 +1,24 @@
+/* kd-capture-parser.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kd-capture.h"
+#include "kd-enums.h"
+
+G_BEGIN_DECLS
+
+KdCapture *kd_capture_parse              (const guint8        *data,
+                                          gsize                length,
+                                          KdCaptureParseFlags  flags,
+                                          GCancellable        *cancellable);
+KdCapture *kd_capture_parse_bytes        (GBytes              *bytes,
+                                          KdCaptureParseFlags  flags);
+gboolean       kd_capture_looks_like (const char          *text,
+                                          gsize                length);
+
+G_END_DECLS
