@@ -12,6 +12,7 @@
 #include "kd-command.h"
 #include "kd-capture-parser.h"
 #include "kd-error-catalog.h"
+#include "kd-field-info.h"
 #include "kd-hresult.h"
 #include "kd-labels.h"
 #include "kd-text-decode.h"
@@ -78,68 +79,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const struct {
-  const char *group;
-  const char *key;
-  const char *label;
-} field_rows[] = {
-  { N_("Product"), "name", N_("Name") },
-  { N_("Product"), "description", N_("Description") },
-  { N_("Product"), "partial_product_key", N_("Partial product key") },
-  { N_("Product"), "product_key_channel", N_("Product key channel") },
-  { N_("Product"), "activation_id", N_("Activation ID") },
-  { N_("Product"), "application_id", N_("Application ID") },
-  { N_("Product"), "extended_pid", N_("Extended PID") },
-  { N_("Product"), "installation_id", N_("Installation ID") },
-  { N_("License"), "license_status", N_("License status") },
-  { N_("License"), "notification_reason", N_("Notification reason") },
-  { N_("License"), "volume_activation_expiration", N_("Volume activation expiration") },
-  { N_("License"), "timebased_activation_expiration", N_("Time-based activation expiration") },
-  { N_("License"), "time_remaining", N_("Time remaining") },
-  { N_("License"), "evaluation_end_date", N_("Evaluation end date") },
-  { N_("License"), "remaining_windows_rearm_count", N_("Remaining Windows rearm count") },
-  { N_("License"), "remaining_sku_rearm_count", N_("Remaining SKU rearm count") },
-  { N_("License"), "trusted_time", N_("Trusted time") },
-  { N_("License"), "configured_activation_type", N_("Configured activation type") },
-  { N_("KMS Client"), "cmid", N_("Client Machine ID (CMID)") },
-  { N_("KMS Client"), "registered_kms_machine_name", N_("KMS host set by hand") },
-  { N_("KMS Client"), "kms_machine_name_from_dns", N_("KMS host from DNS") },
-  { N_("KMS Client"), "kms_machine_ip", N_("KMS host IP address") },
-  { N_("KMS Client"), "kms_extended_pid", N_("KMS host extended PID") },
-  { N_("KMS Client"), "activation_interval", N_("Activation interval") },
-  { N_("KMS Client"), "renewal_interval", N_("Renewal interval") },
-  { N_("KMS Host"), "current_count", N_("Current count") },
-  { N_("KMS Host"), "listening_port", N_("Listening on port") },
-  { N_("KMS Host"), "kms_priority", N_("Priority") },
-  { N_("Requests"), "requests_total", N_("Total requests") },
-  { N_("Requests"), "requests_failed", N_("Failed requests") },
-  { N_("Requests"), "requests_unlicensed", N_("From unlicensed clients") },
-  { N_("Requests"), "requests_licensed", N_("From licensed clients") },
-  { N_("Requests"), "requests_initial_grace", N_("In the initial grace period") },
-  { N_("Requests"), "requests_expired_or_oot", N_("Expired or out of tolerance") },
-  { N_("Requests"), "requests_non_genuine_grace", N_("In the non-genuine grace period") },
-  { N_("Requests"), "requests_notification", N_("In notification") },
-};
-
-static const char *
-role_label (const char *role)
-{
-  static const struct {
-    const char *id;
-    const char *label;
-  } roles[] = {
-    { "kms-client", N_("KMS client") }, { "kms-host", N_("KMS host") }, { "mak", N_("MAK") },
-    { "retail", N_("Retail") }, { "oem", N_("OEM") }, { "adba", N_("Activated through Active Directory") },
-    { "avma", N_("Automatic VM activation") }, { "token", N_("Token-based activation") },
-    { "evaluation", N_("Evaluation") }, { "subscription", N_("Subscription") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-    if (g_strcmp0 (role, roles[i].id) == 0)
-      return _(roles[i].label);
-  return _("Unknown kind of license");
-}
-
 static char *
 state_file (void)
 {
@@ -193,8 +132,7 @@ new_finding_row (KdFinding *finding)
   adw_expander_row_set_subtitle_lines (ADW_EXPANDER_ROW (row), 0);
   gtk_widget_add_css_class (icon, styles[severity]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  severity == KD_FINDING_ERROR ? _("Error")
-                                  : severity == KD_FINDING_WARNING ? _("Warning") : _("Information"), -1);
+                                  kd_finding_severity_get_label (severity), -1);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_row (_("What to do"), kd_finding_get_remedy (finding)));
@@ -241,7 +179,7 @@ show_fields (KdAnalyzePage *self,
 {
   GtkWidget *child;
   AdwPreferencesGroup *group = NULL;
-  const char *group_name = NULL;
+  int group_shown = -1;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_box))) != NULL)
     gtk_box_remove (self->fields_box, child);
@@ -249,21 +187,22 @@ show_fields (KdAnalyzePage *self,
   if (product == NULL)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+  for (guint i = 0; i < kd_field_info_get_n (); i++)
     {
-      const char *value = kd_capture_product_get_field (product, field_rows[i].key);
+      const KdFieldInfo *info = kd_field_info_get_nth (i);
+      const char *value = kd_capture_product_get_field (product, kd_field_info_get_key (info));
       GtkWidget *row;
 
       if (value == NULL || *value == '\0')
         continue;
-      if (group == NULL || g_strcmp0 (group_name, field_rows[i].group) != 0)
+      if (group == NULL || group_shown != (int) kd_field_info_get_group (info))
         {
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, _(field_rows[i].group));
+          adw_preferences_group_set_title (group, kd_field_group_get_label (kd_field_info_get_group (info)));
           gtk_box_append (self->fields_box, GTK_WIDGET (group));
-          group_name = field_rows[i].group;
+          group_shown = kd_field_info_get_group (info);
         }
-      row = new_row (_(field_rows[i].label), value);
+      row = new_row (kd_field_info_get_label (info), value);
       adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
       gtk_widget_add_css_class (row, "property");
       add_copy_button (row, value, _("Copy Value"));
@@ -345,7 +284,6 @@ show_product (KdAnalyzePage *self,
 {
   static const char *icons[] = { "object-select-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
   static const char *styles[] = { "success", "warning", "error" };
-  static const char *titles[] = { N_("No problem found"), N_("Works, with warnings"), N_("Problems found") };
   KdCapture *doc = kd_diagnosis_get_document (self->diagnosis);
   GListModel *products = kd_capture_get_products (doc);
   GListModel *findings = kd_diagnosis_get_findings (self->diagnosis);
@@ -362,14 +300,14 @@ show_product (KdAnalyzePage *self,
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), styles[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), styles[verdict]);
-  gtk_label_set_text (self->verdict_label, _(titles[verdict]));
+  gtk_label_set_text (self->verdict_label, kd_verdict_get_label (verdict));
 
   if (product != NULL)
     {
       const char *name = kd_capture_product_get_name (product);
       const char *status = kd_capture_product_get_field (product, "license_status");
       g_autofree char *summary = g_strdup_printf ("%s · %s%s%s", name != NULL ? name : _("A product without a name"),
-                                                  role_label (kd_capture_product_get_role (product)),
+                                                  kd_license_role_get_label (kd_license_role_from_id (kd_capture_product_get_role (product))),
                                                   status != NULL ? " · " : "", status != NULL ? status : "");
       gtk_label_set_text (self->summary_label, summary);
     }

@@ -8,22 +8,62 @@
 #include <glib/gi18n-lib.h>
 
 #include "kd-enums.h"
+#include "kd-enum-types.h"
 
+/* The identifiers are the nicks of the generated GEnum and GFlags types
+ * (kd-enum-types.h): glib-mkenums makes them from the value names. */
 static const struct {
   KdAppliesTo flag;
-  const char *id;
   const char *label;
-} applies_to_names[] = {
-  { KD_APPLIES_TO_MAK,        "mak",        N_("MAK") },
-  { KD_APPLIES_TO_KMS_CLIENT, "kms-client", N_("KMS client") },
-  { KD_APPLIES_TO_KMS_HOST,   "kms-host",   N_("KMS host") },
-  { KD_APPLIES_TO_ADBA,       "adba",       N_("AD-based") },
-  { KD_APPLIES_TO_RETAIL,     "retail",     N_("Retail") },
-  { KD_APPLIES_TO_OEM,        "oem",        N_("OEM") },
-  { KD_APPLIES_TO_OFFICE,     "office",     N_("Office") },
-  { KD_APPLIES_TO_AVMA,       "avma",       N_("AVMA") },
-  { KD_APPLIES_TO_TOKEN,      "token",      N_("Token-based") },
+} applies_to_labels[] = {
+  { KD_APPLIES_TO_MAK,        N_("MAK") },
+  { KD_APPLIES_TO_KMS_CLIENT, N_("KMS client") },
+  { KD_APPLIES_TO_KMS_HOST,   N_("KMS host") },
+  { KD_APPLIES_TO_ADBA,       N_("AD-based") },
+  { KD_APPLIES_TO_RETAIL,     N_("Retail") },
+  { KD_APPLIES_TO_OEM,        N_("OEM") },
+  { KD_APPLIES_TO_OFFICE,     N_("Office") },
+  { KD_APPLIES_TO_AVMA,       N_("AVMA") },
+  { KD_APPLIES_TO_TOKEN,      N_("Token-based") },
 };
+
+/**
+ * kd_enum_get_nick:
+ * @type: a #GEnum type of the core
+ * @value: one of its values
+ *
+ * The nicks of the core's enums are the stable identifiers of its JSON.
+ *
+ * Returns: (nullable): the nick of @value
+ */
+const char *
+kd_enum_get_nick (GType type,
+                  int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  return found != NULL ? found->value_nick : NULL;
+}
+
+/**
+ * kd_enum_from_nick:
+ * @type: a #GEnum type of the core
+ * @nick: (nullable): a stable identifier
+ * @fallback: what an unknown @nick gives
+ *
+ * Returns: the value whose nick is @nick, or @fallback
+ */
+int
+kd_enum_from_nick (GType       type,
+                   const char *nick,
+                   int         fallback)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  return found != NULL ? found->value : fallback;
+}
 
 /**
  * kd_applies_to_from_id:
@@ -34,13 +74,13 @@ static const struct {
 KdAppliesTo
 kd_applies_to_from_id (const char *id)
 {
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (KD_TYPE_APPLIES_TO);
+  GFlagsValue *found;
+
   g_return_val_if_fail (id != NULL, KD_APPLIES_TO_NONE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (applies_to_names); i++)
-    if (g_str_equal (id, applies_to_names[i].id))
-      return applies_to_names[i].flag;
-
-  return KD_APPLIES_TO_NONE;
+  found = g_flags_get_value_by_nick (klass, id);
+  return found != NULL ? found->value : KD_APPLIES_TO_NONE;
 }
 
 /**
@@ -52,11 +92,10 @@ kd_applies_to_from_id (const char *id)
 const char *
 kd_applies_to_get_id (KdAppliesTo flag)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (applies_to_names); i++)
-    if (applies_to_names[i].flag == flag)
-      return applies_to_names[i].id;
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (KD_TYPE_APPLIES_TO);
+  GFlagsValue *found = flag != KD_APPLIES_TO_NONE ? g_flags_get_first_value (klass, flag) : NULL;
 
-  return NULL;
+  return found != NULL && found->value == flag ? found->value_nick : NULL;
 }
 
 /**
@@ -68,9 +107,9 @@ kd_applies_to_get_id (KdAppliesTo flag)
 const char *
 kd_applies_to_get_label (KdAppliesTo flag)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (applies_to_names); i++)
-    if (applies_to_names[i].flag == flag)
-      return _(applies_to_names[i].label);
+  for (guint i = 0; i < G_N_ELEMENTS (applies_to_labels); i++)
+    if (applies_to_labels[i].flag == flag)
+      return _(applies_to_labels[i].label);
 
   return NULL;
 }
@@ -78,29 +117,114 @@ kd_applies_to_get_label (KdAppliesTo flag)
 const char *
 kd_finding_severity_get_id (KdFindingSeverity severity)
 {
+  return kd_enum_get_nick (KD_TYPE_FINDING_SEVERITY, severity);
+}
+
+/**
+ * kd_finding_severity_get_label:
+ * @severity: a severity
+ *
+ * Returns: the severity's name, in the UI language
+ */
+const char *
+kd_finding_severity_get_label (KdFindingSeverity severity)
+{
   switch (severity)
     {
     case KD_FINDING_ERROR:
-      return "error";
+      return _("Error");
     case KD_FINDING_WARNING:
-      return "warning";
+      return _("Warning");
     case KD_FINDING_INFO:
     default:
-      return "info";
+      return _("Information");
     }
 }
 
 const char *
 kd_verdict_get_id (KdVerdict verdict)
 {
+  return kd_enum_get_nick (KD_TYPE_VERDICT, verdict);
+}
+
+/**
+ * kd_verdict_get_label:
+ * @verdict: a verdict
+ *
+ * Returns: the verdict as a title, in the UI language
+ */
+const char *
+kd_verdict_get_label (KdVerdict verdict)
+{
   switch (verdict)
     {
     case KD_VERDICT_ERROR:
-      return "error";
+      return _("Problems found");
     case KD_VERDICT_WARNING:
-      return "warning";
+      return _("Works, with warnings");
     case KD_VERDICT_OK:
     default:
-      return "ok";
+      return _("No problem found");
     }
+}
+
+const char *
+kd_license_role_get_id (KdLicenseRole role)
+{
+  return kd_enum_get_nick (KD_TYPE_LICENSE_ROLE, role);
+}
+
+KdLicenseRole
+kd_license_role_from_id (const char *id)
+{
+  return kd_enum_from_nick (KD_TYPE_LICENSE_ROLE, id, KD_LICENSE_ROLE_UNKNOWN);
+}
+
+/**
+ * kd_license_role_get_label:
+ * @role: a role
+ *
+ * Returns: how the product is licensed, in the UI language
+ */
+const char *
+kd_license_role_get_label (KdLicenseRole role)
+{
+  switch (role)
+    {
+    case KD_LICENSE_ROLE_KMS_CLIENT:
+      return _("KMS client");
+    case KD_LICENSE_ROLE_KMS_HOST:
+      return _("KMS host");
+    case KD_LICENSE_ROLE_MAK:
+      return _("MAK");
+    case KD_LICENSE_ROLE_RETAIL:
+      return _("Retail");
+    case KD_LICENSE_ROLE_OEM:
+      return _("OEM");
+    case KD_LICENSE_ROLE_ADBA:
+      return _("Activated through Active Directory");
+    case KD_LICENSE_ROLE_AVMA:
+      return _("Automatic VM activation");
+    case KD_LICENSE_ROLE_TOKEN:
+      return _("Token-based activation");
+    case KD_LICENSE_ROLE_EVALUATION:
+      return _("Evaluation");
+    case KD_LICENSE_ROLE_SUBSCRIPTION:
+      return _("Subscription");
+    case KD_LICENSE_ROLE_UNKNOWN:
+    default:
+      return _("Unknown kind of license");
+    }
+}
+
+const char *
+kd_capture_kind_get_id (KdCaptureKind kind)
+{
+  return kd_enum_get_nick (KD_TYPE_CAPTURE_KIND, kind);
+}
+
+KdCaptureKind
+kd_capture_kind_from_id (const char *id)
+{
+  return kd_enum_from_nick (KD_TYPE_CAPTURE_KIND, id, KD_CAPTURE_KIND_UNKNOWN);
 }

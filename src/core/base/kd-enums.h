@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -69,6 +69,58 @@ typedef enum /*< prefix=KD_VERDICT >*/
 } KdVerdict;
 
 /**
+ * KdFieldGroup:
+ *
+ * The headings the fields of a capture product are shown under.
+ */
+typedef enum /*< prefix=KD_FIELD_GROUP >*/
+{
+  KD_FIELD_GROUP_PRODUCT    = 0,
+  KD_FIELD_GROUP_LICENSE    = 1,
+  KD_FIELD_GROUP_KMS_CLIENT = 2,
+  KD_FIELD_GROUP_KMS_HOST   = 3,
+  KD_FIELD_GROUP_REQUESTS   = 4,
+} KdFieldGroup;
+
+/**
+ * KdLicenseRole:
+ *
+ * How a product is licensed, as far as a capture shows it.  The nicks
+ * (`kms-client`, `adba`…) are the `role` of `parse --json`.
+ */
+typedef enum /*< prefix=KD_LICENSE_ROLE >*/
+{
+  KD_LICENSE_ROLE_UNKNOWN      = 0,
+  KD_LICENSE_ROLE_KMS_CLIENT   = 1,
+  KD_LICENSE_ROLE_KMS_HOST     = 2,
+  KD_LICENSE_ROLE_MAK          = 3,
+  KD_LICENSE_ROLE_RETAIL       = 4,
+  KD_LICENSE_ROLE_OEM          = 5,
+  KD_LICENSE_ROLE_ADBA         = 6,
+  KD_LICENSE_ROLE_AVMA         = 7,
+  KD_LICENSE_ROLE_TOKEN        = 8,
+  KD_LICENSE_ROLE_EVALUATION   = 9,
+  KD_LICENSE_ROLE_SUBSCRIPTION = 10,
+} KdLicenseRole;
+
+/**
+ * KdCaptureKind:
+ *
+ * Which command printed a capture.  The nicks (`slmgr-dlv`…) are the
+ * `kind` of `parse --json`.
+ */
+typedef enum /*< prefix=KD_CAPTURE_KIND >*/
+{
+  KD_CAPTURE_KIND_UNKNOWN      = 0,
+  KD_CAPTURE_KIND_SLMGR_DLV    = 1,
+  KD_CAPTURE_KIND_SLMGR_DLI    = 2,
+  KD_CAPTURE_KIND_SLMGR_XPR    = 3,
+  KD_CAPTURE_KIND_SLMGR_ATO    = 4,
+  KD_CAPTURE_KIND_OSPP_DSTATUS = 5,
+  KD_CAPTURE_KIND_OSPP_ACT     = 6,
+} KdCaptureKind;
+
+/**
  * KdCaptureParseFlags:
  * @KD_CAPTURE_PARSE_NONE: read the capture in the caller's thread only
  * @KD_CAPTURE_PARSE_THREADS: a capture of several megabytes may be read in
@@ -83,8 +135,21 @@ typedef enum /*< flags,prefix=KD_CAPTURE_PARSE >*/
   KD_CAPTURE_PARSE_THREADS = 1 << 0,
 } KdCaptureParseFlags;
 
-const char  *kd_finding_severity_get_id (KdFindingSeverity severity);
-const char  *kd_verdict_get_id          (KdVerdict         verdict);
+const char  *kd_enum_get_nick           (GType             type,
+                                         int               value);
+int          kd_enum_from_nick          (GType             type,
+                                         const char       *nick,
+                                         int               fallback);
+
+const char  *kd_finding_severity_get_id    (KdFindingSeverity severity);
+const char  *kd_finding_severity_get_label (KdFindingSeverity severity);
+const char  *kd_verdict_get_id             (KdVerdict         verdict);
+const char  *kd_verdict_get_label          (KdVerdict         verdict);
+const char  *kd_license_role_get_id        (KdLicenseRole     role);
+const char  *kd_license_role_get_label     (KdLicenseRole     role);
+KdLicenseRole kd_license_role_from_id      (const char       *id);
+const char  *kd_capture_kind_get_id        (KdCaptureKind     kind);
+KdCaptureKind kd_capture_kind_from_id      (const char       *id);
 
 KdAppliesTo  kd_applies_to_from_id   (const char  *id);
 const char  *kd_applies_to_get_id    (KdAppliesTo  flag);

@@ -15,6 +15,7 @@
 #include "kd-error-catalog.h"
 #include "kd-gvlk.h"
 #include "kd-hresult.h"
+#include "kd-kms-limits.h"
 #include "kd-labels.h"
 
 /* Rules over a parsed capture.  Each rule has a stable id (part of
@@ -22,14 +23,11 @@
  * language, what it found, why it matters and what to do, with the
  * commands filled in from the capture (host, port, activation ID).
  *
- * The facts behind the thresholds are Microsoft's (slmgr-and-events.md §5,
- * the KMS guide): a KMS activation lasts 180 days and is renewed every 7
- * days by default; a host activates Windows clients from a count of 25 and
- * servers and Office from 5, and remembers at most 50 (Windows) machines. */
+ * The thresholds, intervals and validity are in kd-kms-limits.h; the
+ * prose repeats their figures, which Microsoft has never changed. */
 
-#define VOLUME_VALIDITY_MINUTES (180 * 24 * 60)
-#define DEFAULT_RENEWAL_MINUTES (7 * 24 * 60)
-#define DEFAULT_ACTIVATION_MINUTES 120
+/* An activation this close to its end is worth a warning: a client that
+ * renews on schedule never gets there. */
 #define SOON_DAYS 30
 
 struct _KdDiagnosis
@@ -244,7 +242,7 @@ rule_kms_client (Ctx *c)
 
   if (kd_capture_product_has_flag (p, "please_use_ato") && g_strcmp0 (status, "licensed") != 0)
     {
-      gint64 port = kd_capture_product_get_kms_port (p) > 0 ? kd_capture_product_get_kms_port (p) : 1688;
+      gint64 port = kd_capture_product_get_kms_port (p) > 0 ? kd_capture_product_get_kms_port (p) : KD_KMS_DEFAULT_PORT;
       g_autofree char *test = g_strdup_printf ("Test-NetConnection %s -Port %" PRId64, c->host, port);
 
       f = add (c, "kms-client.never-activated", KD_FINDING_ERROR, _("This KMS client has never activated"),
@@ -279,8 +277,8 @@ rule_kms_client (Ctx *c)
         }
       else
         {
-          gint64 interval = renewal > 0 ? renewal : DEFAULT_RENEWAL_MINUTES;
-          gint64 missed = (VOLUME_VALIDITY_MINUTES - minutes) / interval;
+          gint64 interval = renewal > 0 ? renewal : KD_KMS_RENEWAL_MINUTES;
+          gint64 missed = (KD_KMS_VALIDITY_MINUTES - minutes) / interval;
 
           if (missed >= 2)
             {
@@ -330,11 +328,11 @@ rule_kms_client (Ctx *c)
       kd_finding_add_command (f, "slmgr.vbs /skhc", _("Turn KMS host caching back on"));
     }
 
-  if ((activation > 0 && activation != DEFAULT_ACTIVATION_MINUTES) || (renewal > 0 && renewal != DEFAULT_RENEWAL_MINUTES))
+  if ((activation > 0 && activation != KD_KMS_RETRY_MINUTES) || (renewal > 0 && renewal != KD_KMS_RENEWAL_MINUTES))
     {
       g_autofree char *explanation = g_strdup_printf (_("The client retries activation every %" PRId64 " minutes and renews every %" PRId64 " minutes; the defaults are 120 and 10080 (7 days). The KMS host sets these values."),
-                                                      activation > 0 ? activation : DEFAULT_ACTIVATION_MINUTES,
-                                                      renewal > 0 ? renewal : DEFAULT_RENEWAL_MINUTES);
+                                                      activation > 0 ? activation : KD_KMS_RETRY_MINUTES,
+                                                      renewal > 0 ? renewal : KD_KMS_RENEWAL_MINUTES);
       f = add (c, "kms-client.non-default-intervals", KD_FINDING_INFO, _("Non-default activation or renewal interval"),
                explanation, _("Nothing to do unless it was not intended; the intervals are changed on the host with slmgr.vbs /sai and /sri."));
       kd_finding_add_field (f, "activation_interval");
@@ -392,7 +390,7 @@ rule_kms_host (Ctx *c)
       gboolean office = is_office (p);
       g_autofree char *title = NULL;
 
-      if (count < 5)
+      if (count < KD_KMS_THRESHOLD_SERVER)
         {
           title = g_strdup_printf (_("Count %" PRId64 ": no client activates yet"), count);
           f = add (c, "kms-host.count-below-5", KD_FINDING_ERROR, title,
@@ -400,7 +398,7 @@ rule_kms_host (Ctx *c)
                    _("Let more clients contact the host (they retry every 2 hours), or activate the first machines with a MAK. Make sure cloned clients have different CMIDs."));
           kd_finding_add_related (f, "0xC004F038");
         }
-      else if (count < 25 && !office)
+      else if (count < KD_KMS_THRESHOLD_CLIENT && !office)
         {
           title = g_strdup_printf (_("Count %" PRId64 ": servers activate, Windows clients do not yet"), count);
           f = add (c, "kms-host.count-below-25", KD_FINDING_WARNING, title,
@@ -410,7 +408,7 @@ rule_kms_host (Ctx *c)
         }
       else
         {
-          title = count >= 50 ? g_strdup_printf (_("Count %" PRId64 ": everything activates (the host keeps at most 50)"), count)
+          title = count >= KD_KMS_COUNT_CAP_CLIENT ? g_strdup_printf (_("Count %" PRId64 ": everything activates (the host keeps at most 50)"), count)
                               : g_strdup_printf (_("Count %" PRId64 ": everything activates"), count);
           f = add (c, "kms-host.count-ok", KD_FINDING_INFO, title,
                    _("The count is above the thresholds (25 for Windows clients, 5 for servers and Office), so every kind of client can activate."),
@@ -419,7 +417,7 @@ rule_kms_host (Ctx *c)
       kd_finding_add_field (f, "current_count");
 
       /* Many requests from few machines: clones that share a CMID. */
-      if (total >= 0 && count < 25 && total >= 10 * MAX (count, 1) && total >= 50)
+      if (total >= 0 && count < KD_KMS_THRESHOLD_CLIENT && total >= 10 * MAX (count, 1) && total >= 50)
         {
           g_autofree char *explanation = g_strdup_printf (_("The host has received %" PRId64 " requests but counts only %" PRId64 " machines. Machines cloned from an image that was not generalised share one Client Machine ID and count once."),
                                                           total, count);
@@ -442,7 +440,7 @@ rule_kms_host (Ctx *c)
       kd_finding_add_command (f, "nslookup -type=srv _vlmcs._tcp.<domain>", _("List the KMS hosts DNS publishes"));
     }
 
-  if (port > 0 && port != 1688)
+  if (port > 0 && port != KD_KMS_DEFAULT_PORT)
     {
       g_autofree char *title = g_strdup_printf (_("The host listens on port %" PRId64 ", not 1688"), port);
       g_autofree char *skms = g_strdup_printf ("slmgr.vbs /skms %s:%" PRId64,
@@ -784,7 +782,8 @@ run_rules (KdDiagnosis *self)
 
       c.host = kd_capture_product_get_kms_host (product) != NULL ? kd_capture_product_get_kms_host (product) : "<kms-host>";
       c.host_port = g_strdup_printf ("%s:%" PRId64, c.host,
-                                     kd_capture_product_get_kms_port (product) > 0 ? kd_capture_product_get_kms_port (product) : 1688);
+                                     kd_capture_product_get_kms_port (product) > 0 ? kd_capture_product_get_kms_port (product)
+                                                                                   : KD_KMS_DEFAULT_PORT);
       c.activation_id = kd_capture_product_get_field (product, "activation_id") != NULL
                           ? kd_capture_product_get_field (product, "activation_id") : "<activation-id>";
 
