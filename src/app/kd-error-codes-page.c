@@ -12,10 +12,7 @@
 #include "kd-error-codes-page.h"
 #include "kd-error-detail.h"
 #include "kd-hresult.h"
-
-/* Longer queries are not searches but pastes gone wrong; only their start is
- * looked at, so a huge paste cannot stall the main loop. */
-#define MAX_QUERY_BYTES 256
+#include "kd-lookup.h"
 
 struct _KdErrorCodesPage
 {
@@ -193,81 +190,76 @@ all_entries (void)
 static void
 refresh (KdErrorCodesPage *self)
 {
-  KdErrorCatalog *catalog = kd_error_catalog_get_default ();
   KdAppliesTo filter = get_filter (self);
-  g_autofree char *query = NULL;
-  const char *text;
-  guint32 value;
+  g_autoptr(KdLookup) lookup = NULL;
   guint n;
 
   /* Until the catalog is loaded; its completion runs the search typed so far. */
   if (self->results == NULL || !self->catalog_ready)
     return;
 
-  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  query = g_utf8_make_valid (text, MIN (strlen (text), MAX_QUERY_BYTES));
-  g_strstrip (query);
+  lookup = kd_lookup_new (kd_error_catalog_get_default (),
+                          gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
-  if (*query == '\0')
+  switch (kd_lookup_get_kind (lookup))
     {
-      g_autoptr(GPtrArray) entries = all_entries ();
-
-      set_results (self, entries, filter, NULL);
-      n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+    case KD_LOOKUP_EMPTY:
       {
-        g_autofree char *heading = g_strdup_printf (ngettext ("%u code", "%u codes", n), n);
+        g_autoptr(GPtrArray) entries = all_entries ();
+        g_autofree char *heading = NULL;
+
+        set_results (self, entries, filter, NULL);
+        n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+        heading = g_strdup_printf (ngettext ("%u code", "%u codes", n), n);
         gtk_label_set_text (self->results_heading, heading);
+        gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+        return;
       }
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      return;
-    }
 
-  if (kd_hresult_parse (query, &value, NULL) && kd_error_catalog_lookup (catalog, value) == NULL)
-    {
-      g_autoptr(KdErrorCode) decoded = kd_error_code_new_decoded (value);
-      g_autoptr(GPtrArray) nearest = kd_error_catalog_nearest (catalog, value, 8);
-      g_autofree char *heading = NULL;
+    case KD_LOOKUP_CODE:
+      if (!kd_lookup_get_known (lookup))
+        {
+          KdErrorCode *decoded = kd_lookup_get_entry (lookup);
+          g_autoptr(GPtrArray) nearest = kd_lookup_get_results (lookup, 8);
+          g_autofree char *heading = NULL;
 
-      set_results (self, nearest, 0, NULL);
-      heading = g_strdup_printf (_("%s is not in the catalog. Nearest entries:"), kd_error_code_get_code (decoded));
-      gtk_label_set_text (self->results_heading, heading);
-      gtk_stack_set_visible_child_name (self->list_stack, "results");
-      self->updating = TRUE;
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      self->updating = FALSE;
-      show_entry (self, decoded);
-      return;
-    }
+          set_results (self, nearest, 0, NULL);
+          heading = g_strdup_printf (_("%s is not in the catalog. Nearest entries:"), kd_error_code_get_code (decoded));
+          gtk_label_set_text (self->results_heading, heading);
+          gtk_stack_set_visible_child_name (self->list_stack, "results");
+          self->updating = TRUE;
+          gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+          self->updating = FALSE;
+          show_entry (self, decoded);
+          return;
+        }
+      break;
 
-  /* "0x1234567890" or "0xZZ" was meant as a code: say why it is not one
-   * rather than listing whatever words match. */
-  {
-    g_autoptr(GError) error = NULL;
-
-    if (g_regex_match_simple ("^(0[xX]|[+-]?[0-9]+$)", query, 0, 0) &&
-        !kd_hresult_parse (query, &value, &error))
+    /* "0x1234567890" or "0xZZ" was meant as a code: say why it is not one
+     * rather than listing whatever words match. */
+    case KD_LOOKUP_NOT_A_CODE:
       {
         g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
         set_results (self, none, 0, NULL);
         adw_status_page_set_title (self->empty_status, _("Not an Error Code"));
-        adw_status_page_set_description (self->empty_status, error->message);
+        adw_status_page_set_description (self->empty_status, kd_lookup_get_reason (lookup));
         return;
       }
-  }
+
+    case KD_LOOKUP_WORDS:
+    default:
+      break;
+    }
 
   adw_status_page_set_title (self->empty_status, _("No Matching Codes"));
   adw_status_page_set_description (self->empty_status,
                                    _("Try a code such as C004F074, part of one, or other words from the message"));
 
   {
-    g_autoptr(GPtrArray) found = kd_error_catalog_search (catalog, query, 200);
-    KdErrorCode *exact = NULL;
+    g_autoptr(GPtrArray) found = kd_lookup_get_results (lookup, 200);
 
-    if (kd_hresult_parse (query, &value, NULL))
-      exact = kd_error_catalog_lookup (catalog, value);
-
-    set_results (self, found, filter, exact);
+    set_results (self, found, filter, kd_lookup_get_entry (lookup));
     n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
     {
       g_autofree char *heading = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
@@ -540,7 +532,7 @@ kd_error_codes_page_init (KdErrorCodesPage *self)
 
   /* GtkText would hold a 10 MB paste and lay it out on every frame. */
   gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry))),
-                           MAX_QUERY_BYTES);
+                           KD_LOOKUP_MAX_QUERY);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "last-search", self->search_entry, "text", G_SETTINGS_BIND_DEFAULT);

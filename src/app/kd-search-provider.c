@@ -10,6 +10,7 @@
 #include "kd-application.h"
 #include "kd-error-catalog.h"
 #include "kd-hresult.h"
+#include "kd-lookup.h"
 #include "kd-search-provider.h"
 #include "kd-shell-search-provider-generated.h"
 
@@ -28,16 +29,25 @@ struct _KdSearchProvider
 
 G_DEFINE_FINAL_TYPE (KdSearchProvider, kd_search_provider, G_TYPE_OBJECT)
 
+/* The overview lists what the Error Codes page would: a code the catalog
+ * does not know is still an answer (the app shows it decoded), and text
+ * meant as a code that is not one lists nothing. */
 static char **
 search (const char * const *terms)
 {
-  g_autofree char *query = g_strjoinv (" ", (char **) terms);
-  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *text = g_strjoinv (" ", (char **) terms);
+  g_autoptr(KdLookup) lookup = kd_lookup_new (kd_error_catalog_get_default (), text);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
 
-  results = kd_error_catalog_search (kd_error_catalog_get_default (), query, MAX_RESULTS);
-  for (guint i = 0; i < results->len; i++)
-    g_strv_builder_add (ids, kd_error_code_get_code (g_ptr_array_index (results, i)));
+  if (kd_lookup_get_kind (lookup) == KD_LOOKUP_CODE && !kd_lookup_get_known (lookup))
+    g_strv_builder_add (ids, kd_error_code_get_code (kd_lookup_get_entry (lookup)));
+  else
+    {
+      g_autoptr(GPtrArray) results = kd_lookup_get_results (lookup, MAX_RESULTS);
+
+      for (guint i = 0; i < results->len; i++)
+        g_strv_builder_add (ids, kd_error_code_get_code (g_ptr_array_index (results, i)));
+    }
 
   return g_strv_builder_end (ids);
 }

@@ -121,6 +121,24 @@ typedef enum /*< prefix=KD_CAPTURE_KIND >*/
 } KdCaptureKind;
 
 /**
+ * KdLookupKind:
+ * @KD_LOOKUP_EMPTY: nothing to look up
+ * @KD_LOOKUP_CODE: a whole code, in any spelling
+ * @KD_LOOKUP_NOT_A_CODE: text meant as a code that is not one (too long,
+ *   not hexadecimal…)
+ * @KD_LOOKUP_WORDS: words, a symbol or part of a code: a search
+ *
+ * What a query typed or pasted into a lookup means.
+ */
+typedef enum /*< prefix=KD_LOOKUP >*/
+{
+  KD_LOOKUP_EMPTY      = 0,
+  KD_LOOKUP_CODE       = 1,
+  KD_LOOKUP_NOT_A_CODE = 2,
+  KD_LOOKUP_WORDS      = 3,
+} KdLookupKind;
+
+/**
  * KdCaptureParseFlags:
  * @KD_CAPTURE_PARSE_NONE: read the capture in the caller's thread only
  * @KD_CAPTURE_PARSE_THREADS: a capture of several megabytes may be read in
