@@ -11,6 +11,7 @@
 #include "kd-analyze-page.h"
 #include "kd-command.h"
 #include "kd-capture-parser.h"
+#include "kd-case.h"
 #include "kd-error-catalog.h"
 #include "kd-field-info.h"
 #include "kd-hresult.h"
@@ -66,6 +67,9 @@ struct _KdAnalyzePage
   gsize pending_offset;
   gboolean loading;         /* setting the text ourselves */
   gboolean narrow;
+
+  KdCase *case_;            /* where the capture is kept (the window's) */
+  KdCaseCapture *capture;   /* what the page put into it, or showed from it */
 };
 
 G_DEFINE_FINAL_TYPE (KdAnalyzePage, kd_analyze_page, GTK_TYPE_WIDGET)
@@ -74,16 +78,11 @@ enum {
   PROP_0,
   PROP_NARROW,
   PROP_DIAGNOSIS,
+  PROP_CASE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static char *
-state_file (void)
-{
-  return g_build_filename (g_get_user_state_dir (), "kms-doctor", "analyze.txt", NULL);
-}
 
 /* Rows are plain text: commands carry <parts-to-fill-in>. */
 static GtkWidget *
@@ -372,32 +371,33 @@ show_diagnosis (KdAnalyzePage      *self,
   self->show_source = g_idle_add (show_rest, self);
 }
 
+/* The capture goes into the case as soon as the page has it, so that it
+ * survives the app being killed; the case saves it off the main thread.
+ * Empty text takes it out. */
 static void
-save_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+store_capture (KdAnalyzePage *self,
+               GBytes        *text,
+               const char    *source_name,
+               const char    *encoding)
 {
-  g_autoptr(GError) error = NULL;
+  GListModel *captures;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Cannot keep the capture for the next start: %s", error->message);
-}
+  if (self->case_ == NULL)
+    return;
+  if (self->capture != NULL && g_bytes_equal (kd_case_capture_get_text (self->capture), text) &&
+      g_strcmp0 (kd_case_capture_get_source_name (self->capture), source_name) == 0)
+    return;
 
-/* What the user pasted survives a restart. */
-static void
-save_text (KdAnalyzePage *self,
-           GBytes        *text)
-{
-  g_autofree char *path = state_file ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  /* The GBytes of "" may have no data at all, which GIO refuses. */
-  g_autoptr(GBytes) empty = g_bytes_get_size (text) == 0 ? g_bytes_new_static ("", 0) : NULL;
-
-  g_mkdir_with_parents (dir, 0700);
-  g_file_replace_contents_bytes_async (file, empty != NULL ? empty : text, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                       self->cancellable, save_done_cb, NULL);
+  g_clear_object (&self->capture);
+  captures = kd_case_get_captures (self->case_);
+  if (g_bytes_get_size (text) == 0)
+    {
+      if (g_list_model_get_n_items (captures) > 0)
+        kd_case_remove_capture (self->case_, 0);
+      return;
+    }
+  self->capture = kd_case_capture_new (text, source_name, encoding);
+  kd_case_set_capture (self->case_, 0, self->capture);
 }
 
 /* What the worker gives the page */
@@ -492,7 +492,9 @@ parse_now (gpointer data)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  save_text (self, text);
+  /* Typed text; a paste or a file went into the case when it came. */
+  if (self->source == NULL)
+    store_capture (self, text, NULL, NULL);
 
   if (g_bytes_get_size (text) == 0)
     {
@@ -523,6 +525,22 @@ schedule_parse (KdAnalyzePage *self)
 }
 
 static void
+set_source_label (KdAnalyzePage *self,
+                  const char    *source_name,
+                  const char    *encoding)
+{
+  g_autofree char *label = NULL;
+
+  if (source_name == NULL)
+    {
+      gtk_label_set_text (self->source_label, _("Paste what slmgr.vbs or ospp.vbs printed, in any language"));
+      return;
+    }
+  label = g_strdup_printf (_("%s (%s)"), source_name, encoding != NULL ? encoding : "UTF-8");
+  gtk_label_set_text (self->source_label, label);
+}
+
+static void
 on_buffer_changed (KdAnalyzePage *self)
 {
   if (!self->loading)
@@ -530,7 +548,7 @@ on_buffer_changed (KdAnalyzePage *self)
       /* Edited by hand: the text, not the file, is what to read now. */
       g_clear_pointer (&self->source, g_bytes_unref);
       g_clear_pointer (&self->source_name, g_free);
-      gtk_label_set_text (self->source_label, _("Paste what slmgr.vbs or ospp.vbs printed, in any language"));
+      set_source_label (self, NULL, NULL);
     }
   schedule_parse (self);
 }
@@ -795,25 +813,47 @@ on_drop (GtkDropTarget *target,
   return FALSE;
 }
 
+/* A newer text replaces a file still being decoded. */
 static void
-restore_text (KdAnalyzePage *self)
+cancel_decoding (KdAnalyzePage *self)
 {
-  g_autofree char *path = state_file ();
-  g_autofree char *contents = NULL;
-  GStatBuf st;
-  gsize length;
+  g_cancellable_cancel (self->decoding);
+  g_clear_object (&self->decoding);
+}
 
-  if (g_stat (path, &st) != 0 || st.st_size > MAX_RESTORED_BYTES)
+/* A capture the page did not put into the case: the one a restored case
+ * brings.  Larger ones are not shown: such a text is a paste gone wrong,
+ * and it would only delay the first frame. */
+static void
+on_captures_changed (KdAnalyzePage *self)
+{
+  GListModel *captures = kd_case_get_captures (self->case_);
+  g_autoptr(KdCaseCapture) capture = g_list_model_get_item (captures, 0);
+  GBytes *text;
+
+  if (capture == NULL || capture == self->capture)
     return;
-  if (g_file_get_contents (path, &contents, &length, NULL) && length > 0 &&
-      g_utf8_validate_len (contents, length, NULL))
+  text = kd_case_capture_get_text (capture);
+  if (g_bytes_get_size (text) > MAX_RESTORED_BYTES)
     {
-      /* Not a change the user made: nothing to undo. */
-      set_text_internal (self, contents, FALSE);
-      g_clear_pointer (&self->source, g_bytes_unref);
-      self->source = g_bytes_new (contents, length);
-      schedule_parse (self);
+      g_message ("The capture of the last session is %zu bytes long; it is not shown again",
+                 g_bytes_get_size (text));
+      return;
     }
+
+  g_set_object (&self->capture, capture);
+  cancel_decoding (self);
+  {
+    g_autofree char *copy = g_strndup (g_bytes_get_data (text, NULL), g_bytes_get_size (text));
+
+    /* Not a change the user made: nothing to undo. */
+    set_text_internal (self, copy, FALSE);
+  }
+  g_clear_pointer (&self->source, g_bytes_unref);
+  self->source = g_bytes_ref (text);
+  g_set_str (&self->source_name, kd_case_capture_get_source_name (capture));
+  set_source_label (self, kd_case_capture_get_source_name (capture), kd_case_capture_get_encoding (capture));
+  schedule_parse (self);
 }
 
 /* A file's bytes, decoded in a worker: tens of megabytes of UTF-16 or of
@@ -856,7 +896,6 @@ decode_done_cb (GObject      *source,
 {
   KdAnalyzePage *self = KD_ANALYZE_PAGE (source);
   Load *load = g_task_get_task_data (G_TASK (result));
-  g_autofree char *label = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
     return;  /* another text came first, or the page is gone */
@@ -866,17 +905,13 @@ decode_done_cb (GObject      *source,
   g_clear_pointer (&self->source, g_bytes_unref);
   self->source = g_bytes_ref (load->bytes);
   g_set_str (&self->source_name, load->source_name);
-  label = g_strdup_printf (_("%s (%s)"), load->source_name, load->encoding);
-  gtk_label_set_text (self->source_label, label);
-  schedule_parse (self);
-}
+  set_source_label (self, load->source_name, load->encoding);
+  {
+    g_autoptr(GBytes) text = g_bytes_new (load->text, strlen (load->text));
 
-/* A newer text replaces a file still being decoded. */
-static void
-cancel_decoding (KdAnalyzePage *self)
-{
-  g_cancellable_cancel (self->decoding);
-  g_clear_object (&self->decoding);
+    store_capture (self, text, load->source_name, load->encoding);
+  }
+  schedule_parse (self);
 }
 
 static void
@@ -895,6 +930,8 @@ kd_analyze_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->source, g_bytes_unref);
   g_clear_pointer (&self->source_name, g_free);
+  g_clear_object (&self->capture);
+  g_clear_object (&self->case_);
 
   G_OBJECT_CLASS (kd_analyze_page_parent_class)->dispose (object);
 }
@@ -915,6 +952,9 @@ kd_analyze_page_get_property (GObject    *object,
     case PROP_DIAGNOSIS:
       g_value_set_object (value, self->diagnosis);
       break;
+    case PROP_CASE:
+      g_value_set_object (value, self->case_);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -932,6 +972,9 @@ kd_analyze_page_set_property (GObject      *object,
     {
     case PROP_NARROW:
       kd_analyze_page_set_narrow (self, g_value_get_boolean (value));
+      break;
+    case PROP_CASE:
+      kd_analyze_page_set_case (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -953,6 +996,9 @@ kd_analyze_page_class_init (KdAnalyzePageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DIAGNOSIS] =
     g_param_spec_object ("diagnosis", NULL, NULL, KD_TYPE_DIAGNOSIS, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, KD_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-analyze-page.ui");
@@ -1003,7 +1049,6 @@ kd_analyze_page_init (KdAnalyzePage *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  restore_text (self);
 }
 
 gboolean
@@ -1033,6 +1078,36 @@ kd_analyze_page_set_narrow (KdAnalyzePage *self,
  * @self: the page
  * @stack: the window's view stack, for the switcher in the header
  */
+/**
+ * kd_analyze_page_set_case:
+ * @self: the page
+ * @kase: (nullable): the window's case
+ *
+ * The page keeps its capture in @kase, and shows the one @kase brings
+ * when it is restored.
+ */
+void
+kd_analyze_page_set_case (KdAnalyzePage *self,
+                          KdCase        *kase)
+{
+  g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
+  g_return_if_fail (kase == NULL || KD_IS_CASE (kase));
+
+  if (self->case_ == kase)
+    return;
+  if (self->case_ != NULL)
+    g_signal_handlers_disconnect_by_data (kd_case_get_captures (self->case_), self);
+  g_clear_object (&self->capture);
+  g_set_object (&self->case_, kase);
+  if (kase != NULL)
+    {
+      g_signal_connect_object (kd_case_get_captures (kase), "items-changed",
+                               G_CALLBACK (on_captures_changed), self, G_CONNECT_SWAPPED);
+      on_captures_changed (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
 void
 kd_analyze_page_set_stack (KdAnalyzePage *self,
                            AdwViewStack  *stack)
@@ -1074,7 +1149,8 @@ kd_analyze_page_set_text (KdAnalyzePage *self,
   g_clear_pointer (&self->source, g_bytes_unref);
   self->source = g_bytes_new (text, strlen (text));
   g_clear_pointer (&self->source_name, g_free);
-  gtk_label_set_text (self->source_label, _("Paste what slmgr.vbs or ospp.vbs printed, in any language"));
+  set_source_label (self, NULL, NULL);
+  store_capture (self, self->source, NULL, NULL);
   schedule_parse (self);
 }
 

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "kd-case.h"
 #include "kd-diagnosis.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ G_DECLARE_FINAL_TYPE (KdAnalyzePage, kd_analyze_page, KD, ANALYZE_PAGE, GtkWidge
 gboolean     kd_analyze_page_get_narrow    (KdAnalyzePage *self);
 void         kd_analyze_page_set_narrow    (KdAnalyzePage *self,
                                             gboolean       narrow);
+void         kd_analyze_page_set_case      (KdAnalyzePage *self,
+                                            KdCase        *kase);
 void         kd_analyze_page_set_stack     (KdAnalyzePage *self,
                                             AdwViewStack  *stack);
 KdDiagnosis *kd_analyze_page_get_diagnosis (KdAnalyzePage *self);

@@ -43,7 +43,12 @@ ensure_window (KdApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (kd_window_new (ADW_APPLICATION (self)));
+    {
+      window = GTK_WINDOW (kd_window_new (ADW_APPLICATION (self)));
+      /* The first window carries the session on; a window opened with
+       * New Window starts a case of its own. */
+      kd_window_restore_session (KD_WINDOW (window));
+    }
   return KD_WINDOW (window);
 }
 

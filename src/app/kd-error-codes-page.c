@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "kd-case.h"
 #include "kd-error-catalog.h"
 #include "kd-error-codes-page.h"
 #include "kd-error-detail.h"
@@ -38,6 +39,7 @@ struct _KdErrorCodesPage
   KdErrorDetail *detail;
 
   GListStore *results;
+  KdCase *case_;            /* where the codes looked up are noted */
   GSettings *settings;
   GCancellable *cancellable;
   gboolean narrow;
@@ -50,6 +52,7 @@ G_DEFINE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_NARROW,
+  PROP_CASE,
   PROP_ENTRY,
   N_PROPS
 };
@@ -281,23 +284,12 @@ refresh (KdErrorCodesPage *self)
 }
 
 static void
-load_catalog_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  /* Parsing, translating and indexing the catalog takes tens of
-   * milliseconds: not on the main thread, not before the first frame. */
-  g_task_return_pointer (task, g_object_ref (kd_error_catalog_get_default ()), g_object_unref);
-}
-
-static void
 load_catalog_done (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  KdErrorCodesPage *self = KD_ERROR_CODES_PAGE (source);
-  g_autoptr(KdErrorCatalog) catalog = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(KdErrorCodesPage) self = user_data;
+  g_autoptr(KdErrorCatalog) catalog = kd_error_catalog_get_default_finish (result, NULL);
 
   if (catalog == NULL)
     return;  /* cancelled: the page is gone */
@@ -312,11 +304,25 @@ on_search_changed (KdErrorCodesPage *self)
   refresh (self);
 }
 
+/* The entry shown was asked for, not just passed while typing: the case
+ * notes it among the codes looked up. */
+static void
+note_looked_up (KdErrorCodesPage *self)
+{
+  KdErrorCode *entry = kd_error_detail_get_entry (self->detail);
+
+  if (self->case_ != NULL && entry != NULL)
+    kd_case_add_code (self->case_, kd_error_code_get_code (entry));
+}
+
 static void
 on_search_activate (KdErrorCodesPage *self)
 {
   if (kd_error_detail_get_entry (self->detail) != NULL)
-    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+    {
+      note_looked_up (self);
+      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+    }
 }
 
 static void
@@ -340,7 +346,10 @@ on_selected_item_changed (KdErrorCodesPage *self)
   KdErrorCode *entry = gtk_single_selection_get_selected_item (self->selection);
 
   if (!self->updating && entry != NULL)
-    show_entry (self, entry);
+    {
+      show_entry (self, entry);
+      note_looked_up (self);
+    }
 }
 
 static void
@@ -350,6 +359,7 @@ on_list_activate (KdErrorCodesPage *self,
   g_autoptr(KdErrorCode) entry = g_list_model_get_item (G_LIST_MODEL (self->results), position);
 
   show_entry (self, entry);
+  note_looked_up (self);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
@@ -410,6 +420,7 @@ kd_error_codes_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_ERROR_CODES_PAGE);
   g_clear_object (&self->results);
   g_clear_object (&self->settings);
+  g_clear_object (&self->case_);
 
   G_OBJECT_CLASS (kd_error_codes_page_parent_class)->dispose (object);
 }
@@ -430,6 +441,9 @@ kd_error_codes_page_get_property (GObject    *object,
     case PROP_ENTRY:
       g_value_set_object (value, kd_error_codes_page_get_entry (self));
       break;
+    case PROP_CASE:
+      g_value_set_object (value, self->case_);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -447,6 +461,9 @@ kd_error_codes_page_set_property (GObject      *object,
     {
     case PROP_NARROW:
       kd_error_codes_page_set_narrow (self, g_value_get_boolean (value));
+      break;
+    case PROP_CASE:
+      kd_error_codes_page_set_case (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -469,6 +486,9 @@ kd_error_codes_page_class_init (KdErrorCodesPageClass *klass)
   properties[PROP_ENTRY] =
     g_param_spec_object ("entry", NULL, NULL, KD_TYPE_ERROR_CODE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, KD_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KD_TYPE_ERROR_DETAIL);
@@ -537,15 +557,28 @@ kd_error_codes_page_init (KdErrorCodesPage *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "last-search", self->search_entry, "text", G_SETTINGS_BIND_DEFAULT);
 
-  {
-    g_autoptr(GTask) task = NULL;
+  /* Parsing, translating and indexing the catalog takes tens of
+   * milliseconds: not on the main thread, not before the first frame. */
+  self->cancellable = g_cancellable_new ();
+  kd_error_catalog_get_default_async (self->cancellable, load_catalog_done, g_object_ref (self));
+}
 
-    self->cancellable = g_cancellable_new ();
-    task = g_task_new (self, self->cancellable, load_catalog_done, NULL);
-    g_task_set_source_tag (task, kd_error_codes_page_init);
-    g_task_set_return_on_cancel (task, TRUE);
-    g_task_run_in_thread (task, load_catalog_thread);
-  }
+/**
+ * kd_error_codes_page_set_case:
+ * @self: the page
+ * @kase: (nullable): the window's case
+ *
+ * The codes the user opens are noted in @kase.
+ */
+void
+kd_error_codes_page_set_case (KdErrorCodesPage *self,
+                              KdCase           *kase)
+{
+  g_return_if_fail (KD_IS_ERROR_CODES_PAGE (self));
+  g_return_if_fail (kase == NULL || KD_IS_CASE (kase));
+
+  if (g_set_object (&self->case_, kase))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
 gboolean
@@ -651,6 +684,7 @@ kd_error_codes_page_open_code (KdErrorCodesPage *self,
 
   code = kd_hresult_format (value);
   kd_error_codes_page_search (self, code);
+  note_looked_up (self);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 

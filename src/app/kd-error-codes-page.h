@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "kd-case.h"
 #include "kd-error-code.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ void            kd_error_codes_page_set_narrow       (KdErrorCodesPage *self,
                                                       gboolean          narrow);
 void            kd_error_codes_page_set_stack        (KdErrorCodesPage *self,
                                                       AdwViewStack     *stack);
+void            kd_error_codes_page_set_case         (KdErrorCodesPage *self,
+                                                      KdCase           *kase);
 KdErrorCode    *kd_error_codes_page_get_entry        (KdErrorCodesPage *self);
 GtkSearchEntry *kd_error_codes_page_get_search_entry (KdErrorCodesPage *self);
 GListModel     *kd_error_codes_page_get_results      (KdErrorCodesPage *self);

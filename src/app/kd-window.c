@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "kd-capture-parser.h"
 #include "kd-hresult.h"
@@ -25,8 +28,10 @@ struct _KdWindow
   KdErrorCodesPage *error_codes_page;
   KdAnalyzePage *analyze_page;
 
+  KdCase *case_;             /* what this window is investigating */
   GSettings *settings;
   GCancellable *cancellable;
+  GCancellable *restoring;   /* the case of the last session, being read */
 };
 
 G_DEFINE_FINAL_TYPE (KdWindow, kd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -189,9 +194,12 @@ kd_window_dispose (GObject *object)
   KdWindow *self = (KdWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->restoring);
   gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->restoring);
+  g_clear_object (&self->case_);
 
   G_OBJECT_CLASS (kd_window_parent_class)->dispose (object);
 }
@@ -243,6 +251,10 @@ kd_window_init (KdWindow *self)
   kd_error_codes_page_set_stack (self->error_codes_page, self->stack);
   kd_analyze_page_set_stack (self->analyze_page, self->stack);
 
+  self->case_ = kd_case_new ();
+  kd_analyze_page_set_case (self->analyze_page, self->case_);
+  kd_error_codes_page_set_case (self->error_codes_page, self->case_);
+
   /* Typing anywhere searches. */
   gtk_search_entry_set_key_capture_widget (kd_error_codes_page_get_search_entry (self->error_codes_page),
                                            GTK_WIDGET (self));
@@ -252,6 +264,118 @@ KdWindow *
 kd_window_new (AdwApplication *application)
 {
   return g_object_new (KD_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * kd_window_get_case:
+ * @self: a #KdWindow
+ *
+ * Returns: (transfer none): the investigation the window works on
+ */
+KdCase *
+kd_window_get_case (KdWindow *self)
+{
+  g_return_val_if_fail (KD_IS_WINDOW (self), NULL);
+  return self->case_;
+}
+
+/* Where the case of the session is kept between starts */
+static GFile *
+session_case_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "kms-doctor", "session.kmsdoctor", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* Before cases, the Analyze page kept its text in analyze.txt: it becomes
+ * the session's capture once, and the file goes. */
+static void
+import_analyze_txt (KdWindow *self)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "kms-doctor", "analyze.txt", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return;
+  if (length > 0 && memchr (contents, '\0', length) == NULL && g_utf8_validate_len (contents, length, NULL))
+    {
+      g_autoptr(GBytes) text = g_bytes_new_take (g_steal_pointer (&contents), length);
+      g_autoptr(KdCaseCapture) capture = kd_case_capture_new (text, NULL, NULL);
+
+      kd_case_set_capture (self->case_, 0, capture);
+    }
+  g_unlink (path);
+}
+
+static void
+on_case_changed_while_restoring (KdWindow *self)
+{
+  /* The user was quicker than the disk: what they gave wins. */
+  g_cancellable_cancel (self->restoring);
+}
+
+static void
+restore_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(KdWindow) self = user_data;
+  g_autoptr(GFile) file = session_case_file ();
+  g_autoptr(GError) error = NULL;
+  gboolean loaded = kd_case_load_finish (KD_CASE (object), result, &error);
+
+  if (self->case_ == NULL)
+    return;  /* the window is gone */
+  g_signal_handlers_disconnect_by_func (self->case_, on_case_changed_while_restoring, self);
+  g_clear_object (&self->restoring);
+
+  if (!loaded)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        import_analyze_txt (self);
+      else if (g_error_matches (error, KD_CASE_ERROR, KD_CASE_ERROR_DAMAGED) ||
+               g_error_matches (error, KD_CASE_ERROR, KD_CASE_ERROR_NEWER))
+        {
+          /* Kept aside rather than written over by the next save. */
+          g_autofree char *path = g_file_get_path (file);
+          g_autofree char *aside = g_strconcat (path, ".unreadable", NULL);
+          g_autofree char *message = NULL;
+
+          g_rename (path, aside);
+          message = g_strdup_printf (_("The last session could not be restored: %s"), error->message);
+          kd_window_toast (self, message);
+          g_message ("%s (kept as %s)", message, aside);
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Cannot restore the last session: %s", error->message);
+    }
+
+  /* From now on every change is saved; one made meanwhile is saved now. */
+  kd_case_set_autosave_file (self->case_, file);
+}
+
+/**
+ * kd_window_restore_session:
+ * @self: a #KdWindow
+ *
+ * Makes this window the one whose case is kept between starts: the case
+ * of the last session is read (off the main thread) and from then on
+ * every change is saved.
+ */
+void
+kd_window_restore_session (KdWindow *self)
+{
+  g_autoptr(GFile) file = session_case_file ();
+
+  g_return_if_fail (KD_IS_WINDOW (self));
+  g_return_if_fail (self->restoring == NULL);
+
+  self->restoring = g_cancellable_new ();
+  g_signal_connect_object (self->case_, "changed", G_CALLBACK (on_case_changed_while_restoring), self,
+                           G_CONNECT_SWAPPED);
+  kd_case_load_async (self->case_, file, self->restoring, restore_done, g_object_ref (self));
 }
 
 /**

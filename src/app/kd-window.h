@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KdWindow, kd_window, KD, WINDOW, AdwApplicationWindow)
 
 KdWindow         *kd_window_new                 (AdwApplication *application);
+KdCase           *kd_window_get_case            (KdWindow       *self);
+void              kd_window_restore_session     (KdWindow       *self);
 KdErrorCodesPage *kd_window_get_error_codes_page (KdWindow      *self);
 KdAnalyzePage    *kd_window_get_analyze_page    (KdWindow      *self);
 void              kd_window_open_code           (KdWindow       *self,

@@ -27,7 +27,7 @@ struct _KdErrorCatalog
   GPtrArray *entries;      /* KdErrorCode, sorted by value */
   GHashTable *by_value;    /* value (and alias values) -> KdErrorCode */
   KdSearchIndex *index;    /* document i == entries[i] */
-  gboolean dirty;
+  gboolean loaded;         /* the compiled-in layers are in */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -43,7 +43,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void kd_error_catalog_build (KdErrorCatalog *self);
 
 static GType
 kd_error_catalog_get_item_type (GListModel *model)
@@ -56,7 +55,6 @@ kd_error_catalog_get_n_items (GListModel *model)
 {
   KdErrorCatalog *self = KD_ERROR_CATALOG (model);
 
-  kd_error_catalog_build (self);
   return self->entries->len;
 }
 
@@ -66,7 +64,6 @@ kd_error_catalog_get_item (GListModel *model,
 {
   KdErrorCatalog *self = KD_ERROR_CATALOG (model);
 
-  kd_error_catalog_build (self);
   if (position >= self->entries->len)
     return NULL;
   return g_object_ref (g_ptr_array_index (self->entries, position));
@@ -246,10 +243,6 @@ kd_error_catalog_build (KdErrorCatalog *self)
   gpointer key, value;
   guint old_n;
 
-  if (!self->dirty)
-    return;
-  self->dirty = FALSE;
-
   old_n = self->entries->len;
   g_ptr_array_set_size (self->entries, 0);
   g_hash_table_remove_all (self->by_value);
@@ -301,21 +294,12 @@ kd_error_catalog_new (void)
   return g_object_new (KD_TYPE_ERROR_CATALOG, NULL);
 }
 
-/**
- * kd_error_catalog_load_layer:
- * @self: a #KdErrorCatalog
- * @json: an array of entries, as in a file of data/catalog
- * @error: a #GError
- *
- * Adds a layer.  An entry whose code is already there completes it: members
- * it sets replace the earlier ones, the others are kept.
- *
- * Returns: %TRUE if @json was a valid layer
- */
-gboolean
-kd_error_catalog_load_layer (KdErrorCatalog  *self,
-                             GBytes          *json,
-                             GError         **error)
+/* Adds a layer to the merged objects, without building the entries: the
+ * compiled-in catalog has two layers and is built once. */
+static gboolean
+merge_layer (KdErrorCatalog  *self,
+             GBytes          *json,
+             GError         **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(JsonNode) root = NULL;
@@ -385,8 +369,172 @@ kd_error_catalog_load_layer (KdErrorCatalog  *self,
     }
 
   g_ptr_array_add (self->layers, g_steal_pointer (&root));
-  self->dirty = TRUE;
   return TRUE;
+}
+
+/**
+ * kd_error_catalog_load_layer:
+ * @self: a #KdErrorCatalog
+ * @json: an array of entries, as in a file of data/catalog
+ * @error: a #GError
+ *
+ * Adds a layer.  An entry whose code is already there completes it: members
+ * it sets replace the earlier ones, the others are kept.
+ *
+ * Returns: %TRUE if @json was a valid layer
+ */
+gboolean
+kd_error_catalog_load_layer (KdErrorCatalog  *self,
+                             GBytes          *json,
+                             GError         **error)
+{
+  g_return_val_if_fail (KD_IS_ERROR_CATALOG (self), FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+
+  if (!merge_layer (self, json, error))
+    return FALSE;
+  kd_error_catalog_build (self);
+  return TRUE;
+}
+
+/* The layers compiled into the program, merged and built. */
+static gboolean
+load_builtin (KdErrorCatalog  *self,
+              GError         **error)
+{
+  static const char * const layers[] = {
+    "/io/github/kmsdoctor/KmsDoctor/catalog/slerror.json",
+    "/io/github/kmsdoctor/KmsDoctor/catalog/curated.json",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    {
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (kd_core_get_resource (), layers[i],
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+      if (bytes == NULL || !merge_layer (self, bytes, error))
+        {
+          g_prefix_error (error, "%s: ", layers[i]);
+          return FALSE;
+        }
+    }
+  kd_error_catalog_build (self);
+  self->loaded = TRUE;
+  return TRUE;
+}
+
+/* Moves what @from holds into @self, in the thread that owns @self, and
+ * says once what changed. */
+static void
+take_contents (KdErrorCatalog *self,
+               KdErrorCatalog *from)
+{
+  guint old_n = self->entries->len;
+
+#define SWAP(member) G_STMT_START { gpointer tmp_ = self->member; self->member = from->member; from->member = tmp_; } G_STMT_END
+  SWAP (objects);
+  SWAP (layers);
+  SWAP (entries);
+  SWAP (by_value);
+  SWAP (index);
+#undef SWAP
+  self->loaded = from->loaded;
+
+  if (old_n > 0 || self->entries->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->entries->len);
+  if (old_n != self->entries->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(KdErrorCatalog) loaded = kd_error_catalog_new ();
+  GError *error = NULL;
+
+  if (!load_builtin (loaded, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&loaded), g_object_unref);
+}
+
+static void
+load_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(KdErrorCatalog) loaded = NULL;
+  GError *error = NULL;
+
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  if (loaded == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  take_contents (g_task_get_source_object (task), loaded);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * kd_error_catalog_load_async:
+ * @self: an empty #KdErrorCatalog, from kd_error_catalog_new()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the catalog is ready
+ * @user_data: for @callback
+ *
+ * Loads the catalog compiled into the program: its layers are read,
+ * merged, made into entries and indexed in a worker thread, then put into
+ * @self in the thread-default main context of the caller, with one
+ * #GListModel::items-changed.
+ */
+void
+kd_error_catalog_load_async (KdErrorCatalog      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+
+  g_return_if_fail (KD_IS_ERROR_CATALOG (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kd_error_catalog_load_async);
+  if (self->loaded)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  worker = g_task_new (NULL, cancellable, load_done, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, load_thread);
+  g_task_set_check_cancellable (worker, TRUE);
+  g_task_run_in_thread (worker, load_thread);
+}
+
+/**
+ * kd_error_catalog_load_finish:
+ * @self: a #KdErrorCatalog
+ * @result: the result given to the callback
+ * @error: a #GError
+ *
+ * Returns: %TRUE if the catalog is loaded
+ */
+gboolean
+kd_error_catalog_load_finish (KdErrorCatalog  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kd_error_catalog_load_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -401,27 +549,64 @@ kd_error_catalog_get_default (void)
 
   if (g_once_init_enter_pointer (&catalog))
     {
-      static const char * const layers[] = {
-        "/io/github/kmsdoctor/KmsDoctor/catalog/slerror.json",
-        "/io/github/kmsdoctor/KmsDoctor/catalog/curated.json",
-      };
       KdErrorCatalog *self = kd_error_catalog_new ();
+      g_autoptr(GError) error = NULL;
 
-      for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
-        {
-          g_autoptr(GError) error = NULL;
-          g_autoptr(GBytes) bytes = g_resource_lookup_data (kd_core_get_resource (), layers[i],
-                                                            G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-
-          if (bytes == NULL || !kd_error_catalog_load_layer (self, bytes, &error))
-            g_critical ("Cannot load catalog layer %s: %s", layers[i], error->message);
-        }
-      kd_error_catalog_build (self);
-
+      if (!load_builtin (self, &error))
+        g_critical ("Cannot load the catalog: %s", error->message);
       g_once_init_leave_pointer (&catalog, self);
     }
 
   return catalog;
+}
+
+static void
+get_default_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_task_return_pointer (task, g_object_ref (kd_error_catalog_get_default ()), g_object_unref);
+}
+
+/**
+ * kd_error_catalog_get_default_async:
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the catalog is ready
+ * @user_data: for @callback
+ *
+ * kd_error_catalog_get_default() without waiting: the first call loads the
+ * catalog, which takes tens of milliseconds, in a worker thread.  The
+ * catalog is only handed out once it is whole, so that threads that share
+ * it never see it change.
+ */
+void
+kd_error_catalog_get_default_async (GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, kd_error_catalog_get_default_async);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, get_default_thread);
+}
+
+/**
+ * kd_error_catalog_get_default_finish:
+ * @result: the result given to the callback
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (nullable): the catalog, or %NULL if cancelled
+ */
+KdErrorCatalog *
+kd_error_catalog_get_default_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kd_error_catalog_get_default_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -438,7 +623,6 @@ kd_error_catalog_lookup (KdErrorCatalog *self,
 {
   g_return_val_if_fail (KD_IS_ERROR_CATALOG (self), NULL);
 
-  kd_error_catalog_build (self);
   return g_hash_table_lookup (self->by_value, GUINT_TO_POINTER (value));
 }
 
@@ -484,7 +668,6 @@ kd_error_catalog_search (KdErrorCatalog *self,
 
   g_return_val_if_fail (KD_IS_ERROR_CATALOG (self), NULL);
 
-  kd_error_catalog_build (self);
   results = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (query == NULL || !g_utf8_validate (query, -1, NULL))
@@ -530,7 +713,6 @@ kd_error_catalog_nearest (KdErrorCatalog *self,
 
   g_return_val_if_fail (KD_IS_ERROR_CATALOG (self), results);
 
-  kd_error_catalog_build (self);
 
   for (guint i = 0; i < self->entries->len; i++)
     {

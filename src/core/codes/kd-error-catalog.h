@@ -16,7 +16,19 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KdErrorCatalog, kd_error_catalog, KD, ERROR_CATALOG, GObject)
 
 KdErrorCatalog *kd_error_catalog_get_default  (void);
+void            kd_error_catalog_get_default_async  (GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+KdErrorCatalog *kd_error_catalog_get_default_finish (GAsyncResult        *result,
+                                                     GError             **error);
 KdErrorCatalog *kd_error_catalog_new          (void);
+void            kd_error_catalog_load_async   (KdErrorCatalog      *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean        kd_error_catalog_load_finish  (KdErrorCatalog      *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 gboolean        kd_error_catalog_load_layer   (KdErrorCatalog  *self,
                                                GBytes          *json,
                                                GError         **error);

@@ -1,0 +1,882 @@
+/* kd-case.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "kd-case.h"
+
+/* The investigation a window works on: the captures the user pasted or
+ * opened, the codes looked up, notes.  Every page reads from it and writes
+ * into it; it is saved as JSON (docs/case-json.md) off the main thread,
+ * written atomically and durably, so that what the user gave the app
+ * survives the app being killed.
+ *
+ * A save reads a snapshot: references to the captures, which never
+ * change, and copies of the rest, so the user goes on while it is
+ * written.  With an autosave file set, every change saves the case; a
+ * change made during a save is written by one more save after it. */
+
+/* The codes looked up: the most recent ones, oldest first */
+#define MAX_CODES 100
+
+struct _KdCase
+{
+  GObject parent_instance;
+
+  GListStore *captures;
+  GPtrArray *codes;         /* char *, NULL-terminated */
+  char *notes;
+
+  GFile *autosave_file;
+  GCancellable *autosave_cancellable;
+  gboolean modified;        /* changed since it was last loaded or saved */
+  guint64 generation;       /* counts the changes */
+  gboolean saving;          /* an autosave is being written */
+  gboolean save_again;      /* and the case changed after it started */
+};
+
+G_DEFINE_FINAL_TYPE (KdCase, kd_case, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (kd-case-error-quark, kd_case_error)
+
+enum {
+  PROP_0,
+  PROP_CAPTURES,
+  PROP_CODES,
+  PROP_NOTES,
+  PROP_AUTOSAVE_FILE,
+  PROP_SAVING,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* What a save writes and a load reads, apart from the object */
+typedef struct
+{
+  GPtrArray *captures;      /* KdCaseCapture */
+  GStrv codes;
+  char *notes;
+} Snapshot;
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->captures, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->codes, g_strfreev);
+  g_clear_pointer (&snapshot->notes, g_free);
+  g_free (snapshot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
+
+static Snapshot *
+take_snapshot (KdCase *self)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->captures));
+
+  snapshot->captures = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (snapshot->captures, g_list_model_get_item (G_LIST_MODEL (self->captures), i));
+  snapshot->codes = g_strdupv ((char **) self->codes->pdata);
+  snapshot->notes = g_strdup (self->notes);
+  return snapshot;
+}
+
+static char *
+snapshot_to_json (Snapshot *snapshot,
+                  gsize    *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *saved = g_date_time_format_iso8601 (now);
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format_version");
+  json_builder_add_int_value (builder, KD_CASE_FORMAT_VERSION);
+  json_builder_set_member_name (builder, "generator");
+  json_builder_add_string_value (builder, "KMS Doctor " PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "saved");
+  json_builder_add_string_value (builder, saved);
+
+  json_builder_set_member_name (builder, "codes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; snapshot->codes[i] != NULL; i++)
+    json_builder_add_string_value (builder, snapshot->codes[i]);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "captures");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < snapshot->captures->len; i++)
+    {
+      KdCaseCapture *capture = g_ptr_array_index (snapshot->captures, i);
+      GBytes *text = kd_case_capture_get_text (capture);
+      gsize size;
+      const char *data = g_bytes_get_data (text, &size);
+      g_autofree char *copy = g_strndup (size > 0 ? data : "", size);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "source_name");
+      if (kd_case_capture_get_source_name (capture) != NULL)
+        json_builder_add_string_value (builder, kd_case_capture_get_source_name (capture));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "encoding");
+      if (kd_case_capture_get_encoding (capture) != NULL)
+        json_builder_add_string_value (builder, kd_case_capture_get_encoding (capture));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "text");
+      /* The text is not NUL-terminated. */
+      json_builder_add_string_value (builder, copy);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "notes");
+  json_builder_add_string_value (builder, snapshot->notes != NULL ? snapshot->notes : "");
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, length);
+}
+
+static gboolean
+write_file (GFile       *file,
+            const char  *contents,
+            gsize        length,
+            GError     **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = NULL;
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("A case can only be saved to a local file"));
+      return FALSE;
+    }
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot make the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* Written beside the file and renamed over it, after an fsync(): the
+   * file is the old case or the new one, never half of either, and the
+   * new one is on the disk before we say it is saved. */
+  return g_file_set_contents_full (path, contents, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Snapshot *snapshot = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "kd-file");
+  g_autofree char *contents = NULL;
+  GError *error = NULL;
+  gsize length;
+
+  contents = snapshot_to_json (snapshot, &length);
+  if (!write_file (file, contents, length, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* A member that must be a string, or null where @nullable */
+static gboolean
+get_string_member (JsonObject  *object,
+                   const char  *name,
+                   gboolean     nullable,
+                   const char **out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return nullable;
+  if (JSON_NODE_HOLDS_NULL (node))
+    return nullable;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static Snapshot *
+snapshot_from_json (const char  *contents,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(Snapshot) snapshot = g_new0 (Snapshot, 1);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  JsonNode *version;
+  JsonArray *array;
+  const char *notes;
+
+  if (!json_parser_load_from_data (parser, contents, length, &parse_error))
+    {
+      g_set_error (error, KD_CASE_ERROR, KD_CASE_ERROR_DAMAGED,
+                   _("The case file is damaged: %s"), parse_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      (version = json_object_get_member (object = json_node_get_object (root), "format_version")) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      g_set_error (error, KD_CASE_ERROR, KD_CASE_ERROR_DAMAGED,
+                   _("This is not a KMS Doctor case file"));
+      return NULL;
+    }
+  if (json_node_get_int (version) > KD_CASE_FORMAT_VERSION)
+    {
+      g_set_error (error, KD_CASE_ERROR, KD_CASE_ERROR_NEWER,
+                   _("The case was saved by a newer version of KMS Doctor (format %" G_GINT64_FORMAT
+                     "); this one reads format %d and older"),
+                   json_node_get_int (version), KD_CASE_FORMAT_VERSION);
+      return NULL;
+    }
+  if (json_node_get_int (version) < 1)
+    {
+      g_set_error (error, KD_CASE_ERROR, KD_CASE_ERROR_DAMAGED,
+                   _("The case file has a format version that never existed"));
+      return NULL;
+    }
+
+  /* Nothing is half-loaded: any member in a bad state refuses the file. */
+  snapshot->captures = g_ptr_array_new_with_free_func (g_object_unref);
+  if (json_object_has_member (object, "captures"))
+    {
+      JsonNode *node = json_object_get_member (object, "captures");
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        goto damaged;
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          const char *text, *source_name, *encoding;
+          JsonObject *capture;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            goto damaged;
+          capture = json_node_get_object (element);
+          if (!get_string_member (capture, "text", FALSE, &text) ||
+              !get_string_member (capture, "source_name", TRUE, &source_name) ||
+              !get_string_member (capture, "encoding", TRUE, &encoding))
+            goto damaged;
+          {
+            g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+            g_ptr_array_add (snapshot->captures, kd_case_capture_new (bytes, source_name, encoding));
+          }
+        }
+    }
+
+  if (json_object_has_member (object, "codes"))
+    {
+      JsonNode *node = json_object_get_member (object, "codes");
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        goto damaged;
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+            goto damaged;
+          g_strv_builder_add (codes, json_node_get_string (element));
+        }
+    }
+  snapshot->codes = g_strv_builder_end (codes);
+
+  if (!get_string_member (object, "notes", TRUE, &notes))
+    goto damaged;
+  snapshot->notes = g_strdup (notes != NULL ? notes : "");
+
+  return g_steal_pointer (&snapshot);
+
+damaged:
+  g_set_error (error, KD_CASE_ERROR, KD_CASE_ERROR_DAMAGED,
+               _("The case file is damaged: a member has the wrong type"));
+  return NULL;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *contents = NULL;
+  GError *error = NULL;
+  Snapshot *snapshot;
+  gsize length;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (memchr (contents, '\0', length) != NULL || !g_utf8_validate_len (contents, length, NULL))
+    {
+      g_task_return_new_error (task, KD_CASE_ERROR, KD_CASE_ERROR_DAMAGED,
+                               _("The case file is damaged: it is not UTF-8 text"));
+      return;
+    }
+  snapshot = snapshot_from_json (contents, length, &error);
+  if (snapshot == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_free);
+}
+
+static void
+set_saving (KdCase   *self,
+            gboolean  saving)
+{
+  if (self->saving == saving)
+    return;
+  self->saving = saving;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+}
+
+static void autosave (KdCase *self);
+
+static void
+autosave_done (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KdCase) self = KD_CASE (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!kd_case_save_finish (self, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Cannot keep the case for the next start: %s", error->message);
+    }
+  set_saving (self, FALSE);
+  if (self->save_again)
+    autosave (self);
+}
+
+static void
+autosave (KdCase *self)
+{
+  if (self->autosave_file == NULL)
+    return;
+  if (self->saving)
+    {
+      self->save_again = TRUE;
+      return;
+    }
+  self->save_again = FALSE;
+  set_saving (self, TRUE);
+  kd_case_save_async (self, self->autosave_file, self->autosave_cancellable, autosave_done, g_object_ref (self));
+}
+
+static void
+changed (KdCase *self)
+{
+  self->generation++;
+  if (!self->modified)
+    {
+      self->modified = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+  autosave (self);
+}
+
+static void
+kd_case_dispose (GObject *object)
+{
+  KdCase *self = (KdCase *) object;
+
+  g_cancellable_cancel (self->autosave_cancellable);
+
+  G_OBJECT_CLASS (kd_case_parent_class)->dispose (object);
+}
+
+static void
+kd_case_finalize (GObject *object)
+{
+  KdCase *self = (KdCase *) object;
+
+  g_clear_object (&self->captures);
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_free);
+  g_clear_object (&self->autosave_file);
+  g_clear_object (&self->autosave_cancellable);
+
+  G_OBJECT_CLASS (kd_case_parent_class)->finalize (object);
+}
+
+static void
+kd_case_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  KdCase *self = KD_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAPTURES:
+      g_value_set_object (value, self->captures);
+      break;
+    case PROP_CODES:
+      g_value_set_boxed (value, self->codes->pdata);
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+    case PROP_AUTOSAVE_FILE:
+      g_value_set_object (value, self->autosave_file);
+      break;
+    case PROP_SAVING:
+      g_value_set_boolean (value, self->saving);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_case_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  KdCase *self = KD_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOTES:
+      kd_case_set_notes (self, g_value_get_string (value));
+      break;
+    case PROP_AUTOSAVE_FILE:
+      kd_case_set_autosave_file (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_case_class_init (KdCaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kd_case_dispose;
+  object_class->finalize = kd_case_finalize;
+  object_class->get_property = kd_case_get_property;
+  object_class->set_property = kd_case_set_property;
+
+  properties[PROP_CAPTURES] =
+    g_param_spec_object ("captures", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CODES] =
+    g_param_spec_boxed ("codes", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTOSAVE_FILE] =
+    g_param_spec_object ("autosave-file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVING] =
+    g_param_spec_boolean ("saving", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KdCase::changed:
+   *
+   * The user changed the case: a capture, a code looked up, the notes.
+   * Not emitted when a case is loaded.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+kd_case_init (KdCase *self)
+{
+  self->captures = g_list_store_new (KD_TYPE_CASE_CAPTURE);
+  self->codes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->codes, NULL);
+  self->notes = g_strdup ("");
+  self->autosave_cancellable = g_cancellable_new ();
+}
+
+KdCase *
+kd_case_new (void)
+{
+  return g_object_new (KD_TYPE_CASE, NULL);
+}
+
+/**
+ * kd_case_get_captures:
+ * @self: a #KdCase
+ *
+ * Returns: (transfer none): the #KdCaseCapture list
+ */
+GListModel *
+kd_case_get_captures (KdCase *self)
+{
+  g_return_val_if_fail (KD_IS_CASE (self), NULL);
+
+  return G_LIST_MODEL (self->captures);
+}
+
+/**
+ * kd_case_set_capture:
+ * @self: a #KdCase
+ * @position: a capture's position, or the number of captures to add one
+ * @capture: the capture
+ *
+ * Puts @capture in place of the one at @position, or after the last.
+ */
+void
+kd_case_set_capture (KdCase        *self,
+                     guint          position,
+                     KdCaseCapture *capture)
+{
+  guint n;
+
+  g_return_if_fail (KD_IS_CASE (self));
+  g_return_if_fail (KD_IS_CASE_CAPTURE (capture));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->captures));
+  g_return_if_fail (position <= n);
+
+  g_list_store_splice (self->captures, position, position < n ? 1 : 0, (gpointer *) &capture, 1);
+  changed (self);
+}
+
+void
+kd_case_remove_capture (KdCase *self,
+                        guint   position)
+{
+  g_return_if_fail (KD_IS_CASE (self));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->captures)));
+
+  g_list_store_remove (self->captures, position);
+  changed (self);
+}
+
+/**
+ * kd_case_get_codes:
+ * @self: a #KdCase
+ *
+ * Returns: (transfer none): the codes looked up, the most recent last
+ */
+const char * const *
+kd_case_get_codes (KdCase *self)
+{
+  g_return_val_if_fail (KD_IS_CASE (self), NULL);
+
+  return (const char * const *) self->codes->pdata;
+}
+
+/**
+ * kd_case_add_code:
+ * @self: a #KdCase
+ * @code: a code as the catalog spells it, such as `0xC004F074`
+ *
+ * Notes that @code was looked up; looked up again, it becomes the most
+ * recent.
+ */
+void
+kd_case_add_code (KdCase     *self,
+                  const char *code)
+{
+  guint n;
+
+  g_return_if_fail (KD_IS_CASE (self));
+  g_return_if_fail (code != NULL);
+
+  n = self->codes->len - 1;
+  if (n > 0 && g_str_equal (g_ptr_array_index (self->codes, n - 1), code))
+    return;
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (g_ptr_array_index (self->codes, i), code))
+      {
+        g_ptr_array_remove_index (self->codes, i);
+        n--;
+        break;
+      }
+  if (n >= MAX_CODES)
+    {
+      g_ptr_array_remove_index (self->codes, 0);
+      n--;
+    }
+  g_ptr_array_insert (self->codes, n, g_strdup (code));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODES]);
+  changed (self);
+}
+
+const char *
+kd_case_get_notes (KdCase *self)
+{
+  g_return_val_if_fail (KD_IS_CASE (self), NULL);
+
+  return self->notes;
+}
+
+void
+kd_case_set_notes (KdCase     *self,
+                   const char *notes)
+{
+  g_return_if_fail (KD_IS_CASE (self));
+
+  if (g_set_str (&self->notes, notes != NULL ? notes : ""))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+      changed (self);
+    }
+}
+
+/**
+ * kd_case_get_autosave_file:
+ * @self: a #KdCase
+ *
+ * Returns: (transfer none) (nullable): where every change is saved
+ */
+GFile *
+kd_case_get_autosave_file (KdCase *self)
+{
+  g_return_val_if_fail (KD_IS_CASE (self), NULL);
+
+  return self->autosave_file;
+}
+
+/**
+ * kd_case_set_autosave_file:
+ * @self: a #KdCase
+ * @file: (nullable): where to save every change, or %NULL for nowhere
+ *
+ * From now on each change is saved to @file, off the main thread; a change
+ * not saved yet is saved at once.
+ */
+void
+kd_case_set_autosave_file (KdCase *self,
+                           GFile  *file)
+{
+  g_return_if_fail (KD_IS_CASE (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (g_set_object (&self->autosave_file, file))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_FILE]);
+      if (self->modified)
+        autosave (self);
+    }
+}
+
+/**
+ * kd_case_get_modified:
+ * @self: a #KdCase
+ *
+ * Returns: whether the case changed since it was last loaded or saved
+ */
+gboolean
+kd_case_get_modified (KdCase *self)
+{
+  g_return_val_if_fail (KD_IS_CASE (self), FALSE);
+
+  return self->modified;
+}
+
+static void
+set_modified (KdCase   *self,
+              gboolean  modified)
+{
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/**
+ * kd_case_get_saving:
+ * @self: a #KdCase
+ *
+ * Returns: whether an autosave is being written
+ */
+gboolean
+kd_case_get_saving (KdCase *self)
+{
+  g_return_val_if_fail (KD_IS_CASE (self), FALSE);
+
+  return self->saving;
+}
+
+/**
+ * kd_case_save_async:
+ * @self: a #KdCase
+ * @file: a local file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the case is on the disk
+ * @user_data: for @callback
+ *
+ * Writes the case as it is now to @file as JSON, in a worker thread:
+ * atomically (the file is the old case or the new one, never a mix) and
+ * durably (on the disk when @callback is told it worked).
+ */
+void
+kd_case_save_async (KdCase              *self,
+                    GFile               *file,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KD_IS_CASE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kd_case_save_async);
+  g_task_set_task_data (task, take_snapshot (self), (GDestroyNotify) snapshot_free);
+  g_object_set_data_full (G_OBJECT (task), "kd-file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "kd-generation", g_memdup2 (&self->generation, sizeof self->generation),
+                          g_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+kd_case_save_finish (KdCase        *self,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kd_case_save_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  /* Nothing changed while it was written: what is on the disk is the case. */
+  if (*(guint64 *) g_object_get_data (G_OBJECT (result), "kd-generation") == self->generation)
+    set_modified (self, FALSE);
+  return TRUE;
+}
+
+static void
+load_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KdCase *self = g_task_get_source_object (task);
+  g_autoptr(Snapshot) snapshot = NULL;
+  GError *error = NULL;
+
+  snapshot = g_task_propagate_pointer (G_TASK (result), &error);
+  if (snapshot == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Loading is not a change the user made: no autosave, no ::changed. */
+  g_list_store_splice (self->captures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->captures)),
+                       snapshot->captures->pdata, snapshot->captures->len);
+  g_ptr_array_set_size (self->codes, 0);
+  for (guint i = 0; snapshot->codes[i] != NULL; i++)
+    g_ptr_array_add (self->codes, g_strdup (snapshot->codes[i]));
+  g_ptr_array_add (self->codes, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODES]);
+  if (g_set_str (&self->notes, snapshot->notes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  self->generation++;
+  set_modified (self, FALSE);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * kd_case_load_async:
+ * @self: a #KdCase
+ * @file: a case file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the case is loaded
+ * @user_data: for @callback
+ *
+ * Reads @file in a worker thread and, if it is a whole case file of this
+ * version or an older one, replaces what @self holds with it, in the
+ * thread-default main context of the caller.  A damaged file or one from
+ * a newer version leaves @self as it was.
+ */
+void
+kd_case_load_async (KdCase              *self,
+                    GFile               *file,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+
+  g_return_if_fail (KD_IS_CASE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kd_case_load_async);
+
+  worker = g_task_new (NULL, cancellable, load_done, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, load_thread);
+  g_task_set_task_data (worker, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (worker, load_thread);
+}
+
+gboolean
+kd_case_load_finish (KdCase        *self,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kd_case_load_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
