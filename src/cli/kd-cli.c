@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,18 +13,11 @@
 #include <json-glib/json-glib.h>
 
 #include "kd-diagnosis.h"
-#include "kd-capture-parser.h"
+#include "kd-cli-common.h"
 #include "kd-command.h"
 #include "kd-error-catalog.h"
 #include "kd-hresult.h"
 #include "kd-i18n.h"
-
-/* Exit codes are part of the contract scripts rely on (docs/cli.md). */
-enum {
-  EXIT_FOUND = 0,
-  EXIT_NOT_FOUND = 1,
-  EXIT_USAGE = 2,
-};
 
 /* Nobody types a query this long; a longer one is a paste gone wrong. */
 #define MAX_QUERY 1024
@@ -46,40 +38,6 @@ print_usage (FILE *out)
   fprintf (out, "  -h, --help      %s\n", _("Show help"));
   fprintf (out, "  --version       %s\n", _("Show the version"));
   fprintf (out, "\n%s\n", _("Exit status: 0 found in the catalog, 1 only decoded or nothing matched, 2 bad usage or input."));
-}
-
-static int
-usage_error (const char *message)
-{
-  g_printerr ("kms-doctor-cli: %s\n", message);
-  g_printerr (_("Try “kms-doctor-cli --help” for more information.\n"));
-  return EXIT_USAGE;
-}
-
-/* --lang must win over the environment for catalog prose.  glibc ignores
- * LANGUAGE under the "C" locales (C.UTF-8 included), so messages move to a
- * real locale first; LANGUAGE then picks the catalog. */
-static void
-apply_language (const char *lang)
-{
-  const char *messages;
-
-  if (lang == NULL)
-    return;
-
-  g_setenv ("LANGUAGE", lang, TRUE);
-  messages = setlocale (LC_MESSAGES, NULL);
-  if (messages == NULL || g_str_equal (messages, "POSIX") || g_str_has_prefix (messages, "C"))
-    {
-      g_autofree char *upper = g_ascii_strup (lang, -1);
-      g_autofree char *plain = g_strdup_printf ("%s.UTF-8", lang);
-      g_autofree char *country = g_strdup_printf ("%s_%s.UTF-8", lang, upper);
-      const char *candidates[] = { plain, country, "en_US.UTF-8", "C.UTF-8" };
-
-      for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-        if (setlocale (LC_MESSAGES, candidates[i]) != NULL)
-          break;
-    }
 }
 
 static char *
@@ -158,19 +116,6 @@ validate_query (const char  *query,
   return TRUE;
 }
 
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
 /* The envelope of docs/cli.md: {"query": ..., "results": [entry, ...]} */
 static void
 print_results_json (const char  *query,
@@ -188,7 +133,7 @@ print_results_json (const char  *query,
     kd_error_code_to_json (entries[i], builder);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  print_json (builder);
+  kd_cli_print_json (builder);
 }
 
 static void
@@ -299,7 +244,7 @@ cmd_lookup (int    argc,
    * unknown options are left in argv and sorted out below. */
   g_option_context_set_ignore_unknown_options (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+    return kd_cli_usage_error (error->message);
 
   {
     g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
@@ -309,7 +254,7 @@ cmd_lookup (int    argc,
         if (!g_regex_match_simple ("^-[0-9]+$", argv[i], 0, 0))
           {
             g_autofree char *message = g_strdup_printf (_("unknown option “%s”"), argv[i]);
-            return usage_error (message);
+            return kd_cli_usage_error (message);
           }
         g_strv_builder_add (words, argv[i]);
       }
@@ -320,24 +265,24 @@ cmd_lookup (int    argc,
   }
 
   if (rest[0] == NULL)
-    return usage_error (_("lookup needs a code or words to look up"));
+    return kd_cli_usage_error (_("lookup needs a code or words to look up"));
   if (limit < 0)
-    return usage_error (_("--limit must be 0 or more"));
+    return kd_cli_usage_error (_("--limit must be 0 or more"));
 
   if (g_str_equal (rest[0], "-") && rest[1] == NULL)
     {
       query = read_query_from_stdin (&error);
       if (query == NULL)
-        return usage_error (error->message);
+        return kd_cli_usage_error (error->message);
     }
   else
     query = g_strjoinv (" ", rest);
 
   if (!validate_query (query, strlen (query), &error))
-    return usage_error (error->message);
+    return kd_cli_usage_error (error->message);
   g_strstrip (query);
 
-  apply_language (lang);
+  kd_cli_apply_language (lang);
   catalog = kd_error_catalog_get_default ();
 
   if (kd_hresult_parse (query, &value, &error))
@@ -346,59 +291,9 @@ cmd_lookup (int    argc,
   /* "0x1234567890" or "0xZZ" was meant as a code: say why it is not one
    * rather than searching the catalog for it as words. */
   if (g_regex_match_simple ("^(0[xX]|[+-]?[0-9]+$)", query, 0, 0))
-    return usage_error (error->message);
+    return kd_cli_usage_error (error->message);
 
   return lookup_words (catalog, query, (guint) limit, json);
-}
-
-/* Reads a whole file, or standard input for "-". */
-static GBytes *
-read_input (const char  *path,
-            GError     **error)
-{
-  if (g_str_equal (path, "-"))
-    {
-      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
-      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-
-      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
-        return NULL;
-      return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
-    }
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-      char *contents = NULL;
-      gsize length = 0;
-
-      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-        return NULL;
-      return g_bytes_new_take (contents, length);
-    }
-}
-
-/* Parses every file named; a file that cannot be read stops everything
- * with its reason, as scripts need a clear failure. */
-static GPtrArray *
-load_documents (char   **files,
-                GError **error)
-{
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; files[i] != NULL; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GBytes) bytes = read_input (files[i], &local_error);
-
-      if (bytes == NULL)
-        {
-          g_set_error (error, local_error->domain, local_error->code, "%s: %s", files[i], local_error->message);
-          return NULL;
-        }
-      g_ptr_array_add (docs, kd_capture_parse_bytes (bytes, KD_CAPTURE_PARSE_THREADS));
-    }
-
-  return g_steal_pointer (&docs);
 }
 
 static void
@@ -430,71 +325,6 @@ print_product_text (KdCaptureProduct *product)
   if (kd_capture_product_get_kms_host (product) != NULL)
     g_print ("  %s: %s:%" G_GINT64_FORMAT "\n", _("KMS host"), kd_capture_product_get_kms_host (product),
              kd_capture_product_get_kms_port (product) >= 0 ? kd_capture_product_get_kms_port (product) : 1688);
-}
-
-/* What one capture command does with each document; returns whether the
- * document counts towards the command's exit status (see run_capture_command). */
-typedef gboolean (*CaptureFunc) (KdCapture *doc,
-                                 const char    *file,
-                                 guint          index,
-                                 guint          n_files,
-                                 JsonBuilder   *json);
-
-/* `parse` and `diagnose` share their options, input and output framing:
- * one JSON object per file, an array of them for several files. */
-static int
-run_capture_command (int          argc,
-                     char       **argv,
-                     const char  *parameter,
-                     const char  *json_doc,
-                     const char  *no_file,
-                     CaptureFunc  func,
-                     int          exit_when_any,
-                     int          exit_otherwise)
-{
-  gboolean json = FALSE;
-  g_auto(GStrv) files = NULL;
-  g_autofree char *json_help = g_strdup_printf (_("Print JSON (see %s)"), json_doc);
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, json_help, NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GPtrArray) docs = NULL;
-  gboolean any = FALSE;
-  guint n_files;
-
-  context = g_option_context_new (parameter);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
-  if (files == NULL || files[0] == NULL)
-    return usage_error (no_file);
-
-  n_files = g_strv_length (files);
-  docs = load_documents (files, &error);
-  if (docs == NULL)
-    {
-      g_printerr ("kms-doctor-cli: %s\n", error->message);
-      return EXIT_USAGE;
-    }
-
-  if (json && n_files > 1)
-    json_builder_begin_array (builder);
-  for (guint i = 0; i < docs->len; i++)
-    any |= func (g_ptr_array_index (docs, i), files[i], i, n_files, json ? builder : NULL);
-  if (json)
-    {
-      if (n_files > 1)
-        json_builder_end_array (builder);
-      print_json (builder);
-    }
-
-  return any ? exit_when_any : exit_otherwise;
 }
 
 static gboolean
@@ -543,8 +373,8 @@ cmd_parse (int    argc,
            char **argv)
 {
   /* 0 when something was read, 1 when nothing looks like slmgr or ospp */
-  return run_capture_command (argc, argv, _("FILE…|- — read slmgr.vbs or ospp.vbs output"), "docs/capture-json.md",
-                              _("parse needs a file, or “-” for standard input"), parse_one, EXIT_FOUND, EXIT_NOT_FOUND);
+  return kd_cli_run_capture_command (argc, argv, _("FILE…|- — read slmgr.vbs or ospp.vbs output"), "docs/capture-json.md",
+                                     _("parse needs a file, or “-” for standard input"), parse_one, EXIT_FOUND, EXIT_NOT_FOUND);
 }
 
 static const char *
@@ -648,9 +478,9 @@ cmd_diagnose (int    argc,
               char **argv)
 {
   /* 1 when a finding of warning severity or worse exists */
-  return run_capture_command (argc, argv, _("FILE…|- — say what is wrong with the machine a capture comes from"),
-                              "docs/diagnose-json.md", _("diagnose needs a file, or “-” for standard input"),
-                              diagnose_one, EXIT_NOT_FOUND, EXIT_FOUND);
+  return kd_cli_run_capture_command (argc, argv, _("FILE…|- — say what is wrong with the machine a capture comes from"),
+                                     "docs/diagnose-json.md", _("diagnose needs a file, or “-” for standard input"),
+                                     diagnose_one, EXIT_NOT_FOUND, EXIT_FOUND);
 }
 
 int
@@ -684,6 +514,6 @@ main (int    argc,
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
-    return usage_error (message);
+    return kd_cli_usage_error (message);
   }
 }
