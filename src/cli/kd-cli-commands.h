@@ -14,5 +14,9 @@ G_BEGIN_DECLS
  * status (EXIT_FOUND, EXIT_NOT_FOUND or EXIT_USAGE, see kd-cli-common.h). */
 int kd_cli_lookup   (int    argc,
                      char **argv);
+int kd_cli_parse    (int    argc,
+                     char **argv);
+int kd_cli_diagnose (int    argc,
+                     char **argv);
 
 G_END_DECLS
