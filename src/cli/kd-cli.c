@@ -13,18 +13,34 @@
 #include "kd-cli-common.h"
 #include "kd-i18n.h"
 
+/* The commands, in the order the usage lists them: adding one is a line
+ * here and a kd-cli-NAME.c declared in kd-cli-commands.h. */
+static const struct {
+  const char *name;
+  int (*handler) (int    argc,
+                  char **argv);
+  const char *synopsis;
+  const char *summary;
+} commands[] = {
+  { "lookup", kd_cli_lookup, "[--json] [--lang LANG] [--limit N] QUERY",
+    N_("Explain an activation error code, or search the catalog by words") },
+  { "parse", kd_cli_parse, "[--json] FILE…|-",
+    N_("Read what slmgr.vbs or ospp.vbs printed, in any language and encoding") },
+  { "diagnose", kd_cli_diagnose, "[--json] FILE…|-",
+    N_("Say what is wrong with the machine a capture comes from") },
+};
+
 static void
 print_usage (FILE *out)
 {
   fprintf (out, "%s\n\n", _("Usage: kms-doctor-cli COMMAND [OPTIONS…] [ARGUMENTS…]"));
   fprintf (out, "%s\n", _("Commands:"));
-  fprintf (out, "  lookup [--json] [--lang LANG] [--limit N] QUERY\n");
-  fprintf (out, "      %s\n", _("Explain an activation error code, or search the catalog by words"));
-  fprintf (out, "  parse [--json] FILE…|-\n");
-  fprintf (out, "      %s\n", _("Read what slmgr.vbs or ospp.vbs printed, in any language and encoding"));
-  fprintf (out, "  diagnose [--json] FILE…|-\n");
-  fprintf (out, "      %s\n\n", _("Say what is wrong with the machine a capture comes from"));
-  fprintf (out, "%s\n", _("Options:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      fprintf (out, "  %s %s\n", commands[i].name, commands[i].synopsis);
+      fprintf (out, "      %s\n", _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  -h, --help      %s\n", _("Show help"));
   fprintf (out, "  --version       %s\n", _("Show the version"));
   fprintf (out, "\n%s\n", _("Exit status: 0 found in the catalog, 1 only decoded or nothing matched, 2 bad usage or input."));
@@ -52,12 +68,9 @@ main (int    argc,
       g_print ("kms-doctor-cli %s\n", PACKAGE_VERSION);
       return EXIT_FOUND;
     }
-  if (g_str_equal (argv[1], "lookup"))
-    return kd_cli_lookup (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "parse"))
-    return kd_cli_parse (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "diagnose"))
-    return kd_cli_diagnose (argc - 1, argv + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].handler (argc - 1, argv + 1);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
