@@ -15,6 +15,10 @@
 #include "kd-hresult.h"
 #include "kd-lookup.h"
 
+/* Longer queries are not searches but pastes gone wrong; only their start is
+ * looked at, so a huge paste cannot stall the main loop. */
+#define MAX_QUERY_BYTES 256
+
 struct _KdErrorCodesPage
 {
   GtkWidget parent_instance;
@@ -201,8 +205,12 @@ refresh (KdErrorCodesPage *self)
   if (self->results == NULL || !self->catalog_ready)
     return;
 
-  lookup = kd_lookup_new (kd_error_catalog_get_default (),
-                          gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  {
+    const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+    g_autofree char *start = g_strndup (text, MAX_QUERY_BYTES);
+
+    lookup = kd_lookup_new (kd_error_catalog_get_default (), start);
+  }
 
   switch (kd_lookup_get_kind (lookup))
     {
@@ -552,7 +560,7 @@ kd_error_codes_page_init (KdErrorCodesPage *self)
 
   /* GtkText would hold a 10 MB paste and lay it out on every frame. */
   gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry))),
-                           KD_LOOKUP_MAX_QUERY);
+                           MAX_QUERY_BYTES);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "last-search", self->search_entry, "text", G_SETTINGS_BIND_DEFAULT);

@@ -28,21 +28,6 @@ severity_mark (KdFindingSeverity severity)
     }
 }
 
-static const char *
-verdict_label (KdVerdict verdict)
-{
-  switch (verdict)
-    {
-    case KD_VERDICT_ERROR:
-      return _("Problems found");
-    case KD_VERDICT_WARNING:
-      return _("Works, with warnings");
-    case KD_VERDICT_OK:
-    default:
-      return _("No problem found");
-    }
-}
-
 static void
 print_diagnosis_text (KdDiagnosis *diagnosis)
 {
@@ -51,7 +36,7 @@ print_diagnosis_text (KdDiagnosis *diagnosis)
   GListModel *findings = kd_diagnosis_get_findings (diagnosis);
   int current = -2;
 
-  g_print ("%s\n", verdict_label (kd_diagnosis_get_verdict (diagnosis)));
+  g_print ("%s\n", kd_verdict_get_label (kd_diagnosis_get_verdict (diagnosis)));
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
@@ -67,7 +52,7 @@ print_diagnosis_text (KdDiagnosis *diagnosis)
               g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, index);
               const char *name = kd_capture_product_get_name (product);
               g_print ("\n%s — %s\n", name != NULL ? name : _("(a product without a name)"),
-                       verdict_label (kd_diagnosis_get_product_verdict (diagnosis, index)));
+                       kd_verdict_get_label (kd_diagnosis_get_product_verdict (diagnosis, index)));
             }
           else
             g_print ("\n%s\n", _("The capture"));

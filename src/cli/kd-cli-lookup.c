@@ -15,6 +15,7 @@
 #include "kd-cli-common.h"
 #include "kd-error-catalog.h"
 #include "kd-hresult.h"
+#include "kd-lookup.h"
 
 /* Nobody types a query this long; a longer one is a paste gone wrong. */
 #define MAX_QUERY 1024
@@ -124,23 +125,21 @@ print_entry_line (KdErrorCode *entry)
 }
 
 static int
-lookup_code (KdErrorCatalog *catalog,
-             const char     *query,
-             guint32         value,
-             gboolean        json)
+lookup_code (KdLookup *lookup,
+             gboolean  json)
 {
-  g_autoptr(KdErrorCode) entry = kd_error_catalog_resolve (catalog, value);
-  gboolean known = kd_error_code_get_known (entry);
+  KdErrorCode *entry = kd_lookup_get_entry (lookup);
+  gboolean known = kd_lookup_get_known (lookup);
 
   if (json)
-    print_results_json (query, &entry, 1);
+    print_results_json (kd_lookup_get_query (lookup), &entry, 1);
   else
     {
       g_autofree char *text = kd_error_code_to_text (entry);
 
       if (!known)
         {
-          g_autoptr(GPtrArray) nearest = kd_error_catalog_nearest (catalog, value, 5);
+          g_autoptr(GPtrArray) nearest = kd_lookup_get_results (lookup, 5);
 
           g_print (_("%s is not in the catalog of activation errors. This is what its bits say:\n\n"),
                    kd_error_code_get_code (entry));
@@ -163,12 +162,12 @@ lookup_code (KdErrorCatalog *catalog,
 }
 
 static int
-lookup_words (KdErrorCatalog *catalog,
-              const char     *query,
-              guint           limit,
-              gboolean        json)
+lookup_words (KdLookup *lookup,
+              guint     limit,
+              gboolean  json)
 {
-  g_autoptr(GPtrArray) results = kd_error_catalog_search (catalog, query, limit);
+  g_autoptr(GPtrArray) results = kd_lookup_get_results (lookup, limit);
+  const char *query = kd_lookup_get_query (lookup);
 
   if (json)
     print_results_json (query, (KdErrorCode **) results->pdata, results->len);
@@ -210,8 +209,7 @@ kd_cli_lookup (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *query = NULL;
-  KdErrorCatalog *catalog;
-  guint32 value;
+  g_autoptr(KdLookup) lookup = NULL;
 
   context = g_option_context_new (_("QUERY — explain an activation error code or search the catalog"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -263,15 +261,19 @@ kd_cli_lookup (int    argc,
   g_strstrip (query);
 
   kd_cli_apply_language (lang);
-  catalog = kd_error_catalog_get_default ();
+  lookup = kd_lookup_new (kd_error_catalog_get_default (), query);
 
-  if (kd_hresult_parse (query, &value, &error))
-    return lookup_code (catalog, query, value, json);
-
-  /* "0x1234567890" or "0xZZ" was meant as a code: say why it is not one
-   * rather than searching the catalog for it as words. */
-  if (g_regex_match_simple ("^(0[xX]|[+-]?[0-9]+$)", query, 0, 0))
-    return kd_cli_usage_error (error->message);
-
-  return lookup_words (catalog, query, (guint) limit, json);
+  switch (kd_lookup_get_kind (lookup))
+    {
+    case KD_LOOKUP_CODE:
+      return lookup_code (lookup, json);
+    /* "0x1234567890" or "0xZZ" was meant as a code: say why it is not one
+     * rather than searching the catalog for it as words. */
+    case KD_LOOKUP_NOT_A_CODE:
+      return kd_cli_usage_error (kd_lookup_get_reason (lookup));
+    case KD_LOOKUP_EMPTY:
+    case KD_LOOKUP_WORDS:
+    default:
+      return lookup_words (lookup, (guint) limit, json);
+    }
 }

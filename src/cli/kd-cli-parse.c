@@ -11,22 +11,15 @@
 #include "kd-capture.h"
 #include "kd-cli-commands.h"
 #include "kd-cli-common.h"
+#include "kd-field-info.h"
+#include "kd-kms-limits.h"
 
 static void
 print_product_text (KdCaptureProduct *product)
 {
-  static const struct {
-    const char *label;
-    const char *key;
-  } shown[] = {
-    { N_("Description"), "description" },
-    { N_("Partial product key"), "partial_product_key" },
-    { N_("Product key channel"), "product_key_channel" },
-    { N_("License status"), "license_status" },
-    { N_("Notification reason"), "notification_reason" },
-    { N_("Trusted time"), "trusted_time" },
-    { N_("Client Machine ID"), "cmid" },
-    { N_("Current count"), "current_count" },
+  static const char * const shown[] = {
+    "description", "partial_product_key", "product_key_channel", "license_status",
+    "notification_reason", "trusted_time", "cmid", "current_count",
   };
   const char *name = kd_capture_product_get_name (product);
 
@@ -34,13 +27,15 @@ print_product_text (KdCaptureProduct *product)
   g_print ("  %s: %s\n", _("Role"), kd_capture_product_get_role (product));
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
-      const char *value = kd_capture_product_get_field (product, shown[i].key);
+      const char *value = kd_capture_product_get_field (product, shown[i]);
+
       if (value != NULL)
-        g_print ("  %s: %s\n", _(shown[i].label), value);
+        g_print ("  %s: %s\n", kd_field_info_get_label (kd_field_info_lookup (shown[i])), value);
     }
   if (kd_capture_product_get_kms_host (product) != NULL)
     g_print ("  %s: %s:%" G_GINT64_FORMAT "\n", _("KMS host"), kd_capture_product_get_kms_host (product),
-             kd_capture_product_get_kms_port (product) >= 0 ? kd_capture_product_get_kms_port (product) : 1688);
+             kd_capture_product_get_kms_port (product) >= 0 ? kd_capture_product_get_kms_port (product)
+                                                             : KD_KMS_DEFAULT_PORT);
 }
 
 static gboolean

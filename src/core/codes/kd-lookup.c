@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "kd-enum-types.h"
 #include "kd-hresult.h"
 #include "kd-lookup.h"
@@ -129,10 +127,11 @@ kd_lookup_init (KdLookup *self)
 /**
  * kd_lookup_new:
  * @catalog: the catalog to look in
- * @text: what was typed or pasted, of any size and in any state
+ * @text: what was typed or pasted, in any state
  *
- * Works out what @text means: only its first %KD_LOOKUP_MAX_QUERY bytes,
- * made valid UTF-8, with white space around them dropped.
+ * Works out what @text means, made valid UTF-8, with the white space
+ * around it dropped.  The caller bounds its length: a query of kilobytes
+ * is a paste gone wrong, not a search.
  *
  * Returns: (transfer full): the lookup
  */
@@ -148,7 +147,7 @@ kd_lookup_new (KdErrorCatalog *catalog,
 
   self = g_object_new (KD_TYPE_LOOKUP, NULL);
   self->catalog = g_object_ref (catalog);
-  self->query = g_utf8_make_valid (text, strnlen (text, KD_LOOKUP_MAX_QUERY));
+  self->query = g_utf8_make_valid (text, -1);
   g_strstrip (self->query);
 
   if (*self->query == '\0')

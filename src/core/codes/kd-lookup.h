@@ -12,10 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* Longer queries are not searches but pastes gone wrong: only their start
- * is looked at, so that a huge paste cannot stall whoever asks. */
-#define KD_LOOKUP_MAX_QUERY 256
-
 #define KD_TYPE_LOOKUP (kd_lookup_get_type ())
 
 G_DECLARE_FINAL_TYPE (KdLookup, kd_lookup, KD, LOOKUP, GObject)
