@@ -250,7 +250,7 @@ test_hostile (void)
 
   {
     g_autoptr(KdCapture) doc = kd_capture_parse ((const guint8 *) "", 0, KD_CAPTURE_PARSE_NONE, NULL);
-    g_assert_cmpstr (kd_capture_get_kind (doc), ==, "unknown");
+    g_assert_cmpint (kd_capture_get_kind (doc), ==, KD_CAPTURE_KIND_UNKNOWN);
     g_assert_nonnull (kd_capture_get_notes (doc)[0]);
   }
   {

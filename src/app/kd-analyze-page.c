@@ -254,7 +254,7 @@ show_capture (KdAnalyzePage *self)
 
   gtk_list_box_remove_all (self->capture_list);
 
-  kind = g_strdup_printf ("%s · %s · %s", kd_capture_get_kind (doc),
+  kind = g_strdup_printf ("%s · %s · %s", kd_capture_kind_get_id (kd_capture_get_kind (doc)),
                           kd_capture_get_language (doc) != NULL ? kd_capture_get_language (doc)
                                                                      : _("labels in an unknown language"),
                           kd_capture_get_encoding (doc));
@@ -306,7 +306,7 @@ show_product (KdAnalyzePage *self,
       const char *name = kd_capture_product_get_name (product);
       const char *status = kd_capture_product_get_field (product, "license_status");
       g_autofree char *summary = g_strdup_printf ("%s · %s%s%s", name != NULL ? name : _("A product without a name"),
-                                                  kd_license_role_get_label (kd_license_role_from_id (kd_capture_product_get_role (product))),
+                                                  kd_license_role_get_label (kd_capture_product_get_role (product)),
                                                   status != NULL ? " · " : "", status != NULL ? status : "");
       gtk_label_set_text (self->summary_label, summary);
     }

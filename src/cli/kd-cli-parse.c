@@ -24,7 +24,7 @@ print_product_text (KdCaptureProduct *product)
   const char *name = kd_capture_product_get_name (product);
 
   g_print ("%s\n", name != NULL ? name : _("(a product without a name)"));
-  g_print ("  %s: %s\n", _("Role"), kd_capture_product_get_role (product));
+  g_print ("  %s: %s\n", _("Role"), kd_license_role_get_id (kd_capture_product_get_role (product)));
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
       const char *value = kd_capture_product_get_field (product, shown[i]);
@@ -57,7 +57,7 @@ parse_one (KdCapture *doc,
 
   if (n_files > 1)
     g_print ("== %s\n", file);
-  g_print ("%s: %s · %s: %s · %s: %s\n", _("Kind"), kd_capture_get_kind (doc),
+  g_print ("%s: %s · %s: %s · %s: %s\n", _("Kind"), kd_capture_kind_get_id (kd_capture_get_kind (doc)),
            _("Language"), kd_capture_get_language (doc) != NULL ? kd_capture_get_language (doc) : _("unknown"),
            _("Encoding"), kd_capture_get_encoding (doc));
   for (guint p = 0; p < g_list_model_get_n_items (products); p++)

@@ -1759,10 +1759,10 @@ kd_capture_parse_in_halves (const guint8 *data,
   kd_capture_set_n_by_shape (p.doc, p.n_by_shape);
   decide_language (&p);
   finish_products (&p, n_first);
-  kd_capture_set_kind (p.doc, decide_kind (&p));
+  kd_capture_set_kind (p.doc, kd_capture_kind_from_id (decide_kind (&p)));
 
   /* ospp /act reports a failed activation as the SKU's ERROR CODE. */
-  for (guint i = 0; g_str_equal (kd_capture_get_kind (p.doc), "ospp-act") && i < p.products->len; i++)
+  for (guint i = 0; kd_capture_get_kind (p.doc) == KD_CAPTURE_KIND_OSPP_ACT && i < p.products->len; i++)
     {
       KdCaptureProduct *product = g_ptr_array_index (p.products, i);
       guint32 code;

@@ -10,6 +10,7 @@
 
 #include "kd-capture-date.h"
 #include "kd-capture-product-private.h"
+#include "kd-enum-types.h"
 #include "kd-hresult.h"
 #include "kd-json.h"
 #include "kd-labels.h"
@@ -161,7 +162,7 @@ struct _KdCaptureProduct
 
   /* Derived in finish() */
   char *channel;
-  const char *role;
+  KdLicenseRole role;
   const char *license_status;
   char *notification_reason;
   gint64 expiration_minutes;
@@ -225,7 +226,7 @@ kd_capture_product_get_property (GObject    *object,
       g_value_set_string (value, self->channel);
       break;
     case PROP_ROLE:
-      g_value_set_string (value, self->role);
+      g_value_set_enum (value, self->role);
       break;
     case PROP_LICENSE_STATUS:
       g_value_set_string (value, self->license_status);
@@ -247,7 +248,7 @@ kd_capture_product_class_init (KdCaptureProductClass *klass)
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RO);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, RO);
   properties[PROP_CHANNEL] = g_param_spec_string ("channel", NULL, NULL, NULL, RO);
-  properties[PROP_ROLE] = g_param_spec_string ("role", NULL, NULL, NULL, RO);
+  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL, KD_TYPE_LICENSE_ROLE, KD_LICENSE_ROLE_UNKNOWN, RO);
   properties[PROP_LICENSE_STATUS] = g_param_spec_string ("license-status", NULL, NULL, NULL, RO);
 #undef RO
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -601,10 +602,10 @@ kd_capture_product_get_channel (KdCaptureProduct *self)
   return self->channel;
 }
 
-const char *
+KdLicenseRole
 kd_capture_product_get_role (KdCaptureProduct *self)
 {
-  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), KD_LICENSE_ROLE_UNKNOWN);
   return self->role;
 }
 
@@ -719,7 +720,7 @@ gboolean
 kd_capture_product_is_kms_client (KdCaptureProduct *self)
 {
   g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), FALSE);
-  return g_strcmp0 (self->role, "kms-client") == 0 ||
+  return self->role == KD_LICENSE_ROLE_KMS_CLIENT ||
          has_flag (self, KD_KEY ("kms_client_header")) ||
          has_flag (self, KD_KEY ("please_use_ato")) ||
          kd_capture_product_has (self, KD_KEY ("cmid"));
@@ -800,48 +801,48 @@ find_channel (const char *description)
   return NULL;
 }
 
-static const char *
+static KdLicenseRole
 role_from_channel (const char *channel)
 {
   if (channel == NULL)
-    return NULL;
+    return KD_LICENSE_ROLE_UNKNOWN;
   if (g_str_has_prefix (channel, "VOLUME_KMSCLIENT"))
-    return "kms-client";
+    return KD_LICENSE_ROLE_KMS_CLIENT;
   if (g_str_has_prefix (channel, "VOLUME_KMS"))
-    return "kms-host";
+    return KD_LICENSE_ROLE_KMS_HOST;
   if (strstr (channel, "MAK") != NULL)
-    return "mak";
+    return KD_LICENSE_ROLE_MAK;
   if (g_str_has_prefix (channel, "VIRTUAL_MACHINE_ACTIVATION"))
-    return "avma";
+    return KD_LICENSE_ROLE_AVMA;
   if (g_str_has_prefix (channel, "TIMEBASED_EVAL") || strstr (channel, "EVAL") != NULL)
-    return "evaluation";
+    return KD_LICENSE_ROLE_EVALUATION;
   if (g_str_has_prefix (channel, "TIMEBASED_SUB") || g_str_has_prefix (channel, "SUBSCRIPTION"))
-    return "subscription";
+    return KD_LICENSE_ROLE_SUBSCRIPTION;
   if (g_str_has_prefix (channel, "RETAIL"))
-    return "retail";
+    return KD_LICENSE_ROLE_RETAIL;
   if (g_str_has_prefix (channel, "OEM"))
-    return "oem";
-  return NULL;
+    return KD_LICENSE_ROLE_OEM;
+  return KD_LICENSE_ROLE_UNKNOWN;
 }
 
-static const char *
+static KdLicenseRole
 role_from_key_channel (const char *key_channel)
 {
   if (key_channel == NULL)
-    return NULL;
+    return KD_LICENSE_ROLE_UNKNOWN;
   if (g_str_has_prefix (key_channel, "Volume:GVLK"))
-    return "kms-client";
+    return KD_LICENSE_ROLE_KMS_CLIENT;
   if (g_str_has_prefix (key_channel, "Volume:CSVLK"))
-    return "kms-host";
+    return KD_LICENSE_ROLE_KMS_HOST;
   if (g_str_has_prefix (key_channel, "Volume:MAK"))
-    return "mak";
+    return KD_LICENSE_ROLE_MAK;
   if (strstr (key_channel, "Eval") != NULL)
-    return "evaluation";
+    return KD_LICENSE_ROLE_EVALUATION;
   if (g_str_has_prefix (key_channel, "Retail"))
-    return "retail";
+    return KD_LICENSE_ROLE_RETAIL;
   if (g_str_has_prefix (key_channel, "OEM"))
-    return "oem";
-  return NULL;
+    return KD_LICENSE_ROLE_OEM;
+  return KD_LICENSE_ROLE_UNKNOWN;
 }
 
 /* "kms01.contoso.com:1688", "[fe80::1]:1688", "10.0.0.5" */
@@ -894,19 +895,17 @@ kd_capture_product_finish (KdCaptureProduct *self,
   self->channel = find_channel (kd_capture_product_get_description (self));
 
   self->role = role_from_channel (self->channel);
-  if (self->role == NULL)
+  if (self->role == KD_LICENSE_ROLE_UNKNOWN)
     self->role = role_from_key_channel (kd_capture_product_lookup (self, KD_KEY ("product_key_channel")));
   /* Activated by another route than the channel says. */
   if (has_flag (self, KD_KEY ("ad_client_header")) || kd_capture_product_has (self, KD_KEY ("ad_object_name")))
-    self->role = "adba";
+    self->role = KD_LICENSE_ROLE_ADBA;
   else if (has_flag (self, KD_KEY ("token_header")) || kd_capture_product_has (self, KD_KEY ("token_ilid")))
-    self->role = "token";
-  else if (self->role == NULL && kd_capture_product_is_kms_client (self))
-    self->role = "kms-client";
-  else if (self->role == NULL && kd_capture_product_is_kms_host (self))
-    self->role = "kms-host";
-  if (self->role == NULL)
-    self->role = "unknown";
+    self->role = KD_LICENSE_ROLE_TOKEN;
+  else if (self->role == KD_LICENSE_ROLE_UNKNOWN && kd_capture_product_is_kms_client (self))
+    self->role = KD_LICENSE_ROLE_KMS_CLIENT;
+  else if (self->role == KD_LICENSE_ROLE_UNKNOWN && kd_capture_product_is_kms_host (self))
+    self->role = KD_LICENSE_ROLE_KMS_HOST;
 
   value = kd_capture_product_lookup (self, KD_KEY ("license_status"));
   if (value == NULL)
@@ -1223,7 +1222,7 @@ kd_capture_product_to_json (KdCaptureProduct *self,
   kd_json_add_string (builder, "name", kd_capture_product_get_name (self));
   kd_json_add_string (builder, "description", kd_capture_product_get_description (self));
   kd_json_add_string (builder, "channel", self->channel);
-  kd_json_add_string (builder, "role", self->role);
+  kd_json_add_string (builder, "role", kd_license_role_get_id (self->role));
   /* ospp calls the activation ID "SKU ID" */
   kd_json_add_string (builder, "activation_id", kd_capture_product_has (self, KD_KEY ("activation_id"))
                                           ? kd_capture_product_lookup (self, KD_KEY ("activation_id"))

@@ -8,6 +8,8 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "kd-enums.h"
+
 G_BEGIN_DECLS
 
 #define KD_TYPE_CAPTURE_PRODUCT (kd_capture_product_get_type ())
@@ -37,7 +39,7 @@ void          kd_capture_product_absorb               (KdCaptureProduct *self,
 const char   *kd_capture_product_get_name             (KdCaptureProduct *self);
 const char   *kd_capture_product_get_description      (KdCaptureProduct *self);
 const char   *kd_capture_product_get_channel          (KdCaptureProduct *self);
-const char   *kd_capture_product_get_role             (KdCaptureProduct *self);
+KdLicenseRole kd_capture_product_get_role             (KdCaptureProduct *self);
 const char   *kd_capture_product_get_license_status   (KdCaptureProduct *self);
 const char   *kd_capture_product_get_notification_reason (KdCaptureProduct *self);
 gint64        kd_capture_product_get_expiration_minutes (KdCaptureProduct *self);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "kd-capture.h"
+#include "kd-enum-types.h"
 #include "kd-capture-product-list.h"
 
 /* What one capture (one file or one paste) said: its kind, language and
@@ -15,7 +16,7 @@ struct _KdCapture
 {
   GObject parent_instance;
 
-  char *kind;
+  KdCaptureKind kind;
   char *language;
   char *encoding;
   char *banner;
@@ -45,7 +46,6 @@ kd_capture_finalize (GObject *object)
 {
   KdCapture *self = (KdCapture *) object;
 
-  g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->encoding, g_free);
   g_clear_pointer (&self->banner, g_free);
@@ -68,7 +68,7 @@ kd_capture_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_string (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case PROP_LANGUAGE:
       g_value_set_string (value, self->language);
@@ -93,7 +93,7 @@ kd_capture_class_init (KdCaptureClass *klass)
   object_class->get_property = kd_capture_get_property;
 
 #define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
-  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, RO);
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, KD_TYPE_CAPTURE_KIND, KD_CAPTURE_KIND_UNKNOWN, RO);
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, RO);
   properties[PROP_ENCODING] = g_param_spec_string ("encoding", NULL, NULL, NULL, RO);
   properties[PROP_PRODUCTS] = g_param_spec_object ("products", NULL, NULL, G_TYPE_LIST_MODEL, RO);
@@ -104,7 +104,7 @@ kd_capture_class_init (KdCaptureClass *klass)
 static void
 kd_capture_init (KdCapture *self)
 {
-  self->kind = g_strdup ("unknown");
+  self->kind = KD_CAPTURE_KIND_UNKNOWN;
   self->products = kd_capture_product_list_new ();
   self->unknown_lines = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->unknown_lines, NULL);
@@ -118,10 +118,10 @@ kd_capture_new (void)
   return g_object_new (KD_TYPE_CAPTURE, NULL);
 }
 
-const char *
+KdCaptureKind
 kd_capture_get_kind (KdCapture *self)
 {
-  g_return_val_if_fail (KD_IS_CAPTURE (self), NULL);
+  g_return_val_if_fail (KD_IS_CAPTURE (self), KD_CAPTURE_KIND_UNKNOWN);
   return self->kind;
 }
 
@@ -208,12 +208,14 @@ kd_capture_get_n_by_shape (KdCapture *self)
 }
 
 void
-kd_capture_set_kind (KdCapture *self,
-                          const char    *kind)
+kd_capture_set_kind (KdCapture     *self,
+                     KdCaptureKind  kind)
 {
   g_return_if_fail (KD_IS_CAPTURE (self));
-  if (g_set_str (&self->kind, kind))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 void
@@ -345,7 +347,7 @@ kd_capture_to_json (KdCapture *self,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, self->kind);
+  json_builder_add_string_value (builder, kd_capture_kind_get_id (self->kind));
   json_builder_set_member_name (builder, "language");
   if (self->language != NULL)
     json_builder_add_string_value (builder, self->language);

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kd-capture-product.h"
+#include "kd-enums.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KdCapture, kd_capture, KD, CAPTURE, GObject)
 
-const char         *kd_capture_get_kind            (KdCapture *self);
+KdCaptureKind       kd_capture_get_kind            (KdCapture *self);
 const char         *kd_capture_get_language        (KdCapture *self);
 const char         *kd_capture_get_encoding        (KdCapture *self);
 const char         *kd_capture_get_banner          (KdCapture *self);
@@ -33,7 +34,7 @@ char               *kd_capture_to_json_string      (KdCapture *self);
 /* For KdCaptureParser */
 KdCapture      *kd_capture_new                 (void);
 void                kd_capture_set_kind            (KdCapture *self,
-                                                         const char    *kind);
+                                                    KdCaptureKind kind);
 void                kd_capture_set_language        (KdCapture *self,
                                                          const char    *language,
                                                          gboolean       known);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kd-command.h"
+#include "kd-enum-types.h"
 #include "kd-error-code.h"
 #include "kd-hresult.h"
 #include "kd-json.h"
@@ -173,7 +174,7 @@ kd_error_code_get_property (GObject    *object,
       g_value_set_object (value, self->commands);
       break;
     case PROP_APPLIES_TO:
-      g_value_set_uint (value, self->applies_to);
+      g_value_set_flags (value, self->applies_to);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -202,7 +203,7 @@ kd_error_code_class_init (KdErrorCodeClass *klass)
   properties[PROP_STEPS] = g_param_spec_boxed ("steps", NULL, NULL, G_TYPE_STRV, RO);
   properties[PROP_RELATED] = g_param_spec_boxed ("related", NULL, NULL, G_TYPE_STRV, RO);
   properties[PROP_COMMANDS] = g_param_spec_object ("commands", NULL, NULL, G_TYPE_LIST_MODEL, RO);
-  properties[PROP_APPLIES_TO] = g_param_spec_uint ("applies-to", NULL, NULL, 0, G_MAXUINT, 0, RO);
+  properties[PROP_APPLIES_TO] = g_param_spec_flags ("applies-to", NULL, NULL, KD_TYPE_APPLIES_TO, KD_APPLIES_TO_NONE, RO);
 #undef RO
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

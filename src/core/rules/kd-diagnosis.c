@@ -12,6 +12,7 @@
 
 #include "kd-command.h"
 #include "kd-diagnosis.h"
+#include "kd-enum-types.h"
 #include "kd-error-catalog.h"
 #include "kd-gvlk.h"
 #include "kd-hresult.h"
@@ -144,7 +145,7 @@ static void
 rule_license_status (Ctx *c)
 {
   const char *status = kd_capture_product_get_license_status (c->product);
-  const char *role = kd_capture_product_get_role (c->product);
+  KdLicenseRole role = kd_capture_product_get_role (c->product);
   gint64 days = kd_capture_product_get_expiration_days (c->product);
   KdFinding *f = NULL;
 
@@ -155,9 +156,9 @@ rule_license_status (Ctx *c)
     {
       const char *remedy;
 
-      if (g_str_equal (role, "kms-client"))
+      if (role == KD_LICENSE_ROLE_KMS_CLIENT)
         remedy = _("Activate it against your KMS host with slmgr.vbs /ato, and read the error code it returns if it fails.");
-      else if (g_str_equal (role, "mak"))
+      else if (role == KD_LICENSE_ROLE_MAK)
         remedy = _("Activate it online with slmgr.vbs /ato, or by phone with slui 4 when the machine has no Internet access.");
       else
         remedy = _("Install a valid product key for this edition with slmgr.vbs /ipk, then activate it with slmgr.vbs /ato.");
@@ -172,7 +173,7 @@ rule_license_status (Ctx *c)
                                          : g_strdup (_("Not activated yet: in the initial grace period"));
       f = add (c, "status.initial-grace", KD_FINDING_WARNING, title,
                _("The product runs on the grace period every installation gets. When it ends, it goes into notification mode."),
-               g_str_equal (role, "kms-client")
+               role == KD_LICENSE_ROLE_KMS_CLIENT
                  ? _("Activate it with slmgr.vbs /ato before the grace period ends; if the KMS host is not reachable, fix that first.")
                  : _("Activate it with slmgr.vbs /ato before the grace period ends."));
     }
@@ -529,12 +530,12 @@ static void
 rule_keys (Ctx *c)
 {
   KdCaptureProduct *p = c->product;
-  const char *role = kd_capture_product_get_role (p);
+  KdLicenseRole role = kd_capture_product_get_role (p);
   const char *partial = kd_capture_product_get_field (p, "partial_product_key");
   GPtrArray *gvlks = kd_gvlk_lookup (partial);
   KdFinding *f;
 
-  if (g_str_equal (role, "kms-client") && partial != NULL && *partial != '\0')
+  if (role == KD_LICENSE_ROLE_KMS_CLIENT && partial != NULL && *partial != '\0')
     {
       if (gvlks == NULL)
         {
@@ -579,7 +580,7 @@ rule_keys (Ctx *c)
     }
 
   /* Set up for KMS (a host given by hand) but holding another kind of key. */
-  if ((g_str_equal (role, "mak") || g_str_equal (role, "retail") || g_str_equal (role, "oem")) &&
+  if ((role == KD_LICENSE_ROLE_MAK || role == KD_LICENSE_ROLE_RETAIL || role == KD_LICENSE_ROLE_OEM) &&
       kd_capture_product_get_field (p, "registered_kms_machine_name") != NULL)
     {
       f = add (c, "key.kms-client-without-gvlk", KD_FINDING_WARNING, _("Pointed at a KMS host, but without a KMS client key"),
@@ -589,7 +590,7 @@ rule_keys (Ctx *c)
       kd_finding_add_field (f, "product_key_channel");
     }
 
-  if (g_str_equal (role, "kms-host") && !is_server (p) && !is_office (p))
+  if (role == KD_LICENSE_ROLE_KMS_HOST && !is_server (p) && !is_office (p))
     {
       /* A Windows client edition may host KMS for client editions; it is a
        * mistake when nobody uses it, typically a CSVLK left in an image. */
@@ -609,11 +610,11 @@ static void
 rule_channel (Ctx *c)
 {
   KdCaptureProduct *p = c->product;
-  const char *role = kd_capture_product_get_role (p);
+  KdLicenseRole role = kd_capture_product_get_role (p);
   gint64 rearm = kd_capture_product_get_int (p, "remaining_windows_rearm_count");
   KdFinding *f;
 
-  if (g_str_equal (role, "evaluation"))
+  if (role == KD_LICENSE_ROLE_EVALUATION)
     {
       gint64 days = kd_capture_product_get_expiration_days (p);
       g_autofree char *date = date_after (kd_capture_product_get_trusted_time (p), kd_capture_product_get_expiration_minutes (p));
@@ -633,30 +634,30 @@ rule_channel (Ctx *c)
       kd_finding_add_related (f, "0xC004FC07");
       kd_finding_add_field (f, "description");
     }
-  else if (g_str_equal (role, "retail") || g_str_equal (role, "oem"))
+  else if (role == KD_LICENSE_ROLE_RETAIL || role == KD_LICENSE_ROLE_OEM)
     {
       f = add (c, "channel.not-volume", KD_FINDING_INFO,
-               g_str_equal (role, "oem") ? _("OEM license: KMS does not apply") : _("Retail license: KMS does not apply"),
+               role == KD_LICENSE_ROLE_OEM ? _("OEM license: KMS does not apply") : _("Retail license: KMS does not apply"),
                _("This product activates with its own key, online or by phone, never with a KMS host."),
                _("To manage it with KMS, install the GVLK for its edition, where the volume license agreement allows it."));
       kd_finding_add_field (f, "description");
     }
-  else if (g_str_equal (role, "mak"))
+  else if (role == KD_LICENSE_ROLE_MAK)
     {
       f = add (c, "channel.mak", KD_FINDING_INFO, _("Activated with a Multiple Activation Key"),
                _("Each MAK activation is counted by Microsoft against the key's limit; reinstalling or big hardware changes spend more."),
                _("Nothing to do. Check the remaining activations in the Volume Licensing Service Center before imaging."));
       kd_finding_add_field (f, "description");
     }
-  else if (g_str_equal (role, "adba"))
+  else if (role == KD_LICENSE_ROLE_ADBA)
     add (c, "channel.adba", KD_FINDING_INFO, _("Activated through Active Directory"),
          _("The machine took its activation from an activation object in Active Directory, not from a KMS host."),
          _("Nothing to do; domain membership keeps it activated."));
-  else if (g_str_equal (role, "avma"))
+  else if (role == KD_LICENSE_ROLE_AVMA)
     add (c, "channel.avma", KD_FINDING_INFO, _("Activated by its Hyper-V host (AVMA)"),
          _("Automatic Virtual Machine Activation lets guests activate against an activated Datacenter host."),
          _("Nothing to do while the host stays activated."));
-  else if (g_str_equal (role, "token"))
+  else if (role == KD_LICENSE_ROLE_TOKEN)
     add (c, "channel.token", KD_FINDING_INFO, _("Token-based activation"),
          _("The product activates with a signed license token and certificates, not with a KMS host."),
          _("Nothing to do while the token and certificate remain valid."));
@@ -857,7 +858,7 @@ kd_diagnosis_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
     case PROP_VERDICT:
-      g_value_set_int (value, self->verdict);
+      g_value_set_enum (value, self->verdict);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -874,8 +875,8 @@ kd_diagnosis_class_init (KdDiagnosisClass *klass)
 
   properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, KD_TYPE_CAPTURE,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VERDICT] = g_param_spec_int ("verdict", NULL, NULL, KD_VERDICT_OK, KD_VERDICT_ERROR, KD_VERDICT_OK,
-                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VERDICT] = g_param_spec_enum ("verdict", NULL, NULL, KD_TYPE_VERDICT, KD_VERDICT_OK,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -991,7 +992,7 @@ kd_diagnosis_to_json (KdDiagnosis *self,
   json_builder_set_member_name (builder, "verdict");
   json_builder_add_string_value (builder, kd_verdict_get_id (self->verdict));
   json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, kd_capture_get_kind (self->document));
+  json_builder_add_string_value (builder, kd_capture_kind_get_id (kd_capture_get_kind (self->document)));
   json_builder_set_member_name (builder, "products");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (products); i++)
@@ -1007,7 +1008,7 @@ kd_diagnosis_to_json (KdDiagnosis *self,
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "role");
-      json_builder_add_string_value (builder, kd_capture_product_get_role (product));
+      json_builder_add_string_value (builder, kd_license_role_get_id (kd_capture_product_get_role (product)));
       json_builder_set_member_name (builder, "verdict");
       json_builder_add_string_value (builder, kd_verdict_get_id (kd_diagnosis_get_product_verdict (self, i)));
       json_builder_end_object (builder);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "kd-command.h"
+#include "kd-enum-types.h"
 #include "kd-finding.h"
 #include "kd-json.h"
 
@@ -70,7 +71,7 @@ kd_finding_get_property (GObject    *object,
       g_value_set_string (value, self->rule);
       break;
     case PROP_SEVERITY:
-      g_value_set_int (value, self->severity);
+      g_value_set_enum (value, self->severity);
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
@@ -96,8 +97,7 @@ kd_finding_class_init (KdFindingClass *klass)
 
 #define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
   properties[PROP_RULE] = g_param_spec_string ("rule", NULL, NULL, NULL, RO);
-  properties[PROP_SEVERITY] = g_param_spec_int ("severity", NULL, NULL, KD_FINDING_INFO, KD_FINDING_ERROR,
-                                                KD_FINDING_INFO, RO);
+  properties[PROP_SEVERITY] = g_param_spec_enum ("severity", NULL, NULL, KD_TYPE_FINDING_SEVERITY, KD_FINDING_INFO, RO);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, RO);
   properties[PROP_EXPLANATION] = g_param_spec_string ("explanation", NULL, NULL, NULL, RO);
   properties[PROP_REMEDY] = g_param_spec_string ("remedy", NULL, NULL, NULL, RO);
