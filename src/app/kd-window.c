@@ -10,13 +10,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "kd-capture-parser.h"
 #include "kd-hresult.h"
+#include "kd-input.h"
 #include "kd-shortcuts-dialog.h"
 #include "kd-window.h"
-
-/* Text that long on the clipboard is a capture or a log, not a query. */
-#define MAX_PASTE_AS_SEARCH 200
 
 struct _KdWindow
 {
@@ -449,39 +446,32 @@ void
 kd_window_paste_text (KdWindow   *self,
                       const char *text)
 {
-  guint32 value;
-  gsize length;
+  g_autoptr(KdInput) input = NULL;
 
   g_return_if_fail (KD_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
 
-  length = strlen (text);
-
-  /* A capture goes to Analyze; a code (or a message with one) to Error Codes. */
-  if (kd_capture_looks_like (text, length))
+  input = kd_input_new_for_text (text, -1);
+  switch (kd_input_get_kind (input))
     {
+    case KD_INPUT_CAPTURE:
       adw_view_stack_set_visible_child_name (self->stack, "analyze");
       kd_analyze_page_set_text (self->analyze_page, text);
-      return;
-    }
+      break;
 
-  if (kd_hresult_find_in_text (text, length, &value))
-    {
-      kd_window_open_code (self, value);
-      return;
-    }
+    case KD_INPUT_CODE:
+      kd_window_open_code (self, kd_input_get_code (input));
+      break;
 
-  if (length > 0 && length <= MAX_PASTE_AS_SEARCH && g_utf8_validate (text, length, NULL))
-    {
-      g_autofree char *line = g_strdup (text);
-      char *newline = strchr (line, '\n');
-
-      if (newline != NULL)
-        *newline = '\0';
-      kd_window_search (self, g_strstrip (line));
+    case KD_INPUT_SEARCH:
+      kd_window_search (self, kd_input_get_search (input));
       kd_error_codes_page_focus_search (self->error_codes_page);
-      return;
-    }
+      break;
 
-  kd_window_toast (self, _("The pasted text contains no error code"));
+    case KD_INPUT_NOTHING:
+    case KD_INPUT_UNKNOWN:
+    default:
+      kd_window_toast (self, _("The pasted text contains no error code"));
+      break;
+    }
 }

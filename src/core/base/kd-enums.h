@@ -139,6 +139,25 @@ typedef enum /*< prefix=KD_LOOKUP >*/
 } KdLookupKind;
 
 /**
+ * KdInputKind:
+ * @KD_INPUT_NOTHING: no text at all
+ * @KD_INPUT_CAPTURE: what slmgr.vbs or ospp.vbs printed
+ * @KD_INPUT_CODE: an error code, alone or in a message around it
+ * @KD_INPUT_SEARCH: a few words without a code: something to search for
+ * @KD_INPUT_UNKNOWN: longer text that is none of these
+ *
+ * What a paste or a file holds, as far as KMS Doctor can tell from it.
+ */
+typedef enum /*< prefix=KD_INPUT >*/
+{
+  KD_INPUT_NOTHING = 0,
+  KD_INPUT_CAPTURE = 1,
+  KD_INPUT_CODE    = 2,
+  KD_INPUT_SEARCH  = 3,
+  KD_INPUT_UNKNOWN = 4,
+} KdInputKind;
+
+/**
  * KdCaptureParseFlags:
  * @KD_CAPTURE_PARSE_NONE: read the capture in the caller's thread only
  * @KD_CAPTURE_PARSE_THREADS: a capture of several megabytes may be read in
