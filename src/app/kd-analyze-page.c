@@ -36,8 +36,6 @@ struct _KdAnalyzePage
 
   /* Template children */
   AdwNavigationSplitView *split_view;
-  AdwViewSwitcher *switcher;
-  GtkMenuButton *menu_button;
   GtkLabel *source_label;
   GtkTextView *text_view;
   AdwBanner *long_lines_banner;
@@ -1003,8 +1001,6 @@ kd_analyze_page_class_init (KdAnalyzePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-analyze-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, split_view);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, switcher);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, source_label);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, text_view);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, product_dropdown);
@@ -1035,11 +1031,6 @@ kd_analyze_page_init (KdAnalyzePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  if (GTK_IS_APPLICATION (g_application_get_default ()))
-    gtk_menu_button_set_menu_model (self->menu_button,
-                                    G_MENU_MODEL (gtk_application_get_menu_by_id (GTK_APPLICATION (g_application_get_default ()),
-                                                                                  "primary_menu")));
-
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
@@ -1068,16 +1059,9 @@ kd_analyze_page_set_narrow (KdAnalyzePage *self,
   if (self->narrow == narrow)
     return;
   self->narrow = narrow;
-  /* The window's bottom bar switches views on a narrow window. */
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher), !narrow);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
 }
 
-/**
- * kd_analyze_page_set_stack:
- * @self: the page
- * @stack: the window's view stack, for the switcher in the header
- */
 /**
  * kd_analyze_page_set_case:
  * @self: the page
@@ -1106,14 +1090,6 @@ kd_analyze_page_set_case (KdAnalyzePage *self,
       on_captures_changed (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
-}
-
-void
-kd_analyze_page_set_stack (KdAnalyzePage *self,
-                           AdwViewStack  *stack)
-{
-  g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
-  adw_view_switcher_set_stack (self->switcher, stack);
 }
 
 /**

@@ -21,8 +21,6 @@ void         kd_analyze_page_set_narrow    (KdAnalyzePage *self,
                                             gboolean       narrow);
 void         kd_analyze_page_set_case      (KdAnalyzePage *self,
                                             KdCase        *kase);
-void         kd_analyze_page_set_stack     (KdAnalyzePage *self,
-                                            AdwViewStack  *stack);
 KdDiagnosis *kd_analyze_page_get_diagnosis (KdAnalyzePage *self);
 void         kd_analyze_page_set_text      (KdAnalyzePage *self,
                                             const char    *text);

@@ -25,8 +25,6 @@ struct _KdErrorCodesPage
 
   /* Template children */
   AdwNavigationSplitView *split_view;
-  GtkMenuButton *menu_button;
-  AdwViewSwitcher *switcher;
   GtkSearchEntry *search_entry;
   GtkToggleButton *chip_mak;
   GtkToggleButton *chip_kms_client;
@@ -504,8 +502,6 @@ kd_error_codes_page_class_init (KdErrorCodesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-error-codes-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, split_view);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, switcher);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, chip_mak);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, chip_kms_client);
@@ -541,11 +537,6 @@ kd_error_codes_page_init (KdErrorCodesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* gtk/menus.ui, loaded by GtkApplication from the resources */
-  if (GTK_IS_APPLICATION (g_application_get_default ()))
-    gtk_menu_button_set_menu_model (self->menu_button,
-                                    G_MENU_MODEL (gtk_application_get_menu_by_id (GTK_APPLICATION (g_application_get_default ()),
-                                                                                  "primary_menu")));
-
   gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), kd_row_applies_to_text);
   gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), kd_row_has_applies_to);
   gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), kd_row_title);
@@ -606,22 +597,7 @@ kd_error_codes_page_set_narrow (KdErrorCodesPage *self,
   if (self->narrow == narrow)
     return;
   self->narrow = narrow;
-  /* The window's bottom bar switches views on a narrow window. */
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher), !narrow);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
-}
-
-/**
- * kd_error_codes_page_set_stack:
- * @self: the page
- * @stack: the window's view stack, for the switcher in the header
- */
-void
-kd_error_codes_page_set_stack (KdErrorCodesPage *self,
-                               AdwViewStack     *stack)
-{
-  g_return_if_fail (KD_IS_ERROR_CODES_PAGE (self));
-  adw_view_switcher_set_stack (self->switcher, stack);
 }
 
 /**

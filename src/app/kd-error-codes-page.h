@@ -19,8 +19,6 @@ G_DECLARE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, KD, ERROR_CODES_PAG
 gboolean        kd_error_codes_page_get_narrow       (KdErrorCodesPage *self);
 void            kd_error_codes_page_set_narrow       (KdErrorCodesPage *self,
                                                       gboolean          narrow);
-void            kd_error_codes_page_set_stack        (KdErrorCodesPage *self,
-                                                      AdwViewStack     *stack);
 void            kd_error_codes_page_set_case         (KdErrorCodesPage *self,
                                                       KdCase           *kase);
 KdErrorCode    *kd_error_codes_page_get_entry        (KdErrorCodesPage *self);

@@ -22,6 +22,8 @@ struct _KdWindow
   /* Template children */
   AdwToastOverlay *toast_overlay;
   AdwViewStack *stack;
+  GtkMenuButton *menu_button;
+  AdwWindowTitle *narrow_title;
   KdErrorCodesPage *error_codes_page;
   KdAnalyzePage *analyze_page;
 
@@ -185,6 +187,17 @@ paste_cb (GtkWidget  *widget,
                                  paste_done_cb, g_object_ref (self));
 }
 
+/* A narrow window has the switcher at the bottom: the header names the
+ * view instead. */
+static void
+on_visible_page_changed (KdWindow *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+
+  if (child != NULL)
+    adw_window_title_set_title (self->narrow_title, adw_view_stack_page_get_title (adw_view_stack_get_page (self->stack, child)));
+}
+
 static void
 kd_window_dispose (GObject *object)
 {
@@ -215,6 +228,9 @@ kd_window_class_init (KdWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KdWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KdWindow, narrow_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, error_codes_page);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, analyze_page);
 
@@ -245,8 +261,11 @@ kd_window_init (KdWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-  kd_error_codes_page_set_stack (self->error_codes_page, self->stack);
-  kd_analyze_page_set_stack (self->analyze_page, self->stack);
+  if (GTK_IS_APPLICATION (g_application_get_default ()))
+    gtk_menu_button_set_menu_model (self->menu_button,
+                                    G_MENU_MODEL (gtk_application_get_menu_by_id (GTK_APPLICATION (g_application_get_default ()),
+                                                                                  "primary_menu")));
+  on_visible_page_changed (self);
 
   self->case_ = kd_case_new ();
   kd_analyze_page_set_case (self->analyze_page, self->case_);
