@@ -326,13 +326,6 @@ import_analyze_txt (KdWindow *self)
 }
 
 static void
-on_case_changed_while_restoring (KdWindow *self)
-{
-  /* The user was quicker than the disk: what they gave wins. */
-  g_cancellable_cancel (self->restoring);
-}
-
-static void
 restore_done (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -344,7 +337,6 @@ restore_done (GObject      *object,
 
   if (self->case_ == NULL)
     return;  /* the window is gone */
-  g_signal_handlers_disconnect_by_func (self->case_, on_case_changed_while_restoring, self);
   g_clear_object (&self->restoring);
 
   if (!loaded)
@@ -389,8 +381,6 @@ kd_window_restore_session (KdWindow *self)
   g_return_if_fail (self->restoring == NULL);
 
   self->restoring = g_cancellable_new ();
-  g_signal_connect_object (self->case_, "changed", G_CALLBACK (on_case_changed_while_restoring), self,
-                           G_CONNECT_SWAPPED);
   kd_case_load_async (self->case_, file, self->restoring, restore_done, g_object_ref (self));
 }
 

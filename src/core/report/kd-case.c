@@ -819,6 +819,33 @@ load_done (GObject      *object,
       return;
     }
 
+  if (self->generation != GPOINTER_TO_SIZE (g_task_get_task_data (task)))
+    {
+      /* The user changed the case while it was being read: what they gave
+       * wins, and what the file held is kept beside it rather than lost.
+       * Its captures come after theirs, its codes before, its notes when
+       * they wrote none.  The whole is saved as a change. */
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->captures));
+      g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+
+      g_list_store_splice (self->captures, n, 0, snapshot->captures->pdata, snapshot->captures->len);
+      for (guint i = 0; snapshot->codes[i] != NULL; i++)
+        if (!g_strv_contains ((const char * const *) self->codes->pdata, snapshot->codes[i]))
+          g_ptr_array_add (codes, g_strdup (snapshot->codes[i]));
+      g_ptr_array_remove_index (self->codes, self->codes->len - 1);
+      g_ptr_array_extend_and_steal (codes, g_steal_pointer (&self->codes));
+      self->codes = g_steal_pointer (&codes);
+      while (self->codes->len > MAX_CODES)
+        g_ptr_array_remove_index (self->codes, 0);
+      g_ptr_array_add (self->codes, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODES]);
+      if (*self->notes == '\0' && g_set_str (&self->notes, snapshot->notes))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+      changed (self);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   /* Loading is not a change the user made: no autosave, no ::changed. */
   g_list_store_splice (self->captures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->captures)),
                        snapshot->captures->pdata, snapshot->captures->len);
@@ -846,7 +873,9 @@ load_done (GObject      *object,
  * Reads @file in a worker thread and, if it is a whole case file of this
  * version or an older one, replaces what @self holds with it, in the
  * thread-default main context of the caller.  A damaged file or one from
- * a newer version leaves @self as it was.
+ * a newer version leaves @self as it was.  When @self changed while the
+ * file was read, nothing of either is lost: the file's captures follow the
+ * new ones, its codes come before, and the result is a change.
  */
 void
 kd_case_load_async (KdCase              *self,
@@ -863,6 +892,9 @@ kd_case_load_async (KdCase              *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kd_case_load_async);
+  /* To tell, when the file is read, whether the user changed the case
+   * meanwhile. */
+  g_task_set_task_data (task, GSIZE_TO_POINTER (self->generation), NULL);
 
   worker = g_task_new (NULL, cancellable, load_done, g_steal_pointer (&task));
   g_task_set_source_tag (worker, load_thread);

@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# tests/app/run-twice.sh: KMS Doctor started the way the README starts it,
-# through build-aux/run, twice, with a home of its own.  The first run gets
-# a capture pasted with Ctrl+V and a search typed, and is resized and quit
-# with Ctrl+Q; the second must come back with them, which only happens if
-# the app wrote them into the home it was given.  Speaks TAP.
+# tests/app/restart.sh: KMS Doctor started the way the README starts it,
+# through build-aux/run, with a home of its own, three times.
+#  1. A capture is pasted with Ctrl+V, a search typed, the window resized,
+#     and the app quit with Ctrl+Q.
+#  2. It comes back with them, which only happens if the app wrote them into
+#     the home it was given; a second capture is given on the command line,
+#     and the app is killed with SIGKILL half a second later.
+#  3. The second capture is back: the case was on the disk, whole.
+# What the app holds is read back from its session file after a code is
+# opened, which makes the app save its case as it has it in memory: a case
+# not restored would be saved without its capture.  Speaks TAP.
 #
 # Run from the host (build-aux/test does), not from inside the development
 # root: what it checks is what build-aux/env gives the app.
 set -uo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 capture="$top/tests/fixtures/captures/en-dlv-win10-ent-kmsclient-dns-banner-prompt.txt"
+second="$top/tests/fixtures/captures/en-dlv-win7-enterprise-kmsclient-dns-banner58.txt"
 search=0xC004F074
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/kd-run-twice.XXXXXX")
+work=$(mktemp -d "${TMPDIR:-/tmp}/kd-restart.XXXXXX")
 pids=()
 cleanup() {
   local pid
@@ -103,27 +110,70 @@ got=$(setting last-search)
 got=$(setting window-width)
 [ "$got" = 1000 ] && ok "the window width is a setting in the home" ||
   not_ok "the window width is a setting in the home" "window-width: $got"
-marker=$(grep -m1 'Client Machine ID' "$capture" | tr -d '\r' | sed 's/^ *//')
-if grep -rqF -- "${marker#*: }" "$HOME/.local" 2>/dev/null; then
-  ok "the pasted text is kept in the home"
+session="$HOME/.local/state/kms-doctor/session.kmsdoctor"
+cmid() { grep -m1 'Client Machine ID' "$1" | tr -d '\r' | sed 's/.*: *//'; }
+holds() { [ -f "$session" ] && grep -qF -- "$1" "$session"; }
+if holds "$(cmid "$capture")"; then
+  ok "the pasted capture is in the session file"
 else
-  not_ok "the pasted text is kept in the home" "$(find "$HOME" -path "$HOME/.bus" -prune -o -type f -print)"
+  not_ok "the pasted capture is in the session file" "$(find "$HOME" -path "$HOME/.bus" -prune -o -type f -print)"
 fi
 
-# Second run: the window comes back at its size, with the search and the
-# capture; a run that lost them would save empty ones when it quits.
+# Opens a code from the search (Ctrl+F, the code, Enter): the case notes
+# it and is saved as the app holds it.
+open_code() {
+  in_env xdotool key --clearmodifiers ctrl+f
+  sleep 0.5
+  in_env xdotool key --clearmodifiers ctrl+a
+  in_env xdotool type --delay 50 "$1"
+  sleep 1
+  in_env xdotool key --clearmodifiers Return
+  for _ in $(seq 50); do holds "\"$1\"" && break; sleep 0.1; done
+}
+
+# Second run: the window comes back at its size and with the search; the
+# case it restored is saved again when a code is opened.
 start_app 2
 geometry=$(in_env xdotool getwindowgeometry "$window" | sed -n 's/.*Geometry: //p')
 [ "$geometry" = 1000x700 ] && ok "the window comes back at its size" ||
   not_ok "the window comes back at its size" "geometry: $geometry"
-quit_app "second run"
 got=$(setting last-search)
-[ "$got" = "'$search'" ] && ok "the search survives the second run" ||
-  not_ok "the search survives the second run" "last-search: $got"
-if grep -rqF -- "${marker#*: }" "$HOME/.local" 2>/dev/null; then
-  ok "the pasted text survives the second run"
+[ "$got" = "'$search'" ] && ok "the search comes back" || not_ok "the search comes back" "last-search: $got"
+open_code 0xC004F038
+if holds '"0xC004F038"' && holds "$(cmid "$capture")"; then
+  ok "the second run restored the capture of the first"
 else
-  not_ok "the pasted text survives the second run"
+  not_ok "the second run restored the capture of the first" "$(cat "$session" 2>&1 | head -c 2000)"
+fi
+
+# Another capture, given on the command line as a user or a script would:
+# it reaches the running app, which takes it as a paste.  The app is killed
+# half a second after.
+"$top/build-aux/run" "$(cat "$second")" >"$work/second-invocation.log" 2>&1 ||
+  not_ok "a second invocation reaches the running app" "$(cat "$work/second-invocation.log")"
+sleep 0.5
+pkill -KILL -f "$top/_build/src/app/kms-doctor" 2>/dev/null
+for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$app_pid" 2>/dev/null; then
+  not_ok "the app is killed with SIGKILL"
+else
+  ok "the app is killed with SIGKILL"
+fi
+
+# Third run: what was pasted before the kill is back.
+start_app 3
+open_code 0xC004F074
+if holds '"0xC004F074"' && holds "$(cmid "$second")"; then
+  ok "a capture given half a second before SIGKILL is back"
+else
+  not_ok "a capture given half a second before SIGKILL is back" "$(cat "$session" 2>&1 | head -c 2000)"
+fi
+quit_app "third run"
+if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$session" 2>/dev/null ||
+   in_env python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$session"; then
+  ok "the session file is whole JSON"
+else
+  not_ok "the session file is whole JSON"
 fi
 
 echo "1..$n"
