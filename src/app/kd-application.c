@@ -11,6 +11,7 @@
 #include "kd-application.h"
 #include "kd-hresult.h"
 #include "kd-search-provider.h"
+#include "kd-shortcuts.h"
 #include "kd-window.h"
 
 struct _KdApplication
@@ -21,21 +22,6 @@ struct _KdApplication
 };
 
 G_DEFINE_FINAL_TYPE (KdApplication, kd_application, ADW_TYPE_APPLICATION)
-
-static const struct {
-  const char *action;
-  const char *accels[3];
-} accels[] = {
-  { "app.quit", { "<Control>q", NULL } },
-  { "app.new-window", { "<Control>n", NULL } },
-  { "window.close", { "<Control>w", NULL } },
-  { "win.search", { "<Control>f", NULL } },
-  { "win.copy-text", { "<Control><Shift>c", NULL } },
-  { "win.copy-markdown", { "<Control><Shift>m", NULL } },
-  { "win.back", { "<Alt>Left", NULL } },
-  { "win.help", { "F1", NULL } },
-  { "win.show-shortcuts", { "<Control>question", NULL } },
-};
 
 static KdWindow *
 ensure_window (KdApplication *self)
@@ -153,8 +139,14 @@ kd_application_startup (GApplication *app)
   G_APPLICATION_CLASS (kd_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+  {
+    guint n;
+    const KdShortcut *shortcuts = kd_shortcuts_get (&n);
+
+    for (guint i = 0; i < n; i++)
+      if (shortcuts[i].action != NULL)
+        gtk_application_set_accels_for_action (GTK_APPLICATION (self), shortcuts[i].action, shortcuts[i].accels);
+  }
 }
 
 static gboolean

@@ -97,6 +97,17 @@ copy_cb (GtkWidget  *widget,
 }
 
 static void
+open_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  KdWindow *self = KD_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "analyze");
+  gtk_widget_activate_action (GTK_WIDGET (self->analyze_page), "analyze.open", NULL);
+}
+
+static void
 show_shortcuts_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -245,6 +256,7 @@ kd_window_class_init (KdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_cb);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_cb);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_cb);
 
   /* Bubble phase: a focused text field handles Ctrl+V itself first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);

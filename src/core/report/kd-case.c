@@ -264,10 +264,12 @@ snapshot_from_json (const char  *contents,
     }
   if (json_node_get_int (version) > KD_CASE_FORMAT_VERSION)
     {
+      g_autofree char *newer = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
+
       g_set_error (error, KD_CASE_ERROR, KD_CASE_ERROR_NEWER,
-                   _("The case was saved by a newer version of KMS Doctor (format %" G_GINT64_FORMAT
-                     "); this one reads format %d and older"),
-                   json_node_get_int (version), KD_CASE_FORMAT_VERSION);
+                   _("The case was saved by a newer version of KMS Doctor (format %s); this one reads "
+                     "format %d and older"),
+                   newer, KD_CASE_FORMAT_VERSION);
       return NULL;
     }
   if (json_node_get_int (version) < 1)
