@@ -12,7 +12,7 @@ for po in "$top/po/it.po" "$top/help/it/it.po"; do
 done
 # The POT is made from POTFILES.in: a source file with strings missing from
 # it would never be translated.
-for f in $(grep -rlE '(^|[^a-zA-Z_])(_|N_|C_)\(' "$top/src" --include='*.c') $(grep -rl 'translatable="yes"' "$top/ui"); do
+for f in $(grep -rlE '(^|[^a-zA-Z_])(_|N_|C_)\(' "$top/src" --include='*.c') $(grep -rl --include='*.ui' 'translatable="yes"' "$top/src"); do
   rel=${f#"$top/"}
   grep -qx "$rel" "$top/po/POTFILES.in" || { echo "missing from po/POTFILES.in: $rel"; status=1; }
 done

@@ -1,0 +1,32 @@
+/* kd-window-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kd-window.h"
+
+G_BEGIN_DECLS
+
+struct _KdWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  AdwViewStack *stack;
+  GtkMenuButton *menu_button;
+  AdwWindowTitle *narrow_title;
+  KdErrorCodesPage *error_codes_page;
+  KdAnalyzePage *analyze_page;
+
+  KdCase *case_;             /* what this window is investigating */
+  GSettings *settings;
+  GCancellable *cancellable;
+  GCancellable *restoring;   /* the case of the last session, being read */
+};
+
+void _kd_window_class_actions_init (KdWindowClass *klass);
+
+G_END_DECLS
