@@ -393,11 +393,18 @@ autosave_done (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_warning ("Cannot keep the case for the next start: %s", error->message);
+      g_message ("Cannot keep the case for the next start: %s", error->message);
+    }
+  /* Changes made meanwhile are written by one more save; the case stays
+   * saving until the disk has them all. */
+  if (self->save_again)
+    {
+      self->save_again = FALSE;
+      kd_case_save_async (self, self->autosave_file, self->autosave_cancellable, autosave_done,
+                          g_object_ref (self));
+      return;
     }
   set_saving (self, FALSE);
-  if (self->save_again)
-    autosave (self);
 }
 
 static void
