@@ -14,6 +14,8 @@
 #include "kd-case.h"
 #include "kd-error-catalog.h"
 #include "kd-field-info.h"
+#include "kd-field-row.h"
+#include "kd-finding-row.h"
 #include "kd-hresult.h"
 #include "kd-labels.h"
 #include "kd-text-decode.h"
@@ -46,8 +48,9 @@ struct _KdAnalyzePage
   GtkLabel *verdict_label;
   GtkLabel *summary_label;
   GtkWidget *verdict_box;
-  GtkWidget *findings_group;
   GtkListBox *findings_list;
+  GtkFilterListModel *findings_model;
+  GtkCustomFilter *findings_filter;
   GtkBox *fields_box;
   GtkListBox *capture_list;
 
@@ -66,6 +69,7 @@ struct _KdAnalyzePage
   gboolean loading;         /* setting the text ourselves */
   gboolean narrow;
 
+  guint shown_product;      /* whose findings the list shows */
   KdCase *case_;            /* where the capture is kept (the window's) */
   KdCaseCapture *capture;   /* what the page put into it, or showed from it */
 };
@@ -97,77 +101,29 @@ new_row (const char *title,
   return row;
 }
 
-static void
-add_copy_button (GtkWidget  *row,
-                 const char *text,
-                 const char *tooltip)
+static GtkWidget *
+create_finding_row (gpointer item,
+                    gpointer user_data)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.copy");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", text);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return kd_finding_row_new (item);
 }
 
-static GtkWidget *
-new_finding_row (KdFinding *finding)
+static gboolean
+finding_is_shown (gpointer item,
+                  gpointer user_data)
 {
-  static const char *icons[] = { "dialog-information-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
-  static const char *styles[] = { "accent", "warning", "error" };
-  KdFindingSeverity severity = kd_finding_get_severity (finding);
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (icons[severity]);
-  GListModel *commands = kd_finding_get_commands (finding);
-  const char * const *related = kd_finding_get_related (finding);
+  KdAnalyzePage *self = user_data;
+  int about = kd_finding_get_product (item);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kd_finding_get_title (finding));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), kd_finding_get_explanation (finding));
-  adw_expander_row_set_subtitle_lines (ADW_EXPANDER_ROW (row), 0);
-  gtk_widget_add_css_class (icon, styles[severity]);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kd_finding_severity_get_label (severity), -1);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+  /* The product's own findings, and those about the whole capture. */
+  return about < 0 || about == (int) self->shown_product;
+}
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_row (_("What to do"), kd_finding_get_remedy (finding)));
-
-  for (guint i = 0; i < g_list_model_get_n_items (commands); i++)
-    {
-      g_autoptr(KdCommand) cmd = g_list_model_get_item (commands, i);
-      GtkWidget *command_row = new_row (kd_command_get_command (cmd), kd_command_get_description (cmd));
-
-      gtk_widget_add_css_class (command_row, "command");
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (command_row), 0);
-      add_copy_button (command_row, kd_command_get_command (cmd), _("Copy Command"));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), command_row);
-    }
-
-  for (guint i = 0; related[i] != NULL; i++)
-    {
-      g_autofree char *title = NULL;
-      GtkWidget *code_row;
-      guint32 value;
-
-      if (kd_hresult_parse (related[i], &value, NULL))
-        {
-          g_autoptr(KdErrorCode) entry = kd_error_catalog_resolve (kd_error_catalog_get_default (), value);
-          title = kd_error_code_dup_display_title (entry);
-        }
-      code_row = new_row (related[i], title);
-      gtk_widget_add_css_class (code_row, "code-row");
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (code_row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (code_row), "win.open-code");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (code_row), "s", related[i]);
-      gtk_widget_set_tooltip_text (code_row, _("Open in Error Codes"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (code_row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), code_row);
-    }
-
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), severity == KD_FINDING_ERROR);
-  return row;
+static gboolean
+kd_analyze_page_has_items (gpointer user_data,
+                           guint    n_items)
+{
+  return n_items > 0;
 }
 
 static void
@@ -199,10 +155,7 @@ show_fields (KdAnalyzePage *self,
           gtk_box_append (self->fields_box, GTK_WIDGET (group));
           group_shown = kd_field_info_get_group (info);
         }
-      row = new_row (kd_field_info_get_label (info), value);
-      adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
-      gtk_widget_add_css_class (row, "property");
-      add_copy_button (row, value, _("Copy Value"));
+      row = kd_field_row_new (kd_field_info_get_label (info), value);
       adw_preferences_group_add (group, row);
     }
 }
@@ -286,7 +239,6 @@ show_product (KdAnalyzePage *self,
   GListModel *findings = kd_diagnosis_get_findings (self->diagnosis);
   g_autoptr(KdCaptureProduct) product = NULL;
   KdVerdict verdict;
-  guint n_shown = 0;
 
   if (index < g_list_model_get_n_items (products))
     product = g_list_model_get_item (products, index);
@@ -311,20 +263,11 @@ show_product (KdAnalyzePage *self,
   else
     gtk_label_set_text (self->summary_label, _("Nothing in the text looks like the output of slmgr.vbs or ospp.vbs"));
 
-  gtk_list_box_remove_all (self->findings_list);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
-      int about = kd_finding_get_product (finding);
-
-      /* The product's own findings, then those about the whole capture. */
-      if (about == (int) index || about < 0)
-        {
-          gtk_list_box_append (self->findings_list, new_finding_row (finding));
-          n_shown++;
-        }
-    }
-  gtk_widget_set_visible (self->findings_group, n_shown > 0);
+  self->shown_product = index;
+  if (gtk_filter_list_model_get_model (self->findings_model) != findings)
+    gtk_filter_list_model_set_model (self->findings_model, findings);
+  else
+    gtk_filter_changed (GTK_FILTER (self->findings_filter), GTK_FILTER_CHANGE_DIFFERENT);
 
   show_fields (self, product);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->result_scroller), 0);
@@ -1011,8 +954,10 @@ kd_analyze_page_class_init (KdAnalyzePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, verdict_box);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, findings_group);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, findings_model);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, findings_filter);
+  gtk_widget_class_bind_template_callback (widget_class, kd_analyze_page_has_items);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, fields_box);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, capture_list);
   gtk_widget_class_bind_template_callback (widget_class, on_product_selected);
@@ -1030,6 +975,9 @@ kd_analyze_page_init (KdAnalyzePage *self)
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_custom_filter_set_filter_func (self->findings_filter, finding_is_shown, self, NULL);
+  gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings_model), create_finding_row, NULL, NULL);
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",

@@ -8,7 +8,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "kd-code-row.h"
 #include "kd-command.h"
+#include "kd-command-row.h"
 #include "kd-error-catalog.h"
 #include "kd-error-detail.h"
 #include "kd-hresult.h"
@@ -137,20 +139,6 @@ set_property_row (AdwActionRow *row,
   gtk_widget_set_visible (GTK_WIDGET (row), value != NULL);
 }
 
-static GtkWidget *
-new_code_row (KdErrorCode *entry)
-{
-  g_autofree char *title = kd_error_code_dup_display_title (entry);
-  GtkWidget *row = new_row (kd_error_code_get_code (entry), title);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "page.open-code");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", kd_error_code_get_code (entry));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_widget_add_css_class (row, "code-row");
-  return row;
-}
-
 static void
 update_steps (KdErrorDetail *self)
 {
@@ -186,31 +174,20 @@ update_steps (KdErrorDetail *self)
   gtk_widget_set_visible (self->steps_box, steps[0] != NULL);
 }
 
+static GtkWidget *
+create_command_row (gpointer item,
+                    gpointer user_data)
+{
+  return kd_command_row_new (item);
+}
+
 static void
 update_commands (KdErrorDetail *self)
 {
   GListModel *commands = kd_error_code_get_commands (self->entry);
-  guint n = g_list_model_get_n_items (commands);
 
-  gtk_list_box_remove_all (self->commands_list);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KdCommand) cmd = g_list_model_get_item (commands, i);
-      GtkWidget *row = new_row (kd_command_get_command (cmd), kd_command_get_description (cmd));
-      GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-
-      gtk_widget_add_css_class (row, "command");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Copy Command"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.copy");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", kd_command_get_command (cmd));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_list_box_append (self->commands_list, row);
-    }
-  gtk_widget_set_visible (self->commands_group, n > 0);
+  gtk_list_box_bind_model (self->commands_list, commands, create_command_row, NULL, NULL);
+  gtk_widget_set_visible (self->commands_group, g_list_model_get_n_items (commands) > 0);
 }
 
 static void
@@ -229,7 +206,7 @@ update_related (KdErrorDetail *self)
       if (!kd_hresult_parse (related[i], &value, NULL))
         continue;
       other = kd_error_catalog_resolve (catalog, value);
-      gtk_list_box_append (self->related_list, new_code_row (other));
+      gtk_list_box_append (self->related_list, kd_code_row_new (other, "page.open-code"));
       n++;
     }
   gtk_widget_set_visible (self->related_group, n > 0);
@@ -250,7 +227,7 @@ update_nearest (KdErrorDetail *self)
   nearest = kd_error_catalog_nearest (kd_error_catalog_get_default (),
                                       kd_error_code_get_value (self->entry), 5);
   for (guint i = 0; i < nearest->len; i++)
-    gtk_list_box_append (self->nearest_list, new_code_row (g_ptr_array_index (nearest, i)));
+    gtk_list_box_append (self->nearest_list, kd_code_row_new (g_ptr_array_index (nearest, i), "page.open-code"));
   gtk_widget_set_visible (self->nearest_group, nearest->len > 0);
 }
 

@@ -1815,6 +1815,68 @@ kd_capture_parse_bytes (GBytes              *bytes,
   return kd_capture_parse (data, length, flags, NULL);
 }
 
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  KdCaptureParseFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "kd-flags"));
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  g_autoptr(KdCapture) doc = kd_capture_parse (data, length, flags, cancellable);
+
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&doc), g_object_unref);
+}
+
+/**
+ * kd_capture_parse_async:
+ * @bytes: a capture, in any encoding
+ * @flags: as for kd_capture_parse()
+ * @cancellable: (nullable): a #GCancellable, which stops the parse early
+ * @callback: called with the document
+ * @user_data: for @callback
+ *
+ * kd_capture_parse() in a worker thread: a paste of megabytes takes longer
+ * than a frame.
+ */
+void
+kd_capture_parse_async (GBytes              *bytes,
+                        KdCaptureParseFlags  flags,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (bytes != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kd_capture_parse_async);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data (G_OBJECT (task), "kd-flags", GUINT_TO_POINTER (flags));
+  g_task_run_in_thread (task, parse_thread);
+}
+
+/**
+ * kd_capture_parse_finish:
+ * @result: the result given to the callback
+ * @error: a #GError, set when the parse was cancelled
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+KdCapture *
+kd_capture_parse_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kd_capture_parse_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * kd_capture_looks_like:
  * @text: pasted text

@@ -18,6 +18,13 @@ KdCapture *kd_capture_parse              (const guint8        *data,
                                           GCancellable        *cancellable);
 KdCapture *kd_capture_parse_bytes        (GBytes              *bytes,
                                           KdCaptureParseFlags  flags);
+void       kd_capture_parse_async        (GBytes              *bytes,
+                                          KdCaptureParseFlags  flags,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+KdCapture *kd_capture_parse_finish       (GAsyncResult        *result,
+                                          GError             **error);
 gboolean       kd_capture_looks_like (const char          *text,
                                           gsize                length);
 
