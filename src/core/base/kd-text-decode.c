@@ -14,11 +14,11 @@
 #include "kd-text-decode.h"
 
 /* What slmgr output looks like as bytes depends on how it left Windows
- * (slmgr-and-events.md §3): a console copy is UTF-16 or UTF-8 on the
- * clipboard; `cscript … > file` is the OEM code page; PowerShell 5.1's `>`
- * writes UTF-16LE with a BOM, PowerShell 7 UTF-8.  The order of the checks
- * follows that: BOMs, UTF-16 by its NUL bytes, strict UTF-8, then the
- * OEM code page of the language the extended PID names, then
+ * (docs/facts/slmgr-output.md §9): a console copy is UTF-16 or UTF-8 on
+ * the clipboard; `cscript … > file` is the OEM code page; PowerShell 5.1's
+ * `>` writes UTF-16LE with a BOM, PowerShell 7 UTF-8.  The order of the
+ * checks follows that: BOMs, UTF-16 by its NUL bytes, strict UTF-8, then
+ * the OEM code page of the language the extended PID names, then
  * windows-1252.  Conversions go through iconv (g_convert). */
 
 static gboolean

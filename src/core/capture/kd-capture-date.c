@@ -11,11 +11,12 @@
 #include "kd-capture-date.h"
 
 /* slmgr prints dates with VBScript in the user's regional format
- * (slmgr-and-events.md §1.1): 3/18/2026 12:34:20 PM, 20/03/2026 12:44:15,
- * 2026/3/18 12:34:20, 18.03.2026 12:34:20.  Day and month are told apart
- * by evidence only: a number above 12, a dotted date (day first wherever
- * dots are used), the install language in the extended PID, the language
- * of the labels.  Without evidence the date is left unresolved. */
+ * (docs/facts/slmgr-output.md §5.1): 3/18/2026 12:34:20 PM,
+ * 20/03/2026 12:44:15, 2026/3/18 12:34:20, 18.03.2026 12:34:20.  Day and
+ * month are told apart by evidence only: a number above 12, a dotted date
+ * (day first wherever dots are used), the install language in the
+ * extended PID, the language of the labels.  Without evidence the date is
+ * left unresolved. */
 
 static gboolean
 month_first_lcid (guint lcid)

@@ -18,7 +18,7 @@
 #include "kd-text-decode.h"
 
 /* Reads what slmgr.vbs and ospp.vbs print, however it reached us (see
- * slmgr-and-events.md §1–3): any encoding and line ending, message-box
+ * docs/facts/slmgr-output.md): any encoding and line ending, message-box
  * frames, cscript banners, prompts, blank lines, indentation, consoles
  * that wrapped long values, several products and several commands in one
  * paste.  Labels come from data/slmgr-labels.json; a line whose label no
@@ -891,8 +891,9 @@ handle_shape (Parser     *p,
                                g_regex_new (",\\s*(VOLUME_|RETAIL|OEM_|TIMEBASED_|VIRTUAL_MACHINE_ACTIVATION)[A-Z0-9_\\-]*",
                                             G_REGEX_OPTIMIZE, 0, NULL));
 
-  /* Name and Description are not translated (slmgr-and-events.md §2);
-   * only after a label, since event texts quote descriptions too. */
+  /* Name and Description are not translated
+   * (docs/facts/slmgr-output.md §8); only after a label, since event
+   * texts quote descriptions too. */
   if (labelled && strchr (value, ',') != NULL && g_regex_match (channel, value, 0, NULL))
     {
       if (product == NULL || kd_capture_product_has (product, KD_KEY ("description")))

@@ -472,7 +472,8 @@ kd_hresult_severity_get_label (KdSeverity severity)
     }
 }
 
-/* Bit 31 is the failure flag in both layouts (see error-codes.md §1.1). */
+/* Bit 31 is the failure flag in both layouts
+ * (docs/facts/error-codes.md §1). */
 gboolean
 kd_hresult_is_failure (guint32 value)
 {
