@@ -1,4 +1,4 @@
-/* test-dlv-parser.c — the capture parser against its fixtures and hostile input
+/* test-capture-parser.c — the capture parser against its fixtures and hostile input
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
