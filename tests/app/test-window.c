@@ -8,70 +8,33 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "kd-application.h"
 #include "kd-error-catalog.h"
 #include "kd-shortcuts-dialog.h"
-#include "kd-test-wait.h"
+#include "kd-test-utils.h"
 #include "kd-window.h"
-
-static KdApplication *app;
-static const char *lang_suffix = "";
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
-                                           "tests", "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s%s.png", name, lang_suffix);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  g_assert_cmpint (width, >, 0);
-  /* Right after a change the widget may not have drawn its next frame. */
-  for (guint i = 0; i < 40 && node == NULL; i++)
-    {
-      g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, attempt, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&attempt));
-      if (node == NULL)
-        wait_ms (50);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static KdDiagnosis *diagnose_after (KdAnalyzePage *page,
                                     void         (*change) (KdAnalyzePage *, gconstpointer),
                                     gconstpointer  data);
 static void change_text (KdAnalyzePage *page, gconstpointer text);
-static char *read_fixture (const char *name);
 
-static KdWindow *
-new_window (int width,
-            int height)
+typedef struct
 {
-  KdWindow *window = kd_window_new (ADW_APPLICATION (app));
+  GtkEditable *entry;
+  const char *text;
+  guint listed;
+} Search;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_ms (400);
-  return window;
+static void
+count_search (Search *search)
+{
+  if (g_str_equal (gtk_editable_get_text (search->entry), search->text))
+    search->listed++;
 }
 
 static void
@@ -79,22 +42,32 @@ type_text (KdWindow   *window,
            const char *text)
 {
   KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  GListModel *results = kd_error_codes_page_get_results (page);
+  Search search = { GTK_EDITABLE (kd_error_codes_page_get_search_entry (page)), text, 0 };
+  gulong id;
+
+  /* The same text again changes nothing: its search has run. */
+  if (g_str_equal (gtk_editable_get_text (search.entry), text))
+    return;
 
   /* As if typed: the entry's own search-changed (after its delay) runs the
-   * search, not a direct call. */
-  gtk_editable_set_text (GTK_EDITABLE (kd_error_codes_page_get_search_entry (page)), text);
-  wait_ms (300);
+   * search, not a direct call.  Every search fills the list anew, that of
+   * the empty text too, on the way from the old text to the new one. */
+  id = g_signal_connect_swapped (results, "items-changed", G_CALLBACK (count_search), &search);
+  gtk_editable_set_text (search.entry, text);
+  KD_TEST_WAIT_UNTIL (search.listed > 0);
+  g_signal_handler_disconnect (results, id);
 }
 
 static void
 test_type_code_fragment (void)
 {
-  KdWindow *window = new_window (1100, 720);
+  KdWindow *window = kd_test_window_new (1100, 720);
   KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
   KdErrorCode *entry;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  save_screenshot (GTK_WIDGET (window), "01-start");
+  kd_test_save_screenshot (GTK_WIDGET (window), "01-start");
 
   type_text (window, "f074");
   entry = kd_error_codes_page_get_entry (page);
@@ -103,30 +76,30 @@ test_type_code_fragment (void)
   g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), >=, 1);
   /* The search is remembered. */
   g_assert_cmpstr (g_settings_get_string (settings, "last-search"), ==, "f074");
-  save_screenshot (GTK_WIDGET (window), "02-f074");
+  kd_test_save_screenshot (GTK_WIDGET (window), "02-f074");
 
   type_text (window, "count insufficient");
   entry = kd_error_codes_page_get_entry (page);
   g_assert_nonnull (entry);
   g_assert_true (kd_error_code_get_known (entry));
-  save_screenshot (GTK_WIDGET (window), "03-words");
+  kd_test_save_screenshot (GTK_WIDGET (window), "03-words");
 
   type_text (window, "xyzzyplugh");
   g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), ==, 0);
-  save_screenshot (GTK_WIDGET (window), "04-no-match");
+  kd_test_save_screenshot (GTK_WIDGET (window), "04-no-match");
 
   /* Written as a code but not one: the reason, not a word search. */
   type_text (window, "0x1234567890");
   g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), ==, 0);
-  save_screenshot (GTK_WIDGET (window), "04b-not-a-code");
+  kd_test_save_screenshot (GTK_WIDGET (window), "04b-not-a-code");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
 }
 
 static void
 test_unknown_code (void)
 {
-  KdWindow *window = new_window (1100, 720);
+  KdWindow *window = kd_test_window_new (1100, 720);
   KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
   KdErrorCode *entry;
 
@@ -137,36 +110,43 @@ test_unknown_code (void)
   g_assert_cmpstr (kd_error_code_get_win32_symbol (entry), ==, "ERROR_SHARING_VIOLATION");
   /* The nearest catalog entries are listed. */
   g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), >, 0);
-  save_screenshot (GTK_WIDGET (window), "05-unknown");
+  kd_test_save_screenshot (GTK_WIDGET (window), "05-unknown");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
 }
+
+typedef struct
+{
+  gboolean done;
+  char *text;
+} ClipboardRead;
 
 static void
 clipboard_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  char **out = user_data;
+  ClipboardRead *read = user_data;
 
-  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
 }
 
 static char *
 read_clipboard (GtkWidget *widget)
 {
-  char *text = NULL;
+  ClipboardRead read = { FALSE, NULL };
 
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_done, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return text;
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_done, &read);
+  KD_TEST_WAIT_UNTIL (read.done);
+  g_assert_nonnull (read.text);
+  return read.text;
 }
 
 static void
 test_copy (void)
 {
-  KdWindow *window = new_window (1100, 720);
+  KdWindow *window = kd_test_window_new (1100, 720);
   g_autofree char *text = NULL;
   g_autofree char *markdown = NULL;
 
@@ -179,123 +159,128 @@ test_copy (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-markdown", NULL);
   markdown = read_clipboard (GTK_WIDGET (window));
   g_assert_true (g_str_has_prefix (markdown, "## 0xC004F038"));
-  wait_ms (200);
-  save_screenshot (GTK_WIDGET (window), "06-copied");
+  kd_test_save_screenshot (GTK_WIDGET (window), "06-copied");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
 }
 
 static void
 test_paste (void)
 {
-  KdWindow *window = new_window (1100, 720);
+  KdWindow *window = kd_test_window_new (1100, 720);
   KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
   g_autofree char *huge = g_strnfill (10 * 1024 * 1024, 'x');
+  g_autoptr(KdTestNotify) entry = kd_test_notify_watch (page, "entry");
 
+  /* A message box with a code: the code opens, there and then. */
   kd_window_paste_text (window, "---------------------------\nWindows Script Host\n---------------------------\n"
                                 "Error: 0xC004F06C The Software Licensing Service reported that the computer "
                                 "could not be activated. The Key Management Service (KMS) determined that the "
                                 "request timestamp is invalid.\n---------------------------\nOK\n");
-  wait_ms (100);
+  kd_test_assert_notified_once (entry);
   g_assert_cmpstr (kd_error_code_get_code (kd_error_codes_page_get_entry (page)), ==, "0xC004F06C");
 
   /* A 10 MB paste without a code: a toast, the page unchanged. */
+  kd_test_notify_reset (entry);
   kd_window_paste_text (window, huge);
-  wait_ms (100);
+  kd_test_assert_not_notified (entry);
   g_assert_cmpstr (kd_error_code_get_code (kd_error_codes_page_get_entry (page)), ==, "0xC004F06C");
-  save_screenshot (GTK_WIDGET (window), "07-pasted");
+  kd_test_save_screenshot (GTK_WIDGET (window), "07-pasted");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
 }
 
 /* Ctrl+V outside a text field: the window action reads the clipboard. */
 static void
 test_paste_action (void)
 {
-  KdWindow *window = new_window (1100, 720);
+  KdWindow *window = kd_test_window_new (1100, 720);
   KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  g_autoptr(KdTestNotify) entry = kd_test_notify_watch (page, "entry");
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)),
                           "Error: 0xC004F042 The Software Licensing Service reported that the "
                           "specified Key Management Service (KMS) cannot be used.");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL);
-  wait_ms (300);
+  /* The clipboard is read asynchronously; then the code opens. */
+  KD_TEST_WAIT_NOTIFIED (entry);
   g_assert_cmpstr (kd_error_code_get_code (kd_error_codes_page_get_entry (page)), ==, "0xC004F042");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
 }
 
 /* The About dialog is built from the metainfo in the resources. */
 static void
 test_about (void)
 {
-  KdWindow *window = new_window (1100, 720);
+  KdWindow *window = kd_test_window_new (1100, 720);
   AdwDialog *dialog;
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wait_ms (500);
+  g_action_group_activate_action (G_ACTION_GROUP (kd_test_get_application ()), "about", NULL);
+  KD_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL);
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
   g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (dialog)), ==, "KMS Doctor");
   g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
-  save_screenshot (GTK_WIDGET (window), "12-about");
+  kd_test_save_screenshot (GTK_WIDGET (window), "12-about");
   adw_dialog_force_close (dialog);
-  wait_ms (300);
+  KD_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL);
 
   /* Every accelerator, in a dialog of its own. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL);
-  wait_ms (500);
+  KD_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL);
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_true (KD_IS_SHORTCUTS_DIALOG (dialog));
-  save_screenshot (GTK_WIDGET (window), "13-shortcuts");
+  kd_test_save_screenshot (GTK_WIDGET (window), "13-shortcuts");
   adw_dialog_force_close (dialog);
-  wait_ms (200);
+  KD_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
 }
 
 static void
 test_narrow (void)
 {
-  KdWindow *window = new_window (360, 720);
+  KdWindow *window = kd_test_window_new (360, 720);
   KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  g_autoptr(KdTestNotify) entry = NULL;
 
   g_assert_true (kd_error_codes_page_get_narrow (page));
   type_text (window, "c004f0");
-  save_screenshot (GTK_WIDGET (window), "08-narrow-list");
+  kd_test_save_screenshot (GTK_WIDGET (window), "08-narrow-list");
 
+  entry = kd_test_notify_watch (page, "entry");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.open-code", "s", "0xC004F074");
-  wait_ms (500);
-  save_screenshot (GTK_WIDGET (window), "09-narrow-detail");
+  kd_test_assert_notified_once (entry);
+  kd_test_save_screenshot (GTK_WIDGET (window), "09-narrow-detail");
   g_assert_true (kd_error_codes_page_go_back (page));
-  wait_ms (500);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
 }
 
 static void
 test_dark (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(KdTestNotify) dark = kd_test_notify_watch (style, "dark");
   KdWindow *window;
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  window = new_window (1100, 720);
+  kd_test_assert_notified_once (dark);
+  window = kd_test_window_new (1100, 720);
   type_text (window, "0xC004F074");
-  wait_ms (300);
   g_assert_true (adw_style_manager_get_dark (style));
-  save_screenshot (GTK_WIDGET (window), "10-dark");
+  kd_test_save_screenshot (GTK_WIDGET (window), "10-dark");
   {
     KdAnalyzePage *page = kd_window_get_analyze_page (window);
-    g_autofree char *capture = read_fixture ("en-dlv-ws2012r2-kmshost-count14-port-lowpri-ps");
+    g_autofree char *capture = kd_test_read_fixture ("en-dlv-ws2012r2-kmshost-count14-port-lowpri-ps");
 
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK)),
                                            "analyze");
     g_assert_nonnull (diagnose_after (page, change_text, capture));
-    wait_ms (300);
-    save_screenshot (GTK_WIDGET (window), "25-analyze-dark");
+    kd_test_save_screenshot (GTK_WIDGET (window), "25-analyze-dark");
   }
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -306,26 +291,20 @@ test_italian (void)
   KdErrorCodesPage *page;
   KdErrorCode *entry;
 
-  if (*lang_suffix == '\0')
+  if (!kd_test_in_italian ())
     {
       g_test_skip ("runs under LANGUAGE=it");
       return;
     }
 
-  window = new_window (1100, 720);
+  window = kd_test_window_new (1100, 720);
   page = kd_window_get_error_codes_page (window);
   type_text (window, "0xC004F074");
   entry = kd_error_codes_page_get_entry (page);
   g_assert_cmpstr (kd_error_code_get_title (entry), !=, "No KMS host could be reached");
   g_assert_cmpstr (_("Error Codes"), ==, "Codici di errore");
-  save_screenshot (GTK_WIDGET (window), "11-italian");
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-count_notify (guint *count)
-{
-  (*count)++;
+  kd_test_save_screenshot (GTK_WIDGET (window), "11-italian");
+  kd_test_window_destroy (window);
 }
 
 /* Runs @change and waits for the diagnosis it causes: parsing runs in a
@@ -336,13 +315,10 @@ diagnose_after (KdAnalyzePage *page,
                 void         (*change) (KdAnalyzePage *, gconstpointer),
                 gconstpointer  data)
 {
-  guint count = 0;
-  gulong id = g_signal_connect_swapped (page, "notify::diagnosis", G_CALLBACK (count_notify), &count);
+  g_autoptr(KdTestNotify) diagnosis = kd_test_notify_watch (page, "diagnosis");
 
   change (page, data);
-  for (guint i = 0; i < 200 && (count == 0 || kd_analyze_page_get_diagnosis (page) == NULL); i++)
-    wait_ms (50);
-  g_signal_handler_disconnect (page, id);
+  KD_TEST_WAIT_UNTIL (kd_test_notify_count (diagnosis) > 0 && kd_analyze_page_get_diagnosis (page) != NULL);
   return kd_analyze_page_get_diagnosis (page);
 }
 
@@ -367,41 +343,38 @@ change_paste (KdAnalyzePage *page,
   kd_window_paste_text (KD_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))), text);
 }
 
-static char *
-read_fixture (const char *name)
+/* The text the Analyze page keeps for the next start */
+static gboolean
+saved_text_is (const char *expected)
 {
-  g_autofree char *file = g_strdup_printf ("%s.txt", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", file, NULL);
-  char *contents = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "kms-doctor", "analyze.txt", NULL);
+  g_autofree char *saved = NULL;
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  return contents;
+  return g_file_get_contents (path, &saved, NULL, NULL) && g_str_equal (saved, expected);
 }
 
 static void
 test_analyze (void)
 {
-  KdWindow *window = new_window (1100, 720);
+  KdWindow *window = kd_test_window_new (1100, 720);
   KdAnalyzePage *page = kd_window_get_analyze_page (window);
-  g_autofree char *capture = read_fixture ("en-dlv-ws2022-kmshost-count3-dns-disabled-utf8bom");
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-ws2022-kmshost-count3-dns-disabled-utf8bom");
   KdDiagnosis *diagnosis;
 
   /* Ctrl+V of a capture anywhere in the window opens it in Analyze. */
-  wait_ms (600);
   diagnosis = diagnose_after (page, change_paste, capture);
   g_assert_nonnull (diagnosis);
   g_assert_cmpint (kd_diagnosis_get_verdict (diagnosis), ==, KD_VERDICT_ERROR);
   g_assert_cmpuint (g_list_model_get_n_items (kd_diagnosis_get_findings (diagnosis)), >=, 2);
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (window), "20-analyze");
+  kd_test_save_screenshot (GTK_WIDGET (window), "20-analyze");
 
   /* Several products: the switcher lists them. */
   {
-    g_autofree char *all = read_fixture ("en-dlvall-win10-office-2016-2019-2021-clients");
+    g_autofree char *all = kd_test_read_fixture ("en-dlvall-win10-office-2016-2019-2021-clients");
 
     diagnosis = diagnose_after (page, change_text, all);
     g_assert_cmpuint (g_list_model_get_n_items (kd_capture_get_products (kd_diagnosis_get_document (diagnosis))), >, 1);
-    save_screenshot (GTK_WIDGET (window), "21-analyze-products");
+    kd_test_save_screenshot (GTK_WIDGET (window), "21-analyze-products");
   }
 
   /* Not a capture: a clear state, nothing lost. */
@@ -411,25 +384,30 @@ test_analyze (void)
     g_autofree char *text = kd_analyze_page_dup_text (page);
     g_assert_cmpstr (text, ==, "hello, my PC is not activated");
   }
-  save_screenshot (GTK_WIDGET (window), "22-analyze-nothing");
+  kd_test_save_screenshot (GTK_WIDGET (window), "22-analyze-nothing");
 
   /* Clear: no result, and the empty text is what the next start finds
    * (GIO refuses the empty GBytes of "" with a critical, fatal here). */
-  gtk_widget_activate_action (GTK_WIDGET (page), "analyze.clear", NULL);
-  wait_ms (600);
+  {
+    g_autoptr(KdTestNotify) cleared = kd_test_notify_watch (page, "diagnosis");
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "analyze.clear", NULL);
+    KD_TEST_WAIT_NOTIFIED (cleared);
+  }
   g_assert_null (kd_analyze_page_get_diagnosis (page));
   {
     g_autofree char *text = kd_analyze_page_dup_text (page);
     g_assert_cmpstr (text, ==, "");
   }
+  KD_TEST_WAIT_UNTIL (saved_text_is (""));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
 }
 
 static void
 test_analyze_file_encoding (void)
 {
-  KdWindow *window = new_window (1100, 720);
+  KdWindow *window = kd_test_window_new (1100, 720);
   KdAnalyzePage *page = kd_window_get_analyze_page (window);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", "ru-dlv-retail-cp866.txt", NULL);
   g_autofree char *contents = NULL;
@@ -439,28 +417,12 @@ test_analyze_file_encoding (void)
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   bytes = g_bytes_new (contents, length);
-  /* The text of the previous run is restored first: let it be read. */
-  wait_ms (600);
+  /* (The text of the previous window is restored and read first: the
+   * window waits for that.) */
   diagnosis = diagnose_after (page, change_bytes, bytes);
   g_assert_nonnull (diagnosis);
   g_assert_cmpstr (kd_capture_get_encoding (kd_diagnosis_get_document (diagnosis)), ==, "CP866");
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  kd_test_window_destroy (window);
 }
 
 /* The label under @widget whose text starts with @prefix, or NULL */
@@ -503,20 +465,21 @@ buffer_text (GtkTextBuffer *buffer)
 static void
 test_analyze_undo (void)
 {
-  KdWindow *window = new_window (1100, 720);
+  KdWindow *window = kd_test_window_new (1100, 720);
   KdAnalyzePage *page = kd_window_get_analyze_page (window);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW)));
-  g_autofree char *capture = read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW)));
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
   g_autoptr(GString) big = g_string_new (NULL);
+  glong big_chars;
 
   while (big->len < 600 * 1024)
     g_string_append (big, capture);
+  big_chars = g_utf8_strlen (big->str, -1);
 
-  wait_ms (600);
   kd_analyze_page_set_text (page, "before the paste");
   kd_analyze_page_set_text (page, big->str);
-  for (guint i = 0; i < 200 && (guint) gtk_text_buffer_get_char_count (buffer) < g_utf8_strlen (big->str, -1); i++)
-    wait_ms (50);
+  /* It goes in piece by piece, one per main loop iteration. */
+  KD_TEST_WAIT_UNTIL (gtk_text_buffer_get_char_count (buffer) >= big_chars);
   {
     g_autofree char *text = buffer_text (buffer);
     /* (not cmpstr: a failure would print 600 KB twice) */
@@ -536,7 +499,7 @@ test_analyze_undo (void)
     g_assert_true (g_str_equal (text, big->str));
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
 }
 
 /* A line of megabytes is shown cut, and read whole: GtkTextView would
@@ -544,16 +507,15 @@ test_analyze_undo (void)
 static void
 test_analyze_long_line (void)
 {
-  KdWindow *window = new_window (1100, 720);
+  KdWindow *window = kd_test_window_new (1100, 720);
   KdAnalyzePage *page = kd_window_get_analyze_page (window);
-  GtkTextView *view = GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW));
-  AdwBanner *banner = ADW_BANNER (find_descendant (GTK_WIDGET (page), ADW_TYPE_BANNER));
-  g_autofree char *capture = read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
+  GtkTextView *view = GTK_TEXT_VIEW (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW));
+  AdwBanner *banner = ADW_BANNER (kd_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_BANNER));
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
   g_autofree char *line = g_strnfill (2 * 1024 * 1024, 'x');
   g_autofree char *text = g_strconcat (capture, "\n", line, "\nLicense Status: Licensed\n", NULL);
   KdDiagnosis *diagnosis;
 
-  wait_ms (600);
   diagnosis = diagnose_after (page, change_paste, text);
   g_assert_nonnull (diagnosis);
   g_assert_cmpuint (g_list_model_get_n_items (kd_capture_get_products (kd_diagnosis_get_document (diagnosis))), >=, 1);
@@ -572,7 +534,7 @@ test_analyze_long_line (void)
   }
   g_assert_false (gtk_text_view_get_editable (view));
   g_assert_true (adw_banner_get_revealed (banner));
-  save_screenshot (GTK_WIDGET (window), "27-analyze-long-line");
+  kd_test_save_screenshot (GTK_WIDGET (window), "27-analyze-long-line");
 
   /* The line not understood is laid out only once its row is opened,
    * and then 400 characters of it. */
@@ -593,15 +555,15 @@ test_analyze_long_line (void)
   g_assert_true (gtk_text_view_get_editable (view));
   g_assert_false (adw_banner_get_revealed (banner));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
 }
 
 static void
 test_analyze_narrow (void)
 {
-  KdWindow *window = new_window (360, 720);
+  KdWindow *window = kd_test_window_new (360, 720);
   KdAnalyzePage *page = kd_window_get_analyze_page (window);
-  g_autofree char *capture = read_fixture ("en-dlv-win10-ent-never-activated-utf16le-nobom");
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-never-activated-utf16le-nobom");
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK)),
                                          "analyze");
@@ -611,35 +573,31 @@ test_analyze_narrow (void)
                                     "Partial Product Key: 2YT43\nLicense Status: Initial grace period\n"
                                     "Time remaining: 43140 minute(s) (30 day(s))\n"
                                     "Please use slmgr.vbs /ato to activate and update KMS client information in order to update values.\n"));
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (window), "23-analyze-narrow-capture");
+  kd_test_save_screenshot (GTK_WIDGET (window), "23-analyze-narrow-capture");
   kd_analyze_page_show_result (page);
-  wait_ms (500);
-  save_screenshot (GTK_WIDGET (window), "24-analyze-narrow-result");
+  kd_test_save_screenshot (GTK_WIDGET (window), "24-analyze-narrow-result");
   /* Alt+Left goes back to the capture */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
-  wait_ms (400);
   g_assert_false (kd_analyze_page_go_back (page));
   (void) capture;
 
   /* A language without a table: the finding's commands, opened, fit. */
   {
-    g_autofree char *italian = read_fixture ("xx-it-dlv-kms-client-messagebox");
+    g_autofree char *italian = kd_test_read_fixture ("xx-it-dlv-kms-client-messagebox");
 
     g_assert_nonnull (diagnose_after (page, change_text, italian));
     kd_analyze_page_show_result (page);
-    wait_ms (500);
     expand_all (GTK_WIDGET (page));
-    wait_ms (300);
-    save_screenshot (GTK_WIDGET (window), "26-analyze-narrow-other-language");
+    kd_test_save_screenshot (GTK_WIDGET (window), "26-analyze-narrow-other-language");
   }
-  gtk_window_destroy (GTK_WINDOW (window));
+  kd_test_window_destroy (window);
 }
 
-static void
-run_tests (GApplication *application)
+int
+main (int    argc,
+      char **argv)
 {
-  g_application_hold (application);
+  kd_test_init (&argc, &argv);
 
   g_test_add_func ("/window/type-code-fragment", test_type_code_fragment);
   g_test_add_func ("/window/unknown-code", test_unknown_code);
@@ -656,48 +614,5 @@ run_tests (GApplication *application)
   g_test_add_func ("/window/analyze-undo", test_analyze_undo);
   g_test_add_func ("/window/analyze-long-line", test_analyze_long_line);
 
-  g_application_release (application);
-}
-
-static int status;
-
-static void
-on_startup (GApplication *application)
-{
-  run_tests (application);
-  status = g_test_run ();
-}
-
-int
-main (int    argc,
-      char **argv)
-{
-  const char *localedir = g_getenv ("KMS_DOCTOR_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (g_strcmp0 (g_getenv ("LANGUAGE"), "it") == 0)
-    lang_suffix = "-it";
-
-  g_test_init (&argc, &argv, NULL);
-
-  /* The Analyze page keeps its text in the state directory: a fresh one
-   * per run, so that runs do not see each other's captures. */
-  {
-    g_autofree char *state = g_dir_make_tmp ("kd-test-state-XXXXXX", NULL);
-    g_setenv ("XDG_STATE_HOME", state, TRUE);
-  }
-
-  /* The tests run inside the application's startup so that windows have an
-   * application, its resources, accelerators and style sheet. */
-  app = kd_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "startup", G_CALLBACK (on_startup), NULL);
-  g_signal_connect (app, "activate", G_CALLBACK (g_application_quit), NULL);
-  g_application_run (G_APPLICATION (app), 0, NULL);
-  g_clear_object (&app);
-
-  return status;
+  return kd_test_run ();
 }
