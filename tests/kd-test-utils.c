@@ -488,13 +488,50 @@ kd_test_window_new (int width,
   return window;
 }
 
+/* Drops the last reference to @object once whatever else held it for a
+ * while has let go (a clipboard read, a launcher), and asserts that it is
+ * finalized. */
+#define assert_finalized(object) \
+  G_STMT_START { \
+    KD_TEST_WAIT_UNTIL (G_OBJECT (object)->ref_count == 1); \
+    g_assert_finalize_object (object); \
+  } G_STMT_END
+
 /**
  * kd_test_window_destroy:
  * @window: (transfer full): a window from kd_test_window_new()
+ *
+ * Destroys @window and asserts that it is finalized.
+ *
+ * Its views are not, and are not asserted to be: they outlive the window
+ * through a reference cycle in the app.  Each view has an AdwViewSwitcher
+ * in its header, given the window's AdwViewStack (kd_*_page_set_stack(),
+ * from kd_window_init()); a switcher holds a strong reference on its
+ * stack, the stack holds the views, and nothing unsets the switchers'
+ * stack when the window goes.  Breaking the cycle here, with the same
+ * public calls once the window is gone, runs the views' disposal, which
+ * the app never runs: tried, the Analyze tests then crashed now and then
+ * after /window/analyze-undo, the heap corrupted (found in AdwViewStack's
+ * or KdAnalyzePage's dispose), about one run in three on a loaded machine.
+ * Whether the views' disposal or the order imposed here is to blame is not
+ * settled, so the views are left to the app's fix of the cycle.
  */
 void
 kd_test_window_destroy (KdWindow *window)
 {
+  static gboolean said;
+  KdAnalyzePage *analyze = kd_window_get_analyze_page (window);
+
+  g_object_add_weak_pointer (G_OBJECT (analyze), (gpointer *) &analyze);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_object_unref (window);
+  assert_finalized (window);
+
+  if (analyze != NULL)
+    {
+      if (!said)
+        g_test_message ("the views outlive their window: their switchers hold the view stack "
+                        "(see kd_test_window_destroy())");
+      said = TRUE;
+      g_object_remove_weak_pointer (G_OBJECT (analyze), (gpointer *) &analyze);
+    }
 }

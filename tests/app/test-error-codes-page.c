@@ -60,7 +60,7 @@ test_type_code_fragment (void)
   KdWindow *window = kd_test_window_new (1100, 720);
   KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
   KdErrorCode *entry;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GSettings *settings = g_settings_new (APP_ID);
 
   kd_test_save_screenshot (GTK_WIDGET (window), "01-start");
 
@@ -89,6 +89,7 @@ test_type_code_fragment (void)
   kd_test_save_screenshot (GTK_WIDGET (window), "04b-not-a-code");
 
   kd_test_window_destroy (window);
+  g_assert_finalize_object (settings);
 }
 
 static void
