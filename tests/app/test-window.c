@@ -35,6 +35,34 @@ test_paste_action (void)
   kd_test_window_destroy (window);
 }
 
+/* Ctrl+V of a capture outside a text field: the window action opens it in
+ * Analyze, whichever view is shown. */
+static void
+test_paste_action_capture (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-ws2022-kmshost-count3-dns-disabled-utf8bom");
+  g_autoptr(KdTestNotify) diagnosis = kd_test_notify_watch (page, "diagnosis");
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "error-codes");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), capture);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL);
+  /* The clipboard is read asynchronously, the capture analysed in a worker. */
+  KD_TEST_WAIT_NOTIFIED (diagnosis);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "analyze");
+  g_assert_nonnull (kd_analyze_page_get_diagnosis (page));
+  {
+    g_autofree char *text = kd_analyze_page_dup_text (page);
+
+    /* (not cmpstr: a failure would print the capture twice) */
+    g_assert_true (g_str_equal (text, capture));
+  }
+
+  kd_test_window_destroy (window);
+}
+
 /* The About dialog is built from the metainfo in the resources. */
 static void
 test_about (void)
@@ -80,6 +108,7 @@ main (int    argc,
   kd_test_init (&argc, &argv);
 
   g_test_add_func ("/window/paste-action", test_paste_action);
+  g_test_add_func ("/window/paste-action-capture", test_paste_action_capture);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
 
