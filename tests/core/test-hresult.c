@@ -122,7 +122,7 @@ test_decode (void)
   const char *symbol = NULL, *message = NULL;
   guint win32 = 0;
 
-  /* The worked example of error-codes.md §1.3 */
+  /* The worked example of docs/facts/error-codes.md §3 */
   g_assert_cmpint (kd_hresult_get_severity (0xC004F074), ==, KD_SEVERITY_ERROR);
   g_assert_true (kd_hresult_is_failure (0xC004F074));
   g_assert_false (kd_hresult_is_customer (0xC004F074));

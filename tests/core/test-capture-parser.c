@@ -1,4 +1,4 @@
-/* test-dlv-parser.c — the capture parser against its fixtures and hostile input
+/* test-capture-parser.c — the capture parser against its fixtures and hostile input
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -725,6 +725,61 @@ test_threads (void)
   g_assert_cmpstr (halves_json, ==, alone_json);
 }
 
+static void
+got_result (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* kd_capture_parse() in a worker: the same document, and cancelled when
+ * asked. */
+static void
+test_parse_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures",
+                                                 "en-dlv-win10-ent-kmsclient-dns-banner-prompt.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(KdCapture) direct = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+  direct = kd_capture_parse_bytes (bytes, KD_CAPTURE_PARSE_NONE);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(KdCapture) doc = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *a = NULL;
+    g_autofree char *b = NULL;
+
+    kd_capture_parse_async (bytes, KD_CAPTURE_PARSE_THREADS, NULL, got_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    doc = kd_capture_parse_finish (result, &error);
+    g_assert_no_error (error);
+    a = kd_capture_to_json_string (direct);
+    b = kd_capture_to_json_string (doc);
+    g_assert_cmpstr (a, ==, b);
+  }
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(KdCapture) doc = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_cancellable_cancel (cancellable);
+    kd_capture_parse_async (bytes, KD_CAPTURE_PARSE_NONE, cancellable, got_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    doc = kd_capture_parse_finish (result, &error);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (doc);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -747,6 +802,7 @@ main (int    argc,
   g_test_add_func ("/dlv/cancel", test_cancel);
   g_test_add_func ("/dlv/halves", test_halves);
   g_test_add_func ("/dlv/threads", test_threads);
+  g_test_add_func ("/dlv/parse-async", test_parse_async);
   g_test_add_func ("/dlv/ato-joins", test_ato_joins);
 
   dir = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", NULL);

@@ -16,7 +16,7 @@
 #include "kd-resources.h"
 #include "kd-search-index.h"
 
-/* The 30 codes of the seed table (error-codes.md, marked ✱). */
+/* The 30 codes of Microsoft's table (docs/facts/error-codes.md §8.2). */
 static const guint32 seed_codes[] = {
   0xC004C001, 0xC004C003, 0xC004C008, 0xC004B100, 0xC004C020, 0xC004C021, 0xC004F009,
   0xC004F00F, 0xC004F014, 0xC004F02C, 0xC004F035, 0xC004F038, 0xC004F039, 0xC004F041,
@@ -25,7 +25,7 @@ static const guint32 seed_codes[] = {
   0x8007251D, 0x80092328,
 };
 
-/* Every code of error-codes.md §4. */
+/* Every code of docs/facts/error-codes.md §8.3. */
 static const guint32 win32_codes[] = {
   0x80070001, 0x80070002, 0x80070005, 0x8007000D, 0x80070057, 0x8007007B, 0x80070422,
   0x80070426, 0x80070490, 0x800704CF, 0x800705B4, 0x800706BA, 0x8007139F, 0x80072030,
@@ -127,7 +127,7 @@ test_seed_and_curated (void)
           curated++;
         }
     }
-  /* §3 and §4 of error-codes.md, every range spelt out. */
+  /* The curated layer, every range spelt out (docs/facts/error-codes.md §8.1). */
   g_assert_cmpuint (curated, >=, 190);
 }
 

@@ -1,0 +1,422 @@
+/* test-analyze-page.c — the Analyze view, in a real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every state is also saved as a PNG in tests/screenshots/ of the build
+ * directory, to be looked at.  The test paths keep the /window/ prefix
+ * they had when all the widget tests were one program.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "kd-test-utils.h"
+#include "kd-window.h"
+
+/* Runs @change and waits for the diagnosis it causes: parsing runs in a
+ * thread after a short debounce.  (A new diagnosis may reuse the address
+ * of the old one, so the notifications are counted.) */
+static KdDiagnosis *
+diagnose_after (KdAnalyzePage *page,
+                void         (*change) (KdAnalyzePage *, gconstpointer),
+                gconstpointer  data)
+{
+  g_autoptr(KdTestNotify) diagnosis = kd_test_notify_watch (page, "diagnosis");
+
+  change (page, data);
+  KD_TEST_WAIT_UNTIL (kd_test_notify_count (diagnosis) > 0 && kd_analyze_page_get_diagnosis (page) != NULL);
+  return kd_analyze_page_get_diagnosis (page);
+}
+
+static void
+change_text (KdAnalyzePage *page,
+             gconstpointer  text)
+{
+  kd_analyze_page_set_text (page, text);
+}
+
+static void
+change_bytes (KdAnalyzePage *page,
+              gconstpointer  bytes)
+{
+  kd_analyze_page_load_bytes (page, (GBytes *) bytes, "ru-dlv-retail-cp866.txt");
+}
+
+static void
+change_paste (KdAnalyzePage *page,
+              gconstpointer  text)
+{
+  kd_window_paste_text (KD_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))), text);
+}
+
+/* The capture the window's case holds, as text, or NULL */
+static char *
+case_capture_text (KdWindow *window)
+{
+  g_autoptr(KdCaseCapture) capture = g_list_model_get_item (kd_case_get_captures (kd_window_get_case (window)), 0);
+  GBytes *text;
+
+  if (capture == NULL)
+    return NULL;
+  text = kd_case_capture_get_text (capture);
+  return g_strndup (g_bytes_get_data (text, NULL), g_bytes_get_size (text));
+}
+
+static gboolean
+case_holds (KdWindow   *window,
+            const char *expected)
+{
+  g_autofree char *text = case_capture_text (window);
+
+  return g_strcmp0 (text, expected) == 0;
+}
+
+/* The label under @widget whose text starts with @prefix, or NULL */
+static GtkLabel *
+find_label_starting (GtkWidget  *widget,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+expand_all (GtkWidget *widget)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    expand_all (child);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+test_analyze (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-ws2022-kmshost-count3-dns-disabled-utf8bom");
+  KdDiagnosis *diagnosis;
+
+  /* Ctrl+V of a capture anywhere in the window opens it in Analyze. */
+  diagnosis = diagnose_after (page, change_paste, capture);
+  g_assert_nonnull (diagnosis);
+  g_assert_cmpint (kd_diagnosis_get_verdict (diagnosis), ==, KD_VERDICT_ERROR);
+  g_assert_cmpuint (g_list_model_get_n_items (kd_diagnosis_get_findings (diagnosis)), >=, 2);
+  kd_test_save_screenshot (GTK_WIDGET (window), "20-analyze");
+
+  /* Several products: the switcher lists them. */
+  {
+    g_autofree char *all = kd_test_read_fixture ("en-dlvall-win10-office-2016-2019-2021-clients");
+
+    diagnosis = diagnose_after (page, change_text, all);
+    g_assert_cmpuint (g_list_model_get_n_items (kd_capture_get_products (kd_diagnosis_get_document (diagnosis))), >, 1);
+    kd_test_save_screenshot (GTK_WIDGET (window), "21-analyze-products");
+  }
+
+  /* Not a capture: a clear state, nothing lost. */
+  diagnosis = diagnose_after (page, change_text, "hello, my PC is not activated");
+  g_assert_cmpint (kd_diagnosis_get_verdict (diagnosis), ==, KD_VERDICT_ERROR);
+  {
+    g_autofree char *text = kd_analyze_page_dup_text (page);
+    g_assert_cmpstr (text, ==, "hello, my PC is not activated");
+  }
+  kd_test_save_screenshot (GTK_WIDGET (window), "22-analyze-nothing");
+
+  /* Clear: no result, and no capture left for the next start. */
+  {
+    g_autoptr(KdTestNotify) cleared = kd_test_notify_watch (page, "diagnosis");
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "analyze.clear", NULL);
+    KD_TEST_WAIT_NOTIFIED (cleared);
+  }
+  g_assert_null (kd_analyze_page_get_diagnosis (page));
+  {
+    g_autofree char *text = kd_analyze_page_dup_text (page);
+    g_assert_cmpstr (text, ==, "");
+  }
+  g_assert_true (case_holds (window, NULL));
+
+  kd_test_window_destroy (window);
+}
+
+static void
+count_change (guint *changes)
+{
+  (*changes)++;
+}
+
+/* The page keeps its capture in the window's case the moment it has it,
+ * and shows the one a restored case brings. */
+static void
+test_analyze_case (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  KdCase *kase = kd_window_get_case (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", "ru-dlv-retail-cp866.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+
+  /* A paste is in the case at once, before any parse. */
+  kd_analyze_page_set_text (page, "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n");
+  g_assert_true (case_holds (window, "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n"));
+
+  /* A file goes in decoded, with its name and encoding. */
+  {
+    g_autoptr(KdCaseCapture) capture = NULL;
+    g_autofree char *text = NULL;
+
+    diagnose_after (page, change_bytes, bytes);
+    capture = g_list_model_get_item (kd_case_get_captures (kase), 0);
+    g_assert_cmpstr (kd_case_capture_get_source_name (capture), ==, "ru-dlv-retail-cp866.txt");
+    g_assert_cmpstr (kd_case_capture_get_encoding (capture), ==, "CP866");
+    text = case_capture_text (window);
+    g_assert_true (g_utf8_validate (text, -1, NULL));
+    g_assert_nonnull (strstr (text, "Windows"));
+    g_assert_cmpuint (g_list_model_get_n_items (kd_case_get_captures (kase)), ==, 1);
+  }
+
+  /* A capture the case brings (as a restored session does) is shown and
+   * analysed, and not put back into the case. */
+  {
+    g_autoptr(KdTestNotify) diagnosis = kd_test_notify_watch (page, "diagnosis");
+    static const char restored_text[] = "Name: Windows(R), Professional edition\nLicense Status: Notification\n";
+    g_autoptr(GBytes) text = g_bytes_new_static (restored_text, strlen (restored_text));
+    g_autoptr(KdCaseCapture) restored = kd_case_capture_new (text, NULL, NULL);
+    g_autoptr(KdCaseCapture) kept = NULL;
+    g_autofree char *shown = NULL;
+    guint changes = 0;
+    gulong handler = g_signal_connect_swapped (kase, "changed", G_CALLBACK (count_change), &changes);
+
+    kd_case_set_capture (kase, 0, restored);
+    changes = 0;
+    KD_TEST_WAIT_UNTIL (kd_test_notify_count (diagnosis) > 0 && kd_analyze_page_get_diagnosis (page) != NULL);
+    shown = kd_analyze_page_dup_text (page);
+    g_assert_cmpstr (shown, ==, "Name: Windows(R), Professional edition\nLicense Status: Notification\n");
+    kept = g_list_model_get_item (kd_case_get_captures (kase), 0);
+    g_assert_true (kept == restored);
+    g_assert_cmpuint (changes, ==, 0);
+    g_signal_handler_disconnect (kase, handler);
+  }
+
+  kd_test_window_destroy (window);
+}
+
+static void
+test_analyze_file_encoding (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", "ru-dlv-retail-cp866.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  KdDiagnosis *diagnosis;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+  /* (The text of the previous window is restored and read first: the
+   * window waits for that.) */
+  diagnosis = diagnose_after (page, change_bytes, bytes);
+  g_assert_nonnull (diagnosis);
+  g_assert_cmpstr (kd_capture_get_encoding (kd_diagnosis_get_document (diagnosis)), ==, "CP866");
+  kd_test_window_destroy (window);
+}
+
+static void
+test_analyze_narrow (void)
+{
+  KdWindow *window = kd_test_window_new (360, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-never-activated-utf16le-nobom");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK)),
+                                         "analyze");
+  g_assert_nonnull (diagnose_after (page, change_text,
+                                    "Name: Windows(R), Enterprise edition\n"
+                                    "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
+                                    "Partial Product Key: 2YT43\nLicense Status: Initial grace period\n"
+                                    "Time remaining: 43140 minute(s) (30 day(s))\n"
+                                    "Please use slmgr.vbs /ato to activate and update KMS client information in order to update values.\n"));
+  kd_test_save_screenshot (GTK_WIDGET (window), "23-analyze-narrow-capture");
+  kd_analyze_page_show_result (page);
+  kd_test_save_screenshot (GTK_WIDGET (window), "24-analyze-narrow-result");
+  /* Alt+Left goes back to the capture */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_false (kd_analyze_page_go_back (page));
+  (void) capture;
+
+  /* A language without a table: the finding's commands, opened, fit. */
+  {
+    g_autofree char *italian = kd_test_read_fixture ("xx-it-dlv-kms-client-messagebox");
+
+    g_assert_nonnull (diagnose_after (page, change_text, italian));
+    kd_analyze_page_show_result (page);
+    expand_all (GTK_WIDGET (page));
+    kd_test_save_screenshot (GTK_WIDGET (window), "26-analyze-narrow-other-language");
+  }
+  kd_test_window_destroy (window);
+}
+
+/* A paste big enough to go into the view in many pieces is still one
+ * step of undo, back to the text before it. */
+static void
+test_analyze_undo (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW)));
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
+  g_autoptr(GString) big = g_string_new (NULL);
+  glong big_chars;
+
+  while (big->len < 600 * 1024)
+    g_string_append (big, capture);
+  big_chars = g_utf8_strlen (big->str, -1);
+
+  kd_analyze_page_set_text (page, "before the paste");
+  kd_analyze_page_set_text (page, big->str);
+  /* It goes in piece by piece, one per main loop iteration. */
+  KD_TEST_WAIT_UNTIL (gtk_text_buffer_get_char_count (buffer) >= big_chars);
+  {
+    g_autofree char *text = buffer_text (buffer);
+    /* (not cmpstr: a failure would print 600 KB twice) */
+    g_assert_true (g_str_equal (text, big->str));
+  }
+
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  {
+    g_autofree char *text = buffer_text (buffer);
+    g_assert_cmpstr (text, ==, "before the paste");
+  }
+  gtk_text_buffer_redo (buffer);
+  {
+    g_autofree char *text = buffer_text (buffer);
+    /* (not cmpstr: a failure would print 600 KB twice) */
+    g_assert_true (g_str_equal (text, big->str));
+  }
+
+  kd_test_window_destroy (window);
+}
+
+/* A line of megabytes is shown cut, and read whole: GtkTextView would
+ * lay it out for seconds at every piece of the paste. */
+static void
+test_analyze_long_line (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  GtkTextView *view = GTK_TEXT_VIEW (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW));
+  AdwBanner *banner = ADW_BANNER (kd_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_BANNER));
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
+  g_autofree char *line = g_strnfill (2 * 1024 * 1024, 'x');
+  g_autofree char *text = g_strconcat (capture, "\n", line, "\nLicense Status: Licensed\n", NULL);
+  KdDiagnosis *diagnosis;
+
+  diagnosis = diagnose_after (page, change_paste, text);
+  g_assert_nonnull (diagnosis);
+  g_assert_cmpuint (g_list_model_get_n_items (kd_capture_get_products (kd_diagnosis_get_document (diagnosis))), >=, 1);
+  /* the line is kept whole where it is read */
+  g_assert_cmpuint (kd_capture_get_unknown_lines (kd_diagnosis_get_document (diagnosis))[0] != NULL, ==, TRUE);
+  g_assert_cmpuint (strlen (kd_capture_get_unknown_lines (kd_diagnosis_get_document (diagnosis))[0]), ==, strlen (line));
+  {
+    g_autofree char *kept = kd_analyze_page_dup_text (page);
+    g_autofree char *shown = buffer_text (gtk_text_view_get_buffer (view));
+    g_autofree char *expected_cut = g_strdup_printf ("\n%.*s …\nLicense Status: Licensed\n", 10000, line);
+
+    /* (not cmpstr: a failure would print megabytes) */
+    g_assert_true (g_str_equal (kept, text));
+    g_assert_true (g_str_has_prefix (shown, capture));
+    g_assert_true (g_str_has_suffix (shown, expected_cut));
+  }
+  g_assert_false (gtk_text_view_get_editable (view));
+  g_assert_true (adw_banner_get_revealed (banner));
+  kd_test_save_screenshot (GTK_WIDGET (window), "27-analyze-long-line");
+
+  /* The line not understood is laid out only once its row is opened,
+   * and then 400 characters of it. */
+  {
+    g_autofree char *start = g_strndup (line, 400);
+    GtkLabel *label;
+
+    g_assert_null (find_label_starting (GTK_WIDGET (page), "xxxxxxxxxx"));
+    expand_all (GTK_WIDGET (page));
+    label = find_label_starting (GTK_WIDGET (page), "xxxxxxxxxx");
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_label_get_text (label), ==, start);
+  }
+
+  /* A text without such lines can be edited again. */
+  diagnosis = diagnose_after (page, change_text, capture);
+  g_assert_nonnull (diagnosis);
+  g_assert_true (gtk_text_view_get_editable (view));
+  g_assert_false (adw_banner_get_revealed (banner));
+
+  kd_test_window_destroy (window);
+}
+
+static void
+test_analyze_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(KdTestNotify) dark = kd_test_notify_watch (style, "dark");
+  KdWindow *window;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  kd_test_assert_notified_once (dark);
+  window = kd_test_window_new (1100, 720);
+  g_assert_true (adw_style_manager_get_dark (style));
+  {
+    KdAnalyzePage *page = kd_window_get_analyze_page (window);
+    g_autofree char *capture = kd_test_read_fixture ("en-dlv-ws2012r2-kmshost-count14-port-lowpri-ps");
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK)),
+                                           "analyze");
+    g_assert_nonnull (diagnose_after (page, change_text, capture));
+    kd_test_save_screenshot (GTK_WIDGET (window), "25-analyze-dark");
+  }
+  kd_test_window_destroy (window);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  kd_test_init (&argc, &argv);
+
+  g_test_add_func ("/window/analyze", test_analyze);
+  g_test_add_func ("/window/analyze-file-encoding", test_analyze_file_encoding);
+  g_test_add_func ("/window/analyze-case", test_analyze_case);
+  g_test_add_func ("/window/analyze-narrow", test_analyze_narrow);
+  g_test_add_func ("/window/analyze-undo", test_analyze_undo);
+  g_test_add_func ("/window/analyze-long-line", test_analyze_long_line);
+  g_test_add_func ("/window/analyze-dark", test_analyze_dark);
+
+  return kd_test_run ();
+}

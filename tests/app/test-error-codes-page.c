@@ -1,0 +1,264 @@
+/* test-error-codes-page.c — the Error Codes view, in a real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every state is also saved as a PNG in tests/screenshots/ of the build
+ * directory, to be looked at.  The test paths keep the /window/ prefix
+ * they had when all the widget tests were one program.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kd-error-catalog.h"
+#include "kd-test-utils.h"
+#include "kd-window.h"
+
+typedef struct
+{
+  GtkEditable *entry;
+  const char *text;
+  guint listed;
+} Search;
+
+static void
+count_search (Search *search)
+{
+  if (g_str_equal (gtk_editable_get_text (search->entry), search->text))
+    search->listed++;
+}
+
+static void
+type_text (KdWindow   *window,
+           const char *text)
+{
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  GListModel *results = kd_error_codes_page_get_results (page);
+  Search search = { GTK_EDITABLE (kd_error_codes_page_get_search_entry (page)), text, 0 };
+  gulong id;
+
+  /* The same text again changes nothing: its search has run. */
+  if (g_str_equal (gtk_editable_get_text (search.entry), text))
+    return;
+
+  /* As if typed: the entry's own search-changed (after its delay) runs the
+   * search, not a direct call.  Every search fills the list anew, that of
+   * the empty text too, on the way from the old text to the new one. */
+  id = g_signal_connect_swapped (results, "items-changed", G_CALLBACK (count_search), &search);
+  gtk_editable_set_text (search.entry, text);
+  KD_TEST_WAIT_UNTIL (search.listed > 0);
+  g_signal_handler_disconnect (results, id);
+}
+
+static void
+test_type_code_fragment (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  KdErrorCode *entry;
+  GSettings *settings = g_settings_new (APP_ID);
+
+  kd_test_save_screenshot (GTK_WIDGET (window), "01-start");
+
+  type_text (window, "f074");
+  entry = kd_error_codes_page_get_entry (page);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (kd_error_code_get_code (entry), ==, "0xC004F074");
+  g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), >=, 1);
+  /* The search is remembered. */
+  g_assert_cmpstr (g_settings_get_string (settings, "last-search"), ==, "f074");
+  kd_test_save_screenshot (GTK_WIDGET (window), "02-f074");
+
+  type_text (window, "count insufficient");
+  entry = kd_error_codes_page_get_entry (page);
+  g_assert_nonnull (entry);
+  g_assert_true (kd_error_code_get_known (entry));
+  kd_test_save_screenshot (GTK_WIDGET (window), "03-words");
+
+  type_text (window, "xyzzyplugh");
+  g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), ==, 0);
+  kd_test_save_screenshot (GTK_WIDGET (window), "04-no-match");
+
+  /* Written as a code but not one: the reason, not a word search. */
+  type_text (window, "0x1234567890");
+  g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), ==, 0);
+  kd_test_save_screenshot (GTK_WIDGET (window), "04b-not-a-code");
+
+  kd_test_window_destroy (window);
+  g_assert_finalize_object (settings);
+}
+
+static void
+test_unknown_code (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  KdErrorCode *entry;
+
+  type_text (window, "0x80070020");
+  entry = kd_error_codes_page_get_entry (page);
+  g_assert_nonnull (entry);
+  g_assert_false (kd_error_code_get_known (entry));
+  g_assert_cmpstr (kd_error_code_get_win32_symbol (entry), ==, "ERROR_SHARING_VIOLATION");
+  /* The nearest catalog entries are listed. */
+  g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), >, 0);
+  kd_test_save_screenshot (GTK_WIDGET (window), "05-unknown");
+
+  kd_test_window_destroy (window);
+}
+
+typedef struct
+{
+  gboolean done;
+  char *text;
+} ClipboardRead;
+
+static void
+clipboard_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  ClipboardRead read = { FALSE, NULL };
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_done, &read);
+  KD_TEST_WAIT_UNTIL (read.done);
+  g_assert_nonnull (read.text);
+  return read.text;
+}
+
+static void
+test_copy (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  g_autofree char *text = NULL;
+  g_autofree char *markdown = NULL;
+
+  type_text (window, "0xC004F038");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-text", NULL);
+  text = read_clipboard (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (text, "0xC004F038 — "));
+  g_assert_nonnull (strstr (text, "SL_E_VL_NOT_ENOUGH_COUNT"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-markdown", NULL);
+  markdown = read_clipboard (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (markdown, "## 0xC004F038"));
+  kd_test_save_screenshot (GTK_WIDGET (window), "06-copied");
+
+  kd_test_window_destroy (window);
+}
+
+static void
+test_paste (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  g_autofree char *huge = g_strnfill (10 * 1024 * 1024, 'x');
+  g_autoptr(KdTestNotify) entry = kd_test_notify_watch (page, "entry");
+
+  /* A message box with a code: the code opens, there and then. */
+  kd_window_paste_text (window, "---------------------------\nWindows Script Host\n---------------------------\n"
+                                "Error: 0xC004F06C The Software Licensing Service reported that the computer "
+                                "could not be activated. The Key Management Service (KMS) determined that the "
+                                "request timestamp is invalid.\n---------------------------\nOK\n");
+  kd_test_assert_notified_once (entry);
+  g_assert_cmpstr (kd_error_code_get_code (kd_error_codes_page_get_entry (page)), ==, "0xC004F06C");
+
+  /* A 10 MB paste without a code: a toast, the page unchanged. */
+  kd_test_notify_reset (entry);
+  kd_window_paste_text (window, huge);
+  kd_test_assert_not_notified (entry);
+  g_assert_cmpstr (kd_error_code_get_code (kd_error_codes_page_get_entry (page)), ==, "0xC004F06C");
+  kd_test_save_screenshot (GTK_WIDGET (window), "07-pasted");
+
+  kd_test_window_destroy (window);
+}
+
+static void
+test_narrow (void)
+{
+  KdWindow *window = kd_test_window_new (360, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  g_autoptr(KdTestNotify) entry = NULL;
+
+  g_assert_true (kd_error_codes_page_get_narrow (page));
+  type_text (window, "c004f0");
+  kd_test_save_screenshot (GTK_WIDGET (window), "08-narrow-list");
+
+  entry = kd_test_notify_watch (page, "entry");
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.open-code", "s", "0xC004F074");
+  kd_test_assert_notified_once (entry);
+  kd_test_save_screenshot (GTK_WIDGET (window), "09-narrow-detail");
+  g_assert_true (kd_error_codes_page_go_back (page));
+
+  kd_test_window_destroy (window);
+}
+
+static void
+test_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(KdTestNotify) dark = kd_test_notify_watch (style, "dark");
+  KdWindow *window;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  kd_test_assert_notified_once (dark);
+  window = kd_test_window_new (1100, 720);
+  type_text (window, "0xC004F074");
+  g_assert_true (adw_style_manager_get_dark (style));
+  kd_test_save_screenshot (GTK_WIDGET (window), "10-dark");
+  kd_test_window_destroy (window);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_italian (void)
+{
+  KdWindow *window;
+  KdErrorCodesPage *page;
+  KdErrorCode *entry;
+
+  if (!kd_test_in_italian ())
+    {
+      g_test_skip ("runs under LANGUAGE=it");
+      return;
+    }
+
+  window = kd_test_window_new (1100, 720);
+  page = kd_window_get_error_codes_page (window);
+  type_text (window, "0xC004F074");
+  entry = kd_error_codes_page_get_entry (page);
+  g_assert_cmpstr (kd_error_code_get_title (entry), !=, "No KMS host could be reached");
+  g_assert_cmpstr (_("Error Codes"), ==, "Codici di errore");
+  kd_test_save_screenshot (GTK_WIDGET (window), "11-italian");
+  kd_test_window_destroy (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  kd_test_init (&argc, &argv);
+
+  g_test_add_func ("/window/type-code-fragment", test_type_code_fragment);
+  g_test_add_func ("/window/unknown-code", test_unknown_code);
+  g_test_add_func ("/window/copy", test_copy);
+  g_test_add_func ("/window/paste", test_paste);
+  g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/dark", test_dark);
+  g_test_add_func ("/window/italian", test_italian);
+
+  return kd_test_run ();
+}

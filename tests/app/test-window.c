@@ -1,0 +1,116 @@
+/* test-window.c — what belongs to the window rather than to one of its
+ * views, in a real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every state is also saved as a PNG in tests/screenshots/ of the build
+ * directory, to be looked at.  The views have test programs of their own:
+ * test-error-codes-page.c and test-analyze-page.c.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "kd-shortcuts-dialog.h"
+#include "kd-test-utils.h"
+#include "kd-window.h"
+
+/* Ctrl+V outside a text field: the window action reads the clipboard. */
+static void
+test_paste_action (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  g_autoptr(KdTestNotify) entry = kd_test_notify_watch (page, "entry");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)),
+                          "Error: 0xC004F042 The Software Licensing Service reported that the "
+                          "specified Key Management Service (KMS) cannot be used.");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL);
+  /* The clipboard is read asynchronously; then the code opens. */
+  KD_TEST_WAIT_NOTIFIED (entry);
+  g_assert_cmpstr (kd_error_code_get_code (kd_error_codes_page_get_entry (page)), ==, "0xC004F042");
+
+  kd_test_window_destroy (window);
+}
+
+/* Ctrl+V of a capture outside a text field: the window action opens it in
+ * Analyze, whichever view is shown. */
+static void
+test_paste_action_capture (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-ws2022-kmshost-count3-dns-disabled-utf8bom");
+  g_autoptr(KdTestNotify) diagnosis = kd_test_notify_watch (page, "diagnosis");
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "error-codes");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), capture);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL);
+  /* The clipboard is read asynchronously, the capture analysed in a worker. */
+  KD_TEST_WAIT_NOTIFIED (diagnosis);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "analyze");
+  g_assert_nonnull (kd_analyze_page_get_diagnosis (page));
+  {
+    g_autofree char *text = kd_analyze_page_dup_text (page);
+
+    /* (not cmpstr: a failure would print the capture twice) */
+    g_assert_true (g_str_equal (text, capture));
+  }
+
+  kd_test_window_destroy (window);
+}
+
+/* The About dialog is built from the metainfo in the resources. */
+static void
+test_about (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  AdwDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (kd_test_get_application ()), "about", NULL);
+  KD_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
+  g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (dialog)), ==, "KMS Doctor");
+  g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+  kd_test_save_screenshot (GTK_WIDGET (window), "12-about");
+  adw_dialog_force_close (dialog);
+  KD_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL);
+
+  kd_test_window_destroy (window);
+}
+
+/* Every accelerator, in a dialog of its own. */
+static void
+test_shortcuts (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  AdwDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL);
+  KD_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (KD_IS_SHORTCUTS_DIALOG (dialog));
+  kd_test_save_screenshot (GTK_WIDGET (window), "13-shortcuts");
+  adw_dialog_force_close (dialog);
+  KD_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL);
+
+  kd_test_window_destroy (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  kd_test_init (&argc, &argv);
+
+  g_test_add_func ("/window/paste-action", test_paste_action);
+  g_test_add_func ("/window/paste-action-capture", test_paste_action_capture);
+  g_test_add_func ("/window/about", test_about);
+  g_test_add_func ("/window/shortcuts", test_shortcuts);
+
+  return kd_test_run ();
+}
