@@ -17,11 +17,15 @@ struct _KdWindow
   AdwToastOverlay *toast_overlay;
   AdwViewStack *stack;
   GtkMenuButton *menu_button;
+  AdwViewSwitcher *switcher;
+  AdwViewSwitcherBar *switcher_bar;
   AdwWindowTitle *narrow_title;
   KdErrorCodesPage *error_codes_page;
   KdAnalyzePage *analyze_page;
 
   KdCase *case_;             /* what this window is investigating */
+  gboolean narrow;
+  gboolean disposed;         /* the narrow state is no longer passed on */
   GSettings *settings;
   GCancellable *cancellable;
   GCancellable *restoring;   /* the case of the last session, being read */

@@ -16,6 +16,14 @@
 
 G_DEFINE_FINAL_TYPE (KdWindow, kd_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_NARROW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* A narrow window has the switcher at the bottom: the header names the
  * view instead. */
 static void
@@ -27,13 +35,35 @@ on_visible_page_changed (KdWindow *self)
     adw_window_title_set_title (self->narrow_title, adw_view_stack_page_get_title (adw_view_stack_get_page (self->stack, child)));
 }
 
+static gboolean
+release_view (gpointer view)
+{
+  g_object_unref (view);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 kd_window_dispose (GObject *object)
 {
   KdWindow *self = (KdWindow *) object;
 
+  /* A view whose split view has just pushed or popped a page (Show Result
+   * on a narrow window) leaves a main loop source of libadwaita's behind
+   * that writes into it: destroyed at once, that is freed memory (seen
+   * under valgrind, libadwaita 1.7.6).  The views are let go only once the
+   * main loop has dispatched what was pending. */
+  if (self->analyze_page != NULL)
+    {
+      g_idle_add_full (G_PRIORITY_LOW, release_view, g_object_ref (self->analyze_page), NULL);
+      g_idle_add_full (G_PRIORITY_LOW, release_view, g_object_ref (self->error_codes_page), NULL);
+    }
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->restoring);
+  /* The search entry put a key controller on the window: it takes it off
+   * while both are whole, not from a window half taken apart. */
+  if (self->error_codes_page != NULL)
+    gtk_search_entry_set_key_capture_widget (kd_error_codes_page_get_search_entry (self->error_codes_page), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -44,12 +74,61 @@ kd_window_dispose (GObject *object)
 }
 
 static void
+kd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KdWindow *self = KD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  KdWindow *self = KD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NARROW:
+      kd_window_set_narrow (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kd_window_class_init (KdWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kd_window_dispose;
+  object_class->get_property = kd_window_get_property;
+  object_class->set_property = kd_window_set_property;
+
+  /**
+   * KdWindow:narrow:
+   *
+   * Whether the window is narrow: the views collapse their split views and
+   * the view switcher moves to the bottom.
+   */
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KD_TYPE_ERROR_CODES_PAGE);
   g_type_ensure (KD_TYPE_ANALYZE_PAGE);
@@ -59,6 +138,8 @@ kd_window_class_init (KdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, narrow_title);
+  gtk_widget_class_bind_template_child (widget_class, KdWindow, switcher);
+  gtk_widget_class_bind_template_child (widget_class, KdWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, error_codes_page);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, analyze_page);
@@ -90,6 +171,44 @@ kd_window_init (KdWindow *self)
   /* Typing anywhere searches. */
   gtk_search_entry_set_key_capture_widget (kd_error_codes_page_get_search_entry (self->error_codes_page),
                                            GTK_WIDGET (self));
+}
+
+gboolean
+kd_window_get_narrow (KdWindow *self)
+{
+  g_return_val_if_fail (KD_IS_WINDOW (self), FALSE);
+  return self->narrow;
+}
+
+/**
+ * kd_window_set_narrow:
+ * @self: a #KdWindow
+ * @narrow: whether the window is narrow
+ *
+ * Set by the window's breakpoint.  Once the window is being taken apart,
+ * the breakpoint undone after its children are gone changes nothing in
+ * them: collapsing a split view whose pages are being destroyed moves
+ * them about half destroyed.
+ */
+void
+kd_window_set_narrow (KdWindow *self,
+                      gboolean  narrow)
+{
+  g_return_if_fail (KD_IS_WINDOW (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  if (!self->disposed)
+    {
+      kd_error_codes_page_set_narrow (self->error_codes_page, narrow);
+      kd_analyze_page_set_narrow (self->analyze_page, narrow);
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher), !narrow);
+      gtk_widget_set_visible (GTK_WIDGET (self->narrow_title), narrow);
+      adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
 }
 
 KdWindow *

@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (KdWindow, kd_window, KD, WINDOW, AdwApplicationWindow)
 
 KdWindow         *kd_window_new                 (AdwApplication *application);
 KdCase           *kd_window_get_case            (KdWindow       *self);
+gboolean          kd_window_get_narrow          (KdWindow       *self);
+void              kd_window_set_narrow          (KdWindow       *self,
+                                                 gboolean        narrow);
 void              kd_window_restore_session     (KdWindow       *self);
 KdErrorCodesPage *kd_window_get_error_codes_page (KdWindow      *self);
 KdAnalyzePage    *kd_window_get_analyze_page    (KdWindow      *self);

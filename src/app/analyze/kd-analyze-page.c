@@ -396,7 +396,7 @@ analyze_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  KdAnalyzePage *self = KD_ANALYZE_PAGE (source);
+  g_autoptr(KdAnalyzePage) self = user_data;
   g_autoptr(Analysis) analysis = g_task_propagate_pointer (G_TASK (result), NULL);
 
   if (analysis == NULL)
@@ -449,7 +449,9 @@ parse_now (gpointer data)
    * reported; pasted text is UTF-8 already. */
   gtk_stack_set_visible_child_name (self->result_stack, "busy");
   {
-    g_autoptr(GTask) task = g_task_new (self, self->cancellable, analyze_done_cb, NULL);
+    /* The page is the callback's, not the task's: the worker thread may
+     * drop the task last, and a widget must not be finalized there. */
+    g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, analyze_done_cb, g_object_ref (self));
 
     g_task_set_source_tag (task, parse_now);
     g_task_set_task_data (task, g_bytes_ref (text), (GDestroyNotify) g_bytes_unref);
@@ -835,7 +837,7 @@ decode_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  KdAnalyzePage *self = KD_ANALYZE_PAGE (source);
+  g_autoptr(KdAnalyzePage) self = user_data;
   Load *load = g_task_get_task_data (G_TASK (result));
 
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
@@ -866,8 +868,10 @@ kd_analyze_page_dispose (GObject *object)
   g_clear_handle_id (&self->show_source, g_source_remove);
   if (self->text_view != NULL)
     finish_insert (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_ANALYZE_PAGE);
+  /* Taking the template apart empties the product switcher, whose
+   * selection handler must not show a product of a page in pieces. */
   g_clear_object (&self->diagnosis);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_ANALYZE_PAGE);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->source, g_bytes_unref);
   g_clear_pointer (&self->source_name, g_free);
@@ -1125,7 +1129,7 @@ kd_analyze_page_load_bytes (KdAnalyzePage *self,
   load->source_name = g_strdup (source_name);
   gtk_stack_set_visible_child_name (self->result_stack, "busy");
 
-  task = g_task_new (self, self->decoding, decode_done_cb, NULL);
+  task = g_task_new (NULL, self->decoding, decode_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, kd_analyze_page_load_bytes);
   g_task_set_task_data (task, load, (GDestroyNotify) load_free);
   g_task_run_in_thread (task, decode_thread);

@@ -5,21 +5,21 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "kd-code-row.h"
 #include "kd-command-row.h"
 #include "kd-error-catalog.h"
 #include "kd-finding-row.h"
 #include "kd-hresult.h"
 
-/* One finding, bound to it: the template shows its title, explanation,
- * severity and remedy; the rows of its commands and related codes, which
- * an expander row cannot take from a model, are added when it is set.
- * Errors open by themselves. */
+/* One finding, bound to it: the template shows its title and
+ * explanation; its severity, remedy, commands and related codes are added
+ * when it is set (an expander row cannot take rows from a model).  Errors
+ * open by themselves. */
 struct _KdFindingRow
 {
   AdwExpanderRow parent_instance;
-
-  GtkImage *icon;
 
   KdFinding *finding;
 };
@@ -34,36 +34,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-kd_finding_row_icon_name (gpointer          user_data,
-                          KdFindingSeverity severity)
-{
-  switch (severity)
-    {
-    case KD_FINDING_ERROR:
-      return g_strdup ("dialog-error-symbolic");
-    case KD_FINDING_WARNING:
-      return g_strdup ("dialog-warning-symbolic");
-    case KD_FINDING_INFO:
-    default:
-      return g_strdup ("dialog-information-symbolic");
-    }
-}
-
-static GStrv
-kd_finding_row_icon_classes (gpointer          user_data,
-                             KdFindingSeverity severity)
-{
-  const char *style = severity == KD_FINDING_ERROR ? "error" : severity == KD_FINDING_WARNING ? "warning" : "accent";
-
-  return g_strdupv ((char *[]) { (char *) style, NULL });
-}
-
 static void
 add_detail_rows (KdFindingRow *self)
 {
+  static const char *icons[] = { "dialog-information-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
+  static const char *styles[] = { "accent", "warning", "error" };
+  KdFindingSeverity severity = kd_finding_get_severity (self->finding);
   GListModel *commands = kd_finding_get_commands (self->finding);
   const char * const *related = kd_finding_get_related (self->finding);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icons[severity]);
+  GtkWidget *remedy = adw_action_row_new ();
+
+  gtk_widget_add_css_class (icon, styles[severity]);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  kd_finding_severity_get_label (severity), -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), icon);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (remedy), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remedy), _("What to do"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (remedy), kd_finding_get_remedy (self->finding));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (remedy), 0);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), remedy);
 
   for (guint i = 0; i < g_list_model_get_n_items (commands); i++)
     {
@@ -142,8 +133,6 @@ kd_finding_row_constructed (GObject *object)
   G_OBJECT_CLASS (kd_finding_row_parent_class)->constructed (object);
 
   g_return_if_fail (KD_IS_FINDING (self->finding));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kd_finding_severity_get_label (kd_finding_get_severity (self->finding)), -1);
   add_detail_rows (self);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), kd_finding_get_severity (self->finding) == KD_FINDING_ERROR);
 }
@@ -165,9 +154,6 @@ kd_finding_row_class_init (KdFindingRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-finding-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, KdFindingRow, icon);
-  gtk_widget_class_bind_template_callback (widget_class, kd_finding_row_icon_name);
-  gtk_widget_class_bind_template_callback (widget_class, kd_finding_row_icon_classes);
 }
 
 static void
