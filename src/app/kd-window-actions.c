@@ -55,11 +55,10 @@ back_cb (GtkWidget  *widget,
          GVariant   *parameter)
 {
   KdWindow *self = KD_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
 
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "analyze") == 0)
-    kd_analyze_page_go_back (self->analyze_page);
-  else
-    kd_error_codes_page_go_back (self->error_codes_page);
+  if (KD_IS_PAGE (page))
+    kd_page_go_back (KD_PAGE (page));
 }
 
 static void
@@ -138,8 +137,9 @@ help_cb (GtkWidget  *widget,
          GVariant   *parameter)
 {
   KdWindow *self = KD_WINDOW (widget);
-  const char *page = adw_view_stack_get_visible_child_name (self->stack);
-  g_autofree char *uri = g_strdup_printf ("%s/%s", HELP_URI, page != NULL ? page : "index");
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+  g_autofree char *uri = g_strdup_printf ("%s/%s", HELP_URI, KD_IS_PAGE (page) ? kd_page_get_help_page (KD_PAGE (page))
+                                                                               : "index");
 
   open_uri (self, uri);
 }

@@ -165,8 +165,10 @@ kd_window_init (KdWindow *self)
   on_visible_page_changed (self);
 
   self->case_ = kd_case_new ();
-  kd_analyze_page_set_case (self->analyze_page, self->case_);
-  kd_error_codes_page_set_case (self->error_codes_page, self->case_);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (KD_IS_PAGE (page))
+      kd_page_set_case (KD_PAGE (page), self->case_);
 
   /* Typing anywhere searches. */
   gtk_search_entry_set_key_capture_widget (kd_error_codes_page_get_search_entry (self->error_codes_page),
@@ -202,8 +204,10 @@ kd_window_set_narrow (KdWindow *self,
   self->narrow = narrow;
   if (!self->disposed)
     {
-      kd_error_codes_page_set_narrow (self->error_codes_page, narrow);
-      kd_analyze_page_set_narrow (self->analyze_page, narrow);
+      for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
+           page = gtk_widget_get_next_sibling (page))
+        if (KD_IS_PAGE (page))
+          kd_page_set_narrow (KD_PAGE (page), narrow);
       gtk_widget_set_visible (GTK_WIDGET (self->switcher), !narrow);
       gtk_widget_set_visible (GTK_WIDGET (self->narrow_title), narrow);
       adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);

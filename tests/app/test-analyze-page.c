@@ -267,7 +267,7 @@ test_analyze_narrow (void)
   kd_test_save_screenshot (GTK_WIDGET (window), "24-analyze-narrow-result");
   /* Alt+Left goes back to the capture */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
-  g_assert_false (kd_analyze_page_go_back (page));
+  g_assert_false (kd_page_go_back (KD_PAGE (page)));
   (void) capture;
 
   /* A language without a table: the finding's commands, opened, fit. */

@@ -193,7 +193,7 @@ test_narrow (void)
   KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
   g_autoptr(KdTestNotify) entry = NULL;
 
-  g_assert_true (kd_error_codes_page_get_narrow (page));
+  g_assert_true (kd_page_get_narrow (KD_PAGE (page)));
   type_text (window, "c004f0");
   kd_test_save_screenshot (GTK_WIDGET (window), "08-narrow-list");
 
@@ -201,7 +201,7 @@ test_narrow (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "page.open-code", "s", "0xC004F074");
   kd_test_assert_notified_once (entry);
   kd_test_save_screenshot (GTK_WIDGET (window), "09-narrow-detail");
-  g_assert_true (kd_error_codes_page_go_back (page));
+  g_assert_true (kd_page_go_back (KD_PAGE (page)));
 
   kd_test_window_destroy (window);
 }

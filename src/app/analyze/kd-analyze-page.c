@@ -67,20 +67,17 @@ struct _KdAnalyzePage
   gboolean insert_undoable; /* the insertion is one step of undo, not irreversible */
   gsize pending_offset;
   gboolean loading;         /* setting the text ourselves */
-  gboolean narrow;
 
   guint shown_product;      /* whose findings the list shows */
-  KdCase *case_;            /* where the capture is kept (the window's) */
+  KdCase *case_;            /* the page's case (KdPage:case) whose captures it follows */
   KdCaseCapture *capture;   /* what the page put into it, or showed from it */
 };
 
-G_DEFINE_FINAL_TYPE (KdAnalyzePage, kd_analyze_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (KdAnalyzePage, kd_analyze_page, KD_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_NARROW,
   PROP_DIAGNOSIS,
-  PROP_CASE,
   N_PROPS
 };
 
@@ -857,6 +854,27 @@ decode_done_cb (GObject      *source,
   schedule_parse (self);
 }
 
+/* The page follows the captures of its case (KdPage:case): it keeps its
+ * own in it, and shows the one a restored case brings. */
+static void
+on_case_changed (KdAnalyzePage *self)
+{
+  KdCase *kase = kd_page_get_case (KD_PAGE (self));
+
+  if (self->case_ == kase)
+    return;
+  if (self->case_ != NULL)
+    g_signal_handlers_disconnect_by_data (kd_case_get_captures (self->case_), self);
+  g_clear_object (&self->capture);
+  g_set_object (&self->case_, kase);
+  if (kase != NULL)
+    {
+      g_signal_connect_object (kd_case_get_captures (kase), "items-changed",
+                               G_CALLBACK (on_captures_changed), self, G_CONNECT_SWAPPED);
+      on_captures_changed (self);
+    }
+}
+
 static void
 kd_analyze_page_dispose (GObject *object)
 {
@@ -891,59 +909,31 @@ kd_analyze_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_NARROW:
-      g_value_set_boolean (value, self->narrow);
-      break;
     case PROP_DIAGNOSIS:
       g_value_set_object (value, self->diagnosis);
       break;
-    case PROP_CASE:
-      g_value_set_object (value, self->case_);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
-static void
-kd_analyze_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  KdAnalyzePage *self = KD_ANALYZE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_NARROW:
-      kd_analyze_page_set_narrow (self, g_value_get_boolean (value));
-      break;
-    case PROP_CASE:
-      kd_analyze_page_set_case (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static gboolean kd_analyze_page_go_back (KdPage *page);
 
 static void
 kd_analyze_page_class_init (KdAnalyzePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  KdPageClass *page_class = KD_PAGE_CLASS (klass);
+
+  page_class->go_back = kd_analyze_page_go_back;
+  kd_page_class_set_help_page (page_class, "analyze");
 
   object_class->dispose = kd_analyze_page_dispose;
   object_class->get_property = kd_analyze_page_get_property;
-  object_class->set_property = kd_analyze_page_set_property;
 
-  properties[PROP_NARROW] =
-    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DIAGNOSIS] =
     g_param_spec_object ("diagnosis", NULL, NULL, KD_TYPE_DIAGNOSIS, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, KD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-analyze-page.ui");
@@ -980,6 +970,7 @@ kd_analyze_page_init (KdAnalyzePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect (self, "notify::case", G_CALLBACK (on_case_changed), NULL);
   gtk_custom_filter_set_filter_func (self->findings_filter, finding_is_shown, self, NULL);
   gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings_model), create_finding_row, NULL, NULL);
 
@@ -992,56 +983,6 @@ kd_analyze_page_init (KdAnalyzePage *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-}
-
-gboolean
-kd_analyze_page_get_narrow (KdAnalyzePage *self)
-{
-  g_return_val_if_fail (KD_IS_ANALYZE_PAGE (self), FALSE);
-  return self->narrow;
-}
-
-void
-kd_analyze_page_set_narrow (KdAnalyzePage *self,
-                            gboolean       narrow)
-{
-  g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
-
-  narrow = !!narrow;
-  if (self->narrow == narrow)
-    return;
-  self->narrow = narrow;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
-}
-
-/**
- * kd_analyze_page_set_case:
- * @self: the page
- * @kase: (nullable): the window's case
- *
- * The page keeps its capture in @kase, and shows the one @kase brings
- * when it is restored.
- */
-void
-kd_analyze_page_set_case (KdAnalyzePage *self,
-                          KdCase        *kase)
-{
-  g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
-  g_return_if_fail (kase == NULL || KD_IS_CASE (kase));
-
-  if (self->case_ == kase)
-    return;
-  if (self->case_ != NULL)
-    g_signal_handlers_disconnect_by_data (kd_case_get_captures (self->case_), self);
-  g_clear_object (&self->capture);
-  g_set_object (&self->case_, kase);
-  if (kase != NULL)
-    {
-      g_signal_connect_object (kd_case_get_captures (kase), "items-changed",
-                               G_CALLBACK (on_captures_changed), self, G_CONNECT_SWAPPED);
-      on_captures_changed (self);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
 /**
@@ -1135,15 +1076,12 @@ kd_analyze_page_load_bytes (KdAnalyzePage *self,
   g_task_run_in_thread (task, decode_thread);
 }
 
-/**
- * kd_analyze_page_go_back:
- * @self: the page
- *
- * Returns: %TRUE if the narrow layout went back from the result to the capture
- */
-gboolean
-kd_analyze_page_go_back (KdAnalyzePage *self)
+/* On a narrow window, from the result back to the capture. */
+static gboolean
+kd_analyze_page_go_back (KdPage *page)
 {
+  KdAnalyzePage *self = KD_ANALYZE_PAGE (page);
+
   g_return_val_if_fail (KD_IS_ANALYZE_PAGE (self), FALSE);
 
   if (adw_navigation_split_view_get_collapsed (self->split_view) &&

@@ -9,18 +9,14 @@
 
 #include "kd-case.h"
 #include "kd-diagnosis.h"
+#include "kd-page.h"
 
 G_BEGIN_DECLS
 
 #define KD_TYPE_ANALYZE_PAGE (kd_analyze_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (KdAnalyzePage, kd_analyze_page, KD, ANALYZE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (KdAnalyzePage, kd_analyze_page, KD, ANALYZE_PAGE, KdPage)
 
-gboolean     kd_analyze_page_get_narrow    (KdAnalyzePage *self);
-void         kd_analyze_page_set_narrow    (KdAnalyzePage *self,
-                                            gboolean       narrow);
-void         kd_analyze_page_set_case      (KdAnalyzePage *self,
-                                            KdCase        *kase);
 KdDiagnosis *kd_analyze_page_get_diagnosis (KdAnalyzePage *self);
 void         kd_analyze_page_set_text      (KdAnalyzePage *self,
                                             const char    *text);
@@ -29,6 +25,5 @@ void         kd_analyze_page_load_bytes    (KdAnalyzePage *self,
                                             GBytes        *bytes,
                                             const char    *source_name);
 void         kd_analyze_page_show_result   (KdAnalyzePage *self);
-gboolean     kd_analyze_page_go_back       (KdAnalyzePage *self);
 
 G_END_DECLS

@@ -41,20 +41,16 @@ struct _KdErrorCodesPage
   KdErrorDetail *detail;
 
   GListStore *results;
-  KdCase *case_;            /* where the codes looked up are noted */
   GSettings *settings;
   GCancellable *cancellable;
-  gboolean narrow;
   gboolean updating;
   gboolean catalog_ready;
 };
 
-G_DEFINE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, KD_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_NARROW,
-  PROP_CASE,
   PROP_ENTRY,
   N_PROPS
 };
@@ -317,8 +313,10 @@ note_looked_up (KdErrorCodesPage *self)
 {
   KdErrorCode *entry = kd_error_detail_get_entry (self->detail);
 
-  if (self->case_ != NULL && entry != NULL)
-    kd_case_add_code (self->case_, kd_error_code_get_code (entry));
+  KdCase *kase = kd_page_get_case (KD_PAGE (self));
+
+  if (kase != NULL && entry != NULL)
+    kd_case_add_code (kase, kd_error_code_get_code (entry));
 }
 
 static void
@@ -337,7 +335,7 @@ on_stop_search (KdErrorCodesPage *self)
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   else
-    kd_error_codes_page_go_back (self);
+    kd_page_go_back (KD_PAGE (self));
 }
 
 static void
@@ -426,7 +424,6 @@ kd_error_codes_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_ERROR_CODES_PAGE);
   g_clear_object (&self->results);
   g_clear_object (&self->settings);
-  g_clear_object (&self->case_);
 
   G_OBJECT_CLASS (kd_error_codes_page_parent_class)->dispose (object);
 }
@@ -441,60 +438,32 @@ kd_error_codes_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_NARROW:
-      g_value_set_boolean (value, self->narrow);
-      break;
     case PROP_ENTRY:
       g_value_set_object (value, kd_error_codes_page_get_entry (self));
       break;
-    case PROP_CASE:
-      g_value_set_object (value, self->case_);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
-static void
-kd_error_codes_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  KdErrorCodesPage *self = KD_ERROR_CODES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_NARROW:
-      kd_error_codes_page_set_narrow (self, g_value_get_boolean (value));
-      break;
-    case PROP_CASE:
-      kd_error_codes_page_set_case (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static gboolean kd_error_codes_page_go_back (KdPage *page);
 
 static void
 kd_error_codes_page_class_init (KdErrorCodesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  KdPageClass *page_class = KD_PAGE_CLASS (klass);
+
+  page_class->go_back = kd_error_codes_page_go_back;
+  kd_page_class_set_help_page (page_class, "error-codes");
 
   object_class->dispose = kd_error_codes_page_dispose;
   object_class->get_property = kd_error_codes_page_get_property;
-  object_class->set_property = kd_error_codes_page_set_property;
 
-  properties[PROP_NARROW] =
-    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ENTRY] =
     g_param_spec_object ("entry", NULL, NULL, KD_TYPE_ERROR_CODE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, KD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KD_TYPE_ERROR_DETAIL);
@@ -560,44 +529,6 @@ kd_error_codes_page_init (KdErrorCodesPage *self)
    * milliseconds: not on the main thread, not before the first frame. */
   self->cancellable = g_cancellable_new ();
   kd_error_catalog_get_default_async (self->cancellable, load_catalog_done, g_object_ref (self));
-}
-
-/**
- * kd_error_codes_page_set_case:
- * @self: the page
- * @kase: (nullable): the window's case
- *
- * The codes the user opens are noted in @kase.
- */
-void
-kd_error_codes_page_set_case (KdErrorCodesPage *self,
-                              KdCase           *kase)
-{
-  g_return_if_fail (KD_IS_ERROR_CODES_PAGE (self));
-  g_return_if_fail (kase == NULL || KD_IS_CASE (kase));
-
-  if (g_set_object (&self->case_, kase))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
-}
-
-gboolean
-kd_error_codes_page_get_narrow (KdErrorCodesPage *self)
-{
-  g_return_val_if_fail (KD_IS_ERROR_CODES_PAGE (self), FALSE);
-  return self->narrow;
-}
-
-void
-kd_error_codes_page_set_narrow (KdErrorCodesPage *self,
-                                gboolean          narrow)
-{
-  g_return_if_fail (KD_IS_ERROR_CODES_PAGE (self));
-
-  narrow = !!narrow;
-  if (self->narrow == narrow)
-    return;
-  self->narrow = narrow;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
 }
 
 /**
@@ -682,15 +613,12 @@ kd_error_codes_page_focus_search (KdErrorCodesPage *self)
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
-/**
- * kd_error_codes_page_go_back:
- * @self: a #KdErrorCodesPage
- *
- * Returns: %TRUE if the narrow layout went back from the detail to the list
- */
-gboolean
-kd_error_codes_page_go_back (KdErrorCodesPage *self)
+/* On a narrow window, from the detail back to the list. */
+static gboolean
+kd_error_codes_page_go_back (KdPage *page)
 {
+  KdErrorCodesPage *self = KD_ERROR_CODES_PAGE (page);
+
   g_return_val_if_fail (KD_IS_ERROR_CODES_PAGE (self), FALSE);
 
   if (adw_navigation_split_view_get_collapsed (self->split_view) &&

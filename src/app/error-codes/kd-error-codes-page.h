@@ -7,20 +7,15 @@
 
 #include <adwaita.h>
 
-#include "kd-case.h"
 #include "kd-error-code.h"
+#include "kd-page.h"
 
 G_BEGIN_DECLS
 
 #define KD_TYPE_ERROR_CODES_PAGE (kd_error_codes_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, KD, ERROR_CODES_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, KD, ERROR_CODES_PAGE, KdPage)
 
-gboolean        kd_error_codes_page_get_narrow       (KdErrorCodesPage *self);
-void            kd_error_codes_page_set_narrow       (KdErrorCodesPage *self,
-                                                      gboolean          narrow);
-void            kd_error_codes_page_set_case         (KdErrorCodesPage *self,
-                                                      KdCase           *kase);
 KdErrorCode    *kd_error_codes_page_get_entry        (KdErrorCodesPage *self);
 GtkSearchEntry *kd_error_codes_page_get_search_entry (KdErrorCodesPage *self);
 GListModel     *kd_error_codes_page_get_results      (KdErrorCodesPage *self);
@@ -29,6 +24,5 @@ void            kd_error_codes_page_search           (KdErrorCodesPage *self,
 void            kd_error_codes_page_open_code        (KdErrorCodesPage *self,
                                                       guint32           value);
 void            kd_error_codes_page_focus_search     (KdErrorCodesPage *self);
-gboolean        kd_error_codes_page_go_back          (KdErrorCodesPage *self);
 
 G_END_DECLS
