@@ -23,16 +23,12 @@ struct _KdErrorDetail
 
   /* Template children */
   GtkScrolledWindow *scroller;
-  GtkLabel *code_label;
-  GtkLabel *symbol_label;
   GtkLabel *title_label;
   GtkFlowBox *badges;
   GtkWidget *unknown_box;
   GtkLabel *unknown_label;
   GtkWidget *message_box;
   GtkLabel *message_label;
-  GtkWidget *cause_box;
-  GtkLabel *cause_label;
   GtkWidget *steps_box;
   GtkListBox *steps_list;
   GtkWidget *commands_group;
@@ -114,6 +110,20 @@ set_prose (GtkLabel   *label,
 
   gtk_label_set_markup (label, has_text ? markup : "");
   gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
+}
+
+static gboolean
+kd_error_detail_has_text (gpointer    user_data,
+                          const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static char *
+kd_error_detail_prose_markup (gpointer    user_data,
+                              const char *text)
+{
+  return text != NULL ? markup_from_backticks (text) : g_strdup ("");
 }
 
 /* Rows are plain text: parts to fill in such as <kms-host> must not be read as
@@ -319,8 +329,8 @@ update (KdErrorDetail *self)
   facility = kd_hresult_get_facility (value);
   facility_name = kd_hresult_facility_get_name (facility);
 
-  gtk_label_set_text (self->code_label, kd_error_code_get_code (self->entry));
-  set_label (self->symbol_label, NULL, kd_error_code_get_symbol (self->entry));
+  /* The code, the symbol and the cause are bound to the entry in the
+   * template. */
   title = kd_error_code_get_known (self->entry) ? kd_error_code_dup_display_title (self->entry) : NULL;
   /* The title repeats the message when the entry has no title of its own. */
   if (title != NULL && g_strcmp0 (title, kd_error_code_get_message (self->entry)) == 0)
@@ -342,7 +352,6 @@ update (KdErrorDetail *self)
     }
   else
     set_label (self->message_label, self->message_box, kd_error_code_get_message (self->entry));
-  set_prose (self->cause_label, self->cause_box, kd_error_code_get_cause (self->entry));
   update_steps (self);
   update_commands (self);
   update_related (self);
@@ -439,16 +448,14 @@ kd_error_detail_class_init (KdErrorDetailClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-error-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, scroller);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, code_label);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, symbol_label);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, badges);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, unknown_box);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, unknown_label);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, message_box);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, message_label);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, cause_box);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, cause_label);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_has_text);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_prose_markup);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, steps_box);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, steps_list);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, commands_group);
