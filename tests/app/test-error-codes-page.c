@@ -54,6 +54,64 @@ type_text (KdWindow   *window,
   g_signal_handler_disconnect (results, id);
 }
 
+/* The toggle button of a filter chip, by its label */
+static GtkToggleButton *
+find_chip (GtkWidget  *widget,
+           const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return GTK_TOGGLE_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_chip (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The chips filter what a search found, declared in the page's .ui as a
+ * filter model; the code typed stays whatever they say. */
+static void
+test_chips (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  GtkListView *list = GTK_LIST_VIEW (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW));
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GtkToggleButton *mak = find_chip (GTK_WIDGET (page), kd_applies_to_get_label (KD_APPLIES_TO_MAK));
+  guint all, kept;
+
+  g_assert_nonnull (mak);
+  type_text (window, "licensing");
+  all = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (all, >, 1);
+
+  gtk_toggle_button_set_active (mak, TRUE);
+  KD_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) != all);
+  kept = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (kept, >=, 1);
+  g_assert_cmpuint (kept, <, all);
+  for (guint i = 0; i < kept; i++)
+    {
+      g_autoptr(KdErrorCode) entry = g_list_model_get_item (shown, i);
+      g_assert_cmpint (kd_error_code_get_applies_to (entry) & KD_APPLIES_TO_MAK, !=, 0);
+    }
+
+  /* A code typed stays, though 0xC004F074 is a KMS client's error. */
+  type_text (window, "0xC004F074");
+  KD_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) == 1);
+  {
+    g_autoptr(KdErrorCode) entry = g_list_model_get_item (shown, 0);
+    g_assert_cmphex (kd_error_code_get_value (entry), ==, 0xC004F074);
+    g_assert_cmpint (kd_error_code_get_applies_to (entry) & KD_APPLIES_TO_MAK, ==, 0);
+  }
+
+  gtk_toggle_button_set_active (mak, FALSE);
+  kd_test_window_destroy (window);
+}
+
 static void
 test_type_code_fragment (void)
 {
@@ -253,6 +311,7 @@ main (int    argc,
   kd_test_init (&argc, &argv);
 
   g_test_add_func ("/window/type-code-fragment", test_type_code_fragment);
+  g_test_add_func ("/window/chips", test_chips);
   g_test_add_func ("/window/unknown-code", test_unknown_code);
   g_test_add_func ("/window/copy", test_copy);
   g_test_add_func ("/window/paste", test_paste);

@@ -41,9 +41,13 @@ struct _KdErrorCodesPage
   KdErrorDetail *detail;
 
   GListStore *results;
+  GtkFilterListModel *filtered_results;
+  GtkCustomFilter *chips_filter;
   GSettings *settings;
   GCancellable *cancellable;
   gboolean updating;
+  KdAppliesTo filter;       /* the chips' kinds for the results shown */
+  KdErrorCode *always;      /* shown whatever the chips say (unowned: in results) */
   gboolean catalog_ready;
 };
 
@@ -52,6 +56,7 @@ G_DEFINE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, KD_TYPE_PAGE)
 enum {
   PROP_0,
   PROP_ENTRY,
+  PROP_CATALOG_READY,
   N_PROPS
 };
 
@@ -135,28 +140,37 @@ show_entry (KdErrorCodesPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
 }
 
+/* The chips keep the entries of the kinds of activation they name; an
+ * exact code, or a code's neighbours, are shown whatever the chips say. */
+static gboolean
+chips_keep (gpointer item,
+            gpointer user_data)
+{
+  KdErrorCodesPage *self = user_data;
+  KdAppliesTo filter = self->filter;
+
+  return filter == 0 || item == (gpointer) self->always ||
+         (kd_error_code_get_applies_to (item) & filter) != 0;
+}
+
 static void
 set_results (KdErrorCodesPage *self,
              GPtrArray        *entries,
              KdAppliesTo       filter,
              KdErrorCode      *always)
 {
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      KdErrorCode *entry = g_ptr_array_index (entries, i);
-
-      if (filter == 0 || entry == always || (kd_error_code_get_applies_to (entry) & filter) != 0)
-        g_ptr_array_add (kept, entry);
-    }
+  guint n;
 
   self->updating = TRUE;
+  self->filter = filter;
+  self->always = always;
+  gtk_filter_changed (GTK_FILTER (self->chips_filter), GTK_FILTER_CHANGE_DIFFERENT);
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       kept->pdata, kept->len);
+                       entries->pdata, entries->len);
   self->updating = FALSE;
 
-  gtk_stack_set_visible_child_name (self->list_stack, kept->len > 0 ? "results" : "empty");
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered_results));
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "results" : "empty");
 }
 
 static GPtrArray *
@@ -214,7 +228,7 @@ refresh (KdErrorCodesPage *self)
         g_autofree char *heading = NULL;
 
         set_results (self, entries, filter, NULL);
-        n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+        n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered_results));
         heading = g_strdup_printf (ngettext ("%u code", "%u codes", n), n);
         gtk_label_set_text (self->results_heading, heading);
         gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -265,7 +279,7 @@ refresh (KdErrorCodesPage *self)
     g_autoptr(GPtrArray) found = kd_lookup_get_results (lookup, 200);
 
     set_results (self, found, filter, kd_lookup_get_entry (lookup));
-    n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+    n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered_results));
     {
       g_autofree char *heading = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
       gtk_label_set_text (self->results_heading, heading);
@@ -274,7 +288,7 @@ refresh (KdErrorCodesPage *self)
     /* The best match is shown at once: typing is looking up. */
     if (n > 0)
       {
-        g_autoptr(KdErrorCode) first = g_list_model_get_item (G_LIST_MODEL (self->results), 0);
+        g_autoptr(KdErrorCode) first = g_list_model_get_item (G_LIST_MODEL (self->filtered_results), 0);
 
         self->updating = TRUE;
         gtk_single_selection_set_selected (self->selection, 0);
@@ -298,6 +312,7 @@ load_catalog_done (GObject      *source,
 
   self->catalog_ready = TRUE;
   refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG_READY]);
 }
 
 static void
@@ -360,7 +375,7 @@ static void
 on_list_activate (KdErrorCodesPage *self,
                   guint             position)
 {
-  g_autoptr(KdErrorCode) entry = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+  g_autoptr(KdErrorCode) entry = g_list_model_get_item (G_LIST_MODEL (self->filtered_results), position);
 
   show_entry (self, entry);
   note_looked_up (self);
@@ -422,7 +437,6 @@ kd_error_codes_page_dispose (GObject *object)
   if (self->search_entry != NULL)
     g_settings_unbind (self->search_entry, "text");
   gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_ERROR_CODES_PAGE);
-  g_clear_object (&self->results);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kd_error_codes_page_parent_class)->dispose (object);
@@ -440,6 +454,9 @@ kd_error_codes_page_get_property (GObject    *object,
     {
     case PROP_ENTRY:
       g_value_set_object (value, kd_error_codes_page_get_entry (self));
+      break;
+    case PROP_CATALOG_READY:
+      g_value_set_boolean (value, self->catalog_ready);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -464,6 +481,15 @@ kd_error_codes_page_class_init (KdErrorCodesPageClass *klass)
   properties[PROP_ENTRY] =
     g_param_spec_object ("entry", NULL, NULL, KD_TYPE_ERROR_CODE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * KdErrorCodesPage:catalog-ready:
+   *
+   * The catalog is loaded (in a worker, at start) and the list shows what
+   * the search typed so far finds.
+   */
+  properties[PROP_CATALOG_READY] =
+    g_param_spec_boolean ("catalog-ready", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KD_TYPE_ERROR_DETAIL);
@@ -483,6 +509,9 @@ kd_error_codes_page_class_init (KdErrorCodesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, results_heading);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, results);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, filtered_results);
+  gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, chips_filter);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -512,8 +541,7 @@ kd_error_codes_page_init (KdErrorCodesPage *self)
   factory = gtk_builder_list_item_factory_new_from_resource (scope, "/io/github/kmsdoctor/KmsDoctor/kd-error-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
-  self->results = g_list_store_new (KD_TYPE_ERROR_CODE);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->results));
+  gtk_custom_filter_set_filter_func (self->chips_filter, chips_keep, self, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-text", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-markdown", FALSE);
@@ -557,11 +585,19 @@ kd_error_codes_page_get_search_entry (KdErrorCodesPage *self)
   return self->search_entry;
 }
 
+gboolean
+kd_error_codes_page_get_catalog_ready (KdErrorCodesPage *self)
+{
+  g_return_val_if_fail (KD_IS_ERROR_CODES_PAGE (self), FALSE);
+  return self->catalog_ready;
+}
+
 /**
  * kd_error_codes_page_get_results:
  * @self: a #KdErrorCodesPage
  *
- * Returns: (transfer none): the #KdErrorCode entries listed
+ * Returns: (transfer none): the #KdErrorCode entries the last search
+ *   found, before the chips' filter; each search fills it anew
  */
 GListModel *
 kd_error_codes_page_get_results (KdErrorCodesPage *self)

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, KD, ERROR_CODES_PAG
 KdErrorCode    *kd_error_codes_page_get_entry        (KdErrorCodesPage *self);
 GtkSearchEntry *kd_error_codes_page_get_search_entry (KdErrorCodesPage *self);
 GListModel     *kd_error_codes_page_get_results      (KdErrorCodesPage *self);
+gboolean        kd_error_codes_page_get_catalog_ready (KdErrorCodesPage *self);
 void            kd_error_codes_page_search           (KdErrorCodesPage *self,
                                                       const char       *text);
 void            kd_error_codes_page_open_code        (KdErrorCodesPage *self,
