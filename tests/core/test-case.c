@@ -216,6 +216,9 @@ test_refused (void)
     { "{\"format_version\": 1, \"captures\": [{\"text\": \"a\"", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"notes\": \"caf\xe9\"}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1,\0 \"notes\": \"\"}", 30, KD_CASE_ERROR_DAMAGED },
+    /* two values, which json-glib's immutable parser aborts on (fuzz-case) */
+    { "true{\"formatgrcnsion\": 0}", -1, KD_CASE_ERROR_DAMAGED },
+    { "{\"format_version\": 1} {\"format_version\": 1}", -1, KD_CASE_ERROR_DAMAGED },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -229,6 +232,13 @@ test_refused (void)
       g_assert_true (g_file_set_contents (path, files[i].contents, files[i].length, NULL));
       g_assert_false (load (kase, file, &error));
       g_assert_error (error, KD_CASE_ERROR, files[i].code);
+      {
+        g_autoptr(GError) checked = NULL;
+        gsize length = files[i].length >= 0 ? (gsize) files[i].length : strlen (files[i].contents);
+
+        g_assert_false (kd_case_check_data (files[i].contents, length, &checked));
+        g_assert_error (checked, KD_CASE_ERROR, files[i].code);
+      }
       /* Nothing of the file came in: the case is as it was. */
       g_assert_cmpuint (g_list_model_get_n_items (kd_case_get_captures (kase)), ==, 2);
       g_assert_cmpuint (g_strv_length ((char **) kd_case_get_codes (kase)), ==, 2);

@@ -34,6 +34,9 @@ G_DECLARE_FINAL_TYPE (KdCase, kd_case, KD, CASE, GObject)
 GQuark         kd_case_error_quark        (void);
 
 KdCase        *kd_case_new                (void);
+gboolean       kd_case_check_data         (const char           *contents,
+                                           gsize                 length,
+                                           GError              **error);
 
 GListModel    *kd_case_get_captures       (KdCase               *self);
 void           kd_case_set_capture        (KdCase               *self,
