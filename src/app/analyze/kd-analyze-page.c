@@ -13,9 +13,7 @@
 #include "kd-capture-parser.h"
 #include "kd-case.h"
 #include "kd-error-catalog.h"
-#include "kd-field-info.h"
-#include "kd-field-row.h"
-#include "kd-finding-row.h"
+#include "kd-result-view.h"
 #include "kd-hresult.h"
 #include "kd-labels.h"
 #include "kd-text-decode.h"
@@ -43,16 +41,7 @@ struct _KdAnalyzePage
   AdwBanner *long_lines_banner;
   GtkDropDown *product_dropdown;
   GtkStack *result_stack;
-  GtkScrolledWindow *result_scroller;
-  GtkImage *verdict_icon;
-  GtkLabel *verdict_label;
-  GtkLabel *summary_label;
-  GtkWidget *verdict_box;
-  GtkListBox *findings_list;
-  GtkFilterListModel *findings_model;
-  GtkCustomFilter *findings_filter;
-  GtkBox *fields_box;
-  GtkListBox *capture_list;
+  KdResultView *result_view;
 
   KdDiagnosis *diagnosis;
   GBytes *source;           /* bytes of an opened file, until the text is edited */
@@ -68,7 +57,6 @@ struct _KdAnalyzePage
   gsize pending_offset;
   gboolean loading;         /* setting the text ourselves */
 
-  guint shown_product;      /* whose findings the list shows */
   KdCase *case_;            /* the page's case (KdPage:case) whose captures it follows */
   KdCaseCapture *capture;   /* what the page put into it, or showed from it */
 };
@@ -83,198 +71,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Rows are plain text: commands carry <parts-to-fill-in>. */
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
-}
-
-static GtkWidget *
-create_finding_row (gpointer item,
-                    gpointer user_data)
-{
-  return kd_finding_row_new (item);
-}
-
-static gboolean
-finding_is_shown (gpointer item,
-                  gpointer user_data)
-{
-  KdAnalyzePage *self = user_data;
-  int about = kd_finding_get_product (item);
-
-  /* The product's own findings, and those about the whole capture. */
-  return about < 0 || about == (int) self->shown_product;
-}
-
-static gboolean
-kd_analyze_page_has_items (gpointer user_data,
-                           guint    n_items)
-{
-  return n_items > 0;
-}
-
-static void
-show_fields (KdAnalyzePage *self,
-             KdCaptureProduct  *product)
-{
-  GtkWidget *child;
-  AdwPreferencesGroup *group = NULL;
-  int group_shown = -1;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_box))) != NULL)
-    gtk_box_remove (self->fields_box, child);
-
-  if (product == NULL)
-    return;
-
-  for (guint i = 0; i < kd_field_info_get_n (); i++)
-    {
-      const KdFieldInfo *info = kd_field_info_get_nth (i);
-      const char *value = kd_capture_product_get_field (product, kd_field_info_get_key (info));
-      GtkWidget *row;
-
-      if (value == NULL || *value == '\0')
-        continue;
-      if (group == NULL || group_shown != (int) kd_field_info_get_group (info))
-        {
-          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, kd_field_group_get_label (kd_field_info_get_group (info)));
-          gtk_box_append (self->fields_box, GTK_WIDGET (group));
-          group_shown = kd_field_info_get_group (info);
-        }
-      row = kd_field_row_new (kd_field_info_get_label (info), value);
-      adw_preferences_group_add (group, row);
-    }
-}
-
-/* The lines not understood go in when their row is first expanded: even
- * hidden, a few hundred labels of binary garbage take GTK a tenth of a
- * second to measure. */
-static void
-on_unknown_expanded (AdwExpanderRow *expander,
-                     GParamSpec     *pspec,
-                     KdAnalyzePage  *self)
-{
-  const char * const *unknown;
-
-  if (!adw_expander_row_get_expanded (expander) || self->diagnosis == NULL)
-    return;
-  g_signal_handlers_disconnect_by_func (expander, on_unknown_expanded, self);
-
-  unknown = kd_capture_get_unknown_lines (kd_diagnosis_get_document (self->diagnosis));
-  /* A huge paste of garbage stays readable: the first lines say enough. */
-  for (guint i = 0; i < 200 && unknown[i] != NULL; i++)
-    {
-      g_autofree char *shown = g_utf8_substring (unknown[i], 0, MIN (g_utf8_strlen (unknown[i], -1), 400));
-      GtkWidget *line = gtk_label_new (shown);
-
-      gtk_label_set_xalign (GTK_LABEL (line), 0);
-      gtk_label_set_wrap (GTK_LABEL (line), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (line), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (line), TRUE);
-      gtk_widget_add_css_class (line, "monospace");
-      gtk_widget_set_margin_start (line, 12);
-      gtk_widget_set_margin_end (line, 12);
-      gtk_widget_set_margin_top (line, 6);
-      gtk_widget_set_margin_bottom (line, 6);
-      adw_expander_row_add_row (expander, line);
-    }
-}
-
-static void
-show_capture (KdAnalyzePage *self)
-{
-  KdCapture *doc = kd_diagnosis_get_document (self->diagnosis);
-  const char * const *notes = kd_capture_get_notes (doc);
-  const char * const *unknown = kd_capture_get_unknown_lines (doc);
-  g_autofree char *kind = NULL;
-  GtkWidget *row;
-
-  gtk_list_box_remove_all (self->capture_list);
-
-  kind = g_strdup_printf ("%s · %s · %s", kd_capture_kind_get_id (kd_capture_get_kind (doc)),
-                          kd_capture_get_language (doc) != NULL ? kd_capture_get_language (doc)
-                                                                     : _("labels in an unknown language"),
-                          kd_capture_get_encoding (doc));
-  row = new_row (_("Kind, language and encoding"), kind);
-  gtk_widget_add_css_class (row, "property");
-  gtk_list_box_append (self->capture_list, row);
-
-  for (guint i = 0; notes[i] != NULL; i++)
-    gtk_list_box_append (self->capture_list, new_row (notes[i], NULL));
-
-  if (unknown[0] != NULL)
-    {
-      GtkWidget *expander = adw_expander_row_new ();
-      guint n = g_strv_length ((GStrv) unknown);
-      g_autofree char *title = g_strdup_printf (ngettext ("%u line not understood", "%u lines not understood", n), n);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-      g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_unknown_expanded), self, 0);
-      gtk_list_box_append (self->capture_list, expander);
-    }
-}
-
-static void
-show_product (KdAnalyzePage *self,
-              guint          index)
-{
-  static const char *icons[] = { "object-select-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
-  static const char *styles[] = { "success", "warning", "error" };
-  KdCapture *doc = kd_diagnosis_get_document (self->diagnosis);
-  GListModel *products = kd_capture_get_products (doc);
-  GListModel *findings = kd_diagnosis_get_findings (self->diagnosis);
-  g_autoptr(KdCaptureProduct) product = NULL;
-  KdVerdict verdict;
-
-  if (index < g_list_model_get_n_items (products))
-    product = g_list_model_get_item (products, index);
-
-  verdict = product != NULL ? kd_diagnosis_get_product_verdict (self->diagnosis, index)
-                            : kd_diagnosis_get_verdict (self->diagnosis);
-  gtk_image_set_from_icon_name (self->verdict_icon, icons[verdict]);
-  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), styles[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), styles[verdict]);
-  gtk_label_set_text (self->verdict_label, kd_verdict_get_label (verdict));
-
-  if (product != NULL)
-    {
-      const char *name = kd_capture_product_get_name (product);
-      const char *status = kd_capture_product_get_field (product, "license_status");
-      g_autofree char *summary = g_strdup_printf ("%s · %s%s%s", name != NULL ? name : _("A product without a name"),
-                                                  kd_license_role_get_label (kd_capture_product_get_role (product)),
-                                                  status != NULL ? " · " : "", status != NULL ? status : "");
-      gtk_label_set_text (self->summary_label, summary);
-    }
-  else
-    gtk_label_set_text (self->summary_label, _("Nothing in the text looks like the output of slmgr.vbs or ospp.vbs"));
-
-  self->shown_product = index;
-  if (gtk_filter_list_model_get_model (self->findings_model) != findings)
-    gtk_filter_list_model_set_model (self->findings_model, findings);
-  else
-    gtk_filter_changed (GTK_FILTER (self->findings_filter), GTK_FILTER_CHANGE_DIFFERENT);
-
-  show_fields (self, product);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->result_scroller), 0);
-}
-
 static void
 on_product_selected (KdAnalyzePage *self)
 {
   if (self->diagnosis != NULL)
-    show_product (self, gtk_drop_down_get_selected (self->product_dropdown));
+    kd_result_view_show_product (self->result_view, gtk_drop_down_get_selected (self->product_dropdown));
 }
 
 static gboolean
@@ -283,7 +84,7 @@ show_rest (gpointer data)
   KdAnalyzePage *self = data;
 
   self->show_source = 0;
-  show_product (self, kd_diagnosis_get_main_product (self->diagnosis));
+  kd_result_view_show_product (self->result_view, kd_diagnosis_get_main_product (self->diagnosis));
   gtk_stack_set_visible_child_name (self->result_stack, "result");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGNOSIS]);
   return G_SOURCE_REMOVE;
@@ -304,7 +105,7 @@ show_diagnosis (KdAnalyzePage      *self,
   g_signal_handlers_unblock_by_func (self->product_dropdown, on_product_selected, self);
   gtk_widget_set_visible (GTK_WIDGET (self->product_dropdown), g_list_model_get_n_items (G_LIST_MODEL (labels)) > 1);
 
-  show_capture (self);
+  kd_result_view_set_diagnosis (self->result_view, self->diagnosis);
   g_clear_handle_id (&self->show_source, g_source_remove);
   self->show_source = g_idle_add (show_rest, self);
 }
@@ -437,6 +238,7 @@ parse_now (gpointer data)
   if (g_bytes_get_size (text) == 0)
     {
       g_clear_object (&self->diagnosis);
+      kd_result_view_set_diagnosis (self->result_view, NULL);
       gtk_stack_set_visible_child_name (self->result_stack, "empty");
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGNOSIS]);
       return G_SOURCE_REMOVE;
@@ -936,6 +738,7 @@ kd_analyze_page_class_init (KdAnalyzePageClass *klass)
     g_param_spec_object ("diagnosis", NULL, NULL, KD_TYPE_DIAGNOSIS, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KD_TYPE_RESULT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-analyze-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, split_view);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, source_label);
@@ -943,17 +746,7 @@ kd_analyze_page_class_init (KdAnalyzePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, product_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, long_lines_banner);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, result_stack);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, result_scroller);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, verdict_icon);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, verdict_label);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, verdict_box);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, findings_list);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, findings_model);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, findings_filter);
-  gtk_widget_class_bind_template_callback (widget_class, kd_analyze_page_has_items);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, fields_box);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, capture_list);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, result_view);
   gtk_widget_class_bind_template_callback (widget_class, on_product_selected);
 
   gtk_widget_class_install_action (widget_class, "analyze.paste", NULL, paste_cb);
@@ -971,8 +764,6 @@ kd_analyze_page_init (KdAnalyzePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::case", G_CALLBACK (on_case_changed), NULL);
-  gtk_custom_filter_set_filter_func (self->findings_filter, finding_is_shown, self, NULL);
-  gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings_model), create_finding_row, NULL, NULL);
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
