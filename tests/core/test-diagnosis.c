@@ -308,6 +308,73 @@ test_json (void)
     }
 }
 
+static void
+got_result (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The worker's diagnosis is the one made here, with the products'
+ * labels made; a cancelled one is no diagnosis. */
+static void
+test_new_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures",
+                                                 "en-dlvall-win10-office-2016-2019-2021-clients.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+  {
+    g_autoptr(KdCapture) doc = kd_capture_parse_bytes (bytes, KD_CAPTURE_PARSE_NONE);
+    g_autoptr(KdDiagnosis) here = kd_diagnosis_new (doc);
+    g_autoptr(KdDiagnosis) there = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(JsonBuilder) a = json_builder_new ();
+    g_autoptr(JsonBuilder) b = json_builder_new ();
+    g_autoptr(JsonNode) node_a = NULL;
+    g_autoptr(JsonNode) node_b = NULL;
+    const char * const *labels;
+    guint n;
+
+    kd_diagnosis_new_async (bytes, KD_CAPTURE_PARSE_THREADS, NULL, got_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    there = kd_diagnosis_new_finish (result, NULL);
+    g_assert_nonnull (there);
+
+    kd_diagnosis_to_json (here, a);
+    kd_diagnosis_to_json (there, b);
+    node_a = json_builder_get_root (a);
+    node_b = json_builder_get_root (b);
+    g_assert_true (json_node_equal (node_a, node_b));
+
+    n = g_list_model_get_n_items (kd_capture_get_products (kd_diagnosis_get_document (there)));
+    labels = kd_diagnosis_get_product_labels (there);
+    g_assert_cmpuint (n, >, 1);
+    g_assert_cmpuint (g_strv_length ((char **) labels), ==, n);
+    g_assert_true (g_str_has_prefix (labels[0], "1. "));
+  }
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(KdDiagnosis) none = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_cancellable_cancel (cancellable);
+    kd_diagnosis_new_async (bytes, KD_CAPTURE_PARSE_NONE, cancellable, got_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    none = kd_diagnosis_new_finish (result, &error);
+    g_assert_null (none);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -321,6 +388,7 @@ main (int    argc,
   g_test_add_func ("/diagnosis/nothing", test_nothing);
   g_test_add_func ("/diagnosis/main-product", test_main_product);
   g_test_add_func ("/diagnosis/json", test_json);
+  g_test_add_func ("/diagnosis/new-async", test_new_async);
 
   return g_test_run ();
 }

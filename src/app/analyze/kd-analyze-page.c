@@ -139,69 +139,19 @@ store_capture (KdAnalyzePage *self,
   kd_case_set_capture (self->case_, 0, self->capture);
 }
 
-/* What the worker gives the page */
-typedef struct
-{
-  KdDiagnosis *diagnosis;
-  GStrv product_labels;   /* "3. Windows(R), Enterprise edition", one per product */
-} Analysis;
-
-static void
-analysis_free (Analysis *analysis)
-{
-  g_clear_object (&analysis->diagnosis);
-  g_clear_pointer (&analysis->product_labels, g_strfreev);
-  g_free (analysis);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Analysis, analysis_free)
-
-/* Parsing, the rules and the products' labels all run in the worker:
- * thousands of products in a big paste take longer than a frame. */
-static void
-analyze_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GBytes *bytes = task_data;
-  gsize length;
-  const guint8 *data = g_bytes_get_data (bytes, &length);
-  g_autoptr(KdCapture) doc = kd_capture_parse (data, length, KD_CAPTURE_PARSE_THREADS, cancellable);
-  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  Analysis *analysis;
-  GListModel *products = kd_capture_get_products (doc);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
-    {
-      g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, i);
-      const char *name = kd_capture_product_get_name (product);
-
-      g_strv_builder_take (labels, g_strdup_printf ("%u. %s", i + 1, name != NULL ? name : _("A product without a name")));
-    }
-
-  analysis = g_new0 (Analysis, 1);
-  analysis->diagnosis = kd_diagnosis_new (doc);
-  analysis->product_labels = g_strv_builder_end (labels);
-  g_task_return_pointer (task, analysis, (GDestroyNotify) analysis_free);
-}
-
 static void
 analyze_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(KdAnalyzePage) self = user_data;
-  g_autoptr(Analysis) analysis = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(KdDiagnosis) diagnosis = kd_diagnosis_new_finish (result, NULL);
 
-  if (analysis == NULL)
+  if (diagnosis == NULL)
     return;  /* cancelled: a newer parse is under way, or the page is gone */
 
-  g_set_object (&self->diagnosis, analysis->diagnosis);
-  show_diagnosis (self, (const char * const *) analysis->product_labels);
+  g_set_object (&self->diagnosis, diagnosis);
+  show_diagnosis (self, kd_diagnosis_get_product_labels (diagnosis));
 }
 
 static GBytes *
@@ -247,15 +197,9 @@ parse_now (gpointer data)
   /* An opened file is parsed from its own bytes, so that its encoding is
    * reported; pasted text is UTF-8 already. */
   gtk_stack_set_visible_child_name (self->result_stack, "busy");
-  {
-    /* The page is the callback's, not the task's: the worker thread may
-     * drop the task last, and a widget must not be finalized there. */
-    g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, analyze_done_cb, g_object_ref (self));
-
-    g_task_set_source_tag (task, parse_now);
-    g_task_set_task_data (task, g_bytes_ref (text), (GDestroyNotify) g_bytes_unref);
-    g_task_run_in_thread (task, analyze_thread);
-  }
+  /* Parsing, the rules and the products' labels all run in a worker:
+   * thousands of products in a big paste take longer than a frame. */
+  kd_diagnosis_new_async (text, KD_CAPTURE_PARSE_THREADS, self->cancellable, analyze_done_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kd-capture-parser.h"
 #include "kd-command.h"
 #include "kd-diagnosis.h"
 #include "kd-enum-types.h"
@@ -40,6 +41,7 @@ struct _KdDiagnosis
   GArray *product_verdicts;   /* KdVerdict per product */
   KdVerdict verdict;
   guint main_product;
+  GStrv product_labels;       /* made on first use, or by the worker of kd_diagnosis_new_async() */
 };
 
 G_DEFINE_FINAL_TYPE (KdDiagnosis, kd_diagnosis, G_TYPE_OBJECT)
@@ -840,6 +842,7 @@ kd_diagnosis_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->findings);
   g_clear_pointer (&self->product_verdicts, g_array_unref);
+  g_clear_pointer (&self->product_labels, g_strfreev);
 
   G_OBJECT_CLASS (kd_diagnosis_parent_class)->finalize (object);
 }
@@ -957,6 +960,107 @@ kd_diagnosis_get_main_product (KdDiagnosis *self)
 {
   g_return_val_if_fail (KD_IS_DIAGNOSIS (self), 0);
   return self->main_product;
+}
+
+/**
+ * kd_diagnosis_get_product_labels:
+ * @self: a diagnosis
+ *
+ * What a product switcher lists: "3. Windows(R), Enterprise edition", one
+ * per product.  Made on first use; a diagnosis from
+ * kd_diagnosis_new_async() has them made in its worker already, since
+ * thousands of products take longer than a frame.
+ *
+ * Returns: (transfer none): the labels
+ */
+const char * const *
+kd_diagnosis_get_product_labels (KdDiagnosis *self)
+{
+  g_return_val_if_fail (KD_IS_DIAGNOSIS (self), NULL);
+
+  if (self->product_labels == NULL)
+    {
+      GListModel *products = kd_capture_get_products (self->document);
+      g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+        {
+          g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, i);
+          const char *name = kd_capture_product_get_name (product);
+
+          g_strv_builder_take (labels, g_strdup_printf ("%u. %s", i + 1,
+                                                        name != NULL ? name : _("A product without a name")));
+        }
+      self->product_labels = g_strv_builder_end (labels);
+    }
+  return (const char * const *) self->product_labels;
+}
+
+static void
+new_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  KdCaptureParseFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "kd-flags"));
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  g_autoptr(KdCapture) doc = kd_capture_parse (data, length, flags, cancellable);
+  g_autoptr(KdDiagnosis) diagnosis = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  diagnosis = kd_diagnosis_new (doc);
+  kd_diagnosis_get_product_labels (diagnosis);
+  g_task_return_pointer (task, g_steal_pointer (&diagnosis), g_object_unref);
+}
+
+/**
+ * kd_diagnosis_new_async:
+ * @capture: a capture, in any encoding
+ * @flags: as for kd_capture_parse()
+ * @cancellable: (nullable): a #GCancellable, which also stops the parse
+ * @callback: called with the diagnosis
+ * @user_data: for @callback
+ *
+ * Parses @capture and runs every rule over it in a worker thread, the
+ * products' labels made there too: what a window needs of a paste of
+ * megabytes without a frame's delay.
+ */
+void
+kd_diagnosis_new_async (GBytes              *capture,
+                        KdCaptureParseFlags  flags,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (capture != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kd_diagnosis_new_async);
+  g_task_set_task_data (task, g_bytes_ref (capture), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data (G_OBJECT (task), "kd-flags", GUINT_TO_POINTER (flags));
+  g_task_run_in_thread (task, new_thread);
+}
+
+/**
+ * kd_diagnosis_new_finish:
+ * @result: the result given to the callback
+ * @error: a #GError, set when cancelled
+ *
+ * Returns: (transfer full) (nullable): the diagnosis
+ */
+KdDiagnosis *
+kd_diagnosis_new_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kd_diagnosis_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
