@@ -13,6 +13,7 @@
 #include "kd-capture-parser.h"
 #include "kd-case.h"
 #include "kd-error-catalog.h"
+#include "kd-capture-editor.h"
 #include "kd-result-view.h"
 #include "kd-hresult.h"
 #include "kd-labels.h"
@@ -26,9 +27,6 @@
 /* Larger saved text is not restored at start-up: it would be a paste
  * gone wrong, and reading it must not delay the first frame. */
 #define MAX_RESTORED_BYTES (16 * 1024 * 1024)
-/* A big paste goes into the text view piece by piece, so that the window
- * keeps drawing (a 10 MB insert in one go stalls it for a long time). */
-#define INSERT_CHUNK (64 * 1024)
 
 struct _KdAnalyzePage
 {
@@ -37,8 +35,7 @@ struct _KdAnalyzePage
   /* Template children */
   AdwNavigationSplitView *split_view;
   GtkLabel *source_label;
-  GtkTextView *text_view;
-  AdwBanner *long_lines_banner;
+  KdCaptureEditor *editor;
   GtkDropDown *product_dropdown;
   GtkStack *result_stack;
   KdResultView *result_view;
@@ -50,12 +47,6 @@ struct _KdAnalyzePage
   GCancellable *decoding;  /* of a file's bytes being decoded, or NULL */
   guint parse_source;
   guint show_source;       /* the rest of a result, shown one main loop iteration later */
-  gboolean shown_cut;      /* the view shows lines cut (cut_long_lines()) */
-  guint insert_source;
-  GBytes *pending_insert;   /* text still to put into the view */
-  gboolean insert_undoable; /* the insertion is one step of undo, not irreversible */
-  gsize pending_offset;
-  gboolean loading;         /* setting the text ourselves */
 
   KdCase *case_;            /* the page's case (KdPage:case) whose captures it follows */
   KdCaseCapture *capture;   /* what the page put into it, or showed from it */
@@ -154,25 +145,13 @@ analyze_done_cb (GObject      *source,
   show_diagnosis (self, kd_diagnosis_get_product_labels (diagnosis));
 }
 
-static GBytes *
-buffer_bytes (KdAnalyzePage *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter start, end;
-  char *text;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  return g_bytes_new_take (text, strlen (text));
-}
-
 static gboolean
 parse_now (gpointer data)
 {
   KdAnalyzePage *self = data;
   /* Text set by a paste or a file is read from its bytes, not copied back
    * out of the view. */
-  g_autoptr(GBytes) text = self->source != NULL ? g_bytes_ref (self->source) : buffer_bytes (self);
+  g_autoptr(GBytes) text = self->source != NULL ? g_bytes_ref (self->source) : kd_capture_editor_dup_bytes (self->editor);
 
   self->parse_source = 0;
   g_clear_handle_id (&self->show_source, g_source_remove);
@@ -227,9 +206,10 @@ set_source_label (KdAnalyzePage *self,
 }
 
 static void
-on_buffer_changed (KdAnalyzePage *self)
+on_editor_changed (KdAnalyzePage *self,
+                   gboolean       by_user)
 {
-  if (!self->loading)
+  if (by_user)
     {
       /* Edited by hand: the text, not the file, is what to read now. */
       g_clear_pointer (&self->source, g_bytes_unref);
@@ -237,141 +217,6 @@ on_buffer_changed (KdAnalyzePage *self)
       set_source_label (self, NULL, NULL);
     }
   schedule_parse (self);
-}
-
-static void finish_insert (KdAnalyzePage *self);
-
-static gboolean
-insert_next_chunk (gpointer data)
-{
-  KdAnalyzePage *self = data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  gsize length;
-  const char *text = g_bytes_get_data (self->pending_insert, &length);
-  const char *start, *end;
-  GtkTextIter iter;
-
-  if (length == 0)
-    {
-      self->insert_source = 0;
-      finish_insert (self);
-      return G_SOURCE_REMOVE;
-    }
-  start = text + self->pending_offset;
-  end = start + MIN (INSERT_CHUNK, length - self->pending_offset);
-
-  /* Never cut a character in two. */
-  if (end < text + length)
-    end = g_utf8_find_prev_char (start, end + 1);
-  if (end <= start)
-    end = text + length;
-
-  gtk_text_buffer_get_end_iter (buffer, &iter);
-  self->loading = TRUE;
-  gtk_text_buffer_insert (buffer, &iter, start, end - start);
-  self->loading = FALSE;
-  self->pending_offset = end - text;
-
-  if (self->pending_offset < length)
-    return G_SOURCE_CONTINUE;
-
-  self->insert_source = 0;
-  finish_insert (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The replaced text and every piece of the new one are one step of undo
- * (or none), however many main loop iterations the pieces took. */
-static void
-finish_insert (KdAnalyzePage *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-
-  g_clear_handle_id (&self->insert_source, g_source_remove);
-  if (self->pending_insert == NULL)
-    return;
-  g_clear_pointer (&self->pending_insert, g_bytes_unref);
-  if (self->insert_undoable)
-    gtk_text_buffer_end_user_action (buffer);
-  else
-    gtk_text_buffer_end_irreversible_action (buffer);
-}
-
-/* No slmgr line is near this long, and GtkTextView lays out a line of
- * megabytes for seconds, again for every piece added to it. */
-#define MAX_SHOWN_LINE 10000
-
-/* @text, UTF-8 of @length bytes, with every line longer than
- * MAX_SHOWN_LINE bytes cut there and marked; NULL if none is as long. */
-static char *
-cut_long_lines (const char *text,
-                gsize       length)
-{
-  const char *text_end = text + length, *copied = text;
-  g_autoptr(GString) shown = NULL;
-
-  for (const char *line = text, *end; line < text_end; line = end < text_end ? end + 1 : text_end)
-    {
-      end = kd_text_find_either (line, text_end, '\n', '\r');
-      if (end - line > MAX_SHOWN_LINE)
-        {
-          const char *cut = line + MAX_SHOWN_LINE;
-
-          while (((guchar) *cut & 0xC0) == 0x80)
-            cut--;
-          if (shown == NULL)
-            shown = g_string_sized_new (length / 2);
-          g_string_append_len (shown, copied, cut - copied);
-          g_string_append (shown, " …");
-          copied = end;
-        }
-    }
-  if (shown == NULL)
-    return NULL;
-  g_string_append_len (shown, copied, text_end - copied);
-  return g_string_free (g_steal_pointer (&shown), FALSE);
-}
-
-/* Puts @text in the view without making it the source to parse.  A big
- * text goes in by pieces, so that the window keeps drawing; lines too
- * long to show are cut (the source is whole). */
-static void
-set_text_internal (KdAnalyzePage *self,
-                   const char    *text,
-                   gboolean       undoable)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  g_autofree char *cut = cut_long_lines (text, strlen (text));
-  gboolean was_cut = self->shown_cut;
-  GtkTextIter start, end;
-
-  finish_insert (self);
-
-  /* A text shown cut is neither edited nor reached by undo: the view,
-   * not the whole text, would become what is read. */
-  self->shown_cut = cut != NULL;
-  undoable = undoable && !was_cut && !self->shown_cut;
-  gtk_text_view_set_editable (self->text_view, !self->shown_cut);
-  adw_banner_set_revealed (self->long_lines_banner, self->shown_cut);
-  if (cut != NULL)
-    text = cut;
-
-  self->pending_insert = g_bytes_new (text, strlen (text));
-  self->pending_offset = 0;
-  self->insert_undoable = undoable;
-  if (undoable)
-    gtk_text_buffer_begin_user_action (buffer);
-  else
-    gtk_text_buffer_begin_irreversible_action (buffer);
-
-  /* Not gtk_text_buffer_set_text(), which cannot be undone. */
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  self->loading = TRUE;
-  gtk_text_buffer_delete (buffer, &start, &end);
-  self->loading = FALSE;
-
-  if (insert_next_chunk (self) == G_SOURCE_CONTINUE)
-    self->insert_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, insert_next_chunk, self, NULL);
 }
 
 static void
@@ -533,7 +378,7 @@ on_captures_changed (KdAnalyzePage *self)
     g_autofree char *copy = g_strndup (g_bytes_get_data (text, NULL), g_bytes_get_size (text));
 
     /* Not a change the user made: nothing to undo. */
-    set_text_internal (self, copy, FALSE);
+    kd_capture_editor_set_text (self->editor, copy, FALSE);
   }
   g_clear_pointer (&self->source, g_bytes_unref);
   self->source = g_bytes_ref (text);
@@ -587,7 +432,7 @@ decode_done_cb (GObject      *source,
     return;  /* another text came first, or the page is gone */
 
   g_clear_object (&self->decoding);
-  set_text_internal (self, load->text, TRUE);
+  kd_capture_editor_set_text (self->editor, load->text, TRUE);
   g_clear_pointer (&self->source, g_bytes_unref);
   self->source = g_bytes_ref (load->bytes);
   g_set_str (&self->source_name, load->source_name);
@@ -630,8 +475,6 @@ kd_analyze_page_dispose (GObject *object)
   cancel_decoding (self);
   g_clear_handle_id (&self->parse_source, g_source_remove);
   g_clear_handle_id (&self->show_source, g_source_remove);
-  if (self->text_view != NULL)
-    finish_insert (self);
   /* Taking the template apart empties the product switcher, whose
    * selection handler must not show a product of a page in pieces. */
   g_clear_object (&self->diagnosis);
@@ -682,13 +525,13 @@ kd_analyze_page_class_init (KdAnalyzePageClass *klass)
     g_param_spec_object ("diagnosis", NULL, NULL, KD_TYPE_DIAGNOSIS, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KD_TYPE_CAPTURE_EDITOR);
   g_type_ensure (KD_TYPE_RESULT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-analyze-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, split_view);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, source_label);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, text_view);
+  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, editor);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, product_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, long_lines_banner);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, result_stack);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, result_view);
   gtk_widget_class_bind_template_callback (widget_class, on_product_selected);
@@ -710,8 +553,7 @@ kd_analyze_page_init (KdAnalyzePage *self)
   g_signal_connect (self, "notify::case", G_CALLBACK (on_case_changed), NULL);
 
   self->cancellable = g_cancellable_new ();
-  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
-                           G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "changed", G_CALLBACK (on_editor_changed), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
@@ -749,7 +591,7 @@ kd_analyze_page_set_text (KdAnalyzePage *self,
   if (text == NULL)
     text = "";
   cancel_decoding (self);
-  set_text_internal (self, text, TRUE);
+  kd_capture_editor_set_text (self->editor, text, TRUE);
   g_clear_pointer (&self->source, g_bytes_unref);
   self->source = g_bytes_new (text, strlen (text));
   g_clear_pointer (&self->source_name, g_free);
@@ -774,7 +616,7 @@ kd_analyze_page_dup_text (KdAnalyzePage *self)
   if (self->source != NULL && self->source_name == NULL)
     bytes = g_bytes_ref (self->source);
   else
-    bytes = buffer_bytes (self);
+    bytes = kd_capture_editor_dup_bytes (self->editor);
   /* an empty GBytes may have no data: "" all the same */
   if (g_bytes_get_size (bytes) == 0)
     return g_strdup ("");
