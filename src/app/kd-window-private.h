@@ -31,6 +31,9 @@ struct _KdWindow
   GCancellable *restoring;   /* the case of the last session, being read */
 };
 
-void _kd_window_class_actions_init (KdWindowClass *klass);
+void     _kd_window_class_actions_init (KdWindowClass *klass);
+void     _kd_window_dnd_init           (KdWindow      *self);
+gboolean _kd_window_drop               (KdWindow      *self,
+                                        const GValue  *value);
 
 G_END_DECLS

@@ -170,6 +170,8 @@ kd_window_init (KdWindow *self)
     if (KD_IS_PAGE (page))
       kd_page_set_case (KD_PAGE (page), self->case_);
 
+  _kd_window_dnd_init (self);
+
   /* Typing anywhere searches. */
   gtk_search_entry_set_key_capture_widget (kd_error_codes_page_get_search_entry (self->error_codes_page),
                                            GTK_WIDGET (self));

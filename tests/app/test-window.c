@@ -14,7 +14,7 @@
 
 #include "kd-shortcuts-dialog.h"
 #include "kd-test-utils.h"
-#include "kd-window.h"
+#include "kd-window-private.h"
 
 /* Ctrl+V outside a text field: the window action reads the clipboard. */
 static void
@@ -58,6 +58,55 @@ test_paste_action_capture (void)
 
     /* (not cmpstr: a failure would print the capture twice) */
     g_assert_true (g_str_equal (text, capture));
+  }
+
+  kd_test_window_destroy (window);
+}
+
+/* What is dropped on the window goes where it belongs: a file to Analyze,
+ * text by what it holds. */
+static void
+test_drop (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdAnalyzePage *analyze = kd_window_get_analyze_page (window);
+  KdErrorCodesPage *codes = kd_window_get_error_codes_page (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", "ru-dlv-retail-cp866.txt", NULL);
+
+  {
+    /* a code, in the message around it, on the Analyze view */
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(KdTestNotify) entry = kd_test_notify_watch (codes, "entry");
+
+    adw_view_stack_set_visible_child_name (window->stack, "analyze");
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, "Error: 0xC004F038 The count reported by your KMS is insufficient.");
+    g_assert_true (_kd_window_drop (window, &value));
+    KD_TEST_WAIT_NOTIFIED (entry);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->stack), ==, "error-codes");
+    g_assert_cmpstr (kd_error_code_get_code (kd_error_codes_page_get_entry (codes)), ==, "0xC004F038");
+  }
+  {
+    /* a file: read in its encoding, in Analyze */
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    GdkFileList *files = gdk_file_list_new_from_array (&file, 1);
+    g_autoptr(KdTestNotify) diagnosis = kd_test_notify_watch (analyze, "diagnosis");
+
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, files);
+    g_assert_true (_kd_window_drop (window, &value));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->stack), ==, "analyze");
+    KD_TEST_WAIT_UNTIL (kd_test_notify_count (diagnosis) > 0 && kd_analyze_page_get_diagnosis (analyze) != NULL);
+    g_assert_cmpstr (kd_capture_get_encoding (kd_diagnosis_get_document (kd_analyze_page_get_diagnosis (analyze))),
+                     ==, "CP866");
+  }
+  {
+    /* neither */
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_value_init (&value, G_TYPE_INT);
+    g_assert_false (_kd_window_drop (window, &value));
   }
 
   kd_test_window_destroy (window);
@@ -109,6 +158,7 @@ main (int    argc,
 
   g_test_add_func ("/window/paste-action", test_paste_action);
   g_test_add_func ("/window/paste-action-capture", test_paste_action_capture);
+  g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
 

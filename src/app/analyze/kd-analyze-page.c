@@ -321,29 +321,6 @@ open_cb (GtkWidget  *widget,
   gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, open_done_cb, g_object_ref (widget));
 }
 
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         KdAnalyzePage *self)
-{
-  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    {
-      GSList *files = g_value_get_boxed (value);
-
-      if (files != NULL)
-        load_file (self, files->data);
-      return files != NULL;
-    }
-  if (G_VALUE_HOLDS_STRING (value))
-    {
-      kd_analyze_page_set_text (self, g_value_get_string (value));
-      return TRUE;
-    }
-  return FALSE;
-}
-
 /* A newer text replaces a file still being decoded. */
 static void
 cancel_decoding (KdAnalyzePage *self)
@@ -545,21 +522,12 @@ kd_analyze_page_class_init (KdAnalyzePageClass *klass)
 static void
 kd_analyze_page_init (KdAnalyzePage *self)
 {
-  GtkDropTarget *drop;
-  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::case", G_CALLBACK (on_case_changed), NULL);
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->editor, "changed", G_CALLBACK (on_editor_changed), self, G_CONNECT_SWAPPED);
-
-  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-
 }
 
 /**
@@ -621,6 +589,23 @@ kd_analyze_page_dup_text (KdAnalyzePage *self)
   if (g_bytes_get_size (bytes) == 0)
     return g_strdup ("");
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/**
+ * kd_analyze_page_open_file:
+ * @self: the page
+ * @file: a capture saved to a file, in any encoding
+ *
+ * Reads @file off the main thread and shows it, or says why it cannot.
+ */
+void
+kd_analyze_page_open_file (KdAnalyzePage *self,
+                           GFile         *file)
+{
+  g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load_file (self, file);
 }
 
 /**

@@ -21,6 +21,8 @@ KdDiagnosis *kd_analyze_page_get_diagnosis (KdAnalyzePage *self);
 void         kd_analyze_page_set_text      (KdAnalyzePage *self,
                                             const char    *text);
 char        *kd_analyze_page_dup_text      (KdAnalyzePage *self);
+void         kd_analyze_page_open_file     (KdAnalyzePage *self,
+                                            GFile         *file);
 void         kd_analyze_page_load_bytes    (KdAnalyzePage *self,
                                             GBytes        *bytes,
                                             const char    *source_name);
