@@ -23,12 +23,7 @@ struct _KdErrorDetail
 
   /* Template children */
   GtkScrolledWindow *scroller;
-  GtkLabel *title_label;
   GtkFlowBox *badges;
-  GtkWidget *unknown_box;
-  GtkLabel *unknown_label;
-  GtkWidget *message_box;
-  GtkLabel *message_label;
   GtkWidget *steps_box;
   GtkListBox *steps_list;
   GtkWidget *commands_group;
@@ -61,17 +56,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-set_label (GtkLabel   *label,
-           GtkWidget  *container,
-           const char *text)
-{
-  gboolean has_text = text != NULL && *text != '\0';
-
-  gtk_label_set_text (label, has_text ? text : "");
-  gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
-}
-
 /* Catalog prose marks commands, paths and values with backticks, as in
  * Markdown; on screen they become monospace, everything else is escaped. */
 static char *
@@ -100,16 +84,99 @@ markup_from_backticks (const char *text)
   return g_string_free_and_steal (g_steal_pointer (&markup));
 }
 
-static void
-set_prose (GtkLabel   *label,
-           GtkWidget  *container,
-           const char *text)
+static char *
+describe_unknown (KdErrorCode *entry)
 {
-  gboolean has_text = text != NULL && *text != '\0';
-  g_autofree char *markup = has_text ? markup_from_backticks (text) : NULL;
+  guint32 value = kd_error_code_get_value (entry);
+  guint facility = kd_hresult_get_facility (value);
+  const char *facility_name = kd_hresult_facility_get_name (facility);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  gtk_label_set_markup (label, has_text ? markup : "");
-  gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
+  g_string_append_printf (text, _("%s is not an activation error code that KMS Doctor knows. "),
+                          kd_error_code_get_code (entry));
+  if (kd_error_code_get_win32_symbol (entry) != NULL)
+    {
+      guint win32 = 0;
+
+      kd_hresult_get_win32 (value, &win32);
+      g_string_append_printf (text, _("It carries Win32 error %u, %s: “%s”"), win32,
+                              kd_error_code_get_win32_symbol (entry),
+                              kd_error_code_get_win32_message (entry));
+    }
+  else
+    g_string_append_printf (text, _("Its bits say: %s, facility %u (%s), code 0x%04X."),
+                            kd_hresult_severity_get_label (kd_hresult_get_severity (value)),
+                            facility, facility_name != NULL ? facility_name : _("not defined"),
+                            kd_hresult_get_code (value));
+
+  return g_string_free_and_steal (g_steal_pointer (&text));
+}
+
+/* The title, unless it only repeats the message (an entry without a
+ * title of its own), or the code is not in the catalog. */
+static char *
+dup_title (KdErrorCode *entry)
+{
+  g_autofree char *title = NULL;
+
+  if (entry == NULL || !kd_error_code_get_known (entry))
+    return NULL;
+  title = kd_error_code_dup_display_title (entry);
+  if (g_strcmp0 (title, kd_error_code_get_message (entry)) == 0)
+    return NULL;
+  return g_steal_pointer (&title);
+}
+
+static char *
+kd_error_detail_title_markup (gpointer     user_data,
+                              KdErrorCode *entry)
+{
+  g_autofree char *title = dup_title (entry);
+
+  return title != NULL ? markup_from_backticks (title) : g_strdup ("");
+}
+
+static gboolean
+kd_error_detail_has_title (gpointer     user_data,
+                           KdErrorCode *entry)
+{
+  g_autofree char *title = dup_title (entry);
+
+  return title != NULL && *title != '\0';
+}
+
+static gboolean
+kd_error_detail_is_unknown (gpointer     user_data,
+                            KdErrorCode *entry)
+{
+  return entry != NULL && !kd_error_code_get_known (entry);
+}
+
+static char *
+kd_error_detail_unknown_text (gpointer     user_data,
+                              KdErrorCode *entry)
+{
+  return entry != NULL && !kd_error_code_get_known (entry) ? describe_unknown (entry) : g_strdup ("");
+}
+
+/* Windows' own words; a code of the catalog without them says so. */
+static char *
+kd_error_detail_message_text (gpointer     user_data,
+                              KdErrorCode *entry)
+{
+  if (entry == NULL)
+    return g_strdup ("");
+  if (kd_error_code_get_message (entry) == NULL && kd_error_code_get_known (entry))
+    return g_strdup (_("Windows has no message text for this code."));
+  return g_strdup (kd_error_code_get_message (entry) != NULL ? kd_error_code_get_message (entry) : "");
+}
+
+static gboolean
+kd_error_detail_has_message (gpointer     user_data,
+                             KdErrorCode *entry)
+{
+  return entry != NULL && ((kd_error_code_get_message (entry) != NULL && *kd_error_code_get_message (entry) != '\0') ||
+                           kd_error_code_get_known (entry));
 }
 
 static gboolean
@@ -281,34 +348,6 @@ update_badges (KdErrorDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->badges), applies_to != 0);
 }
 
-static char *
-describe_unknown (KdErrorCode *entry)
-{
-  guint32 value = kd_error_code_get_value (entry);
-  guint facility = kd_hresult_get_facility (value);
-  const char *facility_name = kd_hresult_facility_get_name (facility);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_string_append_printf (text, _("%s is not an activation error code that KMS Doctor knows. "),
-                          kd_error_code_get_code (entry));
-  if (kd_error_code_get_win32_symbol (entry) != NULL)
-    {
-      guint win32 = 0;
-
-      kd_hresult_get_win32 (value, &win32);
-      g_string_append_printf (text, _("It carries Win32 error %u, %s: “%s”"), win32,
-                              kd_error_code_get_win32_symbol (entry),
-                              kd_error_code_get_win32_message (entry));
-    }
-  else
-    g_string_append_printf (text, _("Its bits say: %s, facility %u (%s), code 0x%04X."),
-                            kd_hresult_severity_get_label (kd_hresult_get_severity (value)),
-                            facility, facility_name != NULL ? facility_name : _("not defined"),
-                            kd_hresult_get_code (value));
-
-  return g_string_free_and_steal (g_steal_pointer (&text));
-}
-
 static void
 update (KdErrorDetail *self)
 {
@@ -329,29 +368,9 @@ update (KdErrorDetail *self)
   facility = kd_hresult_get_facility (value);
   facility_name = kd_hresult_facility_get_name (facility);
 
-  /* The code, the symbol and the cause are bound to the entry in the
-   * template. */
-  title = kd_error_code_get_known (self->entry) ? kd_error_code_dup_display_title (self->entry) : NULL;
-  /* The title repeats the message when the entry has no title of its own. */
-  if (title != NULL && g_strcmp0 (title, kd_error_code_get_message (self->entry)) == 0)
-    g_clear_pointer (&title, g_free);
-  set_prose (self->title_label, NULL, title);
+  /* The code, symbol, title, cause, message and the card of a code the
+   * catalog does not have are bound to the entry in the template. */
   update_badges (self);
-
-  gtk_widget_set_visible (self->unknown_box, !kd_error_code_get_known (self->entry));
-  if (!kd_error_code_get_known (self->entry))
-    {
-      g_autofree char *unknown = describe_unknown (self->entry);
-      gtk_label_set_text (self->unknown_label, unknown);
-    }
-
-  if (kd_error_code_get_message (self->entry) == NULL && kd_error_code_get_known (self->entry))
-    {
-      gtk_label_set_text (self->message_label, _("Windows has no message text for this code."));
-      gtk_widget_set_visible (self->message_box, TRUE);
-    }
-  else
-    set_label (self->message_label, self->message_box, kd_error_code_get_message (self->entry));
   update_steps (self);
   update_commands (self);
   update_related (self);
@@ -448,13 +467,14 @@ kd_error_detail_class_init (KdErrorDetailClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-error-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, scroller);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, badges);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, unknown_box);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, unknown_label);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, message_box);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, message_label);
   gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_has_text);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_title_markup);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_has_title);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_is_unknown);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_unknown_text);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_message_text);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_has_message);
   gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_prose_markup);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, steps_box);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, steps_list);
