@@ -23,7 +23,7 @@ struct _KdErrorDetail
 
   /* Template children */
   GtkScrolledWindow *scroller;
-  GtkFlowBox *badges;
+  AdwWrapBox *badges;
   GtkWidget *steps_box;
   GtkListBox *steps_list;
   GtkWidget *commands_group;
@@ -335,15 +335,18 @@ static void
 update_badges (KdErrorDetail *self)
 {
   KdAppliesTo applies_to = kd_error_code_get_applies_to (self->entry);
+  GtkWidget *child;
 
-  gtk_flow_box_remove_all (self->badges);
+  /* (adw_wrap_box_remove_all() is newer than libadwaita 1.7) */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges))) != NULL)
+    adw_wrap_box_remove (self->badges, child);
   for (guint flag = 1; flag <= KD_APPLIES_TO_LAST; flag <<= 1)
     if (applies_to & flag)
       {
         GtkWidget *badge = gtk_label_new (kd_applies_to_get_label (flag));
         gtk_widget_add_css_class (badge, "badge");
         gtk_widget_add_css_class (badge, "caption");
-        gtk_flow_box_append (self->badges, badge);
+        adw_wrap_box_append (self->badges, badge);
       }
   gtk_widget_set_visible (GTK_WIDGET (self->badges), applies_to != 0);
 }
