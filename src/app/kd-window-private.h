@@ -20,6 +20,7 @@ struct _KdWindow
   AdwViewSwitcher *switcher;
   AdwViewSwitcherBar *switcher_bar;
   AdwWindowTitle *narrow_title;
+  AdwBanner *autosave_banner;
   KdErrorCodesPage *error_codes_page;
   KdAnalyzePage *analyze_page;
 

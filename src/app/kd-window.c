@@ -35,6 +35,25 @@ on_visible_page_changed (KdWindow *self)
     adw_window_title_set_title (self->narrow_title, adw_view_stack_page_get_title (adw_view_stack_get_page (self->stack, child)));
 }
 
+/* The banner says so while the session cannot be written, and goes once
+ * a save succeeds. */
+static void
+on_autosave_error_changed (KdWindow *self)
+{
+  const GError *error = kd_case_get_autosave_error (self->case_);
+
+  /* The reason names a path: too long for the banner of a narrow window,
+   * it is the banner's tooltip (and on stderr). */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->autosave_banner), error != NULL ? error->message : NULL);
+  adw_banner_set_revealed (self->autosave_banner, error != NULL);
+}
+
+static void
+on_autosave_retry (KdWindow *self)
+{
+  kd_case_autosave_now (self->case_);
+}
+
 static gboolean
 release_view (gpointer view)
 {
@@ -140,7 +159,9 @@ kd_window_class_init (KdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdWindow, narrow_title);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, switcher);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, KdWindow, autosave_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_autosave_retry);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, error_codes_page);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, analyze_page);
 
@@ -165,6 +186,8 @@ kd_window_init (KdWindow *self)
   on_visible_page_changed (self);
 
   self->case_ = kd_case_new ();
+  g_signal_connect_object (self->case_, "notify::autosave-error", G_CALLBACK (on_autosave_error_changed),
+                           self, G_CONNECT_SWAPPED);
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
        page = gtk_widget_get_next_sibling (page))
     if (KD_IS_PAGE (page))

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "kd-shortcuts-dialog.h"
 #include "kd-test-utils.h"
@@ -150,6 +151,51 @@ test_shortcuts (void)
   kd_test_window_destroy (window);
 }
 
+/* A session that cannot be written says so in a banner, which goes once
+ * Try Again succeeds. */
+static void
+check_autosave_banner (int         width,
+                       int         height,
+                       const char *screenshot)
+{
+  KdWindow *window = kd_test_window_new (width, height);
+  KdCase *kase = kd_window_get_case (window);
+  g_autofree char *dir = g_dir_make_tmp ("kd-autosave-XXXXXX", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "kms-doctor", NULL);
+  g_autofree char *path = g_build_filename (blocker, "session.kmsdoctor", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *reason;
+
+  g_assert_false (adw_banner_get_revealed (window->autosave_banner));
+
+  /* A file where the folder should be */
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  kd_case_set_notes (kase, "kept?");
+  kd_case_set_autosave_file (kase, file);
+  KD_TEST_WAIT_UNTIL (adw_banner_get_revealed (window->autosave_banner));
+  reason = gtk_widget_get_tooltip_text (GTK_WIDGET (window->autosave_banner));
+  g_assert_cmpstr (reason, ==, kd_case_get_autosave_error (kase)->message);
+  kd_test_save_screenshot (GTK_WIDGET (window), screenshot);
+
+  g_assert_cmpint (g_unlink (blocker), ==, 0);
+  g_assert_cmpint (g_mkdir (blocker, 0700), ==, 0);
+  g_signal_emit_by_name (window->autosave_banner, "button-clicked");
+  KD_TEST_WAIT_UNTIL (!adw_banner_get_revealed (window->autosave_banner));
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  kd_test_window_destroy (window);
+  g_unlink (path);
+  g_rmdir (blocker);
+  g_rmdir (dir);
+}
+
+static void
+test_autosave_banner (void)
+{
+  check_autosave_banner (1100, 720, "14-autosave-failed");
+  check_autosave_banner (360, 640, "14-autosave-failed-narrow");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -161,6 +207,7 @@ main (int    argc,
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/window/autosave-banner", test_autosave_banner);
 
   return kd_test_run ();
 }

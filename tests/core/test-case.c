@@ -312,6 +312,58 @@ test_autosave (void)
   g_assert_cmpstr (kd_case_get_notes (loaded), ==, "change 19");
 }
 
+static void
+on_notify_autosave_error (KdCase     *kase,
+                          GParamSpec *pspec,
+                          guint      *n_notifies)
+{
+  (*n_notifies)++;
+}
+
+/* An autosave that fails says why, keeps saying it while saves fail, and
+ * stops once one succeeds. */
+static void
+test_autosave_error (void)
+{
+  g_autoptr(KdCase) kase = kd_case_new ();
+  g_autoptr(KdCase) loaded = kd_case_new ();
+  g_autofree char *blocker = g_build_filename (dir, "blocker", NULL);
+  g_autofree char *path = g_build_filename (blocker, "autosave.kmsdoctor", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint n_saves = 0;
+  guint n_notifies = 0;
+
+  /* A file where the folder should be: refused even to root. */
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  g_signal_connect (kase, "notify::saving", G_CALLBACK (on_notify_saving), &n_saves);
+  g_signal_connect (kase, "notify::autosave-error", G_CALLBACK (on_notify_autosave_error), &n_notifies);
+
+  g_assert_null (kd_case_get_autosave_error (kase));
+  kd_case_set_notes (kase, "first");
+  kd_case_set_autosave_file (kase, file);
+  WAIT_FOR (n_saves == 1);
+  g_assert_nonnull (kd_case_get_autosave_error (kase));
+  g_assert_cmpuint (n_notifies, ==, 1);
+
+  /* Failing again is not news. */
+  kd_case_set_notes (kase, "second");
+  WAIT_FOR (n_saves == 2);
+  g_assert_nonnull (kd_case_get_autosave_error (kase));
+  g_assert_cmpuint (n_notifies, ==, 1);
+
+  /* Mended, and tried again: the case is on disk, the error gone. */
+  g_assert_cmpint (g_unlink (blocker), ==, 0);
+  g_assert_cmpint (g_mkdir (blocker, 0700), ==, 0);
+  kd_case_autosave_now (kase);
+  WAIT_FOR (n_saves == 3);
+  g_assert_null (kd_case_get_autosave_error (kase));
+  g_assert_cmpuint (n_notifies, ==, 2);
+  g_assert_true (load (loaded, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kd_case_get_notes (loaded), ==, "second");
+}
+
 /* A case the user changed while it was being read keeps both. */
 static void
 test_changed_while_loading (void)
@@ -416,6 +468,7 @@ main (int    argc,
   g_test_add_func ("/case/codes", test_codes);
   g_test_add_func ("/case/refused", test_refused);
   g_test_add_func ("/case/autosave", test_autosave);
+  g_test_add_func ("/case/autosave-error", test_autosave_error);
   g_test_add_func ("/case/changed-while-loading", test_changed_while_loading);
   g_test_add_func ("/catalog/load-async", test_catalog_load_async);
 

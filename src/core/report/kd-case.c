@@ -40,6 +40,7 @@ struct _KdCase
   gboolean modified;        /* changed since it was last loaded or saved */
   guint64 generation;       /* counts the changes */
   gboolean saving;          /* an autosave is being written */
+  GError *autosave_error;   /* why the last autosave failed */
   gboolean save_again;      /* and the case changed after it started */
 };
 
@@ -54,6 +55,7 @@ enum {
   PROP_NOTES,
   PROP_AUTOSAVE_FILE,
   PROP_SAVING,
+  PROP_AUTOSAVE_ERROR,
   PROP_MODIFIED,
   N_PROPS
 };
@@ -414,6 +416,23 @@ set_saving (KdCase   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
 }
 
+static void
+set_autosave_error (KdCase       *self,
+                    const GError *error)
+{
+  if (self->autosave_error == NULL && error == NULL)
+    return;
+  /* The same failure again is not news. */
+  if (self->autosave_error != NULL && error != NULL &&
+      g_error_matches (self->autosave_error, error->domain, error->code) &&
+      g_str_equal (self->autosave_error->message, error->message))
+    return;
+  g_clear_error (&self->autosave_error);
+  if (error != NULL)
+    self->autosave_error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_ERROR]);
+}
+
 static void autosave (KdCase *self);
 
 static void
@@ -429,7 +448,10 @@ autosave_done (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       g_message ("Cannot keep the case for the next start: %s", error->message);
+      set_autosave_error (self, error);
     }
+  else
+    set_autosave_error (self, NULL);
   /* Changes made meanwhile are written by one more save; the case stays
    * saving until the disk has them all. */
   if (self->save_again)
@@ -490,6 +512,7 @@ kd_case_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_free);
   g_clear_object (&self->autosave_file);
   g_clear_object (&self->autosave_cancellable);
+  g_clear_error (&self->autosave_error);
 
   G_OBJECT_CLASS (kd_case_parent_class)->finalize (object);
 }
@@ -515,6 +538,9 @@ kd_case_get_property (GObject    *object,
       break;
     case PROP_AUTOSAVE_FILE:
       g_value_set_object (value, self->autosave_file);
+      break;
+    case PROP_AUTOSAVE_ERROR:
+      g_value_set_boxed (value, self->autosave_error);
       break;
     case PROP_SAVING:
       g_value_set_boolean (value, self->saving);
@@ -569,6 +595,16 @@ kd_case_class_init (KdCaseClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SAVING] =
     g_param_spec_boolean ("saving", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KdCase:autosave-error:
+   *
+   * Why the last autosave failed, or %NULL when it succeeded: the case is
+   * then not on disk as the user sees it.  Cleared by the next autosave that
+   * succeeds.
+   */
+  properties[PROP_AUTOSAVE_ERROR] =
+    g_param_spec_boxed ("autosave-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -781,6 +817,37 @@ set_modified (KdCase   *self,
     return;
   self->modified = modified;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/**
+ * kd_case_get_autosave_error:
+ * @self: a #KdCase
+ *
+ * Returns: (nullable) (transfer none): why the last autosave failed, or
+ *   %NULL
+ */
+const GError *
+kd_case_get_autosave_error (KdCase *self)
+{
+  g_return_val_if_fail (KD_IS_CASE (self), NULL);
+
+  return self->autosave_error;
+}
+
+/**
+ * kd_case_autosave_now:
+ * @self: a #KdCase
+ *
+ * Writes the case to its autosave file again, as after a change: for
+ * trying again once the reason of #KdCase:autosave-error is mended.
+ * Does nothing without an autosave file.
+ */
+void
+kd_case_autosave_now (KdCase *self)
+{
+  g_return_if_fail (KD_IS_CASE (self));
+
+  autosave (self);
 }
 
 /**

@@ -57,6 +57,8 @@ GFile         *kd_case_get_autosave_file  (KdCase               *self);
 void           kd_case_set_autosave_file  (KdCase               *self,
                                            GFile                *file);
 gboolean       kd_case_get_saving         (KdCase               *self);
+const GError  *kd_case_get_autosave_error (KdCase               *self);
+void           kd_case_autosave_now       (KdCase               *self);
 gboolean       kd_case_get_modified       (KdCase               *self);
 
 void           kd_case_save_async         (KdCase               *self,
