@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "kd-error-catalog.h"
+#include "kd-link-row.h"
 #include "kd-test-utils.h"
 #include "kd-window.h"
 
@@ -169,6 +170,38 @@ test_unknown_code (void)
   kd_test_window_destroy (window);
 }
 
+/* The sources of an entry are links: their title, their address, opened
+ * by win.open-uri. */
+static void
+test_sources (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  KdErrorCode *entry;
+  GtkWidget *row;
+  const char *title, *url;
+  GVariant *target;
+
+  type_text (window, "0xC004F074");
+  entry = kd_error_codes_page_get_entry (page);
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (kd_error_code_get_n_sources (entry), >, 0);
+  kd_error_code_get_source (entry, 0, &title, &url);
+
+  row = kd_test_find_descendant (GTK_WIDGET (page), KD_TYPE_LINK_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_cmpstr (kd_link_row_get_label (KD_LINK_ROW (row)), ==, title);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, url);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.open-uri");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, url);
+
+  kd_test_window_destroy (window);
+}
+
 typedef struct
 {
   gboolean done;
@@ -313,6 +346,7 @@ main (int    argc,
   g_test_add_func ("/window/type-code-fragment", test_type_code_fragment);
   g_test_add_func ("/window/chips", test_chips);
   g_test_add_func ("/window/unknown-code", test_unknown_code);
+  g_test_add_func ("/window/sources", test_sources);
   g_test_add_func ("/window/copy", test_copy);
   g_test_add_func ("/window/paste", test_paste);
   g_test_add_func ("/window/narrow", test_narrow);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kd-code-row.h"
+#include "kd-link-row.h"
 #include "kd-command.h"
 #include "kd-command-row.h"
 #include "kd-error-catalog.h"
@@ -193,21 +194,6 @@ kd_error_detail_prose_markup (gpointer    user_data,
   return text != NULL ? markup_from_backticks (text) : g_strdup ("");
 }
 
-/* Rows are plain text: parts to fill in such as <kms-host> must not be read as
- * Pango markup. */
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
-
 static void
 set_property_row (AdwActionRow *row,
                   const char   *value)
@@ -317,16 +303,9 @@ update_sources (KdErrorDetail *self)
   for (guint i = 0; i < n; i++)
     {
       const char *title, *url;
-      GtkWidget *row;
 
       kd_error_code_get_source (self->entry, i, &title, &url);
-      row = new_row (title, url);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-uri");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", url);
-      gtk_widget_set_tooltip_text (row, url);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
-      gtk_list_box_append (self->sources_list, row);
+      gtk_list_box_append (self->sources_list, kd_link_row_new (title, url));
     }
   gtk_widget_set_visible (self->sources_group, n > 0);
 }
