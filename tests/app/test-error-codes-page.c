@@ -16,6 +16,7 @@
 
 #include "kd-error-catalog.h"
 #include "kd-link-row.h"
+#include "kd-step-row.h"
 #include "kd-test-utils.h"
 #include "kd-window.h"
 
@@ -202,6 +203,46 @@ test_sources (void)
   kd_test_window_destroy (window);
 }
 
+/* The remedy is numbered from 1; commands in backticks are monospace, and
+ * nothing of the catalog's text is lost or read as markup. */
+static void
+test_steps (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  const char * const *steps;
+  GtkWidget *row;
+  guint n = 0;
+  gboolean monospace = FALSE;
+
+  type_text (window, "0xC004F038");
+  steps = kd_error_code_get_steps (kd_error_codes_page_get_entry (page));
+  g_assert_cmpuint (g_strv_length ((char **) steps), >, 1);
+
+  row = kd_test_find_descendant (GTK_WIDGET (page), KD_TYPE_STEP_ROW);
+  g_assert_nonnull (row);
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row), n++)
+    {
+      GtkWidget *number = kd_test_find_descendant (row, GTK_TYPE_LABEL);
+      GtkWidget *text = gtk_widget_get_next_sibling (number);
+      g_autofree char *expected_number = g_strdup_printf ("%u", n + 1);
+      g_auto(GStrv) parts = g_strsplit (steps[n], "`", -1);
+      g_autofree char *plain = g_strjoinv ("", parts);
+
+      g_assert_nonnull (steps[n]);
+      g_assert_cmpuint (kd_step_row_get_number (KD_STEP_ROW (row)), ==, n + 1);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (number)), ==, expected_number);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (text)), ==, plain);
+      g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+      if (strstr (kd_step_row_get_markup (KD_STEP_ROW (row)), "<tt>") != NULL)
+        monospace = TRUE;
+    }
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) steps));
+  g_assert_true (monospace);
+
+  kd_test_window_destroy (window);
+}
+
 typedef struct
 {
   gboolean done;
@@ -347,6 +388,7 @@ main (int    argc,
   g_test_add_func ("/window/chips", test_chips);
   g_test_add_func ("/window/unknown-code", test_unknown_code);
   g_test_add_func ("/window/sources", test_sources);
+  g_test_add_func ("/window/steps", test_steps);
   g_test_add_func ("/window/copy", test_copy);
   g_test_add_func ("/window/paste", test_paste);
   g_test_add_func ("/window/narrow", test_narrow);

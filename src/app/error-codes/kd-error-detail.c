@@ -10,6 +10,7 @@
 
 #include "kd-code-row.h"
 #include "kd-link-row.h"
+#include "kd-step-row.h"
 #include "kd-command.h"
 #include "kd-command-row.h"
 #include "kd-error-catalog.h"
@@ -210,29 +211,9 @@ update_steps (KdErrorDetail *self)
   gtk_list_box_remove_all (self->steps_list);
   for (guint i = 0; steps[i] != NULL; i++)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      GtkWidget *number_label = gtk_label_new (number);
       g_autofree char *markup = markup_from_backticks (steps[i]);
-      GtkWidget *text_label = gtk_label_new (NULL);
 
-      gtk_widget_add_css_class (number_label, "step-number");
-      gtk_widget_add_css_class (number_label, "numeric");
-      gtk_widget_set_valign (number_label, GTK_ALIGN_START);
-      gtk_label_set_markup (GTK_LABEL (text_label), markup);
-      gtk_label_set_xalign (GTK_LABEL (text_label), 0);
-      gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (text_label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (text_label), TRUE);
-      gtk_widget_set_hexpand (text_label, TRUE);
-      gtk_widget_set_margin_top (box, 10);
-      gtk_widget_set_margin_bottom (box, 10);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_box_append (GTK_BOX (box), number_label);
-      gtk_box_append (GTK_BOX (box), text_label);
-      gtk_list_box_append (self->steps_list, box);
-      gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->steps_list, i), FALSE);
+      gtk_list_box_append (self->steps_list, kd_step_row_new (i + 1, markup));
     }
   gtk_widget_set_visible (self->steps_box, steps[0] != NULL);
 }
