@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "kd-error-catalog.h"
+#include "kd-code-row.h"
 #include "kd-link-row.h"
 #include "kd-step-row.h"
 #include "kd-test-utils.h"
@@ -164,8 +165,18 @@ test_unknown_code (void)
   g_assert_nonnull (entry);
   g_assert_false (kd_error_code_get_known (entry));
   g_assert_cmpstr (kd_error_code_get_win32_symbol (entry), ==, "ERROR_SHARING_VIOLATION");
-  /* The nearest catalog entries are listed. */
+  /* The nearest catalog entries are listed, and in the detail too. */
   g_assert_cmpuint (g_list_model_get_n_items (kd_error_codes_page_get_results (page)), >, 0);
+  {
+    GtkWidget *row = kd_test_find_descendant (GTK_WIDGET (page), KD_TYPE_CODE_ROW);
+    guint n = 0;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_is_visible (row));
+    for (; row != NULL; row = gtk_widget_get_next_sibling (row), n++)
+      g_assert_true (kd_error_code_get_known (kd_code_row_get_entry (KD_CODE_ROW (row))));
+    g_assert_cmpuint (n, ==, 5);
+  }
   kd_test_save_screenshot (GTK_WIDGET (window), "05-unknown");
 
   kd_test_window_destroy (window);
@@ -199,6 +210,39 @@ test_sources (void)
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
   g_assert_nonnull (target);
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, url);
+
+  kd_test_window_destroy (window);
+}
+
+/* The codes an entry names as related are rows that open them. */
+static void
+test_related (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
+  const char * const *related;
+  GtkWidget *row;
+  guint n = 0;
+
+  type_text (window, "0xC004F038");
+  related = kd_error_code_get_related (kd_error_codes_page_get_entry (page));
+  g_assert_nonnull (related[0]);
+
+  row = kd_test_find_descendant (GTK_WIDGET (page), KD_TYPE_CODE_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row), n++)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+
+      g_assert_cmpstr (g_variant_get_string (target, NULL), ==, related[n]);
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "page.open-code");
+    }
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) related));
+
+  /* Opened from there, the other code is shown. */
+  gtk_widget_activate (kd_test_find_descendant (GTK_WIDGET (page), KD_TYPE_CODE_ROW));
+  g_assert_cmpstr (kd_error_code_get_code (kd_error_codes_page_get_entry (page)), ==, related[0]);
 
   kd_test_window_destroy (window);
 }
@@ -389,6 +433,7 @@ main (int    argc,
   g_test_add_func ("/window/unknown-code", test_unknown_code);
   g_test_add_func ("/window/sources", test_sources);
   g_test_add_func ("/window/steps", test_steps);
+  g_test_add_func ("/window/related", test_related);
   g_test_add_func ("/window/copy", test_copy);
   g_test_add_func ("/window/paste", test_paste);
   g_test_add_func ("/window/narrow", test_narrow);

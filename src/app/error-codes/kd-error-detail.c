@@ -234,14 +234,31 @@ update_commands (KdErrorDetail *self)
   gtk_widget_set_visible (self->commands_group, g_list_model_get_n_items (commands) > 0);
 }
 
+static GtkWidget *
+create_code_row (gpointer item,
+                 gpointer user_data)
+{
+  return kd_code_row_new (item, "page.open-code");
+}
+
+/* A list of codes, each opened in this view; the group is hidden when the
+ * list is empty. */
+static void
+show_codes (GtkListBox *list,
+            GtkWidget  *group,
+            GListStore *codes)
+{
+  gtk_list_box_bind_model (list, G_LIST_MODEL (codes), create_code_row, NULL, NULL);
+  gtk_widget_set_visible (group, g_list_model_get_n_items (G_LIST_MODEL (codes)) > 0);
+}
+
 static void
 update_related (KdErrorDetail *self)
 {
   KdErrorCatalog *catalog = kd_error_catalog_get_default ();
   const char * const *related = kd_error_code_get_related (self->entry);
-  guint n = 0;
+  g_autoptr(GListStore) codes = g_list_store_new (KD_TYPE_ERROR_CODE);
 
-  gtk_list_box_remove_all (self->related_list);
   for (guint i = 0; related[i] != NULL; i++)
     {
       guint32 value;
@@ -250,29 +267,25 @@ update_related (KdErrorDetail *self)
       if (!kd_hresult_parse (related[i], &value, NULL))
         continue;
       other = kd_error_catalog_resolve (catalog, value);
-      gtk_list_box_append (self->related_list, kd_code_row_new (other, "page.open-code"));
-      n++;
+      g_list_store_append (codes, other);
     }
-  gtk_widget_set_visible (self->related_group, n > 0);
+  show_codes (self->related_list, self->related_group, codes);
 }
 
+/* For a code the catalog does not have, the known codes closest to it */
 static void
 update_nearest (KdErrorDetail *self)
 {
-  g_autoptr(GPtrArray) nearest = NULL;
+  g_autoptr(GListStore) codes = g_list_store_new (KD_TYPE_ERROR_CODE);
 
-  gtk_list_box_remove_all (self->nearest_list);
-  if (kd_error_code_get_known (self->entry))
+  if (!kd_error_code_get_known (self->entry))
     {
-      gtk_widget_set_visible (self->nearest_group, FALSE);
-      return;
-    }
+      g_autoptr(GPtrArray) nearest = kd_error_catalog_nearest (kd_error_catalog_get_default (),
+                                                               kd_error_code_get_value (self->entry), 5);
 
-  nearest = kd_error_catalog_nearest (kd_error_catalog_get_default (),
-                                      kd_error_code_get_value (self->entry), 5);
-  for (guint i = 0; i < nearest->len; i++)
-    gtk_list_box_append (self->nearest_list, kd_code_row_new (g_ptr_array_index (nearest, i), "page.open-code"));
-  gtk_widget_set_visible (self->nearest_group, nearest->len > 0);
+      g_list_store_splice (codes, 0, 0, nearest->pdata, nearest->len);
+    }
+  show_codes (self->nearest_list, self->nearest_group, codes);
 }
 
 static void
