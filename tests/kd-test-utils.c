@@ -359,8 +359,10 @@ on_startup (GApplication *application)
 {
   /* Transitions end at once: a screenshot shows where a change leads
    * rather than a frame of its animation, and nothing has to wait for
-   * one to finish. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+   * one to finish.  KD_TEST_ANIMATIONS=1 keeps them, to run the same
+   * paths with animations on (under valgrind, for instance). */
+  if (g_getenv ("KD_TEST_ANIMATIONS") == NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   status = g_test_run ();
 }
 
