@@ -349,12 +349,6 @@ kd_window_restore_session (KdWindow *self)
 }
 
 /**
- * kd_window_get_error_codes_page:
- * @self: a #KdWindow
- *
- * Returns: (transfer none): the Error Codes page
- */
-/**
  * kd_window_get_analyze_page:
  * @self: a #KdWindow
  *
@@ -367,6 +361,12 @@ kd_window_get_analyze_page (KdWindow *self)
   return self->analyze_page;
 }
 
+/**
+ * kd_window_get_error_codes_page:
+ * @self: a #KdWindow
+ *
+ * Returns: (transfer none): the Error Codes page
+ */
 KdErrorCodesPage *
 kd_window_get_error_codes_page (KdWindow *self)
 {
