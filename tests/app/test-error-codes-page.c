@@ -212,6 +212,24 @@ test_sources (void)
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, url);
 
   kd_test_window_destroy (window);
+
+  /* Dark, scrolled to the end: the steps and the sources */
+  {
+    AdwStyleManager *style = adw_style_manager_get_default ();
+    GtkAdjustment *adjustment;
+
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    window = kd_test_window_new (1100, 720);
+    type_text (window, "0xC004F074");
+    page = kd_window_get_error_codes_page (window);
+    row = kd_test_find_descendant (GTK_WIDGET (page), KD_TYPE_LINK_ROW);
+    kd_test_wait_for_draw (GTK_WIDGET (window));
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW)));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    kd_test_save_screenshot (GTK_WIDGET (window), "10b-dark-sources");
+    kd_test_window_destroy (window);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  }
 }
 
 /* The codes an entry names as related are rows that open them. */
