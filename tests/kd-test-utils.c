@@ -292,16 +292,26 @@ same_picture (GdkTexture *a,
  * the frame after they got their size (a dialog's breakpoints), so frames
  * are drawn until two in a row give the same picture.
  */
+static void
+save_texture (GdkTexture *texture,
+              const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
+                                           "tests", "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s%s.png", name, italian ? "-it" : "");
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
 void
 kd_test_save_screenshot (GtkWidget  *widget,
                          const char *name)
 {
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GdkTexture) previous = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
-                                           "tests", "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s%s.png", name, italian ? "-it" : "");
-  g_autofree char *path = g_build_filename (dir, file, NULL);
   KdTestWaiter waiter;
 
   kd_test_waiter_start (&waiter, KD_TEST_TIMEOUT_MS);
@@ -315,10 +325,28 @@ kd_test_save_screenshot (GtkWidget  *widget,
     }
   while (!same_picture (previous, texture));
   kd_test_waiter_finish (&waiter);
+  save_texture (texture, name);
+}
 
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+/**
+ * kd_test_save_screenshot_moving:
+ * @widget: a widget in a window
+ * @name: the file's name, without .png
+ *
+ * Like kd_test_save_screenshot(), for a window in which something never
+ * stops moving (a spinner, a progress bar): two frames give it time to
+ * lay out, the third is saved.
+ */
+void
+kd_test_save_screenshot_moving (GtkWidget  *widget,
+                                const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    kd_test_wait_for_draw (widget);
+  texture = render_widget (widget);
+  save_texture (texture, name);
 }
 
 /* The application and its windows */

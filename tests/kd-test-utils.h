@@ -125,6 +125,8 @@ GtkWidget *kd_test_find_descendant (GtkWidget *widget,
  * Italian. */
 void       kd_test_save_screenshot (GtkWidget  *widget,
                                     const char *name);
+void       kd_test_save_screenshot_moving (GtkWidget  *widget,
+                                           const char *name);
 
 /* The application and its windows */
 

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "kd-test-utils.h"
 #include "kd-window.h"
@@ -39,10 +41,10 @@ change_text (KdAnalyzePage *page,
 }
 
 static void
-change_bytes (KdAnalyzePage *page,
-              gconstpointer  bytes)
+change_file (KdAnalyzePage *page,
+             gconstpointer  file)
 {
-  kd_analyze_page_load_bytes (page, (GBytes *) bytes, "ru-dlv-retail-cp866.txt");
+  kd_analyze_page_open_file (page, G_FILE (file));
 }
 
 static void
@@ -174,12 +176,7 @@ test_analyze_case (void)
   KdAnalyzePage *page = kd_window_get_analyze_page (window);
   KdCase *kase = kd_window_get_case (window);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", "ru-dlv-retail-cp866.txt", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  bytes = g_bytes_new (contents, length);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
 
   /* A paste is in the case at once, before any parse. */
   kd_analyze_page_set_text (page, "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n");
@@ -190,7 +187,7 @@ test_analyze_case (void)
     g_autoptr(KdCaseCapture) capture = NULL;
     g_autofree char *text = NULL;
 
-    diagnose_after (page, change_bytes, bytes);
+    diagnose_after (page, change_file, file);
     capture = g_list_model_get_item (kd_case_get_captures (kase), 0);
     g_assert_cmpstr (kd_case_capture_get_source_name (capture), ==, "ru-dlv-retail-cp866.txt");
     g_assert_cmpstr (kd_case_capture_get_encoding (capture), ==, "CP866");
@@ -232,18 +229,172 @@ test_analyze_file_encoding (void)
   KdWindow *window = kd_test_window_new (1100, 720);
   KdAnalyzePage *page = kd_window_get_analyze_page (window);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", "ru-dlv-retail-cp866.txt", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   KdDiagnosis *diagnosis;
 
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  bytes = g_bytes_new (contents, length);
   /* (The text of the previous window is restored and read first: the
    * window waits for that.) */
-  diagnosis = diagnose_after (page, change_bytes, bytes);
+  diagnosis = diagnose_after (page, change_file, file);
   g_assert_nonnull (diagnosis);
   g_assert_cmpstr (kd_capture_get_encoding (kd_diagnosis_get_document (diagnosis)), ==, "CP866");
+  kd_test_window_destroy (window);
+}
+
+static void
+record_fraction (GtkProgressBar *bar,
+                 GParamSpec     *pspec,
+                 GArray         *fractions)
+{
+  double fraction = gtk_progress_bar_get_fraction (bar);
+
+  g_array_append_val (fractions, fraction);
+}
+
+/* Opening a file: a progress bar over the capture and what is being done
+ * beside the spinner while it is read, both from the page's loader;
+ * then the text, its name and its encoding.  A file that cannot be read
+ * says why in a toast and leaves the text as it was. */
+static void
+test_analyze_open_progress (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_PROGRESS_BAR));
+  GtkStack *stack = GTK_STACK (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_STACK));
+  GtkTextView *view = GTK_TEXT_VIEW (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-token-based");
+  g_autofree char *dir = g_dir_make_tmp ("kd-test-open-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many-clients.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(KdTestNotify) notify = NULL;
+  g_autofree gunichar2 *utf16 = NULL;
+  glong n_units;
+  KdDiagnosis *diagnosis;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK)),
+                                         "analyze");
+  diagnose_after (page, change_text, "typed before");
+  /* Thousands of captures in one UTF-16 file, as `>>` on a console makes
+   * them: tens of megabytes. */
+  while (text->len < 16 * 1024 * 1024)
+    g_string_append (text, capture);
+  utf16 = g_utf8_to_utf16 (text->str, (glong) text->len, NULL, &n_units, NULL);
+  g_assert_nonnull (utf16);
+  {
+    g_autoptr(GByteArray) data = g_byte_array_new ();
+
+    g_byte_array_append (data, (const guint8 *) "\xff\xfe", 2);
+    g_byte_array_append (data, (const guint8 *) utf16, (guint) (n_units * 2));
+    g_assert_true (g_file_set_contents (path, (const char *) data->data, data->len, NULL));
+  }
+
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_signal_connect (bar, "notify::fraction", G_CALLBACK (record_fraction), fractions);
+
+  notify = kd_test_notify_watch (page, "diagnosis");
+  kd_analyze_page_open_file (page, file);
+  g_assert_nonnull (kd_analyze_page_get_loader (page));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "busy");
+  /* the message comes as the worker starts */
+  {
+    g_autofree char *reading = g_strdup_printf (_("Reading “%s”…"), "many-clients.txt");
+    g_autofree char *decoding = g_strdup_printf (_("Decoding “%s”…"), "many-clients.txt");
+
+    KD_TEST_WAIT_UNTIL (find_label_starting (GTK_WIDGET (page), reading) != NULL ||
+                        find_label_starting (GTK_WIDGET (page), decoding) != NULL ||
+                        kd_analyze_page_get_loader (page) == NULL);
+  }
+  if (kd_analyze_page_get_loader (page) != NULL)
+    kd_test_save_screenshot_moving (GTK_WIDGET (window), "29-analyze-opening");
+
+  KD_TEST_WAIT_UNTIL (kd_analyze_page_get_loader (page) == NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
+  {
+    g_autofree char *label = g_strdup_printf (_("%s (%s)"), "many-clients.txt", "UTF-16LE");
+
+    g_assert_nonnull (find_label_starting (GTK_WIDGET (page), label));
+  }
+  /* The view takes a big text in chunks, a frame at a time. */
+  KD_TEST_WAIT_UNTIL (kd_test_notify_count (notify) > 0 && kd_analyze_page_get_diagnosis (page) != NULL &&
+                      gtk_text_buffer_get_char_count (buffer) == g_utf8_strlen (text->str, (gssize) text->len));
+  {
+    g_autofree char *shown = kd_analyze_page_dup_text (page);
+
+    g_assert_true (shown != NULL && strcmp (shown, text->str) == 0);
+  }
+  diagnosis = kd_analyze_page_get_diagnosis (page);
+  g_assert_cmpuint (g_list_model_get_n_items (kd_capture_get_products (kd_diagnosis_get_document (diagnosis))), >, 1000);
+
+  /* A folder: refused with its reason, the text as it was. */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+    g_autofree char *dir_name = g_path_get_basename (dir);
+    g_autofree char *message = g_strdup_printf (_("“%s” is a folder, not a file"), dir_name);
+
+    kd_analyze_page_set_text (page, "typed before");
+    diagnose_after (page, change_text, "typed before");
+    kd_analyze_page_open_file (page, folder);
+    KD_TEST_WAIT_UNTIL (kd_analyze_page_get_loader (page) == NULL);
+    g_assert_nonnull (find_label_starting (GTK_WIDGET (window), message));
+    {
+      g_autofree char *shown = kd_analyze_page_dup_text (page);
+
+      g_assert_cmpstr (shown, ==, "typed before");
+    }
+    KD_TEST_WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "busy") != 0);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+    kd_test_save_screenshot (GTK_WIDGET (window), "30-analyze-open-folder");
+  }
+
+  /* 300 MB (sparse: nothing is written): not a capture, refused unread. */
+  {
+    g_autofree char *huge_path = g_build_filename (dir, "disk.img", NULL);
+    g_autoptr(GFile) huge = g_file_new_for_path (huge_path);
+    g_autofree char *size = g_format_size (300 * 1000 * 1000);
+    g_autofree char *max = g_format_size (256 * 1000 * 1000);
+    g_autofree char *message = g_strdup_printf (_("“%s” is %s, more than a capture can be (at most %s)"), "disk.img", size, max);
+    g_autoptr(GFileOutputStream) stream = g_file_replace (huge, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL);
+
+    g_assert_nonnull (stream);
+    g_assert_true (g_seekable_truncate (G_SEEKABLE (stream), 300 * 1000 * 1000, NULL, NULL));
+    g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL));
+    kd_analyze_page_open_file (page, huge);
+    KD_TEST_WAIT_UNTIL (kd_analyze_page_get_loader (page) == NULL);
+    KD_TEST_WAIT_UNTIL (find_label_starting (GTK_WIDGET (window), message) != NULL);
+    {
+      g_autofree char *shown = kd_analyze_page_dup_text (page);
+
+      g_assert_cmpstr (shown, ==, "typed before");
+    }
+    g_unlink (huge_path);
+  }
+
+  /* Typing while a file is read: the typing stays, the file is dropped. */
+  {
+    GtkTextIter end;
+
+    kd_analyze_page_open_file (page, file);
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert_interactive (buffer, &end, ", and more", -1, TRUE);
+    g_assert_null (kd_analyze_page_get_loader (page));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+    kd_test_run_ms (500);
+    {
+      g_autofree char *shown = kd_analyze_page_dup_text (page);
+
+      g_assert_cmpstr (shown, ==, "typed before, and more");
+    }
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
   kd_test_window_destroy (window);
 }
 
@@ -413,6 +564,7 @@ main (int    argc,
   g_test_add_func ("/window/analyze", test_analyze);
   g_test_add_func ("/window/analyze-file-encoding", test_analyze_file_encoding);
   g_test_add_func ("/window/analyze-case", test_analyze_case);
+  g_test_add_func ("/window/analyze-open-progress", test_analyze_open_progress);
   g_test_add_func ("/window/analyze-narrow", test_analyze_narrow);
   g_test_add_func ("/window/analyze-undo", test_analyze_undo);
   g_test_add_func ("/window/analyze-long-line", test_analyze_long_line);

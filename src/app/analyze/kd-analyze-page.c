@@ -14,10 +14,9 @@
 #include "kd-case.h"
 #include "kd-error-catalog.h"
 #include "kd-capture-editor.h"
+#include "kd-file-loader.h"
 #include "kd-result-view.h"
 #include "kd-hresult.h"
-#include "kd-labels.h"
-#include "kd-text-decode.h"
 
 /* The Analyze view: a capture on the left, what it says on the right.
  * Parsing runs in a worker thread, debounced while the user types, and
@@ -27,6 +26,10 @@
 /* Larger saved text is not restored at start-up: it would be a paste
  * gone wrong, and reading it must not delay the first frame. */
 #define MAX_RESTORED_BYTES (16 * 1024 * 1024)
+/* Larger files are refused when opened: a capture, or a paste of a
+ * thousand of them, is a few megabytes, and a text view of gigabytes
+ * would take all the memory there is. */
+#define MAX_OPENED_BYTES (256 * 1000 * 1000)  /* “256.0 MB”, as GLib writes sizes */
 
 struct _KdAnalyzePage
 {
@@ -44,7 +47,8 @@ struct _KdAnalyzePage
   GBytes *source;           /* bytes of an opened file, until the text is edited */
   char *source_name;
   GCancellable *cancellable;
-  GCancellable *decoding;  /* of a file's bytes being decoded, or NULL */
+  KdFileLoader *loader;     /* of a file being opened, or NULL */
+  GCancellable *loading;    /* cancels the loader */
   guint parse_source;
   guint show_source;       /* the rest of a result, shown one main loop iteration later */
 
@@ -57,16 +61,27 @@ G_DEFINE_FINAL_TYPE (KdAnalyzePage, kd_analyze_page, KD_TYPE_PAGE)
 enum {
   PROP_0,
   PROP_DIAGNOSIS,
+  PROP_LOADER,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void cancel_loading (KdAnalyzePage *self);
 
 static void
 on_product_selected (KdAnalyzePage *self)
 {
   if (self->diagnosis != NULL)
     kd_result_view_show_product (self->result_view, gtk_drop_down_get_selected (self->product_dropdown));
+}
+
+/* For the template: whether a lookup gives an object. */
+static gboolean
+is_set (KdAnalyzePage *self,
+        GObject       *object)
+{
+  return object != NULL;
 }
 
 static gboolean
@@ -211,7 +226,9 @@ on_editor_changed (KdAnalyzePage *self,
 {
   if (by_user)
     {
-      /* Edited by hand: the text, not the file, is what to read now. */
+      /* Edited by hand: the text, not the file, is what to read now, and
+       * a file still being opened must not replace what was typed. */
+      cancel_loading (self);
       g_clear_pointer (&self->source, g_bytes_unref);
       g_clear_pointer (&self->source_name, g_free);
       set_source_label (self, NULL, NULL);
@@ -265,26 +282,56 @@ load_done_cb (GObject      *source,
               gpointer      user_data)
 {
   g_autoptr(KdAnalyzePage) self = user_data;
+  /* kept: showing its text may clear the page's own reference */
+  g_autoptr(KdFileLoader) loader = g_object_ref (KD_FILE_LOADER (source));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
-  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  g_autofree char *name = NULL;
+  const char *text;
 
-  if (bytes == NULL)
+  if (!kd_file_loader_load_finish (loader, result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not read “%s”: %s"), name, error->message);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;  /* another text came first, or the page is gone */
+      /* The message names the file and says why. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+      cancel_loading (self);
+      /* back to what the text in the view gives */
+      schedule_parse (self);
       return;
     }
+  if (loader != self->loader)
+    return;
 
-  kd_analyze_page_load_bytes (self, bytes, name);
+  text = kd_file_loader_get_text (loader);
+  name = g_file_get_basename (kd_file_loader_get_file (loader));
+  kd_capture_editor_set_text (self->editor, text, TRUE);
+  g_clear_pointer (&self->source, g_bytes_unref);
+  self->source = g_bytes_ref (kd_file_loader_get_bytes (loader));
+  g_set_str (&self->source_name, name);
+  set_source_label (self, name, kd_file_loader_get_encoding (loader));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+    store_capture (self, bytes, name, kd_file_loader_get_encoding (loader));
+  }
+  cancel_loading (self);
+  schedule_parse (self);
 }
 
+/* Reads @file in a worker; while it does, the page's "loader" tells how
+ * far it has got, for the progress bar and the message the template
+ * binds to it. */
 static void
 load_file (KdAnalyzePage *self,
            GFile         *file)
 {
-  g_file_load_bytes_async (file, self->cancellable, load_done_cb, g_object_ref (self));
+  cancel_loading (self);
+  self->loading = g_cancellable_new ();
+  self->loader = kd_file_loader_new (file);
+  kd_file_loader_set_max_size (self->loader, MAX_OPENED_BYTES);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADER]);
+  gtk_stack_set_visible_child_name (self->result_stack, "busy");
+  kd_file_loader_load_async (self->loader, self->loading, load_done_cb, g_object_ref (self));
 }
 
 static void
@@ -321,12 +368,17 @@ open_cb (GtkWidget  *widget,
   gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, open_done_cb, g_object_ref (widget));
 }
 
-/* A newer text replaces a file still being decoded. */
+/* A newer text replaces a file still being read. */
 static void
-cancel_decoding (KdAnalyzePage *self)
+cancel_loading (KdAnalyzePage *self)
 {
-  g_cancellable_cancel (self->decoding);
-  g_clear_object (&self->decoding);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  if (self->loader != NULL)
+    {
+      g_clear_object (&self->loader);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADER]);
+    }
 }
 
 /* A capture the page did not put into the case: the one a restored case
@@ -350,7 +402,7 @@ on_captures_changed (KdAnalyzePage *self)
     }
 
   g_set_object (&self->capture, capture);
-  cancel_decoding (self);
+  cancel_loading (self);
   {
     g_autofree char *copy = g_strndup (g_bytes_get_data (text, NULL), g_bytes_get_size (text));
 
@@ -361,64 +413,6 @@ on_captures_changed (KdAnalyzePage *self)
   self->source = g_bytes_ref (text);
   g_set_str (&self->source_name, kd_case_capture_get_source_name (capture));
   set_source_label (self, kd_case_capture_get_source_name (capture), kd_case_capture_get_encoding (capture));
-  schedule_parse (self);
-}
-
-/* A file's bytes, decoded in a worker: tens of megabytes of UTF-16 or of
- * a code page take longer than a frame to convert. */
-typedef struct
-{
-  GBytes *bytes;
-  char *source_name;
-  char *text;
-  const char *encoding;
-} Load;
-
-static void
-load_free (Load *load)
-{
-  g_bytes_unref (load->bytes);
-  g_free (load->source_name);
-  g_free (load->text);
-  g_free (load);
-}
-
-static void
-decode_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Load *load = task_data;
-  gsize length;
-  const guint8 *data = g_bytes_get_data (load->bytes, &length);
-
-  load->text = kd_text_decode (data, length, kd_labels_codepage_for_lcid_default, &load->encoding, NULL);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-decode_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(KdAnalyzePage) self = user_data;
-  Load *load = g_task_get_task_data (G_TASK (result));
-
-  if (!g_task_propagate_boolean (G_TASK (result), NULL))
-    return;  /* another text came first, or the page is gone */
-
-  g_clear_object (&self->decoding);
-  kd_capture_editor_set_text (self->editor, load->text, TRUE);
-  g_clear_pointer (&self->source, g_bytes_unref);
-  self->source = g_bytes_ref (load->bytes);
-  g_set_str (&self->source_name, load->source_name);
-  set_source_label (self, load->source_name, load->encoding);
-  {
-    g_autoptr(GBytes) text = g_bytes_new (load->text, strlen (load->text));
-
-    store_capture (self, text, load->source_name, load->encoding);
-  }
   schedule_parse (self);
 }
 
@@ -449,7 +443,7 @@ kd_analyze_page_dispose (GObject *object)
   KdAnalyzePage *self = (KdAnalyzePage *) object;
 
   g_cancellable_cancel (self->cancellable);
-  cancel_decoding (self);
+  cancel_loading (self);
   g_clear_handle_id (&self->parse_source, g_source_remove);
   g_clear_handle_id (&self->show_source, g_source_remove);
   /* Taking the template apart empties the product switcher, whose
@@ -478,6 +472,9 @@ kd_analyze_page_get_property (GObject    *object,
     case PROP_DIAGNOSIS:
       g_value_set_object (value, self->diagnosis);
       break;
+    case PROP_LOADER:
+      g_value_set_object (value, self->loader);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -500,6 +497,13 @@ kd_analyze_page_class_init (KdAnalyzePageClass *klass)
 
   properties[PROP_DIAGNOSIS] =
     g_param_spec_object ("diagnosis", NULL, NULL, KD_TYPE_DIAGNOSIS, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * KdAnalyzePage:loader:
+   *
+   * The loader of the file being opened, while it is read.
+   */
+  properties[PROP_LOADER] =
+    g_param_spec_object ("loader", NULL, NULL, KD_TYPE_FILE_LOADER, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KD_TYPE_CAPTURE_EDITOR);
@@ -512,6 +516,7 @@ kd_analyze_page_class_init (KdAnalyzePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, result_stack);
   gtk_widget_class_bind_template_child (widget_class, KdAnalyzePage, result_view);
   gtk_widget_class_bind_template_callback (widget_class, on_product_selected);
+  gtk_widget_class_bind_template_callback (widget_class, is_set);
 
   gtk_widget_class_install_action (widget_class, "analyze.paste", NULL, paste_cb);
   gtk_widget_class_install_action (widget_class, "analyze.clear", NULL, clear_cb);
@@ -544,6 +549,20 @@ kd_analyze_page_get_diagnosis (KdAnalyzePage *self)
 }
 
 /**
+ * kd_analyze_page_get_loader:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): the loader of the file being
+ *   opened, while it is read
+ */
+KdFileLoader *
+kd_analyze_page_get_loader (KdAnalyzePage *self)
+{
+  g_return_val_if_fail (KD_IS_ANALYZE_PAGE (self), NULL);
+  return self->loader;
+}
+
+/**
  * kd_analyze_page_set_text:
  * @self: the page
  * @text: (nullable): pasted text, of any size
@@ -558,7 +577,7 @@ kd_analyze_page_set_text (KdAnalyzePage *self,
 
   if (text == NULL)
     text = "";
-  cancel_decoding (self);
+  cancel_loading (self);
   kd_capture_editor_set_text (self->editor, text, TRUE);
   g_clear_pointer (&self->source, g_bytes_unref);
   self->source = g_bytes_new (text, strlen (text));
@@ -606,36 +625,6 @@ kd_analyze_page_open_file (KdAnalyzePage *self,
   g_return_if_fail (G_IS_FILE (file));
 
   load_file (self, file);
-}
-
-/**
- * kd_analyze_page_load_bytes:
- * @self: the page
- * @bytes: a capture as it came from a file, in any encoding
- * @source_name: the file's name, shown above the text
- */
-void
-kd_analyze_page_load_bytes (KdAnalyzePage *self,
-                            GBytes        *bytes,
-                            const char    *source_name)
-{
-  g_autoptr(GTask) task = NULL;
-  Load *load;
-
-  g_return_if_fail (KD_IS_ANALYZE_PAGE (self));
-  g_return_if_fail (bytes != NULL);
-
-  cancel_decoding (self);
-  self->decoding = g_cancellable_new ();
-  load = g_new0 (Load, 1);
-  load->bytes = g_bytes_ref (bytes);
-  load->source_name = g_strdup (source_name);
-  gtk_stack_set_visible_child_name (self->result_stack, "busy");
-
-  task = g_task_new (NULL, self->decoding, decode_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, kd_analyze_page_load_bytes);
-  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
-  g_task_run_in_thread (task, decode_thread);
 }
 
 /* On a narrow window, from the result back to the capture. */

@@ -9,6 +9,7 @@
 
 #include "kd-case.h"
 #include "kd-diagnosis.h"
+#include "kd-file-loader.h"
 #include "kd-page.h"
 
 G_BEGIN_DECLS
@@ -17,15 +18,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KdAnalyzePage, kd_analyze_page, KD, ANALYZE_PAGE, KdPage)
 
-KdDiagnosis *kd_analyze_page_get_diagnosis (KdAnalyzePage *self);
-void         kd_analyze_page_set_text      (KdAnalyzePage *self,
-                                            const char    *text);
-char        *kd_analyze_page_dup_text      (KdAnalyzePage *self);
-void         kd_analyze_page_open_file     (KdAnalyzePage *self,
-                                            GFile         *file);
-void         kd_analyze_page_load_bytes    (KdAnalyzePage *self,
-                                            GBytes        *bytes,
-                                            const char    *source_name);
-void         kd_analyze_page_show_result   (KdAnalyzePage *self);
+KdDiagnosis  *kd_analyze_page_get_diagnosis (KdAnalyzePage *self);
+KdFileLoader *kd_analyze_page_get_loader    (KdAnalyzePage *self);
+void          kd_analyze_page_set_text      (KdAnalyzePage *self,
+                                             const char    *text);
+char         *kd_analyze_page_dup_text      (KdAnalyzePage *self);
+void          kd_analyze_page_open_file     (KdAnalyzePage *self,
+                                             GFile         *file);
+void          kd_analyze_page_show_result   (KdAnalyzePage *self);
 
 G_END_DECLS
