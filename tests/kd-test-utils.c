@@ -217,6 +217,39 @@ kd_test_notify_assert (KdTestNotify *self,
 /* Widgets */
 
 /**
+ * kd_test_find_widget:
+ * @widget: a widget
+ * @match: says whether a widget is the one wanted
+ * @data: for @match
+ *
+ * Returns: (transfer none) (nullable): @widget or its first descendant
+ * that @match accepts, depth first
+ */
+GtkWidget *
+kd_test_find_widget (GtkWidget        *widget,
+                     KdTestWidgetFunc  match,
+                     gconstpointer     data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kd_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/**
  * kd_test_find_descendant:
  * @widget: a widget
  * @type: a widget type
@@ -228,16 +261,7 @@ GtkWidget *
 kd_test_find_descendant (GtkWidget *widget,
                          GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = kd_test_find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return kd_test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 static gboolean italian;

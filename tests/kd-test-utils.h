@@ -117,6 +117,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KdTestNotify, kd_test_notify_free)
 
 /* Widgets */
 
+typedef gboolean (*KdTestWidgetFunc) (GtkWidget     *widget,
+                                      gconstpointer  data);
+
+GtkWidget *kd_test_find_widget     (GtkWidget        *widget,
+                                    KdTestWidgetFunc  match,
+                                    gconstpointer     data);
 GtkWidget *kd_test_find_descendant (GtkWidget *widget,
                                     GType      type);
 

@@ -76,21 +76,19 @@ case_holds (KdWindow   *window,
   return g_strcmp0 (text, expected) == 0;
 }
 
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
 /* The label under @widget whose text starts with @prefix, or NULL */
 static GtkLabel *
 find_label_starting (GtkWidget  *widget,
                      const char *prefix)
 {
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label_starting (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (GtkLabel *) kd_test_find_widget (widget, label_starts_with, prefix);
 }
 
 static void

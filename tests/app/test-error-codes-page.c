@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "kd-error-catalog.h"
+#include "kd-error-detail.h"
+#include "kd-hresult.h"
 #include "kd-code-row.h"
 #include "kd-link-row.h"
 #include "kd-step-row.h"
@@ -57,21 +59,19 @@ type_text (KdWindow   *window,
   g_signal_handler_disconnect (results, id);
 }
 
+static gboolean
+is_chip (GtkWidget     *widget,
+         gconstpointer  label)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 /* The toggle button of a filter chip, by its label */
 static GtkToggleButton *
 find_chip (GtkWidget  *widget,
            const char *label)
 {
-  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_TOGGLE_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkToggleButton *found = find_chip (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (GtkToggleButton *) kd_test_find_widget (widget, is_chip, label);
 }
 
 /* The chips filter what a search found, declared in the page's .ui as a
@@ -153,6 +153,24 @@ test_type_code_fragment (void)
   g_assert_finalize_object (settings);
 }
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The subtitle of the visible row titled @title, or NULL if none shows */
+static const char *
+row_subtitle (GtkWidget  *widget,
+              const char *title)
+{
+  GtkWidget *row = kd_test_find_widget (widget, is_row_titled, title);
+
+  return row != NULL ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
+}
+
 static void
 test_unknown_code (void)
 {
@@ -177,7 +195,39 @@ test_unknown_code (void)
       g_assert_true (kd_error_code_get_known (kd_code_row_get_entry (KD_CODE_ROW (row))));
     g_assert_cmpuint (n, ==, 5);
   }
+  /* What its bits say, bound to the entry in the template. */
+  {
+    GtkWidget *detail = GTK_WIDGET (page);
+    g_autofree char *facility = g_strdup_printf ("7 — %s", "FACILITY_WIN32");
+
+    g_assert_cmpstr (row_subtitle (detail, _("Hexadecimal")), ==, "0x80070020");
+    g_assert_cmpstr (row_subtitle (detail, _("Decimal (signed, as scripts and logs print it)")), ==, "-2147024864");
+    g_assert_cmpstr (row_subtitle (detail, _("Decimal (unsigned)")), ==, "2147942432");
+    g_assert_cmpstr (row_subtitle (detail, _("Severity")), ==,
+                     kd_hresult_severity_get_label (kd_hresult_get_severity (0x80070020)));
+    g_assert_cmpstr (row_subtitle (detail, _("Facility")), ==, facility);
+    g_assert_cmpstr (row_subtitle (detail, _("Code")), ==, "0x0020 (32)");
+    g_assert_true (g_str_has_prefix (row_subtitle (detail, _("Win32 error")), "32 — ERROR_SHARING_VIOLATION — "));
+    g_assert_null (row_subtitle (detail, _("Reported by")));
+
+    /* A code of the catalog's own zone: no Win32 error, and who reports it. */
+    type_text (window, "0xC004F074");
+    g_assert_cmpstr (row_subtitle (detail, _("Hexadecimal")), ==, "0xC004F074");
+    g_assert_cmpstr (row_subtitle (detail, _("Code")), ==, "0xF074 (61556)");
+    g_assert_null (row_subtitle (detail, _("Win32 error")));
+    g_assert_cmpstr (row_subtitle (detail, _("Reported by")), ==, kd_hresult_get_zone (0xC004F074));
+    g_assert_nonnull (kd_hresult_get_zone (0xC004F074));
+    type_text (window, "0x80070020");
+  }
   kd_test_save_screenshot (GTK_WIDGET (window), "05-unknown");
+  {
+    GtkWidget *detail = kd_test_find_descendant (GTK_WIDGET (page), KD_TYPE_ERROR_DETAIL);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (kd_test_find_descendant (detail, GTK_TYPE_SCROLLED_WINDOW)));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    kd_test_save_screenshot (GTK_WIDGET (window), "05b-unknown-structure");
+  }
 
   kd_test_window_destroy (window);
 }

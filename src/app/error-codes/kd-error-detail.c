@@ -36,14 +36,6 @@ struct _KdErrorDetail
   GtkListBox *nearest_list;
   GtkWidget *sources_group;
   GtkListBox *sources_list;
-  AdwActionRow *hex_row;
-  AdwActionRow *decimal_row;
-  AdwActionRow *unsigned_row;
-  AdwActionRow *severity_row;
-  AdwActionRow *facility_row;
-  AdwActionRow *code_row;
-  AdwActionRow *zone_row;
-  AdwActionRow *win32_row;
 
   KdErrorCode *entry;
 };
@@ -195,12 +187,65 @@ kd_error_detail_prose_markup (gpointer    user_data,
   return text != NULL ? markup_from_backticks (text) : g_strdup ("");
 }
 
-static void
-set_property_row (AdwActionRow *row,
-                  const char   *value)
+/* The rows of the code's structure, each from the entry's number. */
+static char *
+kd_error_detail_decimal_text (gpointer user_data,
+                              int      decimal)
 {
-  adw_action_row_set_subtitle (row, value != NULL ? value : "");
-  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL);
+  return g_strdup_printf ("%d", decimal);
+}
+
+static char *
+kd_error_detail_unsigned_text (gpointer user_data,
+                               guint    value)
+{
+  return g_strdup_printf ("%u", value);
+}
+
+static char *
+kd_error_detail_severity_text (gpointer user_data,
+                               guint    value)
+{
+  return g_strdup (kd_hresult_severity_get_label (kd_hresult_get_severity (value)));
+}
+
+static char *
+kd_error_detail_facility_text (gpointer user_data,
+                               guint    value)
+{
+  guint facility = kd_hresult_get_facility (value);
+  const char *name = kd_hresult_facility_get_name (facility);
+
+  return g_strdup_printf ("%u — %s", facility, name != NULL ? name : _("not defined"));
+}
+
+static char *
+kd_error_detail_code_text (gpointer user_data,
+                           guint    value)
+{
+  return g_strdup_printf ("0x%04X (%u)", kd_hresult_get_code (value), kd_hresult_get_code (value));
+}
+
+/* "" for a code of no known zone: the row hides. */
+static char *
+kd_error_detail_zone_text (gpointer user_data,
+                           guint    value)
+{
+  return g_strdup (kd_hresult_get_zone (value) != NULL ? kd_hresult_get_zone (value) : "");
+}
+
+/* "" unless the code carries a Win32 error: the row hides. */
+static char *
+kd_error_detail_win32_text (gpointer     user_data,
+                            KdErrorCode *entry)
+{
+  guint win32 = 0;
+
+  if (entry == NULL || kd_error_code_get_win32_symbol (entry) == NULL)
+    return g_strdup ("");
+  kd_hresult_get_win32 (kd_error_code_get_value (entry), &win32);
+  return g_strdup_printf ("%u — %s — %s", win32, kd_error_code_get_win32_symbol (entry),
+                          kd_error_code_get_win32_message (entry));
 }
 
 static void
@@ -327,53 +372,18 @@ update_badges (KdErrorDetail *self)
 static void
 update (KdErrorDetail *self)
 {
-  guint32 value;
-  guint facility;
-  const char *facility_name;
-  g_autofree char *title = NULL;
-  g_autofree char *decimal = NULL;
-  g_autofree char *unsigned_text = NULL;
-  g_autofree char *facility_text = NULL;
-  g_autofree char *code_text = NULL;
-  g_autofree char *win32_text = NULL;
-
   if (self->entry == NULL)
     return;
 
-  value = kd_error_code_get_value (self->entry);
-  facility = kd_hresult_get_facility (value);
-  facility_name = kd_hresult_facility_get_name (facility);
-
-  /* The code, symbol, title, cause, message and the card of a code the
-   * catalog does not have are bound to the entry in the template. */
+  /* The code, symbol, title, cause, message, the code's structure and the
+   * card of a code the catalog does not have are bound to the entry in
+   * the template; the lists are bound to models made here. */
   update_badges (self);
   update_steps (self);
   update_commands (self);
   update_related (self);
   update_nearest (self);
   update_sources (self);
-
-  decimal = g_strdup_printf ("%d", kd_error_code_get_decimal (self->entry));
-  unsigned_text = g_strdup_printf ("%u", value);
-  facility_text = g_strdup_printf ("%u — %s", facility, facility_name != NULL ? facility_name : _("not defined"));
-  code_text = g_strdup_printf ("0x%04X (%u)", kd_hresult_get_code (value), kd_hresult_get_code (value));
-  if (kd_error_code_get_win32_symbol (self->entry) != NULL)
-    {
-      guint win32 = 0;
-      kd_hresult_get_win32 (value, &win32);
-      win32_text = g_strdup_printf ("%u — %s — %s", win32, kd_error_code_get_win32_symbol (self->entry),
-                                    kd_error_code_get_win32_message (self->entry));
-    }
-
-  set_property_row (self->hex_row, kd_error_code_get_code (self->entry));
-  set_property_row (self->decimal_row, decimal);
-  set_property_row (self->unsigned_row, unsigned_text);
-  set_property_row (self->severity_row,
-                    kd_hresult_severity_get_label (kd_hresult_get_severity (value)));
-  set_property_row (self->facility_row, facility_text);
-  set_property_row (self->code_row, code_text);
-  set_property_row (self->zone_row, kd_hresult_get_zone (value));
-  set_property_row (self->win32_row, win32_text);
 
   /* A new entry is read from the top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -452,6 +462,13 @@ kd_error_detail_class_init (KdErrorDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_message_text);
   gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_has_message);
   gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_prose_markup);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_decimal_text);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_unsigned_text);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_severity_text);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_facility_text);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_code_text);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_zone_text);
+  gtk_widget_class_bind_template_callback (widget_class, kd_error_detail_win32_text);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, steps_box);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, steps_list);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, commands_group);
@@ -462,15 +479,6 @@ kd_error_detail_class_init (KdErrorDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, nearest_list);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, sources_group);
   gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, sources_list);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, hex_row);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, decimal_row);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, unsigned_row);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, severity_row);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, facility_row);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, code_row);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, zone_row);
-  gtk_widget_class_bind_template_child (widget_class, KdErrorDetail, win32_row);
-
 }
 
 static void
