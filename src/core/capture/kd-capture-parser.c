@@ -1816,17 +1816,72 @@ kd_capture_parse_bytes (GBytes              *bytes,
   return kd_capture_parse (data, length, flags, NULL);
 }
 
+struct _KdCaptureParseJob
+{
+  GBytes *bytes;
+  KdCaptureParseFlags flags;
+};
+
+/**
+ * kd_capture_parse_job_new:
+ * @bytes: a capture, in any encoding
+ * @flags: as for kd_capture_parse()
+ *
+ * What a worker needs to parse @bytes: the task data of an _async
+ * function that parses.
+ *
+ * Returns: (transfer full): the job
+ */
+KdCaptureParseJob *
+kd_capture_parse_job_new (GBytes              *bytes,
+                          KdCaptureParseFlags  flags)
+{
+  KdCaptureParseJob *job;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  job = g_new0 (KdCaptureParseJob, 1);
+  job->bytes = g_bytes_ref (bytes);
+  job->flags = flags;
+  return job;
+}
+
+/**
+ * kd_capture_parse_job_run:
+ * @job: the job
+ * @cancellable: (nullable): stops the parse early
+ *
+ * Returns: (transfer full): the document, complete or not if cancelled
+ */
+KdCapture *
+kd_capture_parse_job_run (KdCaptureParseJob *job,
+                          GCancellable      *cancellable)
+{
+  gsize length;
+  const guint8 *data;
+
+  g_return_val_if_fail (job != NULL, NULL);
+
+  data = g_bytes_get_data (job->bytes, &length);
+  return kd_capture_parse (data, length, job->flags, cancellable);
+}
+
+void
+kd_capture_parse_job_free (KdCaptureParseJob *job)
+{
+  if (job == NULL)
+    return;
+  g_bytes_unref (job->bytes);
+  g_free (job);
+}
+
 static void
 parse_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  GBytes *bytes = task_data;
-  KdCaptureParseFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "kd-flags"));
-  gsize length;
-  const guint8 *data = g_bytes_get_data (bytes, &length);
-  g_autoptr(KdCapture) doc = kd_capture_parse (data, length, flags, cancellable);
+  g_autoptr(KdCapture) doc = kd_capture_parse_job_run (task_data, cancellable);
 
   if (!g_task_return_error_if_cancelled (task))
     g_task_return_pointer (task, g_steal_pointer (&doc), g_object_unref);
@@ -1856,8 +1911,7 @@ kd_capture_parse_async (GBytes              *bytes,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, kd_capture_parse_async);
-  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
-  g_object_set_data (G_OBJECT (task), "kd-flags", GUINT_TO_POINTER (flags));
+  g_task_set_task_data (task, kd_capture_parse_job_new (bytes, flags), (GDestroyNotify) kd_capture_parse_job_free);
   g_task_run_in_thread (task, parse_thread);
 }
 

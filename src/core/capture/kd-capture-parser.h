@@ -25,7 +25,18 @@ void       kd_capture_parse_async        (GBytes              *bytes,
                                           gpointer             user_data);
 KdCapture *kd_capture_parse_finish       (GAsyncResult        *result,
                                           GError             **error);
-gboolean       kd_capture_looks_like (const char          *text,
+gboolean   kd_capture_looks_like         (const char          *text,
                                           gsize                length);
+
+/* A parse to run in a worker, for the _async functions built on it. */
+typedef struct _KdCaptureParseJob KdCaptureParseJob;
+
+KdCaptureParseJob *kd_capture_parse_job_new  (GBytes              *bytes,
+                                              KdCaptureParseFlags  flags);
+KdCapture         *kd_capture_parse_job_run  (KdCaptureParseJob   *job,
+                                              GCancellable        *cancellable);
+void               kd_capture_parse_job_free (KdCaptureParseJob   *job);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KdCaptureParseJob, kd_capture_parse_job_free)
 
 G_END_DECLS

@@ -1002,11 +1002,7 @@ new_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  GBytes *bytes = task_data;
-  KdCaptureParseFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "kd-flags"));
-  gsize length;
-  const guint8 *data = g_bytes_get_data (bytes, &length);
-  g_autoptr(KdCapture) doc = kd_capture_parse (data, length, flags, cancellable);
+  g_autoptr(KdCapture) doc = kd_capture_parse_job_run (task_data, cancellable);
   g_autoptr(KdDiagnosis) diagnosis = NULL;
 
   if (g_task_return_error_if_cancelled (task))
@@ -1041,8 +1037,7 @@ kd_diagnosis_new_async (GBytes              *capture,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, kd_diagnosis_new_async);
-  g_task_set_task_data (task, g_bytes_ref (capture), (GDestroyNotify) g_bytes_unref);
-  g_object_set_data (G_OBJECT (task), "kd-flags", GUINT_TO_POINTER (flags));
+  g_task_set_task_data (task, kd_capture_parse_job_new (capture, flags), (GDestroyNotify) kd_capture_parse_job_free);
   g_task_run_in_thread (task, new_thread);
 }
 
