@@ -4,8 +4,10 @@
  *
  * Pastes 10 MB of captures into Analyze the way Ctrl+V does, and measures
  * the longest gap between two runs of a 5 ms timeout until the diagnosis is
- * shown: the longest time the main loop could not draw or answer input.
- * Goal: under 50 ms.
+ * shown and the view holds the whole text: the longest time the main loop
+ * could not draw or answer input.  Goals: the longest stall under 50 ms,
+ * the diagnosis in under 1 s (the text goes into the view in pieces for a
+ * few seconds more, the window drawing meanwhile).
  */
 
 #include "config.h"
@@ -18,6 +20,7 @@
 
 static gint64 last_tick;
 static gint64 longest_gap;
+static gint64 longest_gap_end;
 
 static gboolean
 tick (gpointer data)
@@ -25,7 +28,10 @@ tick (gpointer data)
   gint64 now = g_get_monotonic_time ();
 
   if (last_tick != 0 && now - last_tick > longest_gap)
-    longest_gap = now - last_tick;
+    {
+      longest_gap = now - last_tick;
+      longest_gap_end = now;
+    }
   last_tick = now;
   return G_SOURCE_CONTINUE;
 }
@@ -39,7 +45,9 @@ on_startup (GApplication *app)
   g_autoptr(GString) paste = g_string_new (NULL);
   KdWindow *window;
   KdAnalyzePage *page;
-  gint64 start;
+  GtkTextBuffer *buffer;
+  glong n_chars;
+  gint64 start, diagnosed = 0, filled = 0;
   guint id;
 
   g_application_hold (app);
@@ -50,16 +58,25 @@ on_startup (GApplication *app)
   /* Drawn, with its catalog loaded: nothing of its start-up is measured. */
   window = kd_test_window_new (1100, 720);
   page = kd_window_get_analyze_page (window);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW)));
+  n_chars = g_utf8_strlen (paste->str, (gssize) paste->len);
 
   id = g_timeout_add (5, tick, NULL);
   kd_test_run_ms (100);
   longest_gap = 0;
   start = g_get_monotonic_time ();
   kd_window_paste_text (window, paste->str);
-  while (kd_analyze_page_get_diagnosis (page) == NULL ||
-         g_list_model_get_n_items (kd_capture_get_products (kd_diagnosis_get_document (kd_analyze_page_get_diagnosis (page)))) < 2)
+  while (diagnosed == 0 || filled == 0)
     {
+      KdDiagnosis *diagnosis;
+
       g_main_context_iteration (NULL, TRUE);
+      diagnosis = kd_analyze_page_get_diagnosis (page);
+      if (diagnosed == 0 && diagnosis != NULL &&
+          g_list_model_get_n_items (kd_capture_get_products (kd_diagnosis_get_document (diagnosis))) >= 2)
+        diagnosed = g_get_monotonic_time ();
+      if (filled == 0 && gtk_text_buffer_get_char_count (buffer) == n_chars)
+        filled = g_get_monotonic_time ();
       if (g_get_monotonic_time () - start > 120 * G_USEC_PER_SEC)
         break;
     }
@@ -67,9 +84,10 @@ on_startup (GApplication *app)
   kd_test_run_ms (500);
   g_source_remove (id);
 
-  g_print ("paste: %.1f MB, diagnosis after %.2f s\n", paste->len / 1048576.0,
-           (g_get_monotonic_time () - start) / 1e6);
-  g_print ("longest main-loop stall: %.1f ms (goal: under 50 ms)\n", longest_gap / 1000.0);
+  g_print ("paste: %.1f MB, diagnosis after %.2f s (goal: under 1 s), whole text in the view after %.2f s\n",
+           paste->len / 1048576.0, (diagnosed - start) / 1e6, (filled - start) / 1e6);
+  g_print ("longest main-loop stall: %.1f ms (goal: under 50 ms), ending %.2f s after the paste\n",
+           longest_gap / 1000.0, (longest_gap_end - start) / 1e6);
 
   kd_test_window_destroy (window);
   g_application_release (app);

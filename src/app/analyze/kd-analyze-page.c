@@ -197,11 +197,20 @@ parse_now (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Typing: once the user pauses. */
 static void
 schedule_parse (KdAnalyzePage *self)
 {
   g_clear_handle_id (&self->parse_source, g_source_remove);
   self->parse_source = g_timeout_add (PARSE_DELAY_MS, parse_now, self);
+}
+
+/* A whole text at once: no reason to wait. */
+static void
+parse_at_once (KdAnalyzePage *self)
+{
+  g_clear_handle_id (&self->parse_source, g_source_remove);
+  parse_now (self);
 }
 
 static void
@@ -220,19 +229,24 @@ set_source_label (KdAnalyzePage *self,
   gtk_label_set_text (self->source_label, label);
 }
 
+/* Text the page puts into the view itself (a paste, a file, a restored
+ * capture) is parsed from its own bytes as it comes (parse_at_once()),
+ * not again for each of the pieces a big text goes into the view in:
+ * that pushed the parse back until the view had all of it, seconds
+ * after a paste of megabytes. */
 static void
 on_editor_changed (KdAnalyzePage *self,
                    gboolean       by_user)
 {
-  if (by_user)
-    {
-      /* Edited by hand: the text, not the file, is what to read now, and
-       * a file still being opened must not replace what was typed. */
-      cancel_loading (self);
-      g_clear_pointer (&self->source, g_bytes_unref);
-      g_clear_pointer (&self->source_name, g_free);
-      set_source_label (self, NULL, NULL);
-    }
+  if (!by_user)
+    return;
+
+  /* Edited by hand: the text, not the file, is what to read now, and a
+   * file still being opened must not replace what was typed. */
+  cancel_loading (self);
+  g_clear_pointer (&self->source, g_bytes_unref);
+  g_clear_pointer (&self->source_name, g_free);
+  set_source_label (self, NULL, NULL);
   schedule_parse (self);
 }
 
@@ -296,7 +310,7 @@ load_done_cb (GObject      *source,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
       cancel_loading (self);
       /* back to what the text in the view gives */
-      schedule_parse (self);
+      parse_at_once (self);
       return;
     }
   if (loader != self->loader)
@@ -315,7 +329,7 @@ load_done_cb (GObject      *source,
     store_capture (self, bytes, name, kd_file_loader_get_encoding (loader));
   }
   cancel_loading (self);
-  schedule_parse (self);
+  parse_at_once (self);
 }
 
 /* Reads @file in a worker; while it does, the page's "loader" tells how
@@ -413,7 +427,7 @@ on_captures_changed (KdAnalyzePage *self)
   self->source = g_bytes_ref (text);
   g_set_str (&self->source_name, kd_case_capture_get_source_name (capture));
   set_source_label (self, kd_case_capture_get_source_name (capture), kd_case_capture_get_encoding (capture));
-  schedule_parse (self);
+  parse_at_once (self);
 }
 
 /* The page follows the captures of its case (KdPage:case): it keeps its
@@ -584,7 +598,7 @@ kd_analyze_page_set_text (KdAnalyzePage *self,
   g_clear_pointer (&self->source_name, g_free);
   set_source_label (self, NULL, NULL);
   store_capture (self, self->source, NULL, NULL);
-  schedule_parse (self);
+  parse_at_once (self);
 }
 
 /**
