@@ -94,6 +94,10 @@ static const struct {
   { "en-dlv-win11-ent-adba-cp437", KD_VERDICT_OK, { "channel.adba" } },
   { "xx-it-dlv-kms-client-messagebox", KD_VERDICT_OK, { "capture.unknown-language" } },
   { "en-dlv-chat-export-unknown-lines", KD_VERDICT_OK, { "capture.unknown-lines" } },
+  { "en-dlv-win10-ent-kmsclient-expired-negative-minutes", KD_VERDICT_ERROR, { "kms-client.expired" },
+    { "kms-client.expires-soon", "kms-client.missed-renewals" } },
+  { "en-dlv-ws2022-kmshost-count-overflow-lf", KD_VERDICT_WARNING, { "capture.number-out-of-range" },
+    { "kms-host.count-ok", "kms-host.count-below-5" } },
 };
 
 static void

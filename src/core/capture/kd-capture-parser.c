@@ -13,6 +13,7 @@
 #include "kd-capture-parser-private.h"
 #include "kd-capture-product-private.h"
 #include "kd-hash.h"
+#include "kd-field-info.h"
 #include "kd-hresult.h"
 #include "kd-labels.h"
 #include "kd-text-decode.h"
@@ -1391,6 +1392,36 @@ finish_products (Parser *p,
   p->products->len = kept;
 }
 
+/* A number beyond anything its field can hold is left out of the
+ * document (null), and said so once for each field, never read as the
+ * largest number there is. */
+static void
+note_out_of_range (Parser *p)
+{
+  g_autoptr(GHashTable) noted = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < p->products->len; i++)
+    {
+      KdCaptureProduct *product = g_ptr_array_index (p->products, i);
+      guint n;
+      const char * const *keys = kd_capture_product_get_out_of_range (product, &n);
+
+      for (guint k = 0; k < n; k++)
+        {
+          const KdFieldInfo *info = kd_field_info_lookup (keys[k]);
+          g_autofree char *note = NULL;
+
+          if (!g_hash_table_add (noted, (gpointer) keys[k]))
+            continue;
+          /* Translators: “Current count” holds 99999999999999999999999, ... */
+          note = g_strdup_printf (_("“%s” holds %s, more than it can ever be: the value is left out"),
+                                  info != NULL ? kd_field_info_get_label (info) : keys[k],
+                                  kd_capture_product_get_field (product, keys[k]));
+          kd_capture_add_note (p->doc, note);
+        }
+    }
+}
+
 static const char *
 decide_kind (Parser *p)
 {
@@ -1760,6 +1791,7 @@ kd_capture_parse_in_halves (const guint8 *data,
   kd_capture_set_n_by_shape (p.doc, p.n_by_shape);
   decide_language (&p);
   finish_products (&p, n_first);
+  note_out_of_range (&p);
   kd_capture_set_kind (p.doc, kd_capture_kind_from_id (decide_kind (&p)));
 
   /* ospp /act reports a failed activation as the SKU's ERROR CODE. */

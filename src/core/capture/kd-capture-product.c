@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,6 +169,9 @@ struct _KdCaptureProduct
   char *notification_reason;
   gint64 expiration_minutes;
   gint64 expiration_days;
+  gboolean has_expiration;
+  const char *out_of_range[4];  /* keys whose number no field can hold */
+  guint n_out_of_range;
   char *trusted_time;
   char *kms_host;
   gint64 kms_port;
@@ -176,6 +181,20 @@ struct _KdCaptureProduct
 };
 
 G_DEFINE_FINAL_TYPE (KdCaptureProduct, kd_capture_product, G_TYPE_OBJECT)
+
+/* No count, interval or time left slmgr prints comes near this: a larger
+ * number is a garbled or invented value. */
+#define MAX_FIELD_NUMBER G_GINT64_CONSTANT (1000000000000)
+
+/* The fields whose value is a number, checked for numbers beyond that. */
+static const char * const numeric_keys[] = {
+  "current_count", "listening_port", "activation_interval", "renewal_interval",
+  "requests_total", "requests_failed", "requests_unlicensed", "requests_licensed", "requests_initial_grace",
+  "requests_expired_or_oot", "requests_non_genuine_grace", "requests_notification",
+  "remaining_windows_rearm_count", "remaining_sku_rearm_count",
+  "volume_activation_expiration", "timebased_activation_expiration", "avma_activation_expiration",
+  "time_remaining", "ospp_remaining_grace", "ospp_kms_port",
+};
 
 enum {
   PROP_0,
@@ -623,6 +642,44 @@ kd_capture_product_get_notification_reason (KdCaptureProduct *self)
   return self->notification_reason;
 }
 
+/**
+ * kd_capture_product_has_expiration:
+ * @self: a finished product
+ *
+ * Returns: whether the capture gives the time left before the activation
+ *   or grace period ends; that time is below zero once it has ended
+ */
+gboolean
+kd_capture_product_has_expiration (KdCaptureProduct *self)
+{
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), FALSE);
+  return self->has_expiration;
+}
+
+/**
+ * kd_capture_product_get_out_of_range:
+ * @self: a finished product
+ * @n: (out): how many keys there are
+ *
+ * Returns: (array length=n) (transfer none): the keys of the fields
+ *   whose number is beyond anything the field can hold, and so left out
+ */
+const char * const *
+kd_capture_product_get_out_of_range (KdCaptureProduct *self,
+                                     guint            *n)
+{
+  g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), NULL);
+  *n = self->n_out_of_range;
+  return self->out_of_range;
+}
+
+/**
+ * kd_capture_product_get_expiration_minutes:
+ * @self: a finished product
+ *
+ * Returns: the minutes left, below zero once past; meaningful only when
+ *   kd_capture_product_has_expiration()
+ */
 gint64
 kd_capture_product_get_expiration_minutes (KdCaptureProduct *self)
 {
@@ -666,23 +723,41 @@ kd_capture_product_get_kms_host_source (KdCaptureProduct *self)
 }
 
 /* The first integer in a value: "120 minutes", "43200 minute(s) (30 day(s))". */
+/* Whether a minus sign at @p starts a number: "-5 minute(s)", not the
+ * dash inside "Volume-licensed". */
 static gboolean
-first_integers (const char *text,
-                gint64     *first,
-                gint64     *second)
+starts_negative (const char *text,
+                 const char *p)
+{
+  return p[0] == '-' && g_ascii_isdigit (p[1]) && (p == text || !g_ascii_isalnum (p[-1]));
+}
+
+/* The first two integers in @text, with their signs: "43200 minute(s)
+ * (30 day(s))", "-5 minute(s) (-1 day(s))".  Returns how many there
+ * were, or -1 if one of them is beyond what any field can hold
+ * (99999999999999999999999): such a value is not read as the largest
+ * number there is, it is not read at all. */
+static int
+read_integers (const char *text,
+               gint64     *first,
+               gint64     *second)
 {
   int found = 0;
 
   if (text == NULL)
-    return FALSE;
+    return 0;
 
   for (const char *p = text; *p && found < 2; )
     {
-      if (g_ascii_isdigit (*p))
+      if (g_ascii_isdigit (*p) || starts_negative (text, p))
         {
           char *end;
-          gint64 v = g_ascii_strtoll (p, &end, 10);
+          gint64 v;
 
+          errno = 0;
+          v = g_ascii_strtoll (p, &end, 10);
+          if (errno == ERANGE || v > MAX_FIELD_NUMBER || v < -MAX_FIELD_NUMBER)
+            return -1;
           if (found == 0)
             *first = v;
           else if (second != NULL)
@@ -694,7 +769,7 @@ first_integers (const char *text,
         p++;
     }
 
-  return found > 0;
+  return found;
 }
 
 /**
@@ -702,7 +777,8 @@ first_integers (const char *text,
  * @self: a product
  * @key: a field key whose value starts with a number
  *
- * Returns: the number, or -1 if the field is absent or has none
+ * Returns: the number, or -1 if the field is absent, has none, or has
+ *   one beyond any count (see kd_capture_product_get_out_of_range())
  */
 gint64
 kd_capture_product_get_int (KdCaptureProduct *self,
@@ -711,7 +787,7 @@ kd_capture_product_get_int (KdCaptureProduct *self,
   gint64 v = -1;
 
   g_return_val_if_fail (KD_IS_CAPTURE_PRODUCT (self), -1);
-  if (!first_integers (kd_capture_product_get_field (self, key), &v, NULL))
+  if (read_integers (kd_capture_product_get_field (self, key), &v, NULL) <= 0)
     return -1;
   return v;
 }
@@ -943,15 +1019,30 @@ kd_capture_product_finish (KdCaptureProduct *self,
         }
     }
 
+  /* A time left below zero is printed as such ("-5 minute(s)"): the
+   * activation ran out, or the clock is wrong.  It is kept. */
   self->expiration_minutes = self->expiration_days = -1;
-  for (guint i = 0; i < G_N_ELEMENTS (expiration_keys); i++)
-    if (first_integers (kd_capture_product_lookup (self, expiration_keys[i]),
-                        &self->expiration_minutes, &self->expiration_days))
-      break;
+  self->has_expiration = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (expiration_keys) && !self->has_expiration; i++)
+    self->has_expiration = read_integers (kd_capture_product_lookup (self, expiration_keys[i]),
+                                          &self->expiration_minutes, &self->expiration_days) > 0;
   /* ospp: "REMAINING GRACE: 179 days  (258270 minute(s) before expiring)" */
-  if (self->expiration_minutes < 0)
-    first_integers (kd_capture_product_lookup (self, KD_KEY ("ospp_remaining_grace")),
-                    &self->expiration_days, &self->expiration_minutes);
+  if (!self->has_expiration)
+    self->has_expiration = read_integers (kd_capture_product_lookup (self, KD_KEY ("ospp_remaining_grace")),
+                                          &self->expiration_days, &self->expiration_minutes) > 0;
+  if (!self->has_expiration)
+    self->expiration_minutes = self->expiration_days = -1;
+
+  /* Numbers no field can hold, for the parser to note. */
+  self->n_out_of_range = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (numeric_keys); i++)
+    {
+      gint64 unused;
+
+      if (read_integers (kd_capture_product_get_field (self, numeric_keys[i]), &unused, &unused) < 0 &&
+          self->n_out_of_range < G_N_ELEMENTS (self->out_of_range))
+        self->out_of_range[self->n_out_of_range++] = numeric_keys[i];
+    }
 
   g_clear_pointer (&self->trusted_time, g_free);
   value = kd_capture_product_lookup (self, KD_KEY ("trusted_time"));
@@ -983,6 +1074,20 @@ kd_capture_product_finish (KdCaptureProduct *self,
   /* slmgr prints the port it will use; 0 is shown as 1688. */
   if (self->kms_port < 0 && kd_capture_product_has (self, KD_KEY ("ospp_kms_port")))
     self->kms_port = kd_capture_product_get_int (self, "ospp_kms_port");
+}
+
+/* A number that may be below zero, or null when there is none. */
+static void
+add_signed (JsonBuilder *builder,
+            const char  *member,
+            gboolean     present,
+            gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (present)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
 static void
@@ -1239,8 +1344,8 @@ kd_capture_product_to_json (KdCaptureProduct *self,
   partial = kd_capture_product_lookup (self, KD_KEY ("license_status"));
   kd_json_add_string (builder, "license_status_text", partial != NULL ? partial : kd_capture_product_lookup (self, KD_KEY ("ospp_license_status")));
   kd_json_add_string (builder, "notification_reason", self->notification_reason);
-  kd_json_add_count (builder, "expiration_minutes", self->expiration_minutes);
-  kd_json_add_count (builder, "expiration_days", self->expiration_days);
+  add_signed (builder, "expiration_minutes", self->has_expiration, self->expiration_minutes);
+  add_signed (builder, "expiration_days", self->has_expiration, self->expiration_days);
   kd_json_add_count (builder, "remaining_windows_rearm_count", kd_capture_product_get_int (self, "remaining_windows_rearm_count"));
   kd_json_add_count (builder, "remaining_sku_rearm_count", kd_capture_product_get_int (self, "remaining_sku_rearm_count"));
   kd_json_add_string (builder, "trusted_time", self->trusted_time);

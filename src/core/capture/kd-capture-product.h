@@ -42,6 +42,9 @@ const char   *kd_capture_product_get_channel          (KdCaptureProduct *self);
 KdLicenseRole kd_capture_product_get_role             (KdCaptureProduct *self);
 const char   *kd_capture_product_get_license_status   (KdCaptureProduct *self);
 const char   *kd_capture_product_get_notification_reason (KdCaptureProduct *self);
+gboolean      kd_capture_product_has_expiration (KdCaptureProduct *self);
+const char * const *kd_capture_product_get_out_of_range (KdCaptureProduct *self,
+                                                         guint            *n);
 gint64        kd_capture_product_get_expiration_minutes (KdCaptureProduct *self);
 gint64        kd_capture_product_get_expiration_days  (KdCaptureProduct *self);
 const char   *kd_capture_product_get_trusted_time     (KdCaptureProduct *self);

@@ -15,6 +15,7 @@
 #include "kd-diagnosis.h"
 #include "kd-enum-types.h"
 #include "kd-error-catalog.h"
+#include "kd-field-info.h"
 #include "kd-gvlk.h"
 #include "kd-hresult.h"
 #include "kd-kms-limits.h"
@@ -258,8 +259,18 @@ rule_kms_client (Ctx *c)
       kd_finding_add_related (f, "0x8007232B");
     }
 
-  if (g_strcmp0 (status, "licensed") == 0 && minutes >= 0 &&
+  if (g_strcmp0 (status, "licensed") == 0 && kd_capture_product_has_expiration (p) && minutes < 0 &&
       kd_capture_product_has_field (p, "volume_activation_expiration"))
+    {
+      f = add (c, "kms-client.expired", KD_FINDING_ERROR, _("The KMS activation has run out"),
+               _("slmgr prints the time left as below zero: the 180 days of the last activation are over, yet Windows still says Licensed. Either the activation has just expired and the status has not caught up, or the machine’s clock is wrong."),
+               _("Check the date and time of the machine (and of the KMS host), then renew the activation with slmgr.vbs /ato and read any error it returns."));
+      kd_finding_add_command (f, "w32tm /query /status", _("Show where the clock takes its time from and when it last synchronised"));
+      kd_finding_add_command (f, "slmgr.vbs /ato", _("Renew the activation now and show any error"));
+      kd_finding_add_field (f, "volume_activation_expiration");
+    }
+  else if (g_strcmp0 (status, "licensed") == 0 && kd_capture_product_has_expiration (p) &&
+           kd_capture_product_has_field (p, "volume_activation_expiration"))
     {
       /* days begun, without overflow: a garbled capture can print any number */
       gint64 days = minutes / 1440 + (minutes % 1440 != 0);
@@ -702,6 +713,44 @@ rule_result (Ctx *c)
          _("The activation attempt in this capture succeeded."), _("Nothing to do."));
 }
 
+/* A number no field can hold: the capture was changed on its way, and the
+ * checks that need the value are skipped rather than run on a wrong one. */
+static void
+rule_out_of_range (Ctx *c)
+{
+  guint n;
+  const char * const *keys = kd_capture_product_get_out_of_range (c->product, &n);
+  g_autoptr(GString) what = NULL;
+  g_autofree char *explanation = NULL;
+  KdFinding *f;
+
+  if (n == 0)
+    return;
+
+  what = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const KdFieldInfo *info = kd_field_info_lookup (keys[i]);
+
+      if (i > 0)
+        g_string_append (what, ", ");
+      /* Translators: “Current count” 99999999999999999999999 */
+      g_string_append_printf (what, _("“%s” %s"), info != NULL ? kd_field_info_get_label (info) : keys[i],
+                              kd_capture_product_get_field (c->product, keys[i]));
+    }
+  explanation = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "No real output prints such a number: %s. The text was changed or garbled on its way here, so the checks that need this value were skipped.",
+                                              "No real output prints such numbers: %s. The text was changed or garbled on its way here, so the checks that need these values were skipped.",
+                                              n),
+                                 what->str);
+  f = add (c, "capture.number-out-of-range", KD_FINDING_WARNING,
+           g_dngettext (GETTEXT_PACKAGE, "A number in the capture cannot be right", "Numbers in the capture cannot be right", n),
+           explanation,
+           _("Copy the output of slmgr.vbs again, straight from the console on that machine, and analyse it again."));
+  for (guint i = 0; i < n; i++)
+    kd_finding_add_field (f, keys[i]);
+}
+
 /* The capture as a whole ------------------------------------------------ */
 
 static void
@@ -791,6 +840,7 @@ run_rules (KdDiagnosis *self)
                           ? kd_capture_product_get_field (product, "activation_id") : "<activation-id>";
 
       rule_result (&c);
+      rule_out_of_range (&c);
       rule_license_status (&c);
       rule_kms_client (&c);
       rule_kms_host (&c);
