@@ -96,6 +96,9 @@ static const struct {
   { "en-dlv-chat-export-unknown-lines", KD_VERDICT_OK, { "capture.unknown-lines" } },
   { "en-dlv-win10-ent-kmsclient-expired-negative-minutes", KD_VERDICT_ERROR, { "kms-client.expired" },
     { "kms-client.expires-soon", "kms-client.missed-renewals" } },
+  { "en-ato-win10-pro-non-genuine-notification-no-code", KD_VERDICT_ERROR, { "ato.failed" } },
+  { "en-ato-c004f038-vista-wording-error-line-only", KD_VERDICT_ERROR, { "ato.failed" } },
+  { "en-xpr-ws2019-standard-eval", KD_VERDICT_WARNING, { "edition.evaluation" } },
   { "en-dlv-ws2022-kmshost-count-overflow-lf", KD_VERDICT_WARNING, { "capture.number-out-of-range" },
     { "kms-host.count-ok", "kms-host.count-below-5" } },
 };

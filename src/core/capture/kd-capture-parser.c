@@ -422,6 +422,25 @@ put_span (KdCaptureProduct      *product,
     kd_capture_product_put (product, key, span->start, span->length);
 }
 
+/* The words of "Error: <words>" ("错误：<words>"): what follows the first
+ * colon, ASCII or full-width, near the start of the line. */
+static const char *
+text_after_prefix (const char *line,
+                   gsize       length)
+{
+  static const char fullwidth_colon[] = "\xef\xbc\x9a";
+  const char *end = line + MIN (length, 32);
+
+  for (const char *c = line; c < end; c++)
+    {
+      if (*c == ':')
+        return skip_blanks (c + 1);
+      if (end - c >= 3 && memcmp (c, fullwidth_colon, 3) == 0)
+        return skip_blanks (c + 3);
+    }
+  return line;
+}
+
 static void
 handle_line (Parser                *p,
              const KdLabelLine     *match,
@@ -510,6 +529,19 @@ handle_line (Parser                *p,
           set_continuation (p, KD_KEY ("result_error_text"), FALSE, width_of (line, length));
         }
       p->in_error_text = key == KD_KEY ("error_code");
+      return;
+    }
+
+  /* /ato errors slmgr prints in words, without a code. */
+  if (key == KD_KEY ("error_non_genuine_grace") || key == KD_KEY ("error_non_genuine_notification") ||
+      key == KD_KEY ("activation_failed"))
+    {
+      KdCaptureProduct *product = ensure_product (p);
+
+      kd_capture_product_flag (product, KD_KEY ("activation_failure"));
+      p->saw_ato_result = TRUE;
+      if (!kd_capture_product_has (product, KD_KEY ("result_error_text")))
+        kd_capture_product_put (product, KD_KEY ("result_error_text"), text_after_prefix (line, length), -1);
       return;
     }
 
@@ -1459,7 +1491,9 @@ decide_kind (Parser *p)
     return "ospp-act";
   if (p->saw_xpr)
     return "slmgr-xpr";
-  if (p->saw_ato)
+  /* An /ato result alone, even its error line without the "Activating"
+   * line before it, is still what /ato printed. */
+  if (p->saw_ato || p->saw_ato_result)
     return "slmgr-ato";
   return "unknown";
 }

@@ -13,6 +13,7 @@
 #include "kd-capture-date.h"
 #include "kd-capture-product-private.h"
 #include "kd-enum-types.h"
+#include "kd-error-catalog.h"
 #include "kd-hresult.h"
 #include "kd-json.h"
 #include "kd-labels.h"
@@ -946,6 +947,44 @@ split_host_port (const char  *value,
     *out_host = g_strdup (value);
 }
 
+/* Whether @code is an error only a KMS client gets: the catalog says it
+ * applies to KMS activation (the client, or the host it asked; Office
+ * too), and to no other way of activating. */
+static gboolean
+is_kms_client_error (const char *code)
+{
+  const KdAppliesTo others = KD_APPLIES_TO_MAK | KD_APPLIES_TO_RETAIL | KD_APPLIES_TO_OEM | KD_APPLIES_TO_ADBA |
+                             KD_APPLIES_TO_AVMA | KD_APPLIES_TO_TOKEN;
+  KdErrorCode *entry;
+  KdAppliesTo applies;
+  guint32 value;
+
+  if (code == NULL || !kd_hresult_parse (code, &value, NULL))
+    return FALSE;
+  entry = kd_error_catalog_lookup (kd_error_catalog_get_default (), value);
+  if (entry == NULL)
+    return FALSE;
+  applies = kd_error_code_get_applies_to (entry);
+  return (applies & KD_APPLIES_TO_KMS_CLIENT) != 0 && (applies & others) == 0;
+}
+
+/* The role a product without a channel shows by other means: an
+ * evaluation edition by its name ("Windows(R), ServerStandardEval
+ * edition", as /xpr prints it), a KMS client by an /ato error that only
+ * KMS activation returns (0xC004F074, 0xC004F038…). */
+static KdLicenseRole
+role_from_name_or_result (KdCaptureProduct *self)
+{
+  const char *name = kd_capture_product_lookup (self, KD_KEY ("name"));
+
+  if (name != NULL && g_str_has_suffix (name, "Eval edition"))
+    return KD_LICENSE_ROLE_EVALUATION;
+  if (has_flag (self, KD_KEY ("activation_failure")) &&
+      is_kms_client_error (kd_capture_product_lookup (self, KD_KEY ("result_error_code"))))
+    return KD_LICENSE_ROLE_KMS_CLIENT;
+  return KD_LICENSE_ROLE_UNKNOWN;
+}
+
 /**
  * kd_capture_product_finish:
  * @self: a product whose fields are all read
@@ -982,6 +1021,9 @@ kd_capture_product_finish (KdCaptureProduct *self,
     self->role = KD_LICENSE_ROLE_KMS_CLIENT;
   else if (self->role == KD_LICENSE_ROLE_UNKNOWN && kd_capture_product_is_kms_host (self))
     self->role = KD_LICENSE_ROLE_KMS_HOST;
+  /* /xpr and /ato print no channel: what they do print may still prove it. */
+  if (self->role == KD_LICENSE_ROLE_UNKNOWN)
+    self->role = role_from_name_or_result (self);
 
   value = kd_capture_product_lookup (self, KD_KEY ("license_status"));
   if (value == NULL)

@@ -697,15 +697,23 @@ rule_result (Ctx *c)
 
   if (kd_capture_product_has_flag (p, "activation_failure"))
     {
+      const char *text = kd_capture_product_get_field (p, "result_error_text");
       g_autofree char *code_title = catalog_title (code);
       g_autofree char *title = code != NULL ? g_strdup_printf (_("Activation failed with %s"), code)
                                             : g_strdup (_("Activation failed"));
-      g_autofree char *explanation = code_title != NULL
-        ? g_strdup_printf (_("The activation attempt in this capture ended with %s: %s."), code, code_title)
-        : g_strdup (_("The activation attempt in this capture ended with an error."));
+      g_autofree char *explanation = NULL;
+
+      if (code_title != NULL)
+        explanation = g_strdup_printf (_("The activation attempt in this capture ended with %s: %s."), code, code_title);
+      else if (code == NULL && text != NULL)
+        /* Translators: the second part is Windows' own message, in its language */
+        explanation = g_strdup_printf (_("The activation attempt in this capture ended with an error that has no code: “%s”"), text);
+      else
+        explanation = g_strdup (_("The activation attempt in this capture ended with an error."));
 
       f = add (c, "ato.failed", KD_FINDING_ERROR, title, explanation,
-               _("Open the code in Error Codes for its cause and the steps to fix it, then run slmgr.vbs /ato again."));
+               code != NULL ? _("Open the code in Error Codes for its cause and the steps to fix it, then run slmgr.vbs /ato again.")
+                            : _("Do what the message asks (for a copy found not genuine: install a legitimate key for this edition and run slui.exe), then run slmgr.vbs /ato again."));
       add_catalog_code (f, code, TRUE);
     }
   else
