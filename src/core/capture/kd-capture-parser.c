@@ -1072,8 +1072,11 @@ handle_unknown (Parser     *p,
       return;
   }
 
-  /* A console line that was cut at the window's width: wait for the rest. */
-  if (p->wrap_width > 0 && width_chars (&width) >= p->wrap_width && p->held == NULL)
+  /* A console line that was cut at the window's width, or an "Activating
+   * <name>" whose ID went to the next line: wait for the rest. */
+  if (p->held == NULL &&
+      ((p->wrap_width > 0 && width_chars (&width) >= p->wrap_width) ||
+       kd_labels_starts_line (p->labels, KD_KEY ("activating"), trimmed, strlen (trimmed))))
     {
       p->held = g_strdup (trimmed);
       no_continuation (p);
@@ -1158,6 +1161,7 @@ handle_line_inner (Parser *p,
   const char *value;
   char *trimmed;
   Width width;
+  gssize split;
 
   /* The message box's "OK" line keeps trailing spaces; so do tabs. */
   while (length > 0 && g_ascii_isspace (copy[length - 1]))
@@ -1206,6 +1210,17 @@ handle_line_inner (Parser *p,
   if ((match = kd_labels_match_line (p->labels, trimmed, length, &captures)) != NULL)
     {
       handle_line (p, match, &captures, trimmed, length);
+      return;
+    }
+
+  /* Two messages on one line ("正在激活…(<id>)。错误：0xC004F074…"):
+   * each is read as the line it was. */
+  if ((split = kd_labels_find_glued_error (p->labels, trimmed, length)) > 0)
+    {
+      g_autofree char *rest = g_strndup (trimmed + split, length - split);
+
+      handle_line_inner (p, trimmed, split);
+      handle_line_inner (p, rest, length - split);
       return;
     }
 

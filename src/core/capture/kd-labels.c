@@ -99,6 +99,7 @@ struct _KdLabels
   GPtrArray *patterns;        /* LinePattern */
   GHashTable *patterns_by_start;  /* first character of the prefix -> GPtrArray of LinePattern */
   GPtrArray *patterns_anywhere;   /* LinePattern without a fixed start */
+  GRegex *embedded_error;         /* compile_embedded_error() */
   GHashTable *values;         /* table name -> TextTable: folded or printed value -> canonical value */
   GPtrArray *tags;            /* language number -> tag */
   GHashTable *lcids;          /* lcid -> Language */
@@ -402,6 +403,69 @@ split_template (LinePattern *pattern,
   pattern->literals = (char **) g_ptr_array_free (g_steal_pointer (&literals), FALSE);
 }
 
+/* A literal of a template as a regular expression that takes what
+ * consoles and people do to it outside ASCII: spaces left out or doubled,
+ * full-width parentheses, colons and commas ("正在激活Windows（R)，…").  A
+ * trailing " ..." may be a single full stop or missing, when the next
+ * message was glued to it. */
+static void
+append_loose_literal (GString    *regex,
+                      const char *literal,
+                      gboolean    at_end)
+{
+  gsize length = strlen (literal);
+  gsize dots = 0;
+
+  /* the run of spaces and dots that ends a template (") ...") */
+  while (at_end && dots < length && (literal[length - dots - 1] == '.' || literal[length - dots - 1] == ' '))
+    dots++;
+  if (dots > 0 && memchr (literal + length - dots, '.', dots) == NULL)
+    dots = 0;
+
+  for (const char *c = literal; c < literal + length - dots; c++)
+    switch (*c)
+      {
+      case ' ':
+        while (c[1] == ' ')
+          c++;
+        g_string_append (regex, "\\s*");
+        break;
+      case '(':
+        g_string_append (regex, "[(（]");
+        break;
+      case ')':
+        g_string_append (regex, "[)）]");
+        break;
+      case ':':
+        g_string_append (regex, "[:：]");
+        break;
+      case ',':
+        g_string_append (regex, "[,，]");
+        break;
+      default:
+        if (strchr ("\\^$.|?*+[]{}", *c) != NULL)
+          g_string_append_c (regex, '\\');
+        g_string_append_c (regex, *c);
+      }
+  if (dots > 0)
+    g_string_append (regex, "(?:\\s*[.。…]+)?");
+}
+
+/* What each marker may hold: a code is hex digits, so that the message
+ * may follow it without a space ("0xC004F074软件授权服务报告…"); an ID has
+ * no parentheses, so that a name with some ("Windows（R)") ends where the
+ * ID's begin. */
+static const char *
+marker_regex (const char *name)
+{
+  if (g_str_equal (name, capture_names[KD_MARKER_ERROR_CODE]))
+    return "[0-9A-Fa-f]{1,8}";
+  if (g_str_equal (name, capture_names[KD_MARKER_PRODUCT_ID]) ||
+      g_str_equal (name, capture_names[KD_MARKER_ACTIVATION_ID]))
+    return "[^()（）]*?";
+  return ".*?";
+}
+
 static char *
 regex_from_pieces (const LinePattern *pattern,
                    GPtrArray         *names)
@@ -410,11 +474,13 @@ regex_from_pieces (const LinePattern *pattern,
 
   for (guint i = 0; i <= pattern->n_markers; i++)
     {
-      g_autofree char *literal = g_regex_escape_string (pattern->literals[i], -1);
-
-      g_string_append (regex, literal);
+      append_loose_literal (regex, pattern->literals[i], i == pattern->n_markers);
       if (i < pattern->n_markers)
-        g_string_append_printf (regex, "(?<%s>.*?)", (const char *) g_ptr_array_index (names, i));
+        {
+          const char *name = g_ptr_array_index (names, i);
+
+          g_string_append_printf (regex, "(?<%s>%s)", name, marker_regex (name));
+        }
     }
   /* Whatever spacing and, unless a marker ends the template, a final
    * colon or full stop, as in the hash. */
@@ -485,6 +551,54 @@ add_field_label (KdLabels   *self,
   text_table_insert (&self->printed_fields, self->texts, &folded, entry, TRUE);
 }
 
+/* The bytes of @text before its first space or punctuation mark, ASCII
+ * or full-width. */
+static gsize
+first_word_length (const char *text,
+                   gsize       length)
+{
+  static const char * const fullwidth[] = { "：", "（", "，", "。" };
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == ' ' || text[i] == ':' || text[i] == '(' || text[i] == ',')
+        return i;
+      for (guint f = 0; f < G_N_ELEMENTS (fullwidth); f++)
+        if (length - i >= 3 && memcmp (text + i, fullwidth[f], 3) == 0)
+          return i;
+    }
+  return length;
+}
+
+/* The start of an /ato error line in every language ("Error: 0x",
+ * "错误: 0x"), as one expression, to find such a line glued to the end of
+ * another: CJK consoles and chat tools join them ("…(<id>)。错误：0x…"). */
+static void
+compile_embedded_error (KdLabels *self)
+{
+  g_autoptr(GString) regex = g_string_new ("(?:");
+  g_autoptr(GError) error = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->patterns->len; i++)
+    {
+      LinePattern *pattern = g_ptr_array_index (self->patterns, i);
+
+      if (pattern->line.key != g_intern_static_string ("error_code") || pattern->n_markers == 0 ||
+          pattern->marker_captures[0] != KD_MARKER_ERROR_CODE || pattern->literal_lengths[0] == 0)
+        continue;
+      if (any)
+        g_string_append_c (regex, '|');
+      append_loose_literal (regex, pattern->literals[0], FALSE);
+      any = TRUE;
+    }
+  g_string_append (regex, ")[0-9A-Fa-f]");
+  if (any)
+    self->embedded_error = g_regex_new (regex->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
+  if (any && self->embedded_error == NULL)
+    g_warning ("Bad expression for glued error lines: %s", error->message);
+}
+
 static void
 add_line (KdLabels   *self,
           const char *key,
@@ -518,8 +632,10 @@ add_line (KdLabels   *self,
         }
       regex = regex_from_pieces (pattern, names);
       fold (text, strchr (text, '%') - text, buffer, &folded);
-      pattern->prefix = g_strdup (folded.text);
-      pattern->prefix_length = folded.length;
+      /* Only the first word must be there as such: the spacing and
+       * punctuation after it vary (loose_literal ()). */
+      pattern->prefix_length = first_word_length (folded.text, folded.length);
+      pattern->prefix = g_strndup (folded.text, pattern->prefix_length);
       pattern->regex = g_regex_new (regex, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
       if (pattern->regex == NULL)
         {
@@ -590,6 +706,7 @@ kd_labels_free (KdLabels *self)
   g_clear_pointer (&self->texts, g_string_chunk_free);
   g_clear_pointer (&self->patterns_by_start, g_hash_table_unref);
   g_clear_pointer (&self->patterns_anywhere, g_ptr_array_unref);
+  g_clear_pointer (&self->embedded_error, g_regex_unref);
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
@@ -689,6 +806,7 @@ kd_labels_new_from_data (const char  *json,
       add_strings (json_object_get_object_member (obj, "text"), add_line, self,
                    json_object_get_string_member (obj, "key"), NULL);
     }
+  compile_embedded_error (self);
 
   if (json_object_has_member (root, "values"))
     {
@@ -953,6 +1071,63 @@ kd_labels_match_line (KdLabels        *self,
   if (found == NULL)
     found = match_patterns (self->patterns_anywhere, &folded, line, length, out_captures);
   return found;
+}
+
+/**
+ * kd_labels_starts_line:
+ * @self: the tables
+ * @key: the key of a line template ("activating")
+ * @line: a line
+ * @length: its length in bytes
+ *
+ * Returns: whether @line begins as a template of @key does, in any
+ *   language: the start of a line the rest of which may follow on the
+ *   next one
+ */
+gboolean
+kd_labels_starts_line (KdLabels   *self,
+                       const char *key,
+                       const char *line,
+                       gsize       length)
+{
+  char buffer[MAX_FOLDED];
+  Folded folded;
+
+  fold (line, MIN (length, (gsize) MAX_FOLDED / 2), buffer, &folded);
+  for (guint i = 0; i < self->patterns->len; i++)
+    {
+      LinePattern *pattern = g_ptr_array_index (self->patterns, i);
+
+      if (g_str_equal (pattern->line.key, key) && pattern->prefix_length > 0 &&
+          folded.length >= pattern->prefix_length &&
+          memcmp (folded.text, pattern->prefix, pattern->prefix_length) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * kd_labels_find_glued_error:
+ * @self: the tables
+ * @line: a line that matched nothing whole
+ * @length: its length in bytes
+ *
+ * Returns: where an /ato error line ("错误：0xC004F074…") starts inside
+ *   @line, after something else, or -1
+ */
+gssize
+kd_labels_find_glued_error (KdLabels   *self,
+                            const char *line,
+                            gsize       length)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  int start, end;
+
+  if (self->embedded_error == NULL || length < 2 ||
+      !g_regex_match_full (self->embedded_error, line, length, 1, 0, &info, NULL) ||
+      !g_match_info_fetch_pos (info, 0, &start, &end) || start <= 0)
+    return -1;
+  return start;
 }
 
 /**

@@ -71,6 +71,13 @@ const KdLabelLine  *kd_labels_match_line        (KdLabels      *self,
                                                  const char    *line,
                                                  gsize          length,
                                                  KdLabelCaptures *out_captures);
+gboolean            kd_labels_starts_line       (KdLabels      *self,
+                                                 const char    *key,
+                                                 const char    *line,
+                                                 gsize          length);
+gssize              kd_labels_find_glued_error  (KdLabels      *self,
+                                                 const char    *line,
+                                                 gsize          length);
 const char         *kd_labels_lookup_value      (KdLabels      *self,
                                                  const char    *table,
                                                  const char    *text);
