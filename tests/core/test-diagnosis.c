@@ -99,6 +99,8 @@ static const struct {
   { "en-ato-win10-pro-non-genuine-notification-no-code", KD_VERDICT_ERROR, { "ato.failed" } },
   { "en-ato-c004f038-vista-wording-error-line-only", KD_VERDICT_ERROR, { "ato.failed" } },
   { "en-xpr-ws2019-standard-eval", KD_VERDICT_WARNING, { "edition.evaluation" } },
+  { "en-ospp-act-dstatus-office16-4004f040-registry-override-port", KD_VERDICT_OK, { "ato.succeeded", "kms-client.registered-host" } },
+  { "en-ospp-act-error-lines-only-no-hint", KD_VERDICT_ERROR, { "ato.failed" } },
   { "en-dlv-ws2022-kmshost-count-overflow-lf", KD_VERDICT_WARNING, { "capture.number-out-of-range" },
     { "kms-host.count-ok", "kms-host.count-below-5" } },
 };

@@ -473,6 +473,13 @@ handle_line (Parser                *p,
       return;
     }
 
+  /* printed by /act after a failure */
+  if (key == KD_KEY ("ospp_history_hint"))
+    {
+      p->saw_ospp_act = TRUE;
+      return;
+    }
+
   /* ospp /act announces each product it tries; its fields follow. */
   if (key == KD_KEY ("ospp_activation_attempt"))
     {
@@ -579,6 +586,11 @@ handle_line (Parser                *p,
       kd_capture_add_note (p->doc, line);
       return;
     }
+
+  /* "Successfully applied setting.", "Volume activation type set
+   * successfully.": the answer to a command, not a product. */
+  if (p->product == NULL && (key == KD_KEY ("ospp_setting_applied") || g_str_has_suffix (key, "_set")))
+    return;
 
   kd_capture_product_flag (ensure_product (p), key);
 }
@@ -1469,6 +1481,60 @@ note_out_of_range (Parser *p)
     }
 }
 
+/* ospp prints the last activation's outcome as the SKU's ERROR CODE and
+ * ERROR DESCRIPTION: in /act, a failure; in /dstatus, a failure too
+ * unless the code is not one (0x4004F040 "for information purposes only
+ * as the status is licensed").  Either is the product's result. */
+static void
+fill_ospp_results (Parser *p)
+{
+  gboolean act = kd_capture_get_kind (p->doc) == KD_CAPTURE_KIND_OSPP_ACT;
+
+  for (guint i = 0; i < p->products->len; i++)
+    {
+      KdCaptureProduct *product = g_ptr_array_index (p->products, i);
+      const char *spelled = kd_capture_product_lookup (product, KD_KEY ("ospp_error_code"));
+      gboolean has_code;
+      guint32 code = 0;
+
+      if (spelled == NULL || kd_capture_product_flagged (product, KD_KEY ("activation_success")))
+        continue;
+      has_code = kd_hresult_find_in_text (spelled, -1, &code);
+      if (act || !has_code || kd_hresult_is_failure (code))
+        kd_capture_product_flag (product, KD_KEY ("activation_failure"));
+      else
+        kd_capture_product_flag (product, KD_KEY ("activation_success"));
+      if (has_code)
+        {
+          g_autofree char *canonical = kd_hresult_format (code);
+          kd_capture_product_put (product, KD_KEY ("result_error_code"), canonical, -1);
+        }
+      if (kd_capture_product_has (product, KD_KEY ("ospp_error_description")))
+        kd_capture_product_put (product, KD_KEY ("result_error_text"),
+                                kd_capture_product_lookup (product, KD_KEY ("ospp_error_description")), -1);
+    }
+}
+
+/* ospp's error lines with nothing before them to name a product: what
+ * /act prints for a failure, pasted without its header. */
+static gboolean
+only_ospp_errors (Parser *p)
+{
+  gboolean errors = FALSE;
+
+  for (guint i = 0; i < p->products->len; i++)
+    {
+      KdCaptureProduct *product = g_ptr_array_index (p->products, i);
+
+      if (kd_capture_product_has (product, KD_KEY ("ospp_sku_id")) ||
+          kd_capture_product_has (product, KD_KEY ("ospp_license_name")) ||
+          kd_capture_product_has (product, KD_KEY ("ospp_license_status")))
+        return FALSE;
+      errors |= kd_capture_product_has (product, KD_KEY ("ospp_error_code"));
+    }
+  return errors;
+}
+
 static const char *
 decide_kind (Parser *p)
 {
@@ -1481,7 +1547,7 @@ decide_kind (Parser *p)
       if (g_str_equal (priority[i], g_ptr_array_index (p->command_kinds, j)))
         return priority[i];
 
-  if (p->saw_ospp_act)
+  if (p->saw_ospp_act || (p->saw_ospp_fields && only_ospp_errors (p)))
     return "ospp-act";
   if (p->saw_ospp_fields)
     return "ospp-dstatus";
@@ -1843,25 +1909,7 @@ kd_capture_parse_in_halves (const guint8 *data,
   note_out_of_range (&p);
   kd_capture_set_kind (p.doc, kd_capture_kind_from_id (decide_kind (&p)));
 
-  /* ospp /act reports a failed activation as the SKU's ERROR CODE. */
-  for (guint i = 0; kd_capture_get_kind (p.doc) == KD_CAPTURE_KIND_OSPP_ACT && i < p.products->len; i++)
-    {
-      KdCaptureProduct *product = g_ptr_array_index (p.products, i);
-      guint32 code;
-
-      if (!kd_capture_product_has (product, KD_KEY ("ospp_error_code")) ||
-          kd_capture_product_flagged (product, KD_KEY ("activation_success")))
-        continue;
-      kd_capture_product_flag (product, KD_KEY ("activation_failure"));
-      if (kd_hresult_find_in_text (kd_capture_product_lookup (product, KD_KEY ("ospp_error_code")), -1, &code))
-        {
-          g_autofree char *canonical = kd_hresult_format (code);
-          kd_capture_product_put (product, KD_KEY ("result_error_code"), canonical, -1);
-        }
-      if (kd_capture_product_has (product, KD_KEY ("ospp_error_description")))
-        kd_capture_product_put (product, KD_KEY ("result_error_text"),
-                            kd_capture_product_lookup (product, KD_KEY ("ospp_error_description")), -1);
-    }
+  fill_ospp_results (&p);
 
   if (p.products->len == 0)
     {

@@ -1108,6 +1108,12 @@ kd_capture_product_finish (KdCaptureProduct *self,
     }
   else if ((value = kd_capture_product_lookup (self, KD_KEY ("kms_host_by_shape"))) != NULL)
     split_host_port (value, &self->kms_host, &self->kms_port);
+  else if ((value = kd_capture_product_lookup (self, KD_KEY ("ospp_kms_registry_override"))) != NULL)
+    {
+      /* ospp /sethst, like slmgr /skms: whatever the name holds */
+      split_host_port (value, &self->kms_host, &self->kms_port);
+      self->kms_host_source = "registered";
+    }
   else if ((value = kd_capture_product_lookup (self, KD_KEY ("ospp_kms_machine_name_from_dns"))) != NULL)
     {
       split_host_port (value, &self->kms_host, &self->kms_port);

@@ -312,13 +312,18 @@ rule_kms_client (Ctx *c)
 
   if (g_strcmp0 (kd_capture_product_get_kms_host_source (p), "registered") == 0)
     {
+      /* set for Office with ospp.vbs /sethst, for Windows with slmgr.vbs /skms */
+      gboolean office = kd_capture_product_has_field (p, "ospp_kms_registry_override");
       g_autofree char *title = g_strdup_printf (_("KMS host set by hand: %s"), c->host_port);
 
       f = add (c, "kms-client.registered-host", KD_FINDING_INFO, title,
-               _("The host was set with slmgr.vbs /skms, so the client skips DNS discovery. If that host is retired or renamed, the client stops activating."),
-               _("Keep it if it is deliberate. To return to DNS discovery, run slmgr.vbs /ckms."));
-      kd_finding_add_command (f, "slmgr.vbs /ckms", _("Forget the host set by hand and use DNS discovery again"));
-      kd_finding_add_field (f, "registered_kms_machine_name");
+               office ? _("The host was set for Office with ospp.vbs /sethst, so Office skips DNS discovery. If that host is retired or renamed, Office stops activating.")
+                      : _("The host was set with slmgr.vbs /skms, so the client skips DNS discovery. If that host is retired or renamed, the client stops activating."),
+               office ? _("Keep it if it is deliberate. To return to DNS discovery, run ospp.vbs /remhst in the Office folder.")
+                      : _("Keep it if it is deliberate. To return to DNS discovery, run slmgr.vbs /ckms."));
+      kd_finding_add_command (f, office ? "cscript ospp.vbs /remhst" : "slmgr.vbs /ckms",
+                              _("Forget the host set by hand and use DNS discovery again"));
+      kd_finding_add_field (f, office ? "ospp_kms_registry_override" : "registered_kms_machine_name");
     }
 
   if (kd_capture_product_has_field (p, "dns_auto_discovery") && kd_capture_product_get_kms_host (p) == NULL &&
