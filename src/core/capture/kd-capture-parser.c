@@ -69,6 +69,7 @@ typedef struct
 
   char *pending_name;             /* "<Name>:" before an /xpr line */
   char *held;                     /* an unknown line cut at the console width */
+  GHashTable *approximate;        /* label as printed -> key of the field it was read as, or NULL */
   gboolean in_error_text;         /* lines after "Error: 0x…" */
   gboolean in_kms_block;          /* indented KMS client/host lines */
   guint interval_by_shape;
@@ -991,10 +992,16 @@ handle_shape (Parser     *p,
         return set_by_shape (p, KD_KEY ("validation_url"), value);
       return FALSE;
     }
+  /* "Time remaining" is printed in a grace period, the expiration when
+   * licensed. */
   if (digit && strchr (value, '(') != NULL && has_shape (&shape_minutes_days, value, plain))
-    return set_by_shape (p, p->product != NULL && kd_capture_product_has (p->product, KD_KEY ("license_status"))
-                              ? KD_KEY ("time_remaining") : KD_KEY ("volume_activation_expiration"),
-                         value);
+    {
+      const char *status = product != NULL ? kd_capture_product_lookup (product, KD_KEY ("license_status")) : NULL;
+
+      return set_by_shape (p, status != NULL && g_strcmp0 (kd_labels_lookup_value (p->labels, "license_status", status), "licensed") != 0
+                                ? KD_KEY ("time_remaining") : KD_KEY ("volume_activation_expiration"),
+                           value);
+    }
   if (digit && p->product == NULL && has_shape (&shape_version, value, plain) &&
       kd_capture_get_service_version (p->doc) == NULL)
     {
@@ -1010,12 +1017,21 @@ handle_shape (Parser     *p,
     return set_by_shape (p, KD_KEY ("kms_host_by_shape"), value);
   if ((indented || p->in_kms_block) && digit && has_shape (&shape_interval, value, plain))
     {
-      const char *key = p->interval_by_shape++ == 0 ? KD_KEY ("activation_interval") : KD_KEY ("renewal_interval");
+      /* the activation interval comes first, unless it was read by its label */
+      const char *key = p->interval_by_shape++ == 0 &&
+                        (p->product == NULL || !kd_capture_product_has (p->product, KD_KEY ("activation_interval")))
+                        ? KD_KEY ("activation_interval") : KD_KEY ("renewal_interval");
       return set_by_shape (p, key, value);
     }
 
   return FALSE;
 }
+
+static gboolean handle_approximate (Parser     *p,
+                                    const char *label,
+                                    gsize       label_length,
+                                    const char *value,
+                                    Width       width);
 
 static void
 handle_unknown (Parser     *p,
@@ -1043,6 +1059,10 @@ handle_unknown (Parser     *p,
                                 g_utf8_strlen (label, label_length) < 48 &&
                                 memchr (label, '/', label_length) == NULL && *value != '\0';
 
+      /* a line cut at the console's width, unless it is a label read
+       * approximately with the value it always has */
+      if (looks_labelled && hard_wrap && handle_approximate (p, label, label_length, value, width))
+        return;
       if (hard_wrap || !looks_labelled)
         {
           if (p->last_in_document)
@@ -1070,6 +1090,8 @@ handle_unknown (Parser     *p,
             no_continuation (p);
             return;
           }
+        if (handle_approximate (p, label, label_length, value, width))
+          return;
         /* "<Name>:" on its own, as /xpr prints it before the status */
         if (*value == '\0' && (g_strstr_len (label, label_length, "(R)") != NULL ||
                                g_strstr_len (label, label_length, "edition") != NULL ||
@@ -1159,6 +1181,126 @@ handle_line_text (Parser *p,
         handle_line_inner (p, line, length);
       }
   }
+}
+
+/* Whether @value has the shape the field @key always has: what makes a
+ * label read approximately believable. */
+static gboolean
+value_fits (Parser     *p,
+            const char *key,
+            const char *value)
+{
+  gboolean plain = kd_text_is_plain (value, -1);
+  gsize n = strlen (value);
+
+  if (key == KD_KEY ("activation_id") || key == KD_KEY ("application_id") || key == KD_KEY ("cmid") ||
+      key == KD_KEY ("ospp_sku_id"))
+    return n >= 36 && n <= 38 && is_guid (value);
+  if (key == KD_KEY ("extended_pid") || key == KD_KEY ("kms_extended_pid"))
+    return has_shape (&shape_epid, value, plain);
+  if (key == KD_KEY ("installation_id"))
+    return has_shape (&shape_installation_id, value, plain);
+  if (key == KD_KEY ("partial_product_key") || key == KD_KEY ("ospp_last5"))
+    return n == 5 && has_shape (&shape_partial_key, value, plain);
+  if (key == KD_KEY ("product_key_channel"))
+    return has_shape (&shape_key_channel, value, plain);
+  if (key == KD_KEY ("use_license_url") || key == KD_KEY ("validation_url"))
+    return has_shape (&shape_url, value, plain);
+  if (key == KD_KEY ("volume_activation_expiration") || key == KD_KEY ("timebased_activation_expiration") ||
+      key == KD_KEY ("time_remaining"))
+    return has_shape (&shape_minutes_days, value, plain);
+  if (key == KD_KEY ("license_status"))
+    return kd_labels_lookup_value (p->labels, "license_status", value) != NULL;
+  if (key == KD_KEY ("remaining_windows_rearm_count") || key == KD_KEY ("remaining_sku_rearm_count") ||
+      key == KD_KEY ("current_count") || key == KD_KEY ("listening_port"))
+    return n > 0 && strspn (value, "0123456789") == n;
+  if (key == KD_KEY ("activation_interval") || key == KD_KEY ("renewal_interval"))
+    return has_shape (&shape_interval, value, plain);
+  if (key == KD_KEY ("kms_machine_ip"))
+    return has_shape (&shape_ip, value, plain);
+  if (key == KD_KEY ("kms_machine_name_from_dns") || key == KD_KEY ("registered_kms_machine_name"))
+    return has_shape (&shape_host_port, value, plain);
+  if (key == KD_KEY ("service_version"))
+    return has_shape (&shape_version, value, plain);
+  if (key == KD_KEY ("trusted_time"))
+    return g_ascii_isdigit (value[0]) && strpbrk (value, "/.-") != NULL && strchr (value, ':') != NULL;
+  if (key == KD_KEY ("name"))
+    return strstr (value, "(R)") != NULL || g_str_has_prefix (value, "Office");
+  if (key == KD_KEY ("description"))
+    return strstr (value, "channel") != NULL;
+  return FALSE;
+}
+
+static void
+remember_approximate (Parser     *p,
+                      const char *label,
+                      const char *key)
+{
+  if (p->approximate == NULL)
+    p->approximate = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_contains (p->approximate, label))
+    g_hash_table_insert (p->approximate, g_strdup (label), (gpointer) key);
+}
+
+/* A label a character or two off, as OCR leaves them ("Remaining SKIJ
+ * rearm count: 1001"), whose value has the shape that field always has
+ * and no shape of its own says where it goes. */
+static gboolean
+handle_approximate (Parser     *p,
+                    const char *label,
+                    gsize       label_length,
+                    const char *value,
+                    Width       width)
+{
+  const KdLabelField *field;
+  g_autofree char *printed = NULL;
+  guint distance;
+
+  field = kd_labels_lookup_field_near (p->labels, label, label_length, &distance);
+  if (field == NULL || !value_fits (p, field->key, value))
+    return FALSE;
+  printed = g_strndup (label, label_length);
+  remember_approximate (p, g_strchomp (printed), field->key);
+  handle_field (p, field, value, strlen (value), width);
+  /* a value found this way is not taken to go on in the next line */
+  no_continuation (p);
+  return TRUE;
+}
+
+/* One note for the labels read approximately, the first few named. */
+static void
+note_approximate (Parser *p)
+{
+  g_autoptr(GList) labels = NULL;
+  g_autoptr(GString) which = g_string_new (NULL);
+  g_autofree char *note = NULL;
+  guint n = 0;
+
+  if (p->approximate == NULL)
+    return;
+  labels = g_list_sort (g_hash_table_get_keys (p->approximate), (GCompareFunc) g_strcmp0);
+  for (GList *l = labels; l != NULL; l = l->next, n++)
+    {
+      const char *key = g_hash_table_lookup (p->approximate, l->data);
+      const KdFieldInfo *info = kd_field_info_lookup (key);
+
+      if (n == 3)
+        {
+          g_string_append (which, ", …");
+          break;
+        }
+      if (n > 0)
+        g_string_append (which, ", ");
+      /* Translators: “Remaining SKIJ rearm count” as “Remaining SKU rearm count” */
+      g_string_append_printf (which, _("“%s” as “%s”"), (const char *) l->data,
+                              info != NULL ? kd_field_info_get_label (info) : key);
+    }
+  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "A label was read approximately, as a photo or a scan can garble it: %s",
+                                       "Labels were read approximately, as a photo or a scan can garble them: %s",
+                                       g_hash_table_size (p->approximate)),
+                          which->str);
+  kd_capture_add_note (p->doc, note);
 }
 
 static void
@@ -1687,6 +1829,7 @@ parser_clear (Parser *p)
   g_clear_pointer (&p->command_kinds, g_ptr_array_unref);
   g_clear_pointer (&p->pending_name, g_free);
   g_clear_pointer (&p->held, g_free);
+  g_clear_pointer (&p->approximate, g_hash_table_unref);
   g_clear_pointer (&p->buffers[0].text, g_free);
   g_clear_pointer (&p->buffers[1].text, g_free);
 }
@@ -1752,6 +1895,15 @@ join_halves (Parser *first,
   first->saw_ospp_fields |= second->saw_ospp_fields;
   first->saw_ospp_act |= second->saw_ospp_act;
   first->saw_ato_result |= second->saw_ato_result;
+  if (second->approximate != NULL)
+    {
+      GHashTableIter iter;
+      gpointer label, key;
+
+      g_hash_table_iter_init (&iter, second->approximate);
+      while (g_hash_table_iter_next (&iter, &label, &key))
+        remember_approximate (first, label, key);
+    }
   kd_capture_append (first->doc, second->doc);
 }
 
@@ -1907,6 +2059,7 @@ kd_capture_parse_in_halves (const guint8 *data,
   decide_language (&p);
   finish_products (&p, n_first);
   note_out_of_range (&p);
+  note_approximate (&p);
   kd_capture_set_kind (p.doc, kd_capture_kind_from_id (decide_kind (&p)));
 
   fill_ospp_results (&p);

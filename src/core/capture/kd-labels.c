@@ -890,6 +890,105 @@ kd_labels_lookup_field (KdLabels   *self,
   return folded.complete ? text_table_lookup (&self->fields, &folded) : NULL;
 }
 
+/* Levenshtein distance between @a and @b, or @bound + 1 once it is
+ * certain to be above @bound. */
+static guint
+distance_within (const char *a,
+                 gsize       na,
+                 const char *b,
+                 gsize       nb,
+                 guint       bound)
+{
+  guint row[MAX_FOLDED + 1];
+
+  if (na > MAX_FOLDED || nb > MAX_FOLDED || (na > nb ? na - nb : nb - na) > bound)
+    return bound + 1;
+  for (gsize j = 0; j <= nb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= na; i++)
+    {
+      guint diagonal = row[0], smallest;
+
+      row[0] = i;
+      smallest = row[0];
+      for (gsize j = 1; j <= nb; j++)
+        {
+          guint above = row[j];
+          guint cost = diagonal + (a[i - 1] != b[j - 1]);
+
+          cost = MIN (cost, above + 1);
+          cost = MIN (cost, row[j - 1] + 1);
+          row[j] = cost;
+          diagonal = above;
+          smallest = MIN (smallest, cost);
+        }
+      if (smallest > bound)
+        return bound + 1;
+    }
+  return row[nb];
+}
+
+/**
+ * kd_labels_lookup_field_near:
+ * @self: the tables
+ * @label: a label that no table has as such, ASCII
+ * @length: its length in bytes
+ * @out_distance: (out): how many characters differ
+ *
+ * A label read from a photo or a scan may have a character or two
+ * misread ("Remaining SKIJ rearm count", "Partial Product Kev", l for
+ * I, 0 for O, rn for m).  Only labels of eight characters or more are
+ * tried, within two edits (one below twelve characters), and only a
+ * label that is nearer than any label of another field is taken.
+ *
+ * Returns: (nullable): the field whose label @label most likely is
+ */
+const KdLabelField *
+kd_labels_lookup_field_near (KdLabels   *self,
+                             const char *label,
+                             gsize       length,
+                             guint      *out_distance)
+{
+  char buffer[MAX_FOLDED];
+  Folded folded;
+  const KdLabelField *best = NULL;
+  guint best_distance, bound;
+  gboolean tied = FALSE;
+
+  while (length > 0 && label[length - 1] == ' ')
+    length--;
+  fold (label, length, buffer, &folded);
+  if (!folded.complete || folded.length < 8 || !kd_text_is_plain (folded.text, folded.length))
+    return NULL;
+  bound = folded.length < 12 ? 1 : 2;
+  best_distance = bound + 1;
+
+  for (guint i = 0; i <= self->fields.mask; i++)
+    {
+      const Slot *slot = &self->fields.slots[i];
+      guint d;
+
+      if (slot->text == NULL)
+        continue;
+      d = distance_within (folded.text, folded.length, slot->text, slot->length, best_distance);
+      if (d > bound)
+        continue;
+      if (d < best_distance)
+        {
+          best = slot->value;
+          best_distance = d;
+          tied = FALSE;
+        }
+      else if (d == best_distance && ((const KdLabelField *) slot->value)->key != best->key)
+        tied = TRUE;
+    }
+
+  if (best == NULL || tied || best_distance == 0)
+    return NULL;
+  *out_distance = best_distance;
+  return best;
+}
+
 static void
 set_capture (KdLabelCaptures *out,
              int              capture,

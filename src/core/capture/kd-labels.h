@@ -67,6 +67,10 @@ void                kd_labels_free              (KdLabels      *self);
 const KdLabelField *kd_labels_lookup_field      (KdLabels      *self,
                                                  const char    *label,
                                                  gssize         length);
+const KdLabelField *kd_labels_lookup_field_near (KdLabels      *self,
+                                                 const char    *label,
+                                                 gsize          length,
+                                                 guint         *out_distance);
 const KdLabelLine  *kd_labels_match_line        (KdLabels      *self,
                                                  const char    *line,
                                                  gsize          length,
