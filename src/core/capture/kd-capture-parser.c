@@ -596,6 +596,77 @@ handle_line (Parser                *p,
   kd_capture_product_flag (ensure_product (p), key);
 }
 
+/* What people type over the parts of an ID they hide. */
+static inline gboolean
+is_mask_char (char c)
+{
+  return c == '*' || c == 'X' || c == 'x' || c == '@' || c == '#' || c == '?';
+}
+
+static gboolean
+is_hex_char (char c)
+{
+  return g_ascii_isxdigit (c);
+}
+
+static gboolean
+is_digit_or_dot (char c)
+{
+  return g_ascii_isdigit (c) || c == '.';
+}
+
+/* @s split at @separator into @n_groups groups, none empty, each of
+ * characters @allowed accepts or masks, with at least one mask: a
+ * redacted ID ("****7360-8c5f-417c-9d61-816******e0c", "*-*-*-*-*"),
+ * kept as it is printed. */
+static gboolean
+is_masked (const char  *s,
+           char         separator,
+           guint        n_groups,
+           gboolean   (*allowed) (char))
+{
+  guint groups = 1, in_group = 0;
+  gboolean masked = FALSE;
+
+  for (; *s != '\0'; s++)
+    {
+      if (*s == separator)
+        {
+          if (in_group == 0)
+            return FALSE;
+          groups++;
+          in_group = 0;
+        }
+      else if (is_mask_char (*s))
+        {
+          masked = TRUE;
+          in_group++;
+        }
+      else if (allowed (*s))
+        in_group++;
+      else
+        return FALSE;
+    }
+  return masked && in_group > 0 && groups == n_groups;
+}
+
+/* A GUID, or one with parts masked */
+static gboolean
+is_masked_guid (const char *s)
+{
+  return is_masked (s, '-', 5, is_hex_char);
+}
+
+/* An extended PID with parts masked: eight groups, a dot in the seventh
+ * ("*-*-*-*-*-*-*.*-*") */
+static gboolean
+is_masked_epid (const char *s)
+{
+  const char *dot = strchr (s, '.');
+
+  return dot != NULL && strchr (dot + 1, '.') == NULL && is_masked (s, '-', 8, is_digit_or_dot);
+}
+
 static gboolean
 is_guid (const char *s)
 {
@@ -962,7 +1033,7 @@ handle_shape (Parser     *p,
       return TRUE;
     }
 
-  if (n >= 36 && n <= 38 && is_guid (value))
+  if ((n >= 36 && n <= 38 && is_guid (value)) || is_masked_guid (value))
     {
       if (g_str_has_prefix (value, "55c92734") || g_str_has_prefix (value, "0ff1ce1"))
         return set_by_shape (p, KD_KEY ("application_id"), value);
@@ -970,7 +1041,7 @@ handle_shape (Parser     *p,
         return TRUE;
       return set_by_shape (p, KD_KEY ("activation_id"), value);
     }
-  if (digit && n >= 40 && has_shape (&shape_epid, value, plain))
+  if ((digit && n >= 40 && has_shape (&shape_epid, value, plain)) || is_masked_epid (value))
     {
       if (!indented && !p->in_kms_block && set_by_shape (p, KD_KEY ("extended_pid"), value))
         return TRUE;
@@ -1195,9 +1266,9 @@ value_fits (Parser     *p,
 
   if (key == KD_KEY ("activation_id") || key == KD_KEY ("application_id") || key == KD_KEY ("cmid") ||
       key == KD_KEY ("ospp_sku_id"))
-    return n >= 36 && n <= 38 && is_guid (value);
+    return (n >= 36 && n <= 38 && is_guid (value)) || is_masked_guid (value);
   if (key == KD_KEY ("extended_pid") || key == KD_KEY ("kms_extended_pid"))
-    return has_shape (&shape_epid, value, plain);
+    return has_shape (&shape_epid, value, plain) || is_masked_epid (value);
   if (key == KD_KEY ("installation_id"))
     return has_shape (&shape_installation_id, value, plain);
   if (key == KD_KEY ("partial_product_key") || key == KD_KEY ("ospp_last5"))
