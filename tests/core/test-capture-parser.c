@@ -248,6 +248,32 @@ test_hostile (void)
       g_assert_true (g_utf8_validate (json, -1, NULL));
     }
 
+  /* What the fuzz targets once broke (tests/fixtures/hostile/README.md). */
+  {
+    g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", NULL);
+    g_autoptr(GDir) files = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    g_assert_nonnull (files);
+    while ((name = g_dir_read_name (files)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_autofree char *contents = NULL;
+        g_autoptr(KdCapture) doc = NULL;
+        gsize length;
+
+        if (!g_str_has_suffix (name, ".bin"))
+          continue;
+        g_test_message ("%s", name);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        doc = kd_capture_parse ((const guint8 *) contents, length, KD_CAPTURE_PARSE_NONE, NULL);
+        g_assert_nonnull (doc);
+        n++;
+      }
+    g_assert_cmpuint (n, >, 0);
+  }
+
   {
     g_autoptr(KdCapture) doc = kd_capture_parse ((const guint8 *) "", 0, KD_CAPTURE_PARSE_NONE, NULL);
     g_assert_cmpint (kd_capture_get_kind (doc), ==, KD_CAPTURE_KIND_UNKNOWN);

@@ -1446,6 +1446,8 @@ handle_line_inner (Parser *p,
 
       handle_line_inner (p, trimmed, split);
       handle_line_inner (p, rest, length - split);
+      /* the width of the second line outlives it */
+      width_chars (&p->last_width);
       return;
     }
 
