@@ -34,6 +34,8 @@ typedef struct
   GQueue pressed;         /* monotonic times of the key presses not yet shown, oldest first */
   gint64 searched;        /* when the page last ran the search, 0 if not since the last frame */
   GArray *latencies;      /* µs, one per key press */
+  GPtrArray *steps;       /* argv of each xdotool to run, in turn */
+  guint next_step;
   gboolean done;
 } Bench;
 
@@ -49,6 +51,8 @@ on_key_pressed (GtkEventControllerKey *keys,
 
   if ((state & GDK_CONTROL_MASK) != 0 || (gdk_keyval_to_unicode (keyval) == 0 && keyval != GDK_KEY_BackSpace))
     return GDK_EVENT_PROPAGATE;
+  if (g_getenv ("KD_BENCH_DEBUG"))
+    g_printerr ("key %s\n", gdk_keyval_name (keyval));
   now = g_new (gint64, 1);
   *now = g_get_monotonic_time ();
   g_queue_push_tail (&bench->pressed, now);
@@ -79,17 +83,35 @@ on_after_paint (Bench *bench)
   bench->searched = 0;
 }
 
+static void run_next_step (Bench *bench);
+
 static void
-typed_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+step_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   Bench *bench = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error))
     g_error ("xdotool: %s", error->message);
-  bench->done = TRUE;
+  run_next_step (bench);
+}
+
+static void
+run_next_step (Bench *bench)
+{
+  g_autoptr(GSubprocess) xdotool = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (bench->next_step == bench->steps->len)
+    {
+      bench->done = TRUE;
+      return;
+    }
+  xdotool = g_subprocess_newv (g_ptr_array_index (bench->steps, bench->next_step++), G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (xdotool, NULL, step_done_cb, bench);
 }
 
 static int
@@ -104,10 +126,7 @@ compare_int64 (gconstpointer a,
 static void
 on_startup (GApplication *app)
 {
-  Bench bench = { G_QUEUE_INIT, 0, g_array_new (FALSE, FALSE, sizeof (gint64)), FALSE };
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) xdotool = NULL;
-  g_autoptr(GError) error = NULL;
+  Bench bench = { G_QUEUE_INIT, 0, g_array_new (FALSE, FALSE, sizeof (gint64)), NULL, 0, FALSE };
   GtkEventController *keys = gtk_event_controller_key_new ();
   KdWindow *window;
   GtkSearchEntry *entry;
@@ -128,34 +147,26 @@ on_startup (GApplication *app)
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_after_paint), &bench);
 
-  /* One xdotool for every key: the window gets the focus, then each query
-   * is typed into the emptied entry.  A key every 120 ms, as a quick
-   * typist goes. */
-  g_ptr_array_add (argv, g_strdup ("xdotool"));
-  g_ptr_array_add (argv, g_strdup ("search"));
-  g_ptr_array_add (argv, g_strdup ("--sync"));
-  g_ptr_array_add (argv, g_strdup ("--onlyvisible"));
-  g_ptr_array_add (argv, g_strdup ("--name"));
-  g_ptr_array_add (argv, g_strdup ("^KMS Doctor$"));
-  g_ptr_array_add (argv, g_strdup ("windowfocus"));
-  g_ptr_array_add (argv, g_strdup ("--sync"));
+  /* The window gets the focus, then each query is typed into the emptied
+   * entry, a key every 120 ms, as a quick typist goes.  One xdotool per
+   * step: "type" takes every argument after it as text. */
+  bench.steps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  {
+    const char *focus[] = { "xdotool", "search", "--sync", "--onlyvisible", "--name", "^KMS Doctor$",
+                            "windowfocus", "--sync", NULL };
+
+    g_ptr_array_add (bench.steps, g_strdupv ((char **) focus));
+  }
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      g_ptr_array_add (argv, g_strdup ("key"));
-      g_ptr_array_add (argv, g_strdup ("--delay"));
-      g_ptr_array_add (argv, g_strdup ("200"));
-      g_ptr_array_add (argv, g_strdup ("ctrl+a"));
-      g_ptr_array_add (argv, g_strdup ("BackSpace"));
-      g_ptr_array_add (argv, g_strdup ("type"));
-      g_ptr_array_add (argv, g_strdup ("--delay"));
-      g_ptr_array_add (argv, g_strdup ("120"));
-      g_ptr_array_add (argv, g_strdup (queries[q]));
+      /* "--" so that "-1073418124" is text, not an option */
+      const char *type[] = { "xdotool", "type", "--delay", "120", "--", queries[q], NULL };
+
+      g_ptr_array_add (bench.steps, g_strsplit ("xdotool key --delay 200 ctrl+a BackSpace", " ", -1));
+      g_ptr_array_add (bench.steps, g_strdupv ((char **) type));
       n_keys += strlen (queries[q]) + 1;
     }
-  g_ptr_array_add (argv, NULL);
-  xdotool = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_check_async (xdotool, NULL, typed_cb, &bench);
+  run_next_step (&bench);
 
   while (!bench.done)
     g_main_context_iteration (NULL, TRUE);
@@ -170,6 +181,7 @@ on_startup (GApplication *app)
              l[bench.latencies->len - 1] / 1e3);
 
   g_array_unref (bench.latencies);
+  g_ptr_array_unref (bench.steps);
   g_queue_clear_full (&bench.pressed, g_free);
   kd_test_window_destroy (window);
   g_application_release (app);

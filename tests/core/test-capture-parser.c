@@ -383,6 +383,26 @@ test_label_folding (void)
   g_assert_cmpstr (kd_labels_lookup_value (labels, "license_status", "Licensed"), ==, "licensed");
   g_assert_cmpstr (kd_labels_lookup_value (labels, "license_status", "Initial  grace period"), ==, "initial-grace");
   g_assert_null (kd_labels_lookup_value (labels, "license_status", "Licensed twice"));
+
+  /* The Korean labels known so far (data/slmgr-labels.json, sources). */
+  g_assert_cmpstr (kd_labels_lookup_field (labels, "부분 제품 키", -1)->key, ==, "partial_product_key");
+  g_assert_cmpstr (kd_labels_lookup_field (labels, "라이선스 상태", -1)->key, ==, "license_status");
+  g_assert_cmpstr (kd_labels_lookup_value (labels, "license_status", "사용 허가됨"), ==, "licensed");
+
+  /* A label a character or two off, as OCR leaves it; not a short one,
+   * and not one as near to the labels of two fields. */
+  {
+    guint distance = 0;
+    const KdLabelField *field = kd_labels_lookup_field_near (labels, "Remaining SKIJ rearm count", 26, &distance);
+
+    g_assert_nonnull (field);
+    g_assert_cmpstr (field->key, ==, "remaining_sku_rearm_count");
+    g_assert_cmpuint (distance, ==, 2);
+    g_assert_nonnull (kd_labels_lookup_field_near (labels, "L1cense Status", 14, &distance));
+    g_assert_null (kd_labels_lookup_field_near (labels, "Narne", 5, &distance));
+    g_assert_null (kd_labels_lookup_field_near (labels, "Remaining rearm count", 21, &distance));
+    g_assert_null (kd_labels_lookup_field_near (labels, "Something else entirely", 23, &distance));
+  }
 }
 
 /* A product keeps any number of fields, in the order set; keys given as
