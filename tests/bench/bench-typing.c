@@ -35,6 +35,7 @@ typedef struct
   gint64 searched;        /* when the page last ran the search, 0 if not since the last frame */
   GArray *latencies;      /* µs, one per key press */
   GPtrArray *steps;       /* argv of each xdotool to run, in turn */
+  GtkEditable *entry;
   guint next_step;
   gboolean done;
 } Bench;
@@ -51,8 +52,6 @@ on_key_pressed (GtkEventControllerKey *keys,
 
   if ((state & GDK_CONTROL_MASK) != 0 || (gdk_keyval_to_unicode (keyval) == 0 && keyval != GDK_KEY_BackSpace))
     return GDK_EVENT_PROPAGATE;
-  if (g_getenv ("KD_BENCH_DEBUG"))
-    g_printerr ("key %s\n", gdk_keyval_name (keyval));
   now = g_new (gint64, 1);
   *now = g_get_monotonic_time ();
   g_queue_push_tail (&bench->pressed, now);
@@ -79,6 +78,8 @@ on_after_paint (Bench *bench)
       gint64 latency = now - *pressed;
 
       g_array_append_val (bench->latencies, latency);
+      if (g_getenv ("KD_BENCH_DEBUG"))
+        g_printerr ("shown after %.1f ms: “%s”\n", latency / 1e3, gtk_editable_get_text (bench->entry));
     }
   bench->searched = 0;
 }
@@ -137,6 +138,7 @@ on_startup (GApplication *app)
   g_application_hold (app);
   window = kd_test_window_new (1100, 720);
   entry = kd_error_codes_page_get_search_entry (kd_window_get_error_codes_page (window));
+  bench.entry = GTK_EDITABLE (entry);
   gtk_widget_grab_focus (GTK_WIDGET (entry));
   kd_test_wait_for_draw (GTK_WIDGET (window));
 

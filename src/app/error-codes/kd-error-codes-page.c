@@ -49,6 +49,11 @@ struct _KdErrorCodesPage
   KdAppliesTo filter;       /* the chips' kinds for the results shown */
   KdErrorCode *always;      /* shown whatever the chips say (unowned: in results) */
   gboolean catalog_ready;
+
+  /* The best match of what is being typed, shown once the list is */
+  KdErrorCode *next_entry;
+  GdkFrameClock *next_entry_clock;
+  gulong next_entry_handler;
 };
 
 G_DEFINE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, KD_TYPE_PAGE)
@@ -124,9 +129,21 @@ get_filter (KdErrorCodesPage *self)
 }
 
 static void
+forget_next_entry (KdErrorCodesPage *self)
+{
+  /* a clock whose surface went first lost its handlers with it */
+  if (self->next_entry_clock != NULL && g_signal_handler_is_connected (self->next_entry_clock, self->next_entry_handler))
+    g_signal_handler_disconnect (self->next_entry_clock, self->next_entry_handler);
+  self->next_entry_handler = 0;
+  g_clear_object (&self->next_entry_clock);
+  g_clear_object (&self->next_entry);
+}
+
+static void
 show_entry (KdErrorCodesPage *self,
             KdErrorCode      *entry)
 {
+  forget_next_entry (self);
   if (entry == NULL)
     return;
 
@@ -138,6 +155,47 @@ show_entry (KdErrorCodesPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-text", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-markdown", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+}
+
+/* At the end of the frame that shows the new list: the entry goes into
+ * the next one. */
+static void
+show_next_entry (KdErrorCodesPage *self)
+{
+  g_autoptr(KdErrorCode) entry = g_steal_pointer (&self->next_entry);
+
+  show_entry (self, entry);
+}
+
+/* While typing, each key press shows its list in the next frame, and the
+ * best match's detail, a page of its own to lay out, in the frame after
+ * that: one frame for both was the slowest step of typing
+ * (meson test --benchmark typing). */
+static void
+show_entry_after_list (KdErrorCodesPage *self,
+                       KdErrorCode      *entry)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (entry == kd_error_detail_get_entry (self->detail))
+    {
+      forget_next_entry (self);
+      return;
+    }
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      show_entry (self, entry);
+      return;
+    }
+  g_set_object (&self->next_entry, entry);
+  if (self->next_entry_clock == NULL)
+    {
+      self->next_entry_clock = g_object_ref (clock);
+      /* disconnected by forget_next_entry(), in dispose too */
+      self->next_entry_handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (show_next_entry), self);
+    }
+  /* a frame there will be, even when the list did not change */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The chips keep the entries of the kinds of activation they name; an
@@ -202,8 +260,10 @@ all_entries (void)
   return ordered;
 }
 
+/* @typing: the search of a key press, whose best match may wait a frame */
 static void
-refresh (KdErrorCodesPage *self)
+refresh (KdErrorCodesPage *self,
+         gboolean          typing)
 {
   KdAppliesTo filter = get_filter (self);
   g_autoptr(KdLookup) lookup = NULL;
@@ -294,7 +354,10 @@ refresh (KdErrorCodesPage *self)
         gtk_single_selection_set_selected (self->selection, 0);
         self->updating = FALSE;
         gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_NONE, NULL);
-        show_entry (self, first);
+        if (typing)
+          show_entry_after_list (self, first);
+        else
+          show_entry (self, first);
       }
   }
 }
@@ -311,14 +374,14 @@ load_catalog_done (GObject      *source,
     return;  /* cancelled: the page is gone */
 
   self->catalog_ready = TRUE;
-  refresh (self);
+  refresh (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG_READY]);
 }
 
 static void
 on_search_changed (KdErrorCodesPage *self)
 {
-  refresh (self);
+  refresh (self, TRUE);
 }
 
 /* The entry shown was asked for, not just passed while typing: the case
@@ -356,7 +419,7 @@ on_stop_search (KdErrorCodesPage *self)
 static void
 on_chip_toggled (KdErrorCodesPage *self)
 {
-  refresh (self);
+  refresh (self, FALSE);
 }
 
 static void
@@ -432,6 +495,7 @@ kd_error_codes_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  forget_next_entry (self);
 
   /* Other windows share the key: a change must not reach a disposed page. */
   if (self->search_entry != NULL)
@@ -614,7 +678,7 @@ kd_error_codes_page_search (KdErrorCodesPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   /* Not waiting for the entry's search delay: the caller wants the result. */
-  refresh (self);
+  refresh (self, FALSE);
 }
 
 /**
