@@ -70,6 +70,7 @@ typedef struct
   char *pending_name;             /* "<Name>:" before an /xpr line */
   char *held;                     /* an unknown line cut at the console width */
   GHashTable *approximate;        /* label as printed -> key of the field it was read as, or NULL */
+  GHashTable *near_labels;        /* unknown label -> the field it is near, or NULL: handle_approximate() */
   gboolean in_error_text;         /* lines after "Error: 0x…" */
   gboolean in_kms_block;          /* indented KMS client/host lines */
   guint interval_by_shape;
@@ -1324,13 +1325,28 @@ handle_approximate (Parser     *p,
                     Width       width)
 {
   const KdLabelField *field;
-  g_autofree char *printed = NULL;
+  char printed[128];
+  gpointer cached;
   guint distance;
 
-  field = kd_labels_lookup_field_near (p->labels, label, label_length, &distance);
+  /* Longer ones are no label any table has. */
+  if (label_length >= sizeof printed)
+    return FALSE;
+  memcpy (printed, label, label_length);
+  printed[label_length] = '\0';
+
+  /* A big capture repeats its unknown labels: each is looked for once. */
+  if (p->near_labels == NULL)
+    p->near_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (p->near_labels, printed, NULL, &cached))
+    field = cached;
+  else
+    {
+      field = kd_labels_lookup_field_near (p->labels, label, label_length, &distance);
+      g_hash_table_insert (p->near_labels, g_strdup (printed), (gpointer) field);
+    }
   if (field == NULL || !value_fits (p, field->key, value))
     return FALSE;
-  printed = g_strndup (label, label_length);
   remember_approximate (p, g_strchomp (printed), field->key);
   handle_field (p, field, value, strlen (value), width);
   /* a value found this way is not taken to go on in the next line */
@@ -1903,6 +1919,7 @@ parser_clear (Parser *p)
   g_clear_pointer (&p->pending_name, g_free);
   g_clear_pointer (&p->held, g_free);
   g_clear_pointer (&p->approximate, g_hash_table_unref);
+  g_clear_pointer (&p->near_labels, g_hash_table_unref);
   g_clear_pointer (&p->buffers[0].text, g_free);
   g_clear_pointer (&p->buffers[1].text, g_free);
 }

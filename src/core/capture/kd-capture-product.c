@@ -1075,15 +1075,22 @@ kd_capture_product_finish (KdCaptureProduct *self,
   if (!self->has_expiration)
     self->expiration_minutes = self->expiration_days = -1;
 
-  /* Numbers no field can hold, for the parser to note. */
+  /* Numbers no field can hold, for the parser to note.  Only numbers too
+   * long for a count are looked at closer: a pass over a big capture's
+   * products must stay a pass over their fields. */
   self->n_out_of_range = 0;
-  for (guint i = 0; i < G_N_ELEMENTS (numeric_keys); i++)
+  for (guint f = 0; f < self->n_fields; f++)
     {
+      const char *v = self->fields[f].value;
       gint64 unused;
 
-      if (read_integers (kd_capture_product_get_field (self, numeric_keys[i]), &unused, &unused) < 0 &&
-          self->n_out_of_range < G_N_ELEMENTS (self->out_of_range))
-        self->out_of_range[self->n_out_of_range++] = numeric_keys[i];
+      if (v == NULL || strspn (v + (*v == '-'), "0123456789") < 13)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (numeric_keys); i++)
+        if (g_str_equal (self->fields[f].key, numeric_keys[i]) &&
+            read_integers (v, &unused, &unused) < 0 &&
+            self->n_out_of_range < G_N_ELEMENTS (self->out_of_range))
+          self->out_of_range[self->n_out_of_range++] = numeric_keys[i];
     }
 
   g_clear_pointer (&self->trusted_time, g_free);

@@ -632,9 +632,11 @@ add_line (KdLabels   *self,
         }
       regex = regex_from_pieces (pattern, names);
       fold (text, strchr (text, '%') - text, buffer, &folded);
-      /* Only the first word must be there as such: the spacing and
-       * punctuation after it vary (loose_literal ()). */
-      pattern->prefix_length = first_word_length (folded.text, folded.length);
+      /* Outside ASCII, only the first word must be there as such: the
+       * spacing and punctuation after it vary (append_loose_literal ()).
+       * ASCII lines are matched exactly, from a longer start. */
+      pattern->prefix_length = kd_text_is_plain (text, -1) ? folded.length
+                                                           : first_word_length (folded.text, folded.length);
       pattern->prefix = g_strndup (folded.text, pattern->prefix_length);
       pattern->regex = g_regex_new (regex, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
       if (pattern->regex == NULL)
@@ -1192,13 +1194,20 @@ kd_labels_starts_line (KdLabels   *self,
   char buffer[MAX_FOLDED];
   Folded folded;
 
-  fold (line, MIN (length, (gsize) MAX_FOLDED / 2), buffer, &folded);
-  for (guint i = 0; i < self->patterns->len; i++)
-    {
-      LinePattern *pattern = g_ptr_array_index (self->patterns, i);
+  GPtrArray *bucket;
 
-      if (g_str_equal (pattern->line.key, key) && pattern->prefix_length > 0 &&
-          folded.length >= pattern->prefix_length &&
+  if (length == 0)
+    return FALSE;
+  /* only the templates that start with the line's first character */
+  bucket = g_hash_table_lookup (self->patterns_by_start, GUINT_TO_POINTER (g_unichar_tolower (g_utf8_get_char_validated (line, length))));
+  if (bucket == NULL)
+    return FALSE;
+  fold (line, MIN (length, (gsize) MAX_FOLDED / 2), buffer, &folded);
+  for (guint i = 0; i < bucket->len; i++)
+    {
+      LinePattern *pattern = g_ptr_array_index (bucket, i);
+
+      if (pattern->line.key == key && folded.length >= pattern->prefix_length &&
           memcmp (folded.text, pattern->prefix, pattern->prefix_length) == 0)
         return TRUE;
     }
@@ -1222,7 +1231,9 @@ kd_labels_find_glued_error (KdLabels   *self,
   g_autoptr(GMatchInfo) info = NULL;
   int start, end;
 
+  /* every error it looks for has a code: "0x" first, cheaply */
   if (self->embedded_error == NULL || length < 2 ||
+      (g_strstr_len (line, length, "0x") == NULL && g_strstr_len (line, length, "0X") == NULL) ||
       !g_regex_match_full (self->embedded_error, line, length, 1, 0, &info, NULL) ||
       !g_match_info_fetch_pos (info, 0, &start, &end) || start <= 0)
     return -1;
