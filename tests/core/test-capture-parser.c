@@ -388,6 +388,11 @@ test_label_folding (void)
   g_assert_cmpstr (kd_labels_lookup_field (labels, "부분 제품 키", -1)->key, ==, "partial_product_key");
   g_assert_cmpstr (kd_labels_lookup_field (labels, "라이선스 상태", -1)->key, ==, "license_status");
   g_assert_cmpstr (kd_labels_lookup_value (labels, "license_status", "사용 허가됨"), ==, "licensed");
+  /* and /ato's success line in Russian and Brazilian Portuguese */
+  g_assert_cmpstr (kd_labels_match_line (labels, "Активация выполнена успешно.", strlen ("Активация выполнена успешно."), NULL)->key,
+                   ==, "activation_success");
+  g_assert_cmpstr (kd_labels_match_line (labels, "Produto ativado com êxito.", strlen ("Produto ativado com êxito."), NULL)->key,
+                   ==, "activation_success");
 
   /* A label a character or two off, as OCR leaves it; not a short one,
    * and not one as near to the labels of two fields. */
