@@ -42,7 +42,6 @@ type_text (KdWindow   *window,
            const char *text)
 {
   KdErrorCodesPage *page = kd_window_get_error_codes_page (window);
-  GListModel *results = kd_error_codes_page_get_results (page);
   Search search = { GTK_EDITABLE (kd_error_codes_page_get_search_entry (page)), text, 0 };
   gulong id;
 
@@ -55,13 +54,13 @@ type_text (KdWindow   *window,
       return;
     }
 
-  /* As if typed: the entry's own search-changed (after its delay) runs the
-   * search, not a direct call.  Every search fills the list anew, that of
-   * the empty text too, on the way from the old text to the new one. */
-  id = g_signal_connect_swapped (results, "items-changed", G_CALLBACK (count_search), &search);
+  /* As if typed: the entry's own search-changed runs the search, not a
+   * direct call; the page has run it when the signal is over. */
+  id = g_signal_connect_data (search.entry, "search-changed", G_CALLBACK (count_search), &search, NULL,
+                              G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_editable_set_text (search.entry, text);
   KD_TEST_WAIT_UNTIL (search.listed > 0);
-  g_signal_handler_disconnect (results, id);
+  g_signal_handler_disconnect (search.entry, id);
 
   /* The best match is shown in the frame after the list's. */
   kd_test_wait_for_draw (GTK_WIDGET (window));

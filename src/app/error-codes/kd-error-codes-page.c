@@ -211,6 +211,16 @@ chips_keep (gpointer item,
          (kd_error_code_get_applies_to (item) & filter) != 0;
 }
 
+static gboolean
+same_item (GListModel *model,
+           guint       position,
+           gpointer    item)
+{
+  g_autoptr(GObject) there = g_list_model_get_item (model, position);
+
+  return there == item;
+}
+
 static void
 set_results (KdErrorCodesPage *self,
              GPtrArray        *entries,
@@ -219,12 +229,28 @@ set_results (KdErrorCodesPage *self,
 {
   guint n;
 
+  GListModel *results = G_LIST_MODEL (self->results);
+  guint old_n = g_list_model_get_n_items (results);
+  guint prefix = 0, suffix = 0;
+
   self->updating = TRUE;
-  self->filter = filter;
-  self->always = always;
-  gtk_filter_changed (GTK_FILTER (self->chips_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       entries->pdata, entries->len);
+  if (self->filter != filter || self->always != always)
+    {
+      self->filter = filter;
+      self->always = always;
+      gtk_filter_changed (GTK_FILTER (self->chips_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+
+  /* Only what changed is replaced: the rows of the codes that stay are
+   * kept, and making a row is most of what a key press costs. */
+  while (prefix < old_n && prefix < entries->len && same_item (results, prefix, entries->pdata[prefix]))
+    prefix++;
+  while (suffix < old_n - prefix && suffix < entries->len - prefix &&
+         same_item (results, old_n - 1 - suffix, entries->pdata[entries->len - 1 - suffix]))
+    suffix++;
+  if (prefix + suffix < old_n || prefix + suffix < entries->len)
+    g_list_store_splice (self->results, prefix, old_n - prefix - suffix,
+                         entries->pdata + prefix, entries->len - prefix - suffix);
   self->updating = FALSE;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered_results));
