@@ -1309,8 +1309,10 @@ add_expiry (KdCaptureProduct *self,
         {
           if ((text = kd_capture_product_lookup (self, KD_KEY ("timebased_activation_expiration"))) != NULL)
             state = "timebased";
+          /* ospp prints a licensed KMS client's time left as its REMAINING GRACE */
           else if ((text = kd_capture_product_lookup (self, KD_KEY ("volume_activation_expiration"))) != NULL ||
-                   (text = kd_capture_product_lookup (self, KD_KEY ("avma_activation_expiration"))) != NULL)
+                   (text = kd_capture_product_lookup (self, KD_KEY ("avma_activation_expiration"))) != NULL ||
+                   (text = kd_capture_product_lookup (self, KD_KEY ("ospp_remaining_grace"))) != NULL)
             state = "volume";
           else
             state = "permanent";
