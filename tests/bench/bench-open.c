@@ -22,6 +22,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "bench-common.h"
 #include "kd-file-loader.h"
 #include "kd-labels.h"
 #include "kd-text-decode.h"
@@ -76,35 +77,18 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : ".",
-                                           "fixtures", "captures", NULL);
   g_autofree char *big = g_build_filename (g_get_tmp_dir (), "kd-bench-open.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (big);
-  g_autoptr(GDir) fixtures = NULL;
-  g_autoptr(GString) one_round = g_string_new (NULL);
+  g_autoptr(GString) one_round = NULL;
   g_autoptr(GByteArray) utf16 = g_byte_array_new ();
   gint64 loader_us[ROUNDS], reference_us[ROUNDS], gap_us[ROUNDS];
   gint64 worst_gap = 0;
   double worst_ratio = 0;
-  const char *name;
 
   (void) argc;
   (void) argv;
 
-  fixtures = g_dir_open (dir, 0, NULL);
-  g_assert (fixtures != NULL);
-  while ((name = g_dir_read_name (fixtures)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (!g_str_has_suffix (name, ".txt") || !g_file_get_contents (path, &contents, &length, NULL) ||
-          !g_utf8_validate_len (contents, length, NULL) || memchr (contents, 0, length) != NULL)
-        continue;
-      g_string_append_len (one_round, contents, length);
-      g_string_append (one_round, "\r\n\r\n");
-    }
+  one_round = bench_read_utf8_fixtures ("\r\n\r\n");
   {
     g_autofree gunichar2 *units = NULL;
     glong n_units;

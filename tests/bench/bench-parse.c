@@ -24,6 +24,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-common.h"
 #include "kd-capture-parser-private.h"
 
 #define TARGET_SIZE (100 * 1024 * 1024)
@@ -53,13 +54,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : ".",
-                                           "fixtures", "captures", NULL);
   g_autofree char *big = g_build_filename (g_get_tmp_dir (), "kd-bench-captures.txt", NULL);
-  g_autoptr(GDir) fixtures = NULL;
   g_autoptr(GString) all = g_string_new (NULL);
-  g_autoptr(GString) one_round = g_string_new (NULL);
-  const char *file;
+  g_autoptr(GString) one_round = NULL;
   gsize baseline, peak = 0;
   gint64 parse_us[ROUNDS], wc_us[ROUNDS], one_thread_us[ROUNDS];
   gboolean in_halves = FALSE;
@@ -69,21 +66,7 @@ main (int    argc,
   (void) argc;
   (void) argv;
 
-  /* Only the UTF-8 fixtures: a real 100 MB file has one encoding. */
-  fixtures = g_dir_open (dir, 0, NULL);
-  g_assert (fixtures != NULL);
-  while ((file = g_dir_read_name (fixtures)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (!g_str_has_suffix (file, ".txt") || !g_file_get_contents (path, &contents, &length, NULL) ||
-          !g_utf8_validate_len (contents, length, NULL) || memchr (contents, 0, length) != NULL)
-        continue;
-      g_string_append_len (one_round, contents, length);
-      g_string_append (one_round, "\n\n");
-    }
+  one_round = bench_read_utf8_fixtures ("\n\n");
   while (all->len < TARGET_SIZE)
     g_string_append_len (all, one_round->str, one_round->len);
   g_assert (g_file_set_contents (big, all->str, all->len, NULL));

@@ -22,6 +22,7 @@
 
 #include <adwaita.h>
 
+#include "bench-common.h"
 #include "kd-application.h"
 #include "kd-test-utils.h"
 #include "kd-window.h"
@@ -194,13 +195,5 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(KdApplication) app = NULL;
-  g_autofree char *state = g_dir_make_tmp ("kd-bench-state-XXXXXX", NULL);
-
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  app = kd_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "startup", G_CALLBACK (on_startup), NULL);
-  g_signal_connect (app, "activate", G_CALLBACK (g_application_quit), NULL);
-  return g_application_run (G_APPLICATION (app), 0, NULL);
+  return bench_run_app (on_startup);
 }
