@@ -437,6 +437,48 @@ test_analyze_big_paste (void)
   kd_test_window_destroy (window);
 }
 
+/* Pasted text with markup, NUL-free binary noise, glued CJK lines and a
+ * garbled label, through the paths that read them: shown as it is, read
+ * without a crash, and nothing in it taken as markup. */
+static void
+test_analyze_hostile_paste (void)
+{
+  static const char hostile[] =
+    "Name: <b>Windows(R)</b>, Enterprise edition\n"
+    "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
+    "License Status: Licensed\n"
+    "Remaining SKIJ rearm count: 1001\n"
+    "Volume activation expiration: -5 minute(s) (-1 day(s))\n"
+    "Current count: 99999999999999999999999\n"
+    "\x01\x02\x7f <span foreground=\"red\">&amp;</span> \xef\xbf\xbd\n"
+    "正在激活Windows（R)，<i>Pro</i>edition (<b>id</b>). 错误：0xC004F074<span>消息</span>\n";
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdAnalyzePage *page = kd_window_get_analyze_page (window);
+  KdDiagnosis *diagnosis;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK)),
+                                         "analyze");
+  diagnosis = diagnose_after (page, change_paste, hostile);
+  g_assert_nonnull (diagnosis);
+  g_assert_nonnull (kd_diagnosis_find_rule (diagnosis, "kms-client.expired"));
+  g_assert_nonnull (kd_diagnosis_find_rule (diagnosis, "capture.number-out-of-range"));
+  {
+    g_autofree char *shown = kd_analyze_page_dup_text (page);
+
+    g_assert_cmpstr (shown, ==, hostile);
+  }
+  /* the note quotes the garbled label as text */
+  {
+    g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "A label was read approximately, as a photo or a scan can garble it: %s",
+                                                          "Labels were read approximately, as a photo or a scan can garble them: %s", 1), "");
+
+    g_assert_nonnull (find_label_starting (GTK_WIDGET (page), note));
+  }
+  kd_test_save_screenshot (GTK_WIDGET (window), "31-analyze-hostile");
+  kd_test_window_destroy (window);
+}
+
 static void
 test_analyze_narrow (void)
 {
@@ -605,6 +647,7 @@ main (int    argc,
   g_test_add_func ("/window/analyze-case", test_analyze_case);
   g_test_add_func ("/window/analyze-open-progress", test_analyze_open_progress);
   g_test_add_func ("/window/analyze-big-paste", test_analyze_big_paste);
+  g_test_add_func ("/window/analyze-hostile-paste", test_analyze_hostile_paste);
   g_test_add_func ("/window/analyze-narrow", test_analyze_narrow);
   g_test_add_func ("/window/analyze-undo", test_analyze_undo);
   g_test_add_func ("/window/analyze-long-line", test_analyze_long_line);

@@ -32,21 +32,6 @@ diagnose_fixture (const char *name)
   return kd_diagnosis_new (doc);
 }
 
-static KdFinding *
-find_rule (KdDiagnosis *diagnosis,
-           const char  *rule)
-{
-  GListModel *findings = kd_diagnosis_get_findings (diagnosis);
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
-      if (g_str_equal (kd_finding_get_rule (finding), rule))
-        return finding;  /* the diagnosis keeps a reference */
-    }
-  return NULL;
-}
-
 static gboolean
 has_related (KdFinding  *finding,
              const char *code)
@@ -116,10 +101,10 @@ test_fixtures (void)
       for (guint r = 0; r < G_N_ELEMENTS (fixture_cases[i].rules) && fixture_cases[i].rules[r]; r++)
         {
           g_test_message ("  expects %s", fixture_cases[i].rules[r]);
-          g_assert_nonnull (find_rule (diagnosis, fixture_cases[i].rules[r]));
+          g_assert_nonnull (kd_diagnosis_find_rule (diagnosis, fixture_cases[i].rules[r]));
         }
       for (guint r = 0; r < G_N_ELEMENTS (fixture_cases[i].absent) && fixture_cases[i].absent[r]; r++)
-        g_assert_null (find_rule (diagnosis, fixture_cases[i].absent[r]));
+        g_assert_null (kd_diagnosis_find_rule (diagnosis, fixture_cases[i].absent[r]));
       g_assert_cmpint (kd_diagnosis_get_verdict (diagnosis), ==, fixture_cases[i].verdict);
     }
 }
@@ -132,16 +117,16 @@ test_links_and_commands (void)
   g_autoptr(KdDiagnosis) port = diagnose_fixture ("en-dlv-ws2012r2-kmshost-count14-port-lowpri-ps");
   KdFinding *f;
 
-  f = find_rule (notification, "status.notification");
+  f = kd_diagnosis_find_rule (notification, "status.notification");
   g_assert_cmpuint (g_strv_length ((GStrv) kd_finding_get_related (f)), >=, 1);
 
   /* A failed /ato links to the catalog entry and brings its commands. */
-  f = find_rule (ato, "ato.failed");
+  f = kd_diagnosis_find_rule (ato, "ato.failed");
   g_assert_true (has_related (f, "0xC004F074"));
   g_assert_cmpuint (g_list_model_get_n_items (kd_finding_get_commands (f)), >, 0);
 
   /* The host's own port is filled in. */
-  f = find_rule (port, "kms-host.non-default-port");
+  f = kd_diagnosis_find_rule (port, "kms-host.non-default-port");
   g_assert_true (has_command_containing (f, "/skms"));
   g_assert_false (has_command_containing (f, ":1688"));
 
@@ -149,7 +134,7 @@ test_links_and_commands (void)
   {
     g_autoptr(KdDiagnosis) italian = diagnose_fixture ("xx-it-dlv-kms-client-messagebox");
 
-    f = find_rule (italian, "capture.unknown-language");
+    f = kd_diagnosis_find_rule (italian, "capture.unknown-language");
     g_assert_true (has_command_containing (f, "copy /Y \"%windir%\\System32\\slmgr.vbs\""));
     g_assert_true (has_command_containing (f, "cscript //nologo \"%temp%\\slmgr.vbs\" /dlv"));
   }
@@ -194,21 +179,21 @@ test_kms_client_rules (void)
     "Partial Product Key: T83GX\nLicense Status: Licensed\n");
   KdFinding *f;
 
-  f = find_rule (missed, "kms-client.missed-renewals");
+  f = kd_diagnosis_find_rule (missed, "kms-client.missed-renewals");
   g_assert_nonnull (f);
   g_assert_cmpint (kd_finding_get_severity (f), ==, KD_FINDING_WARNING);
-  g_assert_nonnull (find_rule (missed, "kms-client.host-caching-disabled"));
-  g_assert_nonnull (find_rule (missed, "kms-client.non-default-intervals"));
-  g_assert_null (find_rule (missed, "kms-client.expires-soon"));
+  g_assert_nonnull (kd_diagnosis_find_rule (missed, "kms-client.host-caching-disabled"));
+  g_assert_nonnull (kd_diagnosis_find_rule (missed, "kms-client.non-default-intervals"));
+  g_assert_null (kd_diagnosis_find_rule (missed, "kms-client.expires-soon"));
 
-  f = find_rule (soon, "kms-client.expires-soon");
+  f = kd_diagnosis_find_rule (soon, "kms-client.expires-soon");
   g_assert_nonnull (f);
   g_assert_cmpint (kd_finding_get_severity (f), ==, KD_FINDING_ERROR);
   /* trusted time + 20000 minutes */
   g_assert_nonnull (strstr (kd_finding_get_title (f), "2026-04-01"));
 
-  g_assert_nonnull (find_rule (edition, "key.gvlk-other-edition"));
-  g_assert_null (find_rule (right, "key.gvlk-other-edition"));
+  g_assert_nonnull (kd_diagnosis_find_rule (edition, "key.gvlk-other-edition"));
+  g_assert_null (kd_diagnosis_find_rule (right, "key.gvlk-other-edition"));
   g_assert_cmpint (kd_diagnosis_get_verdict (right), ==, KD_VERDICT_OK);
 
   /* A number no int64 holds (the fuzzer's): read as the largest one, and
@@ -219,8 +204,8 @@ test_kms_client_rules (void)
       "Volume activation expiration: 99999999999999999999999 minute(s) (9 day(s))\n"
       "Trusted time: 3/18/2026 12:34:20 PM\n");
 
-    g_assert_null (find_rule (huge, "kms-client.expires-soon"));
-    g_assert_null (find_rule (huge, "kms-client.missed-renewals"));
+    g_assert_null (kd_diagnosis_find_rule (huge, "kms-client.expires-soon"));
+    g_assert_null (kd_diagnosis_find_rule (huge, "kms-client.missed-renewals"));
   }
 }
 
@@ -241,12 +226,12 @@ test_host_rules (void)
     "License Status: Initial grace period\nTime remaining: 43200 minute(s) (30 day(s))\n"
     "Remaining Windows rearm count: 0\n");
 
-  g_assert_nonnull (find_rule (stuck, "kms-host.count-stuck"));
-  g_assert_nonnull (find_rule (stuck, "kms-host.not-licensed"));
-  g_assert_nonnull (find_rule (stuck, "kms-host.count-below-5"));
-  g_assert_nonnull (find_rule (rearm, "rearm.none-left"));
-  g_assert_nonnull (find_rule (rearm, "status.initial-grace"));
-  g_assert_nonnull (strstr (kd_finding_get_title (find_rule (rearm, "status.initial-grace")), "30"));
+  g_assert_nonnull (kd_diagnosis_find_rule (stuck, "kms-host.count-stuck"));
+  g_assert_nonnull (kd_diagnosis_find_rule (stuck, "kms-host.not-licensed"));
+  g_assert_nonnull (kd_diagnosis_find_rule (stuck, "kms-host.count-below-5"));
+  g_assert_nonnull (kd_diagnosis_find_rule (rearm, "rearm.none-left"));
+  g_assert_nonnull (kd_diagnosis_find_rule (rearm, "status.initial-grace"));
+  g_assert_nonnull (strstr (kd_finding_get_title (kd_diagnosis_find_rule (rearm, "status.initial-grace")), "30"));
 }
 
 static void
@@ -255,9 +240,9 @@ test_nothing (void)
   g_autoptr(KdDiagnosis) empty = diagnose_text ("");
   g_autoptr(KdDiagnosis) prose = diagnose_text ("Hello, my PC says it is not activated, please help.\n");
 
-  g_assert_nonnull (find_rule (empty, "capture.nothing-recognised"));
+  g_assert_nonnull (kd_diagnosis_find_rule (empty, "capture.nothing-recognised"));
   g_assert_cmpint (kd_diagnosis_get_verdict (empty), ==, KD_VERDICT_ERROR);
-  g_assert_nonnull (find_rule (prose, "capture.nothing-recognised"));
+  g_assert_nonnull (kd_diagnosis_find_rule (prose, "capture.nothing-recognised"));
 }
 
 static void

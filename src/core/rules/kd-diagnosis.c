@@ -994,6 +994,30 @@ kd_diagnosis_get_findings (KdDiagnosis *self)
   return G_LIST_MODEL (self->findings);
 }
 
+/**
+ * kd_diagnosis_find_rule:
+ * @self: a diagnosis
+ * @rule: a rule's id, such as "kms-client.expired"
+ *
+ * Returns: (transfer none) (nullable): the first finding of @rule
+ */
+KdFinding *
+kd_diagnosis_find_rule (KdDiagnosis *self,
+                        const char  *rule)
+{
+  g_return_val_if_fail (KD_IS_DIAGNOSIS (self), NULL);
+  g_return_val_if_fail (rule != NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->findings)); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+
+      if (g_str_equal (kd_finding_get_rule (finding), rule))
+        return finding;  /* the store keeps a reference */
+    }
+  return NULL;
+}
+
 KdVerdict
 kd_diagnosis_get_verdict (KdDiagnosis *self)
 {

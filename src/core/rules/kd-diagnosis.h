@@ -27,6 +27,8 @@ KdDiagnosis   *kd_diagnosis_new_finish         (GAsyncResult        *result,
                                                 GError             **error);
 KdCapture *kd_diagnosis_get_document       (KdDiagnosis   *self);
 GListModel    *kd_diagnosis_get_findings       (KdDiagnosis   *self);
+KdFinding     *kd_diagnosis_find_rule          (KdDiagnosis   *self,
+                                                const char    *rule);
 KdVerdict      kd_diagnosis_get_verdict        (KdDiagnosis   *self);
 KdVerdict      kd_diagnosis_get_product_verdict (KdDiagnosis  *self,
                                                  guint         product);
