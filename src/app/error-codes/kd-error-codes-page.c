@@ -14,6 +14,8 @@
 #include "kd-error-detail.h"
 #include "kd-hresult.h"
 #include "kd-lookup.h"
+#include "kd-paced-list.h"
+#include "kd-row-slot.h"
 
 /* Longer queries are not searches but pastes gone wrong; only their start is
  * looked at, so a huge paste cannot stall the main loop. */
@@ -255,6 +257,10 @@ set_results (KdErrorCodesPage *self,
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered_results));
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "results" : "empty");
+  /* A new list is read from its top, which is also where its rows are
+   * re-labelled first (KdPacedList). */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_NONE, NULL);
 }
 
 static GPtrArray *
@@ -379,7 +385,6 @@ refresh (KdErrorCodesPage *self,
         self->updating = TRUE;
         gtk_single_selection_set_selected (self->selection, 0);
         self->updating = FALSE;
-        gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_NONE, NULL);
         if (typing)
           show_entry_after_list (self, first);
         else
@@ -451,7 +456,8 @@ on_chip_toggled (KdErrorCodesPage *self)
 static void
 on_selected_item_changed (KdErrorCodesPage *self)
 {
-  KdErrorCode *entry = gtk_single_selection_get_selected_item (self->selection);
+  KdRowSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  KdErrorCode *entry = slot != NULL ? kd_row_slot_get_item (slot) : NULL;
 
   if (!self->updating && entry != NULL)
     {
@@ -464,8 +470,12 @@ static void
 on_list_activate (KdErrorCodesPage *self,
                   guint             position)
 {
-  g_autoptr(KdErrorCode) entry = g_list_model_get_item (G_LIST_MODEL (self->filtered_results), position);
+  g_autoptr(KdRowSlot) slot = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  KdErrorCode *entry = slot != NULL ? kd_row_slot_get_item (slot) : NULL;
 
+  /* the row activated, as shown: an emptied one is about to go */
+  if (entry == NULL)
+    return;
   show_entry (self, entry);
   note_looked_up (self);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
@@ -584,6 +594,8 @@ kd_error_codes_page_class_init (KdErrorCodesPageClass *klass)
 
   g_type_ensure (KD_TYPE_ERROR_DETAIL);
   g_type_ensure (KD_TYPE_ERROR_CODE);
+  g_type_ensure (KD_TYPE_PACED_LIST);
+  g_type_ensure (KD_TYPE_ROW_SLOT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-error-codes-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KdErrorCodesPage, split_view);
