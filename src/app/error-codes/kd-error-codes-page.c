@@ -54,8 +54,8 @@ struct _KdErrorCodesPage
 
   /* The best match of what is being typed, shown once the list is */
   KdErrorCode *next_entry;
-  GdkFrameClock *next_entry_clock;
-  gulong next_entry_handler;
+  gint64 next_entry_frame;  /* the frame before the one that shows the list */
+  guint next_entry_tick;
 };
 
 G_DEFINE_FINAL_TYPE (KdErrorCodesPage, kd_error_codes_page, KD_TYPE_PAGE)
@@ -133,11 +133,9 @@ get_filter (KdErrorCodesPage *self)
 static void
 forget_next_entry (KdErrorCodesPage *self)
 {
-  /* a clock whose surface went first lost its handlers with it */
-  if (self->next_entry_clock != NULL && g_signal_handler_is_connected (self->next_entry_clock, self->next_entry_handler))
-    g_signal_handler_disconnect (self->next_entry_clock, self->next_entry_handler);
-  self->next_entry_handler = 0;
-  g_clear_object (&self->next_entry_clock);
+  if (self->next_entry_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->next_entry_tick);
+  self->next_entry_tick = 0;
   g_clear_object (&self->next_entry);
 }
 
@@ -159,14 +157,30 @@ show_entry (KdErrorCodesPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
 }
 
-/* At the end of the frame that shows the new list: the entry goes into
- * the next one. */
 static void
-show_next_entry (KdErrorCodesPage *self)
+clear_next_entry_tick (gpointer data)
 {
-  g_autoptr(KdErrorCode) entry = g_steal_pointer (&self->next_entry);
+  KdErrorCodesPage *self = data;
 
+  self->next_entry_tick = 0;
+}
+
+/* In the update phase of the frame after the one that shows the new list,
+ * so that the entry is laid out in that frame. */
+static gboolean
+show_next_entry (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  KdErrorCodesPage *self = KD_ERROR_CODES_PAGE (widget);
+  g_autoptr(KdErrorCode) entry = NULL;
+
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->next_entry_frame + 1)
+    return G_SOURCE_CONTINUE;
+  entry = g_steal_pointer (&self->next_entry);
+  self->next_entry_tick = 0;
   show_entry (self, entry);
+  return G_SOURCE_REMOVE;
 }
 
 /* While typing, each key press shows its list in the next frame, and the
@@ -190,14 +204,10 @@ show_entry_after_list (KdErrorCodesPage *self,
       return;
     }
   g_set_object (&self->next_entry, entry);
-  if (self->next_entry_clock == NULL)
-    {
-      self->next_entry_clock = g_object_ref (clock);
-      /* disconnected by forget_next_entry(), in dispose too */
-      self->next_entry_handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (show_next_entry), self);
-    }
-  /* a frame there will be, even when the list did not change */
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* the frame that comes next shows the list */
+  self->next_entry_frame = gdk_frame_clock_get_frame_counter (clock);
+  if (self->next_entry_tick == 0)
+    self->next_entry_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_next_entry, self, clear_next_entry_tick);
 }
 
 /* The chips keep the entries of the kinds of activation they name; an
