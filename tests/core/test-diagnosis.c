@@ -86,6 +86,7 @@ static const struct {
   { "en-xpr-ws2019-standard-eval", KD_VERDICT_WARNING, { "edition.evaluation" } },
   { "en-ospp-act-dstatus-office16-4004f040-registry-override-port", KD_VERDICT_OK, { "ato.succeeded", "kms-client.registered-host" } },
   { "en-ospp-act-error-lines-only-no-hint", KD_VERDICT_ERROR, { "ato.failed" } },
+  { "en-ospp-dstatus-unpkey-office2013-subscription-expiration", KD_VERDICT_ERROR, { "ato.failed", "status.notification" } },
   { "en-dlv-ws2022-kmshost-count-overflow-lf", KD_VERDICT_WARNING, { "capture.number-out-of-range" },
     { "kms-host.count-ok", "kms-host.count-below-5" } },
 };
@@ -207,6 +208,53 @@ test_kms_client_rules (void)
     g_assert_null (kd_diagnosis_find_rule (huge, "kms-client.expires-soon"));
     g_assert_null (kd_diagnosis_find_rule (huge, "kms-client.missed-renewals"));
   }
+}
+
+/* Whether @finding's remedy or one of its commands names @what */
+static gboolean
+finding_says (KdFinding  *finding,
+              const char *what)
+{
+  GListModel *commands = kd_finding_get_commands (finding);
+
+  if (strstr (kd_finding_get_remedy (finding), what) != NULL)
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (commands); i++)
+    {
+      g_autoptr(KdCommand) command = g_list_model_get_item (commands, i);
+
+      if (strstr (kd_command_get_command (command), what) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An ospp.vbs capture is answered with ospp.vbs: on Windows 7, Office
+ * is not in slmgr's reach.  Windows' own message, quoted inside one of
+ * ours, keeps one full stop. */
+static void
+test_ospp_commands (void)
+{
+  g_autoptr(KdDiagnosis) ospp = diagnose_fixture ("en-ospp-dstatus-unpkey-office2013-subscription-expiration");
+  g_autoptr(KdDiagnosis) slmgr = diagnose_text (
+    "Name: Windows(R), Professional edition\n"
+    "Description: Windows(R) Operating System, RETAIL channel\n"
+    "Activation ID: 2de67392-b7a7-462a-b1ca-108dd189f588\n"
+    "License Status: Notification\nNotification Reason: 0xC004F009 (grace time expired).\n");
+  const char *rules[] = { "ato.failed", "status.notification" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      KdFinding *f = kd_diagnosis_find_rule (ospp, rules[i]);
+
+      g_assert_nonnull (f);
+      g_assert_true (finding_says (f, "cscript ospp.vbs /act"));
+      g_assert_false (finding_says (f, "slmgr"));
+      g_assert_null (strstr (kd_finding_get_explanation (f), ".."));
+    }
+  g_assert_true (finding_says (kd_diagnosis_find_rule (slmgr, "status.notification"),
+                               "slmgr.vbs /ato 2de67392-b7a7-462a-b1ca-108dd189f588"));
+  g_assert_false (finding_says (kd_diagnosis_find_rule (slmgr, "status.notification"), "ospp"));
 }
 
 static void
@@ -379,6 +427,7 @@ main (int    argc,
   g_test_add_func ("/diagnosis/links-and-commands", test_links_and_commands);
   g_test_add_func ("/diagnosis/kms-client-rules", test_kms_client_rules);
   g_test_add_func ("/diagnosis/host-rules", test_host_rules);
+  g_test_add_func ("/diagnosis/ospp-commands", test_ospp_commands);
   g_test_add_func ("/diagnosis/nothing", test_nothing);
   g_test_add_func ("/diagnosis/main-product", test_main_product);
   g_test_add_func ("/diagnosis/json", test_json);

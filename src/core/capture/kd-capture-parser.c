@@ -455,8 +455,10 @@ handle_line (Parser                *p,
   no_continuation (p);
 
   /* The frame around the text says nothing about the labels' language:
-   * the title of an Italian message box is still "Windows Script Host". */
+   * the title of an Italian message box is still "Windows Script Host",
+   * and cmd.exe's own banner is often pasted above the script's. */
   if (key == KD_KEY ("wsh_title") || key == KD_KEY ("ok_button") || key == KD_KEY ("wsh_copyright") ||
+      key == KD_KEY ("cmd_banner") ||
       g_str_has_prefix (key, "ospp_separator") || key == KD_KEY ("ospp_exiting"))
     return;
   if (key != KD_KEY ("wsh_banner"))
@@ -472,6 +474,16 @@ handle_line (Parser                *p,
   if (key == KD_KEY ("ospp_processing"))
     {
       p->product = NULL;
+      return;
+    }
+
+  /* /unpkey and /dinstid name the product each of their lines is about */
+  if (key == KD_KEY ("ospp_uninstalling_key") || key == KD_KEY ("ospp_installation_id"))
+    {
+      new_product (p);
+      put_span (p->product, KD_KEY ("name"), &captures->spans[KD_MARKER_PRODUCT_NAME]);
+      put_span (p->product, KD_KEY ("installation_id"), &captures->spans[KD_MARKER_INSTALLATION_ID]);
+      p->saw_ospp_fields = TRUE;
       return;
     }
 

@@ -1293,6 +1293,8 @@ add_expiry (KdCaptureProduct *self,
   const char *state = NULL;
   const char *text = NULL;
   const char *date = kd_capture_product_lookup (self, KD_KEY ("xpr_date"));
+  /* ospp: a subscription's "EXPIRATION: 10/11/2013 4:59:59 PM" */
+  const char *subscription = kd_capture_product_lookup (self, KD_KEY ("ospp_expiration"));
   g_autofree char *expires = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (xpr) && state == NULL; i++)
@@ -1308,6 +1310,8 @@ add_expiry (KdCaptureProduct *self,
       if (g_str_equal (self->license_status, "licensed"))
         {
           if ((text = kd_capture_product_lookup (self, KD_KEY ("timebased_activation_expiration"))) != NULL)
+            state = "timebased";
+          else if ((text = subscription) != NULL)
             state = "timebased";
           /* ospp prints a licensed KMS client's time left as its REMAINING GRACE */
           else if ((text = kd_capture_product_lookup (self, KD_KEY ("volume_activation_expiration"))) != NULL ||
@@ -1325,6 +1329,9 @@ add_expiry (KdCaptureProduct *self,
       else if (g_str_equal (self->license_status, "notification"))
         state = "notification";
     }
+  /* whatever the state, a subscription ends on its date */
+  if (state != NULL && subscription != NULL)
+    text = date = subscription;
 
   json_builder_set_member_name (builder, "expiry");
   if (state == NULL)

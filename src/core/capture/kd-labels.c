@@ -79,6 +79,7 @@ static const char * const capture_names[KD_N_MARKERS] = {
   [KD_MARKER_DATE] = "date",
   [KD_MARKER_DESCRIPTION] = "description",
   [KD_MARKER_ACTIVATION_ID] = "activationid",
+  [KD_MARKER_INSTALLATION_ID] = "iid",
 };
 
 typedef struct

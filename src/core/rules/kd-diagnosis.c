@@ -64,6 +64,8 @@ typedef struct
   const char *host;           /* "<kms-host>" when unknown */
   char *host_port;            /* "kms01:1688" or "<kms-host>:1688" */
   const char *activation_id;  /* "<activation-id>" when unknown */
+  const char *activate;       /* the command that activates it: slmgr's, or ospp's for an ospp capture */
+  gboolean ospp;
 } Ctx;
 
 static void
@@ -135,11 +137,19 @@ catalog_title (const char *code)
 {
   guint32 value;
   KdErrorCode *entry;
+  g_autofree char *title = NULL;
 
   if (code == NULL || !kd_hresult_parse (code, &value, NULL))
     return NULL;
   entry = kd_error_catalog_lookup (kd_error_catalog_get_default (), value);
-  return entry != NULL ? kd_error_code_dup_display_title (entry) : NULL;
+  if (entry == NULL)
+    return NULL;
+  title = kd_error_code_dup_display_title (entry);
+  /* an entry without a title of ours shows Windows' message, a sentence:
+   * it goes inside one of ours */
+  if (g_str_has_suffix (title, "."))
+    title[strlen (title) - 1] = '\0';
+  return g_steal_pointer (&title);
 }
 
 /* License status ------------------------------------------------------- */
@@ -159,12 +169,18 @@ rule_license_status (Ctx *c)
     {
       const char *remedy;
 
+      g_autofree char *kms_remedy = NULL;
+
       if (role == KD_LICENSE_ROLE_KMS_CLIENT)
-        remedy = _("Activate it against your KMS host with slmgr.vbs /ato, and read the error code it returns if it fails.");
+        /* Translators: %s is the command that activates, such as slmgr.vbs /ato */
+        remedy = kms_remedy = g_strdup_printf (_("Activate it against your KMS host with %s, and read the error code it returns if it fails."),
+                                               c->activate);
       else if (role == KD_LICENSE_ROLE_MAK)
-        remedy = _("Activate it online with slmgr.vbs /ato, or by phone with slui 4 when the machine has no Internet access.");
+        remedy = c->ospp ? _("Activate it online with cscript ospp.vbs /act. Without Internet access, activate it by phone: cscript ospp.vbs /dinstid shows the installation ID to give, and cscript ospp.vbs /actcnf:<confirmation ID> enters the answer.")
+                         : _("Activate it online with slmgr.vbs /ato, or by phone with slui 4 when the machine has no Internet access.");
       else
-        remedy = _("Install a valid product key for this edition with slmgr.vbs /ipk, then activate it with slmgr.vbs /ato.");
+        remedy = c->ospp ? _("Install a valid product key for this edition with cscript ospp.vbs /inpkey:<key>, then activate it with cscript ospp.vbs /act.")
+                         : _("Install a valid product key for this edition with slmgr.vbs /ipk, then activate it with slmgr.vbs /ato.");
       f = add (c, "status.unlicensed", KD_FINDING_ERROR, _("Not activated"),
                _("The license is Unlicensed: no grace period is running, so Windows or Office nags and may limit features until it is activated."),
                remedy);
@@ -174,20 +190,28 @@ rule_license_status (Ctx *c)
       g_autofree char *title = days >= 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not activated yet: %" PRId64 " day of grace left",
                                                                            "Not activated yet: %" PRId64 " days of grace left", days), days)
                                          : g_strdup (_("Not activated yet: in the initial grace period"));
+      /* Translators: %s is the command that activates, such as slmgr.vbs /ato */
+      g_autofree char *remedy = g_strdup_printf (role == KD_LICENSE_ROLE_KMS_CLIENT
+                                                   ? _("Activate it with %s before the grace period ends; if the KMS host is not reachable, fix that first.")
+                                                   : _("Activate it with %s before the grace period ends."),
+                                                 c->activate);
+
       f = add (c, "status.initial-grace", KD_FINDING_WARNING, title,
                _("The product runs on the grace period every installation gets. When it ends, it goes into notification mode."),
-               role == KD_LICENSE_ROLE_KMS_CLIENT
-                 ? _("Activate it with slmgr.vbs /ato before the grace period ends; if the KMS host is not reachable, fix that first.")
-                 : _("Activate it with slmgr.vbs /ato before the grace period ends."));
+               remedy);
     }
   else if (g_str_equal (status, "additional-grace"))
     {
       g_autofree char *title = days >= 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Activation lapsed: %" PRId64 " day of grace left",
                                                                            "Activation lapsed: %" PRId64 " days of grace left", days), days)
                                          : g_strdup (_("Activation lapsed: in the additional grace period"));
+      /* Translators: %s is the command that activates, such as slmgr.vbs /ato */
+      g_autofree char *remedy = g_strdup_printf (_("On a KMS client, check that it reaches a KMS host and run %s. After a hardware change, reactivate the product."),
+                                                 c->activate);
+
       f = add (c, "status.additional-grace", KD_FINDING_WARNING, title,
                _("Either a KMS activation was not renewed within 180 days, or the hardware changed so much that the activation no longer matches the machine. Windows gives a further grace period before notification."),
-               _("On a KMS client, check that it reaches a KMS host and run slmgr.vbs /ato. After a hardware change, reactivate the product."));
+               remedy);
       add_catalog_code (f, "0xC004F00F", FALSE);
     }
   else if (g_str_equal (status, "non-genuine-grace"))
@@ -198,9 +222,14 @@ rule_license_status (Ctx *c)
       add_catalog_code (f, "0x4004F065", FALSE);
     }
   else if (g_str_equal (status, "extended-grace"))
-    f = add (c, "status.extended-grace", KD_FINDING_WARNING, _("Running on an extended grace period"),
-             _("The grace period was extended (for example by a rearm), so the product still works but is not activated."),
-             _("Activate it with slmgr.vbs /ato rather than extending the grace period again."));
+    {
+      /* Translators: %s is the command that activates, such as slmgr.vbs /ato */
+      g_autofree char *remedy = g_strdup_printf (_("Activate it with %s rather than extending the grace period again."), c->activate);
+
+      f = add (c, "status.extended-grace", KD_FINDING_WARNING, _("Running on an extended grace period"),
+               _("The grace period was extended (for example by a rearm), so the product still works but is not activated."),
+               remedy);
+    }
   else if (g_str_equal (status, "notification"))
     {
       const char *reason = kd_capture_product_get_notification_reason (c->product);
@@ -210,9 +239,11 @@ rule_license_status (Ctx *c)
       g_autofree char *explanation = reason_title != NULL
         ? g_strdup_printf (_("The grace periods are over and the product is not activated. Windows gives the reason as %s: %s."), reason, reason_title)
         : g_strdup (_("The grace periods are over and the product is not activated."));
+      /* Translators: %s is the command that activates, such as slmgr.vbs /ato */
+      g_autofree char *remedy = g_strdup_printf (_("Fix the cause the notification reason names (open it in Error Codes), then activate with %s."),
+                                                 c->activate);
 
-      f = add (c, "status.notification", KD_FINDING_ERROR, title, explanation,
-               _("Fix the cause the notification reason names (open it in Error Codes), then activate with slmgr.vbs /ato."));
+      f = add (c, "status.notification", KD_FINDING_ERROR, title, explanation, remedy);
       add_catalog_code (f, reason, FALSE);
       kd_finding_add_field (f, "notification_reason");
     }
@@ -224,8 +255,10 @@ rule_license_status (Ctx *c)
   kd_finding_add_field (f, "license_status");
   if (status != NULL && !g_str_equal (status, "unknown") && !g_str_equal (status, "non-genuine-grace"))
     {
-      g_autofree char *ato = g_strdup_printf ("slmgr.vbs /ato %s", c->activation_id);
-      kd_finding_add_command (f, ato, _("Activate this product now and show the result"));
+      /* ospp.vbs /act activates every Office product installed */
+      g_autofree char *ato = c->ospp ? g_strdup (c->activate) : g_strdup_printf ("%s %s", c->activate, c->activation_id);
+      kd_finding_add_command (f, ato, c->ospp ? _("Activate the Office products now and show the result")
+                                              : _("Activate this product now and show the result"));
     }
 }
 
@@ -716,9 +749,12 @@ rule_result (Ctx *c)
       else
         explanation = g_strdup (_("The activation attempt in this capture ended with an error."));
 
-      f = add (c, "ato.failed", KD_FINDING_ERROR, title, explanation,
-               code != NULL ? _("Open the code in Error Codes for its cause and the steps to fix it, then run slmgr.vbs /ato again.")
-                            : _("Do what the message asks (for a copy found not genuine: install a legitimate key for this edition and run slui.exe), then run slmgr.vbs /ato again."));
+      /* Translators: %s is the command that activates, such as slmgr.vbs /ato */
+      g_autofree char *remedy = g_strdup_printf (code != NULL ? _("Open the code in Error Codes for its cause and the steps to fix it, then run %s again.")
+                                                              : _("Do what the message asks (for a copy found not genuine: install a legitimate key for this edition and run slui.exe), then run %s again."),
+                                                 c->activate);
+
+      f = add (c, "ato.failed", KD_FINDING_ERROR, title, explanation, remedy);
       add_catalog_code (f, code, TRUE);
     }
   else
@@ -833,6 +869,7 @@ run_rules (KdDiagnosis *self)
 {
   GListModel *products = kd_capture_get_products (self->document);
   guint n = g_list_model_get_n_items (products);
+  KdCaptureKind kind = kd_capture_get_kind (self->document);
 
   for (guint i = 0; i < n; i++)
     {
@@ -851,6 +888,8 @@ run_rules (KdDiagnosis *self)
                                                                                    : KD_KMS_DEFAULT_PORT);
       c.activation_id = kd_capture_product_get_field (product, "activation_id") != NULL
                           ? kd_capture_product_get_field (product, "activation_id") : "<activation-id>";
+      c.ospp = kind == KD_CAPTURE_KIND_OSPP_DSTATUS || kind == KD_CAPTURE_KIND_OSPP_ACT;
+      c.activate = c.ospp ? "cscript ospp.vbs /act" : "slmgr.vbs /ato";
 
       rule_result (&c);
       rule_out_of_range (&c);
