@@ -234,6 +234,30 @@ index_entry (KdSearchIndex *index,
   index_english (index, doc, object);
 }
 
+/* The words of every entry, indexed the first time anybody searches:
+ * what only looks codes up (a diagnosis, the CLI's parse) does without.
+ * Searches may come from several threads; the catalog does not change
+ * once shared. */
+static KdSearchIndex *
+ensure_index (KdErrorCatalog *self)
+{
+  if (g_once_init_enter_pointer (&self->index))
+    {
+      KdSearchIndex *index = kd_search_index_new ();
+
+      for (guint i = 0; i < self->entries->len; i++)
+        {
+          KdErrorCode *entry = g_ptr_array_index (self->entries, i);
+          guint32 v = kd_error_code_get_value (entry);
+
+          index_entry (index, entry, g_hash_table_lookup (self->objects, GUINT_TO_POINTER (v)));
+        }
+      kd_search_index_finish (index);
+      g_once_init_leave_pointer (&self->index, index);
+    }
+  return self->index;
+}
+
 /* Entries are made lazily, the first time anybody asks, so that loading
  * several layers builds them once. */
 static void
@@ -263,7 +287,6 @@ kd_error_catalog_build (KdErrorCatalog *self)
     }
   g_ptr_array_sort (self->entries, compare_entries);
 
-  self->index = kd_search_index_new ();
   for (guint i = 0; i < self->entries->len; i++)
     {
       KdErrorCode *entry = g_ptr_array_index (self->entries, i);
@@ -278,9 +301,7 @@ kd_error_catalog_build (KdErrorCatalog *self)
               !g_hash_table_contains (self->by_value, GUINT_TO_POINTER (alias)))
             g_hash_table_insert (self->by_value, GUINT_TO_POINTER (alias), entry);
         }
-      index_entry (self->index, entry, g_hash_table_lookup (self->objects, GUINT_TO_POINTER (v)));
     }
-  kd_search_index_finish (self->index);
 
   if (old_n != self->entries->len || old_n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->entries->len);
@@ -458,7 +479,10 @@ load_thread (GTask        *task,
   if (!load_builtin (loaded, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, g_steal_pointer (&loaded), g_object_unref);
+    {
+      ensure_index (loaded);
+      g_task_return_pointer (task, g_steal_pointer (&loaded), g_object_unref);
+    }
 }
 
 static void
@@ -566,7 +590,11 @@ get_default_thread (GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  g_task_return_pointer (task, g_object_ref (kd_error_catalog_get_default ()), g_object_unref);
+  KdErrorCatalog *catalog = kd_error_catalog_get_default ();
+
+  /* what is loaded in the background is ready to search too */
+  ensure_index (catalog);
+  g_task_return_pointer (task, g_object_ref (catalog), g_object_unref);
 }
 
 /**
@@ -576,7 +604,8 @@ get_default_thread (GTask        *task,
  * @user_data: for @callback
  *
  * kd_error_catalog_get_default() without waiting: the first call loads the
- * catalog, which takes tens of milliseconds, in a worker thread.  The
+ * catalog, which takes tens of milliseconds, and indexes it for searching,
+ * in a worker thread.  The
  * catalog is only handed out once it is whole, so that threads that share
  * it never see it change.
  */
@@ -677,7 +706,7 @@ kd_error_catalog_search (KdErrorCatalog *self,
       (exact = kd_error_catalog_lookup (self, value)) != NULL)
     g_ptr_array_add (results, g_object_ref (exact));
 
-  hits = kd_search_index_query (self->index, query);
+  hits = kd_search_index_query (ensure_index (self), query);
   for (guint i = 0; i < hits->len; i++)
     {
       KdErrorCode *entry = g_ptr_array_index (self->entries, g_array_index (hits, KdSearchHit, i).document);
