@@ -176,9 +176,15 @@ test_analyze_case (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", "ru-dlv-retail-cp866.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  /* A paste is in the case at once, before any parse. */
-  kd_analyze_page_set_text (page, "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n");
-  g_assert_true (case_holds (window, "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n"));
+  /* A paste is in the case at once, before any parse.  Its diagnosis is
+   * waited for, not to be taken for the file's below. */
+  {
+    g_autoptr(KdTestNotify) diagnosed = kd_test_notify_watch (page, "diagnosis");
+
+    kd_analyze_page_set_text (page, "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n");
+    g_assert_true (case_holds (window, "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n"));
+    KD_TEST_WAIT_UNTIL (kd_test_notify_count (diagnosed) > 0 && kd_analyze_page_get_diagnosis (page) != NULL);
+  }
 
   /* A file goes in decoded, with its name and encoding. */
   {
