@@ -18,5 +18,7 @@ int kd_cli_parse    (int    argc,
                      char **argv);
 int kd_cli_diagnose (int    argc,
                      char **argv);
+int kd_cli_events   (int    argc,
+                     char **argv);
 
 G_END_DECLS

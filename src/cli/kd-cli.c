@@ -28,6 +28,8 @@ static const struct {
     N_("Read what slmgr.vbs or ospp.vbs printed, in any language and encoding") },
   { "diagnose", kd_cli_diagnose, "[--json] FILE…|-",
     N_("Say what is wrong with the machine a capture comes from") },
+  { "events", kd_cli_events, "[--json] FILE…|-",
+    N_("Read the licensing events of an event log export") },
 };
 
 static void

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Validates `kms-doctor-cli parse --json` of every capture fixture against
-docs/capture-json.schema.json (TAP)."""
+"""Validates `kms-doctor-cli COMMAND --json` of every fixture matching GLOB
+against docs/CONTRACT.schema.json, and the example in docs/CONTRACT.md (TAP).
+
+Usage: validate-json.py TOP COMMAND CONTRACT GLOB
+       validate-json.py TOP parse capture-json 'tests/fixtures/captures/*.txt'"""
 import glob
 import json
 import os
@@ -10,17 +13,18 @@ import sys
 
 import jsonschema
 
-top = sys.argv[1]
+top, command, contract, pattern = sys.argv[1:5]
 cli = os.environ["KD_CLI"]
-schema = json.load(open(os.path.join(top, "docs", "capture-json.schema.json"), encoding="utf-8"))
+schema = json.load(open(os.path.join(top, "docs", contract + ".schema.json"), encoding="utf-8"))
 jsonschema.Draft202012Validator.check_schema(schema)
 validator = jsonschema.Draft202012Validator(schema)
-files = sorted(glob.glob(os.path.join(top, "tests", "fixtures", "captures", "*.txt")))
+files = sorted(f for f in glob.glob(os.path.join(top, pattern))
+               if not f.endswith(".expected.json") and not f.endswith("README.md"))
 print(f"1..{len(files) + 1}")
 failed = 0
 for i, path in enumerate(files, 1):
     name = os.path.basename(path)
-    run = subprocess.run([cli, "parse", "--json", path], capture_output=True)
+    run = subprocess.run([cli, command, "--json", path], capture_output=True)
     try:
         doc = json.loads(run.stdout)
         errors = sorted(validator.iter_errors(doc), key=str)
@@ -36,8 +40,10 @@ for i, path in enumerate(files, 1):
     else:
         print(f"ok {i} {name}")
 # The documentation's example is valid too.
-doc_example = open(os.path.join(top, "docs", "capture-json.md"), encoding="utf-8").read()
+doc_example = open(os.path.join(top, "docs", contract + ".md"), encoding="utf-8").read()
 example = json.loads(doc_example.split("```json", 1)[1].split("```", 1)[0])
 errors = list(validator.iter_errors(example))
-print(("ok" if not errors else "not ok") + f" {len(files) + 1} the example in docs/capture-json.md")
+print(("ok" if not errors else "not ok") + f" {len(files) + 1} the example in docs/{contract}.md")
+for e in errors[:5]:
+    print(f"# {str(e)[:300]}")
 sys.exit(1 if failed or errors else 0)

@@ -228,3 +228,22 @@ kd_capture_kind_from_id (const char *id)
 {
   return kd_enum_from_nick (KD_TYPE_CAPTURE_KIND, id, KD_CAPTURE_KIND_UNKNOWN);
 }
+
+const char *
+kd_event_format_get_id (KdEventFormat format)
+{
+  return kd_enum_get_nick (KD_TYPE_EVENT_FORMAT, format);
+}
+
+/* %NULL for a level the export does not give */
+const char *
+kd_event_level_get_id (KdEventLevel level)
+{
+  return level == KD_EVENT_LEVEL_UNKNOWN ? NULL : kd_enum_get_nick (KD_TYPE_EVENT_LEVEL, level);
+}
+
+const char *
+kd_client_license_state_get_id (KdClientLicenseState state)
+{
+  return kd_enum_get_nick (KD_TYPE_CLIENT_LICENSE_STATE, state);
+}

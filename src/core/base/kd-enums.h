@@ -172,6 +172,75 @@ typedef enum /*< flags,prefix=KD_CAPTURE_PARSE >*/
   KD_CAPTURE_PARSE_THREADS = 1 << 0,
 } KdCaptureParseFlags;
 
+/**
+ * KdEventFormat:
+ *
+ * How an event log reached KMS Doctor.  The nicks are the `format` of
+ * `events --json` (docs/events-json.md).
+ */
+typedef enum /*< prefix=KD_EVENT_FORMAT >*/
+{
+  KD_EVENT_FORMAT_UNKNOWN           = 0,
+  KD_EVENT_FORMAT_EVTX              = 1,
+  KD_EVENT_FORMAT_XML               = 2,
+  KD_EVENT_FORMAT_EVENT_VIEWER_TEXT = 3,
+  KD_EVENT_FORMAT_WEVTUTIL_TEXT     = 4,
+  KD_EVENT_FORMAT_FORMAT_LIST       = 5,
+  KD_EVENT_FORMAT_CSV               = 6,
+  KD_EVENT_FORMAT_JSON              = 7,
+  KD_EVENT_FORMAT_MESSAGE_TEXT      = 8,
+} KdEventFormat;
+
+/**
+ * KdEventLevel:
+ *
+ * An event's level, as Windows numbers them (0, LogAlways, is shown as
+ * information, as Event Viewer does).
+ */
+typedef enum /*< prefix=KD_EVENT_LEVEL >*/
+{
+  KD_EVENT_LEVEL_UNKNOWN     = 0,
+  KD_EVENT_LEVEL_CRITICAL    = 1,
+  KD_EVENT_LEVEL_ERROR       = 2,
+  KD_EVENT_LEVEL_WARNING     = 3,
+  KD_EVENT_LEVEL_INFORMATION = 4,
+  KD_EVENT_LEVEL_VERBOSE     = 5,
+} KdEventLevel;
+
+/**
+ * KdClientLicenseState:
+ *
+ * The licence state a KMS client reports in events 12288 and 12290, with
+ * the numbers it reports them by.
+ */
+typedef enum /*< prefix=KD_CLIENT_LICENSE >*/
+{
+  KD_CLIENT_LICENSE_UNLICENSED        = 0,
+  KD_CLIENT_LICENSE_LICENSED          = 1,
+  KD_CLIENT_LICENSE_INITIAL_GRACE     = 2,
+  KD_CLIENT_LICENSE_ADDITIONAL_GRACE  = 3,
+  KD_CLIENT_LICENSE_NON_GENUINE_GRACE = 4,
+  KD_CLIENT_LICENSE_NOTIFICATION      = 5,
+  KD_CLIENT_LICENSE_EXTENDED_GRACE    = 6,
+  KD_CLIENT_LICENSE_UNKNOWN           = 7,
+} KdClientLicenseState;
+
+/**
+ * KdKmsStatusFlags:
+ *
+ * The binding status bits of events 12288 and 12289 (field 2).  The nicks
+ * are the `status` of `events --json`.
+ */
+typedef enum /*< flags,prefix=KD_KMS_STATUS >*/
+{
+  KD_KMS_STATUS_NONE                           = 0,
+  KD_KMS_STATUS_OTHER_PC                       = 0x00000008,
+  KD_KMS_STATUS_NO_BINDING_SERVER_REGISTRATION = 0x01000000,
+  KD_KMS_STATUS_INVALID_REGISTRATION_DATA_TYPE = 0x02000000,
+  KD_KMS_STATUS_NOT_ENOUGH_COUNT               = 0x04000000,
+  KD_KMS_STATUS_NOT_WINDOWS_SLP                = 0x08000000,
+} KdKmsStatusFlags;
+
 const char  *kd_enum_get_nick           (GType             type,
                                          int               value);
 int          kd_enum_from_nick          (GType             type,
@@ -187,6 +256,10 @@ const char  *kd_license_role_get_label     (KdLicenseRole     role);
 KdLicenseRole kd_license_role_from_id      (const char       *id);
 const char  *kd_capture_kind_get_id        (KdCaptureKind     kind);
 KdCaptureKind kd_capture_kind_from_id      (const char       *id);
+
+const char  *kd_event_format_get_id        (KdEventFormat     format);
+const char  *kd_event_level_get_id         (KdEventLevel      level);
+const char  *kd_client_license_state_get_id (KdClientLicenseState state);
 
 KdAppliesTo  kd_applies_to_from_id   (const char  *id);
 const char  *kd_applies_to_get_id    (KdAppliesTo  flag);

@@ -1,0 +1,304 @@
+/* kd-event-log.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "kd-event-log.h"
+#include "kd-event-readers.h"
+#include "kd-json.h"
+#include "kd-labels.h"
+#include "kd-text-decode.h"
+
+/* What an export of event logs holds for KMS Doctor: the records of the
+ * licensing sources, in input order, and a count of the others.  The
+ * export is recognised by its content, never by a file name, and read in
+ * whatever encoding Windows or a tool wrote it. */
+
+typedef struct
+{
+  int event_id;           /* -1 when not printed */
+  char *source;
+  const char *reason;
+} Skipped;
+
+struct _KdEventLog
+{
+  GObject parent_instance;
+
+  KdEventFormat format;
+  char *encoding;
+  char *language;
+  GListStore *events;
+  GArray *skipped;
+  GPtrArray *unknown_lines;   /* NULL-terminated */
+  GPtrArray *notes;           /* NULL-terminated */
+};
+
+G_DEFINE_FINAL_TYPE (KdEventLog, kd_event_log, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (kd-event-log-error-quark, kd_event_log_error)
+
+static void
+skipped_clear (gpointer data)
+{
+  Skipped *skipped = data;
+
+  g_free (skipped->source);
+}
+
+static void
+kd_event_log_finalize (GObject *object)
+{
+  KdEventLog *self = (KdEventLog *) object;
+
+  g_free (self->encoding);
+  g_free (self->language);
+  g_clear_object (&self->events);
+  g_array_unref (self->skipped);
+  g_ptr_array_unref (self->unknown_lines);
+  g_ptr_array_unref (self->notes);
+
+  G_OBJECT_CLASS (kd_event_log_parent_class)->finalize (object);
+}
+
+static void
+kd_event_log_class_init (KdEventLogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kd_event_log_finalize;
+}
+
+static GPtrArray *
+new_strv_array (void)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (array, NULL);
+  return array;
+}
+
+static void
+kd_event_log_init (KdEventLog *self)
+{
+  self->events = g_list_store_new (KD_TYPE_KMS_EVENT);
+  self->skipped = g_array_new (FALSE, FALSE, sizeof (Skipped));
+  g_array_set_clear_func (self->skipped, skipped_clear);
+  self->unknown_lines = new_strv_array ();
+  self->notes = new_strv_array ();
+}
+
+/* What the readers found ----------------------------------------------------- */
+
+/* A record whose fields are all set: kept if a licensing source wrote it,
+ * counted as skipped otherwise. */
+static void
+add_record (KdEventLog *self,
+            KdKmsEvent *event)
+{
+  if (!kd_kms_event_is_licensing_source (kd_kms_event_get_source (event)))
+    {
+      Skipped skipped = {
+        kd_kms_event_get_event_id (event),
+        g_strdup (kd_kms_event_get_source (event)),
+        "not a licensing source",
+      };
+
+      g_array_append_val (self->skipped, skipped);
+      return;
+    }
+  kd_kms_event_finish (event);
+  g_list_store_append (self->events, event);
+}
+
+static void
+append_strv (GPtrArray  *array,
+             const char *text)
+{
+  g_ptr_array_insert (array, array->len - 1, g_strdup (text));
+}
+
+
+/* Reading ------------------------------------------------------------------- */
+
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * kd_event_log_read:
+ * @data: (array length=length): the bytes of a file or a paste
+ * @length: their length
+ * @error: a #GError
+ *
+ * Reads the licensing events of an event log export.  Text that is no
+ * event log gives a log of format %KD_EVENT_FORMAT_UNKNOWN without
+ * events: nothing is made up from it.
+ *
+ * Returns: (transfer full): the events, or %NULL with @error set when
+ *   there is nothing to read or the export is of a kind this build
+ *   cannot read
+ */
+KdEventLog *
+kd_event_log_read (const guint8  *data,
+                   gsize          length,
+                   GError       **error)
+{
+  g_autoptr(KdEventLog) self = NULL;
+  g_autofree char *text = NULL;
+  const char *encoding = NULL;
+  KdDecodeFlags flags = KD_DECODE_NONE;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length >= 8 && memcmp (data, "ElfFile", 8) == 0)
+    {
+      g_set_error_literal (error, KD_EVENT_LOG_ERROR, KD_EVENT_LOG_ERROR_UNSUPPORTED,
+                           _("This is a binary event log (.evtx), which this version of KMS Doctor cannot read yet. "
+                             "In Event Viewer, save the events as XML (Save Selected Events, then XML) and open that file."));
+      return NULL;
+    }
+
+  text = kd_text_decode (data, length, kd_labels_codepage_for_lcid_default, &encoding, &flags);
+  if (is_blank (text, strlen (text)))
+    {
+      g_set_error_literal (error, KD_EVENT_LOG_ERROR, KD_EVENT_LOG_ERROR_EMPTY, _("There is nothing to read"));
+      return NULL;
+    }
+
+  self = g_object_new (KD_TYPE_EVENT_LOG, NULL);
+  self->encoding = g_strdup (encoding);
+  if (flags & KD_DECODE_REPLACED_INVALID)
+    append_strv (self->notes, _("Some bytes were not valid in the text’s encoding and were replaced"));
+
+  {
+    g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+
+    if (kd_event_read_xml (text, strlen (text), records, notes))
+      self->format = KD_EVENT_FORMAT_XML;
+    for (guint i = 0; i < records->len; i++)
+      add_record (self, g_ptr_array_index (records, i));
+    for (guint i = 0; i < notes->len; i++)
+      append_strv (self->notes, g_ptr_array_index (notes, i));
+  }
+
+  return g_steal_pointer (&self);
+}
+
+/* Getters -------------------------------------------------------------------- */
+
+KdEventFormat
+kd_event_log_get_format (KdEventLog *self)
+{
+  g_return_val_if_fail (KD_IS_EVENT_LOG (self), KD_EVENT_FORMAT_UNKNOWN);
+  return self->format;
+}
+
+const char *
+kd_event_log_get_encoding (KdEventLog *self)
+{
+  g_return_val_if_fail (KD_IS_EVENT_LOG (self), NULL);
+  return self->encoding;
+}
+
+/**
+ * kd_event_log_get_language:
+ *
+ * Returns: (nullable): the BCP 47 tag of the export's labels, or %NULL
+ *   when the export has no labels of a language (XML, JSON)
+ */
+const char *
+kd_event_log_get_language (KdEventLog *self)
+{
+  g_return_val_if_fail (KD_IS_EVENT_LOG (self), NULL);
+  return self->language;
+}
+
+/**
+ * kd_event_log_get_events:
+ *
+ * Returns: (transfer none): a #GListModel of #KdKmsEvent, in input order
+ */
+GListModel *
+kd_event_log_get_events (KdEventLog *self)
+{
+  g_return_val_if_fail (KD_IS_EVENT_LOG (self), NULL);
+  return G_LIST_MODEL (self->events);
+}
+
+guint
+kd_event_log_get_n_skipped (KdEventLog *self)
+{
+  g_return_val_if_fail (KD_IS_EVENT_LOG (self), 0);
+  return self->skipped->len;
+}
+
+const char * const *
+kd_event_log_get_unknown_lines (KdEventLog *self)
+{
+  g_return_val_if_fail (KD_IS_EVENT_LOG (self), NULL);
+  return (const char * const *) self->unknown_lines->pdata;
+}
+
+const char * const *
+kd_event_log_get_notes (KdEventLog *self)
+{
+  g_return_val_if_fail (KD_IS_EVENT_LOG (self), NULL);
+  return (const char * const *) self->notes->pdata;
+}
+
+/**
+ * kd_event_log_to_json:
+ *
+ * Adds the log as an object of docs/events-json.md to @builder.
+ */
+void
+kd_event_log_to_json (KdEventLog  *self,
+                      JsonBuilder *builder)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+
+  g_return_if_fail (KD_IS_EVENT_LOG (self));
+
+  json_builder_begin_object (builder);
+  kd_json_add_string (builder, "format", kd_event_format_get_id (self->format));
+  kd_json_add_string (builder, "encoding", self->encoding);
+  kd_json_add_string (builder, "language", self->language);
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KdKmsEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      kd_kms_event_to_json (event, builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "skipped");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->skipped->len; i++)
+    {
+      Skipped *skipped = &g_array_index (self->skipped, Skipped, i);
+
+      json_builder_begin_object (builder);
+      kd_json_add_count (builder, "event_id", skipped->event_id);
+      kd_json_add_string (builder, "source", skipped->source);
+      kd_json_add_string (builder, "reason", skipped->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  kd_json_add_strv (builder, "unknown_lines", kd_event_log_get_unknown_lines (self));
+  kd_json_add_strv (builder, "notes", kd_event_log_get_notes (self));
+  json_builder_end_object (builder);
+}

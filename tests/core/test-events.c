@@ -1,0 +1,269 @@
+/* test-events.c — the event readers against their fixtures and hostile input
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every tests/fixtures/events/NAME.EXT is read and compared with the values
+ * NAME.expected.json asserts (a subset of docs/events-json.md).
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "kd-event-log.h"
+#include "kd-test-json.h"
+
+static JsonNode *
+read_to_node (const guint8 *data,
+              gsize         length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KdEventLog) log = kd_event_log_read (data, length, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_assert_no_error (error);
+  kd_event_log_to_json (log, builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+test_fixture (gconstpointer data)
+{
+  const char *file = data;
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "events", NULL);
+  g_autofree char *input = g_build_filename (dir, file, NULL);
+  g_autofree char *name = g_strndup (file, strrchr (file, '.') - file);
+  g_autofree char *expected_file = g_strdup_printf ("%s/%s.expected.json", dir, name);
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) actual = NULL;
+  g_autoptr(GString) why = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (input, &contents, &length, &error));
+  g_assert_no_error (error);
+  json_parser_load_from_file (parser, expected_file, &error);
+  g_assert_no_error (error);
+
+  actual = read_to_node ((const guint8 *) contents, length);
+  if (!kd_test_json_subset_matches (json_parser_get_root (parser), actual, "$", why))
+    {
+      g_autofree char *all = json_to_string (actual, TRUE);
+      g_test_message ("%s\n--- actual ---\n%s", why->str, all);
+      g_test_fail_printf ("%s: %s", file, why->str);
+    }
+}
+
+/* The same events as one comma-joined insertion string, as the fields one
+ * by one after it, or as the message's Info line alone: one event. */
+static void
+test_info_forms (void)
+{
+  static const char * const forms[] = {
+    "<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12290</EventID></System>"
+    "<EventData><Data>0x0,25,PC1,6c4e1a2b-91f3-4d8e-a7b2-3f5d9c0e8a14,2026/11/30 8:14,1,1,259200,"
+    "2de67392-b7a7-462a-b1ca-108dd189f588</Data></EventData></Event>",
+    "<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12290</EventID></System>"
+    "<EventData><Data>0x0,25,PC1,6c4e1a2b-91f3-4d8e-a7b2-3f5d9c0e8a14,2026/11/30 8:14,1,1,259200,"
+    "2de67392-b7a7-462a-b1ca-108dd189f588</Data><Data>0x0</Data><Data>25</Data><Data>PC1</Data>"
+    "<Data>6c4e1a2b-91f3-4d8e-a7b2-3f5d9c0e8a14</Data><Data>2026/11/30 8:14</Data><Data>1</Data><Data>1</Data>"
+    "<Data>259200</Data><Data>2de67392-b7a7-462a-b1ca-108dd189f588</Data></EventData></Event>",
+    "<Event><System><Provider Name='KmsRequests'/><EventID>12290</EventID></System><RenderingInfo>"
+    "<Message>An activation request has been processed.\r\nInfo:\r\n0x0,25,PC1,"
+    "{6C4E1A2B-91F3-4D8E-A7B2-3F5D9C0E8A14},2026/11/30 8:14,1,1,259200,2de67392-b7a7-462a-b1ca-108dd189f588"
+    "</Message></RenderingInfo></Event>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KdEventLog) log = kd_event_log_read ((const guint8 *) forms[i], strlen (forms[i]), &error);
+      g_autoptr(KdKmsEvent) event = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (kd_event_log_get_events (log)), ==, 1);
+      event = g_list_model_get_item (kd_event_log_get_events (log), 0);
+      g_assert_cmpint (kd_kms_event_get_event_id (event), ==, 12290);
+      g_assert_cmpuint (g_strv_length ((GStrv) kd_kms_event_get_info (event)), ==, 9);
+      g_assert_cmpstr (kd_kms_event_get_hresult (event), ==, "0x00000000");
+      g_assert_cmpint (kd_kms_event_get_n_policy (event), ==, 25);
+      g_assert_cmpstr (kd_kms_event_get_client_name (event), ==, "PC1");
+      g_assert_cmpstr (kd_kms_event_get_cmid (event), ==, "6c4e1a2b-91f3-4d8e-a7b2-3f5d9c0e8a14");
+      g_assert_cmpstr (kd_kms_event_get_client_time (event), ==, "2026-11-30T08:14");
+      g_assert_cmpint (kd_kms_event_get_is_vm (event), ==, 1);
+      g_assert_cmpint (kd_kms_event_get_license_state (event), ==, KD_CLIENT_LICENSE_LICENSED);
+      g_assert_cmpint (kd_kms_event_get_minutes_to_expiry (event), ==, 259200);
+      g_assert_cmpstr (kd_kms_event_get_activation_id (event), ==, "2de67392-b7a7-462a-b1ca-108dd189f588");
+    }
+}
+
+/* Values that are not what their place holds stay out of the decoded
+ * fields (and in `info`). */
+static void
+test_bad_values (void)
+{
+  const char *xml =
+    "<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12288</EventID></System>"
+    "<EventData><Data>nothex, 0xZZ, kms01:99999, not-a-guid, 2026/13/40 25:61, 7, 9, -5, xyz, 0</Data></EventData></Event>";
+  g_autoptr(KdEventLog) log = kd_event_log_read ((const guint8 *) xml, strlen (xml), NULL);
+  g_autoptr(KdKmsEvent) event = g_list_model_get_item (kd_event_log_get_events (log), 0);
+
+  g_assert_nonnull (event);
+  g_assert_cmpuint (g_strv_length ((GStrv) kd_kms_event_get_info (event)), ==, 10);
+  g_assert_null (kd_kms_event_get_hresult (event));
+  g_assert_cmpint (kd_kms_event_get_status_flags (event), ==, -1);
+  /* no port: the whole value is the host as printed */
+  g_assert_cmpstr (kd_kms_event_get_kms_host (event), ==, "kms01:99999");
+  g_assert_cmpint (kd_kms_event_get_kms_port (event), ==, -1);
+  g_assert_null (kd_kms_event_get_cmid (event));
+  g_assert_null (kd_kms_event_get_client_time (event));
+  g_assert_cmpstr (kd_kms_event_get_client_time_text (event), ==, "2026/13/40 25:61");
+  g_assert_cmpint (kd_kms_event_get_is_vm (event), ==, -1);
+  g_assert_cmpint (kd_kms_event_get_license_state (event), ==, KD_CLIENT_LICENSE_UNKNOWN);
+  g_assert_cmpint (kd_kms_event_get_minutes_to_expiry (event), ==, -1);
+  g_assert_null (kd_kms_event_get_activation_id (event));
+  g_assert_cmpint (kd_kms_event_get_n_policy (event), ==, -1);
+}
+
+typedef struct
+{
+  const char *what;
+  const char *text;
+  gssize length;          /* -1: strlen */
+  int error;              /* -1: no error */
+  guint n_events;
+  KdEventFormat format;
+} Hostile;
+
+#define NUL_INSIDE "<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12294</EventID>" \
+                   "</System><EventData><Data>corp\0example</Data></EventData></Event>"
+
+static void
+test_hostile (void)
+{
+  static const Hostile cases[] = {
+    { "empty", "", 0, KD_EVENT_LOG_ERROR_EMPTY, 0, 0 },
+    { "blank", " \r\n\t ", -1, KD_EVENT_LOG_ERROR_EMPTY, 0, 0 },
+    { "evtx", "ElfFile\0\0\0\0\0\0\0\0", 16, KD_EVENT_LOG_ERROR_UNSUPPORTED, 0, 0 },
+    { "prose", "The KMS host is down again, please help.\n", -1, -1, 0, KD_EVENT_FORMAT_UNKNOWN },
+    { "xml, not events", "<html><body>hello</body></html>", -1, -1, 0, KD_EVENT_FORMAT_UNKNOWN },
+    { "entities", "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+      "<Events><Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12290</EventID></System>"
+      "<EventData><Data>&lol2;</Data></EventData></Event></Events>", -1, -1, 0, KD_EVENT_FORMAT_UNKNOWN },
+    { "cut short after one event",
+      "<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12294</EventID></System>"
+      "<EventData><Data>corp.example.com</Data></EventData></Event><Event><System><Provider Na", -1, -1, 1,
+      KD_EVENT_FORMAT_XML },
+    { "NUL inside", NUL_INSIDE, sizeof NUL_INSIDE - 1, -1, 1, KD_EVENT_FORMAT_XML },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = cases[i].length >= 0 ? (gsize) cases[i].length : strlen (cases[i].text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KdEventLog) log = kd_event_log_read ((const guint8 *) cases[i].text, length, &error);
+
+      g_test_message ("%s", cases[i].what);
+      if (cases[i].error >= 0)
+        {
+          g_assert_error (error, KD_EVENT_LOG_ERROR, cases[i].error);
+          g_assert_null (log);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (kd_event_log_get_events (log)), ==, cases[i].n_events);
+      g_assert_cmpint (kd_event_log_get_format (log), ==, cases[i].format);
+    }
+}
+
+/* Deep nesting is refused before it costs anything; a long message is read
+ * whole. */
+static void
+test_deep_and_long (void)
+{
+  g_autoptr(GString) deep = g_string_new ("<Event><System><Provider Name='Security-SPP'/><EventID>1003</EventID></System>"
+                                          "<EventData><Data>x</Data></EventData></Event>");
+  g_autoptr(GString) long_message = g_string_new ("<Event><System><Provider Name='Security-SPP'/><EventID>1003</EventID>"
+                                                  "</System><RenderingInfo><Message>");
+  g_autoptr(KdEventLog) log = NULL;
+  g_autoptr(KdKmsEvent) event = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "<a>");
+  log = kd_event_log_read ((const guint8 *) deep->str, deep->len, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (kd_event_log_get_events (log)), ==, 1);
+  g_assert_nonnull (kd_event_log_get_notes (log)[0]);
+  g_clear_object (&log);
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (long_message, "0123456789");
+  g_string_append (long_message, "</Message></RenderingInfo></Event>");
+  log = kd_event_log_read ((const guint8 *) long_message->str, long_message->len, NULL);
+  event = g_list_model_get_item (kd_event_log_get_events (log), 0);
+  g_assert_cmpuint (strlen (kd_kms_event_get_message (event)), ==, 10000000);
+}
+
+/* What fuzz-events once broke (tests/fixtures/hostile/README.md) */
+static void
+test_hostile_files (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", NULL);
+  g_autoptr(GDir) files = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (files);
+  while ((name = g_dir_read_name (files)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *json = NULL;
+      gsize length;
+
+      if (!g_str_has_prefix (name, "fuzz-events-"))
+        continue;
+      g_test_message ("%s", name);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      root = read_to_node ((const guint8 *) contents, length);
+      json = json_to_string (root, FALSE);
+      g_assert_true (g_utf8_validate (json, -1, NULL));
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) fixtures = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_test_init (&argc, &argv, NULL);
+
+  dir = g_test_build_filename (G_TEST_DIST, "fixtures", "events", NULL);
+  fixtures = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (fixtures);
+  while ((name = g_dir_read_name (fixtures)) != NULL)
+    if (!g_str_has_suffix (name, ".expected.json") && !g_str_equal (name, "README.md"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/events/fixture/%s", (char *) names->pdata[i]);
+      g_test_add_data_func (path, names->pdata[i], test_fixture);
+    }
+  g_test_add_func ("/events/info-forms", test_info_forms);
+  g_test_add_func ("/events/bad-values", test_bad_values);
+  g_test_add_func ("/events/hostile", test_hostile);
+  g_test_add_func ("/events/deep-and-long", test_deep_and_long);
+  g_test_add_func ("/events/hostile-files", test_hostile_files);
+
+  return g_test_run ();
+}
