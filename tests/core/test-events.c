@@ -150,6 +150,12 @@ test_hostile (void)
     { "evtx", "ElfFile\0\0\0\0\0\0\0\0", 16, KD_EVENT_LOG_ERROR_UNSUPPORTED, 0, 0 },
     { "prose", "The KMS host is down again, please help.\n", -1, -1, 0, KD_EVENT_FORMAT_UNKNOWN },
     { "xml, not events", "<html><body>hello</body></html>", -1, -1, 0, KD_EVENT_FORMAT_UNKNOWN },
+    { "slmgr /dlv", "Name: Windows(R), Professional edition\nDescription: Windows(R) Operating System, RETAIL channel\n"
+      "Activation ID: 2de67392-b7a7-462a-b1ca-108dd189f588\nApplication ID: 55c92734-d682-4d71-983e-d6ec3f16059f\n"
+      "Extended PID: 03612-03310-000-000000-00-1033-19045.0000-0882024\nProduct Key Channel: Retail\n"
+      "Installation ID: 1234\nPartial Product Key: 3V66T\nLicense Status: Licensed\n", -1, -1, 0, KD_EVENT_FORMAT_UNKNOWN },
+    { "a sentence in a chat", "They said: An activation request has been processed. But nothing changed.", -1, -1, 0,
+      KD_EVENT_FORMAT_UNKNOWN },
     { "entities", "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
       "<Events><Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12290</EventID></System>"
       "<EventData><Data>&lol2;</Data></EventData></Event></Events>", -1, -1, 0, KD_EVENT_FORMAT_UNKNOWN },

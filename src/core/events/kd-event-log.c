@@ -96,19 +96,24 @@ kd_event_log_init (KdEventLog *self)
 
 /* What the readers found ----------------------------------------------------- */
 
-/* A record whose fields are all set: kept if a licensing source wrote it,
- * counted as skipped otherwise. */
+/* A record whose fields are all set: kept if a licensing source wrote it
+ * (or if it has no source but says something), counted as skipped
+ * otherwise. */
 static void
 add_record (KdEventLog *self,
             KdKmsEvent *event)
 {
-  if (!kd_kms_event_is_licensing_source (kd_kms_event_get_source (event)))
+  const char *source = kd_kms_event_get_source (event);
+  const char *reason = NULL;
+
+  /* a message pasted alone has no source: its sentence made it an event */
+  if (source != NULL && !kd_kms_event_is_licensing_source (source))
+    reason = "not a licensing source";
+  else if (source == NULL && kd_kms_event_get_event_id (event) < 0 && kd_kms_event_get_message (event) == NULL)
+    reason = "empty record";
+  if (reason != NULL)
     {
-      Skipped skipped = {
-        kd_kms_event_get_event_id (event),
-        g_strdup (kd_kms_event_get_source (event)),
-        "not a licensing source",
-      };
+      Skipped skipped = { kd_kms_event_get_event_id (event), g_strdup (source), reason };
 
       g_array_append_val (self->skipped, skipped);
       return;
@@ -184,15 +189,21 @@ kd_event_log_read (const guint8  *data,
     append_strv (self->notes, _("Some bytes were not valid in the text’s encoding and were replaced"));
 
   {
-    g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-    g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+    KdEventRead read;
 
-    if (kd_event_read_xml (text, strlen (text), records, notes))
-      self->format = KD_EVENT_FORMAT_XML;
-    for (guint i = 0; i < records->len; i++)
-      add_record (self, g_ptr_array_index (records, i));
-    for (guint i = 0; i < notes->len; i++)
-      append_strv (self->notes, g_ptr_array_index (notes, i));
+    kd_event_read_init (&read);
+    if (kd_event_read_xml (text, strlen (text), &read) || kd_event_read_text (text, strlen (text), &read))
+      {
+        self->format = read.format;
+        self->language = g_strdup (read.language);
+      }
+    for (guint i = 0; i < read.records->len; i++)
+      add_record (self, g_ptr_array_index (read.records, i));
+    for (guint i = 0; i < read.notes->len; i++)
+      append_strv (self->notes, g_ptr_array_index (read.notes, i));
+    for (guint i = 0; i < read.unknown_lines->len; i++)
+      append_strv (self->unknown_lines, g_ptr_array_index (read.unknown_lines, i));
+    kd_event_read_clear (&read);
   }
 
   return g_steal_pointer (&self);

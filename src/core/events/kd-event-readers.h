@@ -9,13 +9,26 @@
 
 G_BEGIN_DECLS
 
+/* What a reader found in an export */
+typedef struct
+{
+  KdEventFormat format;
+  const char *language;     /* static: the labels' language, or NULL */
+  GPtrArray *records;       /* #KdKmsEvent of any source, in order, not finished */
+  GPtrArray *notes;         /* strings: what the reader has to say of the export */
+  GPtrArray *unknown_lines; /* strings: text it could not place */
+} KdEventRead;
+
+void kd_event_read_init  (KdEventRead *read);
+void kd_event_read_clear (KdEventRead *read);
+
 /* Each reader (kd-event-FORMAT.c) returns whether @text is its kind of
- * export; if so, it has added to @records the records it read, in order
- * (#KdKmsEvent, of any source, not finished), and to @notes what it has to
- * say of the export (a string each). */
-gboolean kd_event_read_xml (const char *text,
-                            gsize       length,
-                            GPtrArray  *records,
-                            GPtrArray  *notes);
+ * export, and if so fills @read. */
+gboolean kd_event_read_xml  (const char  *text,
+                             gsize        length,
+                             KdEventRead *read);
+gboolean kd_event_read_text (const char  *text,
+                             gsize        length,
+                             KdEventRead *read);
 
 G_END_DECLS

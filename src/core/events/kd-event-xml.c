@@ -45,24 +45,6 @@ depth (GMarkupParseContext *context)
   return g_slist_length ((GSList *) g_markup_parse_context_get_element_stack (context));
 }
 
-/* "2024-03-01T10:15:30.1234567Z" → "2024-03-01T10:15:30.123Z" */
-static char *
-utc_time (const char *system_time)
-{
-  g_autoptr(GDateTime) time = NULL;
-  g_autofree char *seconds = NULL;
-
-  if (system_time == NULL || !g_str_has_suffix (system_time, "Z"))
-    return NULL;
-  time = g_date_time_new_from_iso8601 (system_time, NULL);
-  if (time == NULL)
-    return NULL;
-  seconds = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
-  if (strchr (system_time, '.') == NULL)
-    return g_strdup_printf ("%sZ", seconds);
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (time) / 1000);
-}
-
 static void
 on_start_element (GMarkupParseContext  *context,
                   const char           *element,
@@ -109,7 +91,7 @@ on_start_element (GMarkupParseContext  *context,
       for (guint i = 0; names[i] != NULL; i++)
         if (g_str_equal (names[i], "SystemTime"))
           {
-            g_autofree char *utc = utc_time (values[i]);
+            g_autofree char *utc = kd_event_utc_time (values[i]);
             kd_kms_event_set_time (r->event, utc, values[i]);
           }
       return;
@@ -231,14 +213,13 @@ skip_prolog (const char *text,
 }
 
 gboolean
-kd_event_read_xml (const char *text,
-                   gsize       length,
-                   GPtrArray  *records,
-                   GPtrArray  *notes)
+kd_event_read_xml (const char  *text,
+                   gsize        length,
+                   KdEventRead *read)
 {
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  Reader r = { records, NULL, NULL, g_string_new (NULL), FALSE, 0 };
+  Reader r = { read->records, NULL, NULL, g_string_new (NULL), FALSE, 0 };
   const char *start;
   gboolean ok;
 
@@ -262,6 +243,7 @@ kd_event_read_xml (const char *text,
   if (r.n_events == 0)
     return FALSE;
 
+  read->format = KD_EVENT_FORMAT_XML;
   if (!ok)
     {
       /* GMarkup quotes a bad name by its first byte, half a character */
@@ -271,7 +253,7 @@ kd_event_read_xml (const char *text,
                                                             "The XML is damaged or cut short after %u events: %s",
                                                             r.n_events),
                                                r.n_events, why);
-      g_ptr_array_add (notes, g_steal_pointer (&note));
+      g_ptr_array_add (read->notes, g_steal_pointer (&note));
     }
   return TRUE;
 }

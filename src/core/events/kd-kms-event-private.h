@@ -31,4 +31,7 @@ void        kd_kms_event_take_data      (KdKmsEvent   *self,
                                          GPtrArray    *data);
 void        kd_kms_event_finish         (KdKmsEvent   *self);
 
+char       *kd_event_utc_time           (const char   *text);
+int         kd_event_id_from_message    (const char   *message);
+
 G_END_DECLS

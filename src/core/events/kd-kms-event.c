@@ -380,13 +380,26 @@ find_info_text (const char *message)
         {
           const char *rest = line + strlen ("Info:");
 
-          while (*rest == ' ' || *rest == '\t')
+          /* on the label's line, or on the next line that has text */
+          while (g_ascii_isspace (*rest))
             rest++;
-          if (*rest != '\n' && *rest != '\0')
-            return rest;
-          return end != NULL ? end + 1 : NULL;
+          return *rest != '\0' ? rest : NULL;
         }
       p = end != NULL ? end + 1 : NULL;
+    }
+
+  /* Microsoft's own examples print the Info line alone: "0x0, 0x0, …" */
+  for (p = message; g_ascii_isspace (*p); p++)
+    ;
+  if (g_str_has_prefix (p, "0x") || g_str_has_prefix (p, "0X"))
+    {
+      gsize line = strcspn (p, "\n");
+      guint commas = 0;
+
+      for (gsize i = 0; i < line; i++)
+        commas += p[i] == ',';
+      if (commas >= 7)
+        return p;
     }
   return NULL;
 }
@@ -737,6 +750,71 @@ kd_kms_event_finish (KdKmsEvent *self)
     default:
       break;
     }
+}
+
+/* "2024-03-01T10:15:30.1234567Z" → "2024-03-01T10:15:30.123Z"; %NULL for
+ * a time that is not UTC */
+char *
+kd_event_utc_time (const char *text)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *seconds = NULL;
+
+  if (text == NULL || !g_str_has_suffix (text, "Z"))
+    return NULL;
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  if (time == NULL)
+    return NULL;
+  seconds = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+  if (strchr (text, '.') == NULL)
+    return g_strdup_printf ("%sZ", seconds);
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (time) / 1000);
+}
+
+/* The first sentence of each message the licensing services write in
+ * English (sppsvc.exe's message table, slmgr-and-events.md §4.2): the
+ * event ID of a message pasted without its header. */
+static const struct {
+  const char *start;
+  int event_id;
+} messages[] = {
+  { "The client has sent an activation request to the key management service machine.", 12288 },
+  { "The client has processed an activation response from the key management service machine.", 12289 },
+  { "An activation request has been processed.", 12290 },
+  { "Key Management Service (KMS) failed to start.", 12291 },
+  { "Volume-licensed client was unable to initialize the Key Management Service (KMS) renewal timer.", 12292 },
+  { "Active Directory Activation has succeeded.", 12308 },
+  { "License Activation (slui.exe) failed with the following error code:", 8198 },
+  { "The rules engine reported a failed VL activation attempt.", 8233 },
+  { "License acquisition failure details.", 8200 },
+  { "The Software Protection service has completed licensing status check.", 1003 },
+  { "Activation Object cannot be retrieved from Active Directory.", 8213 },
+  { "Active Directory Activation Object is not usable.", 8214 },
+  { "Active Directory Activation has failed.", 8215 },
+};
+
+/**
+ * kd_event_id_from_message:
+ * @message: a message as printed
+ *
+ * Returns: the ID of the event whose message @message is, or -1
+ */
+int
+kd_event_id_from_message (const char *message)
+{
+  const char *p;
+
+  if (message == NULL)
+    return -1;
+  for (p = message; g_ascii_isspace (*p); p++)
+    ;
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    if (g_str_has_prefix (p, messages[i].start))
+      return messages[i].event_id;
+  /* the one whose domain comes first */
+  if (g_str_has_prefix (p, "Publishing the Key Management Service (KMS) to DNS in the '"))
+    return strstr (p, "' domain failed.") != NULL ? 12293 : strstr (p, "' domain is successful.") != NULL ? 12294 : -1;
+  return -1;
 }
 
 /* Getters ---------------------------------------------------------------- */

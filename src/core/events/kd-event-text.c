@@ -1,0 +1,536 @@
+/* kd-event-text.c — events as text: Event Viewer's "Copy details as
+ * text", wevtutil qe /f:text, and a message pasted alone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kd-capture-date.h"
+#include "kd-event-readers.h"
+
+/* Event Viewer copies an event as "Label: value" lines in a fixed order,
+ * "Description:", the message, and often "Event Xml:" with the XML;
+ * wevtutil prints "Event[n]:" then the same kind of lines, indented, and
+ * the description at column 0.  The labels are in the display language of
+ * the machine (kms-events.md §1.7); those known are in the table below,
+ * and a header in another language is still read by the order of its
+ * lines, which Event Viewer never changes.  The message may be indented
+ * with the rest (a copy quoted in a document), and a header may lack a
+ * line (Microsoft's own examples drop "Log Name:" or leave "Date:"
+ * empty). */
+
+typedef enum
+{
+  FIELD_NONE,
+  FIELD_LOG,
+  FIELD_SOURCE,
+  FIELD_DATE,
+  FIELD_EVENT_ID,
+  FIELD_TASK,
+  FIELD_LEVEL,
+  FIELD_OPCODE,
+  FIELD_KEYWORDS,
+  FIELD_USER,
+  FIELD_USER_NAME,
+  FIELD_COMPUTER,
+  FIELD_DESCRIPTION,
+  FIELD_EVENT_XML,
+} Field;
+
+static const struct {
+  const char *label;
+  const char *language;
+  Field field;
+} labels[] = {
+  { "Log Name", "en", FIELD_LOG },
+  { "Source", "en", FIELD_SOURCE },
+  { "Date", "en", FIELD_DATE },
+  { "Event ID", "en", FIELD_EVENT_ID },
+  { "Task Category", "en", FIELD_TASK },
+  { "Task", "en", FIELD_TASK },
+  { "Level", "en", FIELD_LEVEL },
+  { "Opcode", "en", FIELD_OPCODE },
+  { "Keywords", "en", FIELD_KEYWORDS },
+  { "Keyword", "en", FIELD_KEYWORDS },
+  { "User", "en", FIELD_USER },
+  { "User Name", "en", FIELD_USER_NAME },
+  { "Computer", "en", FIELD_COMPUTER },
+  { "Description", "en", FIELD_DESCRIPTION },
+  { "Event Xml", "en", FIELD_EVENT_XML },
+  /* a real Czech copy (kms-events.md §1.7) */
+  { "Název protokolu", "cs", FIELD_LOG },
+  { "ID události", "cs", FIELD_EVENT_ID },
+  { "Popis", "cs", FIELD_DESCRIPTION },
+  { "Kód XML události", "cs", FIELD_EVENT_XML },
+};
+
+/* The order of Event Viewer's lines: what an unknown label stands for */
+static const Field order[] = {
+  FIELD_LOG, FIELD_SOURCE, FIELD_DATE, FIELD_EVENT_ID, FIELD_TASK, FIELD_LEVEL, FIELD_KEYWORDS, FIELD_USER,
+  FIELD_COMPUTER, FIELD_DESCRIPTION,
+};
+
+static const struct {
+  const char *word;
+  KdEventLevel level;
+} levels[] = {
+  { "Information", KD_EVENT_LEVEL_INFORMATION },
+  { "Warning", KD_EVENT_LEVEL_WARNING },
+  { "Error", KD_EVENT_LEVEL_ERROR },
+  { "Critical", KD_EVENT_LEVEL_CRITICAL },
+  { "Verbose", KD_EVENT_LEVEL_VERBOSE },
+};
+
+typedef struct
+{
+  const char *start;        /* the line, without its indentation */
+  gsize indent;             /* of blanks before it */
+  gsize length;             /* without its line end and trailing blanks */
+  gsize label_length;       /* of "Label" in "Label: value", 0 when not such a line */
+  const char *value;
+  gsize value_length;
+} Line;
+
+/* "Label: value", "Label:value", "Label : value" (French spacing), or
+ * "Label:" alone; a label is short and has no colon, bracket or '=' of
+ * its own. */
+static void
+split_label (Line *line)
+{
+  const char *colon = memchr (line->start, ':', line->length);
+  const char *v;
+  gsize n;
+
+  line->label_length = 0;
+  if (colon == NULL || colon == line->start || colon - line->start > 40)
+    return;
+  for (const char *p = line->start; p < colon; p++)
+    if (*p == '<' || *p == '=' || *p == '[' || *p == ',' || *p == '(')
+      return;
+  n = colon - line->start;
+  while (n > 0 && line->start[n - 1] == ' ')
+    n--;
+  if (n == 0)
+    return;
+  v = colon + 1;
+  while (v < line->start + line->length && (*v == ' ' || *v == '\t'))
+    v++;
+  line->label_length = n;
+  line->value = v;
+  line->value_length = line->start + line->length - v;
+}
+
+/* A copy kept in Markdown may end its lines with "\\", a hard line break:
+ * when most lines do, the backslashes go. */
+static void
+drop_markdown_breaks (GArray *lines)
+{
+  guint n = 0, broken = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      n += line->length > 0;
+      broken += line->length > 0 && line->start[line->length - 1] == '\\';
+    }
+  if (broken < 2 || broken * 2 < n)
+    return;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (line->length > 0 && line->start[line->length - 1] == '\\')
+        {
+          line->length--;
+          while (line->length > 0 && g_ascii_isspace (line->start[line->length - 1]))
+            line->length--;
+          split_label (line);
+        }
+    }
+}
+
+static GArray *
+split_lines (const char *text,
+             gsize       length)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  const char *end = text + length;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *stop = eol != NULL ? eol : end;
+      Line line;
+
+      line.start = p;
+      while (line.start < stop && (*line.start == ' ' || *line.start == '\t'))
+        line.start++;
+      line.indent = line.start - p;
+      line.length = stop - line.start;
+      while (line.length > 0 && g_ascii_isspace (line.start[line.length - 1]))
+        line.length--;
+      split_label (&line);
+      g_array_append_val (lines, line);
+      p = eol != NULL ? eol + 1 : end;
+    }
+  drop_markdown_breaks (lines);
+  return lines;
+}
+
+static Field
+lookup_label (const Line  *line,
+              const char **language)
+{
+  if (line->label_length == 0)
+    return FIELD_NONE;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strlen (labels[i].label) == line->label_length &&
+        g_ascii_strncasecmp (labels[i].label, line->start, line->label_length) == 0)
+      {
+        if (language != NULL)
+          *language = labels[i].language;
+        return labels[i].field;
+      }
+  return FIELD_NONE;
+}
+
+static gboolean
+is_event_number (const Line *line)
+{
+  guint64 n;
+  g_autofree char *value = g_strndup (line->value, line->value_length);
+
+  return g_ascii_string_to_unsigned (value, 10, 0, 65535, &n, NULL);
+}
+
+/* wevtutil's "Event[12]:" */
+static gboolean
+is_wevtutil_start (const Line *line)
+{
+  return line->length > 8 && g_str_has_prefix (line->start, "Event[") && line->start[line->length - 1] == ':' &&
+         line->start[line->length - 2] == ']';
+}
+
+/* Whether a header starts at @i: a "Log Name:" in a known language, a
+ * known label of the first lines followed by "Event ID:", or, in an
+ * unknown language, the shape of a header: label lines on and on, the
+ * fourth of them a number, up to an empty one, the description's. */
+static gboolean
+header_starts (GArray *lines,
+               guint   i)
+{
+  const Line *line = &g_array_index (lines, Line, i);
+  Field field = lookup_label (line, NULL);
+  guint run = 0;
+
+  if (field == FIELD_LOG)
+    return TRUE;
+  if (field == FIELD_SOURCE && i + 2 < lines->len &&
+      (lookup_label (&g_array_index (lines, Line, i + 2), NULL) == FIELD_EVENT_ID ||
+       lookup_label (&g_array_index (lines, Line, i + 1), NULL) == FIELD_EVENT_ID))
+    return TRUE;
+  if (line->label_length == 0)
+    return FALSE;
+  while (i + run < lines->len && g_array_index (lines, Line, i + run).label_length > 0 && run < 12)
+    run++;
+  return run >= 9 && i + 3 < lines->len && is_event_number (&g_array_index (lines, Line, i + 3)) &&
+         g_array_index (lines, Line, i + run - 1).value_length == 0;
+}
+
+static char *
+value_of (const Line *line)
+{
+  return g_strndup (line->value, line->value_length);
+}
+
+/* The message: the lines from @first to @last, blank ones at either end
+ * left out */
+static char *
+join_lines (GArray *lines,
+            guint   first,
+            guint   last)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  while (first < last && g_array_index (lines, Line, first).length == 0)
+    first++;
+  while (last > first && g_array_index (lines, Line, last - 1).length == 0)
+    last--;
+  for (guint i = first; i < last; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (i > first)
+        g_string_append_c (text, '\n');
+      g_string_append_len (text, line->start, line->length);
+    }
+  return text->len > 0 ? g_string_free_and_steal (g_steal_pointer (&text)) : NULL;
+}
+
+static void
+set_date (KdKmsEvent *event,
+          const char *text,
+          const char *language)
+{
+  g_autofree char *utc = kd_event_utc_time (text);
+  g_autofree char *local = NULL;
+
+  if (utc == NULL)
+    kd_capture_parse_date (text, 0, language, &local);
+  kd_kms_event_set_time (event, utc != NULL ? utc : local, text);
+}
+
+static void
+set_field (KdKmsEvent *event,
+           Field       field,
+           const Line *line,
+           const char *language)
+{
+  g_autofree char *value = value_of (line);
+
+  switch (field)
+    {
+    case FIELD_LOG:
+      kd_kms_event_set_log (event, value);
+      break;
+    case FIELD_SOURCE:
+      kd_kms_event_set_source (event, value);
+      break;
+    case FIELD_DATE:
+      set_date (event, value, language);
+      break;
+    case FIELD_EVENT_ID:
+      if (is_event_number (line))
+        kd_kms_event_set_event_id (event, atoi (value));
+      break;
+    case FIELD_LEVEL:
+      for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+        if (g_ascii_strcasecmp (value, levels[i].word) == 0)
+          kd_kms_event_set_level (event, levels[i].level);
+      break;
+    case FIELD_COMPUTER:
+      kd_kms_event_set_computer (event, value);
+      break;
+    case FIELD_NONE:
+    case FIELD_TASK:
+    case FIELD_OPCODE:
+    case FIELD_KEYWORDS:
+    case FIELD_USER:
+    case FIELD_USER_NAME:
+    case FIELD_DESCRIPTION:
+    case FIELD_EVENT_XML:
+    default:
+      break;
+    }
+}
+
+/* The XML after "Event Xml:" says it all better (UTC time, record ID);
+ * the message comes from the text when the XML has none. */
+static KdKmsEvent *
+from_event_xml (GArray     *lines,
+                guint       first,
+                guint       last,
+                KdKmsEvent *event)
+{
+  g_autofree char *xml = join_lines (lines, first, last);
+  KdEventRead read;
+  KdKmsEvent *result = event;
+
+  if (xml == NULL)
+    return event;
+  kd_event_read_init (&read);
+  if (kd_event_read_xml (xml, strlen (xml), &read) && read.records->len == 1)
+    {
+      result = g_ptr_array_steal_index (read.records, 0);
+      if (kd_kms_event_get_message (result) == NULL)
+        kd_kms_event_set_message (result, kd_kms_event_get_message (event));
+      g_object_unref (event);
+    }
+  kd_event_read_clear (&read);
+  return result;
+}
+
+/* The message: what follows "Description:" on its line, if anything, and
+ * the lines after it up to @end */
+static char *
+message_text (GArray *lines,
+              guint   description,
+              guint   end)
+{
+  const Line *line = &g_array_index (lines, Line, description);
+  g_autofree char *rest = join_lines (lines, description + 1, end);
+
+  if (line->value_length == 0)
+    return g_steal_pointer (&rest);
+  if (rest == NULL)
+    return value_of (line);
+  return g_strdup_printf ("%.*s\n%s", (int) line->value_length, line->value, rest);
+}
+
+/* Reads the event whose header starts at line @i; returns the line after
+ * it. */
+static guint
+read_event (GArray      *lines,
+            guint        i,
+            gboolean     wevtutil,
+            KdEventRead *read)
+{
+  KdKmsEvent *event = kd_kms_event_new ();
+  const char *language = NULL;
+  gboolean known = FALSE;
+  guint position = 0;
+  guint description = G_MAXUINT, xml = G_MAXUINT, end;
+  gsize header_indent;
+  g_autofree char *message = NULL;
+
+  if (wevtutil)
+    i++;
+  header_indent = i < lines->len ? g_array_index (lines, Line, i).indent : 0;
+  /* the header, up to "Description:" */
+  for (; i < lines->len && description == G_MAXUINT; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      const char *line_language = NULL;
+      Field field = lookup_label (line, &line_language);
+
+      /* a blank line inside the header, as in some copies */
+      if (line->length == 0 && i + 1 < lines->len && g_array_index (lines, Line, i + 1).label_length > 0)
+        continue;
+      if (line->label_length == 0)
+        break;
+      if (field != FIELD_NONE)
+        {
+          known = TRUE;
+          if (!g_str_equal (line_language, "en"))
+            language = line_language;
+        }
+      else
+        field = position < G_N_ELEMENTS (order) ? order[position] : FIELD_NONE;
+      for (guint o = 0; o < G_N_ELEMENTS (order); o++)
+        if (order[o] == field)
+          position = o + 1;
+      if (field == FIELD_DESCRIPTION)
+        description = i;
+      else
+        set_field (event, field, line, language != NULL ? language : "en");
+    }
+  if (language == NULL && known)
+    language = "en";
+  if (read->language == NULL)
+    read->language = language;
+
+  /* the message, up to "Event Xml:" or the next event, or, for a copy
+   * indented as a block (quoted in a mail), the first line that is not */
+  for (end = i; end < lines->len; end++)
+    {
+      const Line *line = &g_array_index (lines, Line, end);
+
+      if ((wevtutil && is_wevtutil_start (line)) || (!wevtutil && header_starts (lines, end)))
+        break;
+      if (!wevtutil && header_indent > 0 && line->length > 0 && line->indent < header_indent)
+        break;
+      if (lookup_label (line, NULL) == FIELD_EVENT_XML && line->value_length == 0)
+        {
+          xml = end;
+          break;
+        }
+    }
+  if (description != G_MAXUINT)
+    message = message_text (lines, description, xml != G_MAXUINT ? xml : end);
+  kd_kms_event_set_message (event, message);
+  if (xml != G_MAXUINT)
+    {
+      for (end = xml + 1; end < lines->len && !header_starts (lines, end); end++)
+        ;
+      event = from_event_xml (lines, xml + 1, end, event);
+    }
+
+  if (kd_kms_event_get_event_id (event) < 0)
+    kd_kms_event_set_event_id (event, kd_event_id_from_message (kd_kms_event_get_message (event)));
+  g_ptr_array_add (read->records, event);
+  return end;
+}
+
+/* Messages pasted alone: each starts with the sentence that says which
+ * event it is, and runs to the next one. */
+static gboolean
+read_messages (GArray      *lines,
+               KdEventRead *read)
+{
+  guint first = G_MAXUINT;
+  int event_id = -1;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i <= lines->len; i++)
+    {
+      const Line *line = i < lines->len ? &g_array_index (lines, Line, i) : NULL;
+      g_autofree char *text = line != NULL ? g_strndup (line->start, line->length) : NULL;
+      int next_id = text != NULL ? kd_event_id_from_message (text) : -1;
+
+      if (line != NULL && next_id < 0)
+        {
+          if (first == G_MAXUINT && line->length > 0)
+            g_ptr_array_add (read->unknown_lines, g_steal_pointer (&text));
+          continue;
+        }
+      if (first != G_MAXUINT)
+        {
+          KdKmsEvent *event = kd_kms_event_new ();
+          g_autofree char *message = join_lines (lines, first, i);
+
+          kd_kms_event_set_event_id (event, event_id);
+          kd_kms_event_set_message (event, message);
+          g_ptr_array_add (read->records, event);
+          any = TRUE;
+        }
+      first = i;
+      event_id = next_id;
+    }
+  if (any)
+    read->format = KD_EVENT_FORMAT_MESSAGE_TEXT;
+  else
+    g_ptr_array_set_size (read->unknown_lines, 0);
+  return any;
+}
+
+gboolean
+kd_event_read_text (const char  *text,
+                    gsize        length,
+                    KdEventRead *read)
+{
+  g_autoptr(GArray) lines = split_lines (text, length);
+  gboolean wevtutil = FALSE;
+  guint n_before = read->records->len;
+  guint i = 0;
+
+  for (guint l = 0; l < lines->len && !wevtutil; l++)
+    wevtutil = is_wevtutil_start (&g_array_index (lines, Line, l));
+
+  while (i < lines->len)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (wevtutil ? is_wevtutil_start (line) : header_starts (lines, i))
+        {
+          i = read_event (lines, i, wevtutil, read);
+          continue;
+        }
+      if (line->length > 0)
+        g_ptr_array_add (read->unknown_lines, g_strndup (line->start, line->length));
+      i++;
+    }
+
+  if (read->records->len > n_before)
+    {
+      read->format = wevtutil ? KD_EVENT_FORMAT_WEVTUTIL_TEXT : KD_EVENT_FORMAT_EVENT_VIEWER_TEXT;
+      return TRUE;
+    }
+  g_ptr_array_set_size (read->unknown_lines, 0);
+  return read_messages (lines, read);
+}
