@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kd-capture-date.h"
+#include "kd-event-lines.h"
 #include "kd-event-readers.h"
 
 /* Event Viewer copies an event as "Label: value" lines in a fixed order,
@@ -85,106 +86,10 @@ static const struct {
   { "Verbose", KD_EVENT_LEVEL_VERBOSE },
 };
 
-typedef struct
-{
-  const char *start;        /* the line, without its indentation */
-  gsize indent;             /* of blanks before it */
-  gsize length;             /* without its line end and trailing blanks */
-  gsize label_length;       /* of "Label" in "Label: value", 0 when not such a line */
-  const char *value;
-  gsize value_length;
-} Line;
 
-/* "Label: value", "Label:value", "Label : value" (French spacing), or
- * "Label:" alone; a label is short and has no colon, bracket or '=' of
- * its own. */
-static void
-split_label (Line *line)
-{
-  const char *colon = memchr (line->start, ':', line->length);
-  const char *v;
-  gsize n;
-
-  line->label_length = 0;
-  if (colon == NULL || colon == line->start || colon - line->start > 40)
-    return;
-  for (const char *p = line->start; p < colon; p++)
-    if (*p == '<' || *p == '=' || *p == '[' || *p == ',' || *p == '(')
-      return;
-  n = colon - line->start;
-  while (n > 0 && line->start[n - 1] == ' ')
-    n--;
-  if (n == 0)
-    return;
-  v = colon + 1;
-  while (v < line->start + line->length && (*v == ' ' || *v == '\t'))
-    v++;
-  line->label_length = n;
-  line->value = v;
-  line->value_length = line->start + line->length - v;
-}
-
-/* A copy kept in Markdown may end its lines with "\\", a hard line break:
- * when most lines do, the backslashes go. */
-static void
-drop_markdown_breaks (GArray *lines)
-{
-  guint n = 0, broken = 0;
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
-
-      n += line->length > 0;
-      broken += line->length > 0 && line->start[line->length - 1] == '\\';
-    }
-  if (broken < 2 || broken * 2 < n)
-    return;
-  for (guint i = 0; i < lines->len; i++)
-    {
-      Line *line = &g_array_index (lines, Line, i);
-
-      if (line->length > 0 && line->start[line->length - 1] == '\\')
-        {
-          line->length--;
-          while (line->length > 0 && g_ascii_isspace (line->start[line->length - 1]))
-            line->length--;
-          split_label (line);
-        }
-    }
-}
-
-static GArray *
-split_lines (const char *text,
-             gsize       length)
-{
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  const char *end = text + length;
-  const char *p = text;
-
-  while (p < end)
-    {
-      const char *eol = memchr (p, '\n', end - p);
-      const char *stop = eol != NULL ? eol : end;
-      Line line;
-
-      line.start = p;
-      while (line.start < stop && (*line.start == ' ' || *line.start == '\t'))
-        line.start++;
-      line.indent = line.start - p;
-      line.length = stop - line.start;
-      while (line.length > 0 && g_ascii_isspace (line.start[line.length - 1]))
-        line.length--;
-      split_label (&line);
-      g_array_append_val (lines, line);
-      p = eol != NULL ? eol + 1 : end;
-    }
-  drop_markdown_breaks (lines);
-  return lines;
-}
 
 static Field
-lookup_label (const Line  *line,
+lookup_label (const KdEventLine  *line,
               const char **language)
 {
   if (line->label_length == 0)
@@ -201,7 +106,7 @@ lookup_label (const Line  *line,
 }
 
 static gboolean
-is_event_number (const Line *line)
+is_event_number (const KdEventLine *line)
 {
   guint64 n;
   g_autofree char *value = g_strndup (line->value, line->value_length);
@@ -211,7 +116,7 @@ is_event_number (const Line *line)
 
 /* wevtutil's "Event[12]:" */
 static gboolean
-is_wevtutil_start (const Line *line)
+is_wevtutil_start (const KdEventLine *line)
 {
   return line->length > 8 && g_str_has_prefix (line->start, "Event[") && line->start[line->length - 1] == ':' &&
          line->start[line->length - 2] == ']';
@@ -225,52 +130,22 @@ static gboolean
 header_starts (GArray *lines,
                guint   i)
 {
-  const Line *line = &g_array_index (lines, Line, i);
+  const KdEventLine *line = &g_array_index (lines, KdEventLine, i);
   Field field = lookup_label (line, NULL);
   guint run = 0;
 
   if (field == FIELD_LOG)
     return TRUE;
   if (field == FIELD_SOURCE && i + 2 < lines->len &&
-      (lookup_label (&g_array_index (lines, Line, i + 2), NULL) == FIELD_EVENT_ID ||
-       lookup_label (&g_array_index (lines, Line, i + 1), NULL) == FIELD_EVENT_ID))
+      (lookup_label (&g_array_index (lines, KdEventLine, i + 2), NULL) == FIELD_EVENT_ID ||
+       lookup_label (&g_array_index (lines, KdEventLine, i + 1), NULL) == FIELD_EVENT_ID))
     return TRUE;
   if (line->label_length == 0)
     return FALSE;
-  while (i + run < lines->len && g_array_index (lines, Line, i + run).label_length > 0 && run < 12)
+  while (i + run < lines->len && g_array_index (lines, KdEventLine, i + run).label_length > 0 && run < 12)
     run++;
-  return run >= 9 && i + 3 < lines->len && is_event_number (&g_array_index (lines, Line, i + 3)) &&
-         g_array_index (lines, Line, i + run - 1).value_length == 0;
-}
-
-static char *
-value_of (const Line *line)
-{
-  return g_strndup (line->value, line->value_length);
-}
-
-/* The message: the lines from @first to @last, blank ones at either end
- * left out */
-static char *
-join_lines (GArray *lines,
-            guint   first,
-            guint   last)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  while (first < last && g_array_index (lines, Line, first).length == 0)
-    first++;
-  while (last > first && g_array_index (lines, Line, last - 1).length == 0)
-    last--;
-  for (guint i = first; i < last; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
-
-      if (i > first)
-        g_string_append_c (text, '\n');
-      g_string_append_len (text, line->start, line->length);
-    }
-  return text->len > 0 ? g_string_free_and_steal (g_steal_pointer (&text)) : NULL;
+  return run >= 9 && i + 3 < lines->len && is_event_number (&g_array_index (lines, KdEventLine, i + 3)) &&
+         g_array_index (lines, KdEventLine, i + run - 1).value_length == 0;
 }
 
 static void
@@ -289,10 +164,10 @@ set_date (KdKmsEvent *event,
 static void
 set_field (KdKmsEvent *event,
            Field       field,
-           const Line *line,
+           const KdEventLine *line,
            const char *language)
 {
-  g_autofree char *value = value_of (line);
+  g_autofree char *value = kd_event_line_value (line);
 
   switch (field)
     {
@@ -338,7 +213,7 @@ from_event_xml (GArray     *lines,
                 guint       last,
                 KdKmsEvent *event)
 {
-  g_autofree char *xml = join_lines (lines, first, last);
+  g_autofree char *xml = kd_event_lines_join (lines, first, last);
   KdEventRead read;
   KdKmsEvent *result = event;
 
@@ -363,13 +238,13 @@ message_text (GArray *lines,
               guint   description,
               guint   end)
 {
-  const Line *line = &g_array_index (lines, Line, description);
-  g_autofree char *rest = join_lines (lines, description + 1, end);
+  const KdEventLine *line = &g_array_index (lines, KdEventLine, description);
+  g_autofree char *rest = kd_event_lines_join (lines, description + 1, end);
 
   if (line->value_length == 0)
     return g_steal_pointer (&rest);
   if (rest == NULL)
-    return value_of (line);
+    return kd_event_line_value (line);
   return g_strdup_printf ("%.*s\n%s", (int) line->value_length, line->value, rest);
 }
 
@@ -391,16 +266,16 @@ read_event (GArray      *lines,
 
   if (wevtutil)
     i++;
-  header_indent = i < lines->len ? g_array_index (lines, Line, i).indent : 0;
+  header_indent = i < lines->len ? g_array_index (lines, KdEventLine, i).indent : 0;
   /* the header, up to "Description:" */
   for (; i < lines->len && description == G_MAXUINT; i++)
     {
-      const Line *line = &g_array_index (lines, Line, i);
+      const KdEventLine *line = &g_array_index (lines, KdEventLine, i);
       const char *line_language = NULL;
       Field field = lookup_label (line, &line_language);
 
       /* a blank line inside the header, as in some copies */
-      if (line->length == 0 && i + 1 < lines->len && g_array_index (lines, Line, i + 1).label_length > 0)
+      if (line->length == 0 && i + 1 < lines->len && g_array_index (lines, KdEventLine, i + 1).label_length > 0)
         continue;
       if (line->label_length == 0)
         break;
@@ -429,7 +304,7 @@ read_event (GArray      *lines,
    * indented as a block (quoted in a mail), the first line that is not */
   for (end = i; end < lines->len; end++)
     {
-      const Line *line = &g_array_index (lines, Line, end);
+      const KdEventLine *line = &g_array_index (lines, KdEventLine, end);
 
       if ((wevtutil && is_wevtutil_start (line)) || (!wevtutil && header_starts (lines, end)))
         break;
@@ -469,7 +344,7 @@ read_messages (GArray      *lines,
 
   for (guint i = 0; i <= lines->len; i++)
     {
-      const Line *line = i < lines->len ? &g_array_index (lines, Line, i) : NULL;
+      const KdEventLine *line = i < lines->len ? &g_array_index (lines, KdEventLine, i) : NULL;
       g_autofree char *text = line != NULL ? g_strndup (line->start, line->length) : NULL;
       int next_id = text != NULL ? kd_event_id_from_message (text) : -1;
 
@@ -482,7 +357,7 @@ read_messages (GArray      *lines,
       if (first != G_MAXUINT)
         {
           KdKmsEvent *event = kd_kms_event_new ();
-          g_autofree char *message = join_lines (lines, first, i);
+          g_autofree char *message = kd_event_lines_join (lines, first, i);
 
           kd_kms_event_set_event_id (event, event_id);
           kd_kms_event_set_message (event, message);
@@ -504,17 +379,17 @@ kd_event_read_text (const char  *text,
                     gsize        length,
                     KdEventRead *read)
 {
-  g_autoptr(GArray) lines = split_lines (text, length);
+  g_autoptr(GArray) lines = kd_event_lines_split (text, length);
   gboolean wevtutil = FALSE;
   guint n_before = read->records->len;
   guint i = 0;
 
   for (guint l = 0; l < lines->len && !wevtutil; l++)
-    wevtutil = is_wevtutil_start (&g_array_index (lines, Line, l));
+    wevtutil = is_wevtutil_start (&g_array_index (lines, KdEventLine, l));
 
   while (i < lines->len)
     {
-      const Line *line = &g_array_index (lines, Line, i);
+      const KdEventLine *line = &g_array_index (lines, KdEventLine, i);
 
       if (wevtutil ? is_wevtutil_start (line) : header_starts (lines, i))
         {
