@@ -154,6 +154,11 @@ test_hostile (void)
       "Activation ID: 2de67392-b7a7-462a-b1ca-108dd189f588\nApplication ID: 55c92734-d682-4d71-983e-d6ec3f16059f\n"
       "Extended PID: 03612-03310-000-000000-00-1033-19045.0000-0882024\nProduct Key Channel: Retail\n"
       "Installation ID: 1234\nPartial Product Key: 3V66T\nLicense Status: Licensed\n", -1, -1, 0, KD_EVENT_FORMAT_UNKNOWN },
+    { "CSV cut inside a quote", "Level,Date and Time,Source,Event ID,Task Category\n"
+      "Information,11/30/2026 8:14:52 AM,Microsoft-Windows-Security-SPP,12294,None,\"Publishing the Key Management "
+      "Service (KMS) to DNS in the 'a.example' domain is successful.\"\n"
+      "Error,11/30/2026 8:15:00 AM,Microsoft-Windows-Security-SPP,8198,None,\"License Activation (slui.exe) failed", -1, -1, 2,
+      KD_EVENT_FORMAT_CSV },
     { "a sentence in a chat", "They said: An activation request has been processed. But nothing changed.", -1, -1, 0,
       KD_EVENT_FORMAT_UNKNOWN },
     { "entities", "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"

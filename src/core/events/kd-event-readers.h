@@ -27,6 +27,9 @@ void kd_event_read_clear (KdEventRead *read);
 gboolean kd_event_read_xml  (const char  *text,
                              gsize        length,
                              KdEventRead *read);
+gboolean kd_event_read_csv  (const char  *text,
+                             gsize        length,
+                             KdEventRead *read);
 gboolean kd_event_read_formatlist (const char  *text,
                                    gsize        length,
                                    KdEventRead *read);
