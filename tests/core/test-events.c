@@ -159,6 +159,11 @@ test_hostile (void)
       "Service (KMS) to DNS in the 'a.example' domain is successful.\"\n"
       "Error,11/30/2026 8:15:00 AM,Microsoft-Windows-Security-SPP,8198,None,\"License Activation (slui.exe) failed", -1, -1, 2,
       KD_EVENT_FORMAT_CSV },
+    { "JSON lines, one broken", "{\"EventID\": 12294, \"ProviderName\": \"Microsoft-Windows-Security-SPP\", \"Data\": [\"a.example\"]}\n"
+      "{\"EventID\": 12294, \"ProviderName\n"
+      "{\"EventID\": 12294, \"ProviderName\": \"Microsoft-Windows-Security-SPP\", \"Data\": [\"b.example\"]}\n", -1, -1, 2,
+      KD_EVENT_FORMAT_JSON },
+    { "JSON, not events", "{\"name\": \"kms\", \"id\": \"abc\"}", -1, -1, 0, KD_EVENT_FORMAT_UNKNOWN },
     { "a sentence in a chat", "They said: An activation request has been processed. But nothing changed.", -1, -1, 0,
       KD_EVENT_FORMAT_UNKNOWN },
     { "entities", "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"

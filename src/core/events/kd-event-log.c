@@ -192,7 +192,8 @@ kd_event_log_read (const guint8  *data,
     KdEventRead read;
 
     kd_event_read_init (&read);
-    if (kd_event_read_xml (text, strlen (text), &read) || kd_event_read_csv (text, strlen (text), &read) ||
+    if (kd_event_read_xml (text, strlen (text), &read) || kd_event_read_json (text, strlen (text), &read) ||
+        kd_event_read_csv (text, strlen (text), &read) ||
         kd_event_read_formatlist (text, strlen (text), &read) ||
         kd_event_read_text (text, strlen (text), &read))
       {

@@ -30,6 +30,9 @@ gboolean kd_event_read_xml  (const char  *text,
 gboolean kd_event_read_csv  (const char  *text,
                              gsize        length,
                              KdEventRead *read);
+gboolean kd_event_read_json (const char  *text,
+                             gsize        length,
+                             KdEventRead *read);
 gboolean kd_event_read_formatlist (const char  *text,
                                    gsize        length,
                                    KdEventRead *read);
