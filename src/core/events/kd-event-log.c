@@ -132,6 +132,18 @@ append_strv (GPtrArray  *array,
 
 /* Reading ------------------------------------------------------------------- */
 
+static void
+take_read (KdEventLog  *self,
+           KdEventRead *read)
+{
+  for (guint i = 0; i < read->records->len; i++)
+    add_record (self, g_ptr_array_index (read->records, i));
+  for (guint i = 0; i < read->notes->len; i++)
+    append_strv (self->notes, g_ptr_array_index (read->notes, i));
+  for (guint i = 0; i < read->unknown_lines->len; i++)
+    append_strv (self->unknown_lines, g_ptr_array_index (read->unknown_lines, i));
+}
+
 static gboolean
 is_blank (const char *text,
           gsize       length)
@@ -170,10 +182,28 @@ kd_event_log_read (const guint8  *data,
 
   if (length >= 8 && memcmp (data, "ElfFile", 8) == 0)
     {
+#if HAVE_LIBEVTX
+      KdEventRead read;
+
+      kd_event_read_init (&read);
+      if (!kd_event_read_evtx (data, length, &read, error))
+        {
+          kd_event_read_clear (&read);
+          return NULL;
+        }
+      self = g_object_new (KD_TYPE_EVENT_LOG, NULL);
+      self->encoding = g_strdup ("binary");
+      self->format = read.format;
+      take_read (self, &read);
+      kd_event_read_clear (&read);
+      return g_steal_pointer (&self);
+#else
       g_set_error_literal (error, KD_EVENT_LOG_ERROR, KD_EVENT_LOG_ERROR_UNSUPPORTED,
-                           _("This is a binary event log (.evtx), which this version of KMS Doctor cannot read yet. "
-                             "In Event Viewer, save the events as XML (Save Selected Events, then XML) and open that file."));
+                           _("This is a binary event log (.evtx), and this build of KMS Doctor was made without "
+                             "its evtx feature (libevtx). In Event Viewer, save the events as XML (Save Selected "
+                             "Events, then XML) and open that file."));
       return NULL;
+#endif
     }
 
   text = kd_text_decode (data, length, kd_labels_codepage_for_lcid_default, &encoding, &flags);
@@ -200,12 +230,7 @@ kd_event_log_read (const guint8  *data,
         self->format = read.format;
         self->language = g_strdup (read.language);
       }
-    for (guint i = 0; i < read.records->len; i++)
-      add_record (self, g_ptr_array_index (read.records, i));
-    for (guint i = 0; i < read.notes->len; i++)
-      append_strv (self->notes, g_ptr_array_index (read.notes, i));
-    for (guint i = 0; i < read.unknown_lines->len; i++)
-      append_strv (self->unknown_lines, g_ptr_array_index (read.unknown_lines, i));
+    take_read (self, &read);
     kd_event_read_clear (&read);
   }
 

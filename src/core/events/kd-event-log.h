@@ -20,6 +20,7 @@ G_BEGIN_DECLS
  * @KD_EVENT_LOG_ERROR_EMPTY: there is nothing to read
  * @KD_EVENT_LOG_ERROR_UNSUPPORTED: an event log in a form this build does
  *   not read
+ * @KD_EVENT_LOG_ERROR_DAMAGED: an event log file too damaged to read
  *
  * Why an input gave no event log at all.  Input that is readable but
  * holds no licensing event is not an error: it gives a log without
@@ -29,6 +30,7 @@ typedef enum
 {
   KD_EVENT_LOG_ERROR_EMPTY,
   KD_EVENT_LOG_ERROR_UNSUPPORTED,
+  KD_EVENT_LOG_ERROR_DAMAGED,
 } KdEventLogError;
 
 #define KD_TYPE_EVENT_LOG (kd_event_log_get_type ())

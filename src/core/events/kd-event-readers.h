@@ -40,4 +40,10 @@ gboolean kd_event_read_text (const char  *text,
                              gsize        length,
                              KdEventRead *read);
 
+/* A binary .evtx, through libevtx (the evtx feature) */
+gboolean kd_event_read_evtx (const guint8  *data,
+                             gsize          length,
+                             KdEventRead   *read,
+                             GError       **error);
+
 G_END_DECLS
