@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kd-capture-date.h"
+#include "kd-event-lines.h"
 #include "kd-event-readers.h"
 
 /* RFC 4180: fields apart by a separator, quoted when they hold one, a
@@ -250,7 +251,7 @@ kd_event_read_csv (const char  *text,
   /* Windows PowerShell's "#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord" */
   while (csv.p < csv.end && g_ascii_isspace (*csv.p))
     csv.p++;
-  if (g_str_has_prefix (csv.p, "#TYPE"))
+  if (kd_event_starts_with (csv.p, "#TYPE"))
     {
       const char *eol = memchr (csv.p, '\n', csv.end - csv.p);
       csv.p = eol != NULL ? eol + 1 : csv.end;

@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kd-capture-date.h"
+#include "kd-event-lines.h"
 #include "kd-event-readers.h"
 
 /* Every tool names the same things its own way and nests them as it
@@ -179,7 +180,7 @@ set_time (KdKmsEvent *event,
 
       if (strchr (text, '.') != NULL)
         iso = g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
-      else if (g_str_has_prefix (text, "/Date("))
+      else if (kd_event_starts_with (text, "/Date("))
         iso = g_strdup_printf ("%s.%03dZ", seconds, (int) (ms % 1000));
       else
         iso = g_strdup_printf ("%sZ", seconds);
@@ -323,7 +324,7 @@ kd_event_read_json (const char  *text,
 
   while (p < end && g_ascii_isspace (*p))
     p++;
-  if (p == end || (*p != '{' && *p != '[' && !g_str_has_prefix (p, "Record ")))
+  if (p == end || (*p != '{' && *p != '[' && !kd_event_starts_with (p, "Record ")))
     return FALSE;
 
   if (json_parser_load_from_data (parser, p, end - p, NULL))
@@ -342,7 +343,7 @@ kd_event_read_json (const char  *text,
 
           while (last > p && g_ascii_isspace (last[-1]))
             last--;
-          if (g_str_has_prefix (p, "Record "))
+          if (kd_event_starts_with (p, "Record "))
             {
               bad += value->len > 0;
               g_string_truncate (value, 0);

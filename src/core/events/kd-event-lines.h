@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -26,5 +28,14 @@ char   *kd_event_lines_join  (GArray            *lines,
                               guint              first,
                               guint              last);
 char   *kd_event_line_value  (const KdEventLine *line);
+
+/* g_str_has_prefix() measures the whole string first: on a line of a
+ * big export that is the rest of the export, at every line */
+static inline gboolean
+kd_event_starts_with (const char *text,
+                      const char *prefix)
+{
+  return strncmp (text, prefix, strlen (prefix)) == 0;
+}
 
 G_END_DECLS

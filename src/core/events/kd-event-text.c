@@ -118,7 +118,7 @@ is_event_number (const KdEventLine *line)
 static gboolean
 is_wevtutil_start (const KdEventLine *line)
 {
-  return line->length > 8 && g_str_has_prefix (line->start, "Event[") && line->start[line->length - 1] == ':' &&
+  return line->length > 8 && kd_event_starts_with (line->start, "Event[") && line->start[line->length - 1] == ':' &&
          line->start[line->length - 2] == ']';
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kd-enum-types.h"
+#include "kd-event-lines.h"
 #include "kd-hresult.h"
 #include "kd-json.h"
 #include "kd-kms-event-private.h"
@@ -376,7 +377,7 @@ find_info_text (const char *message)
 
       while (*line == ' ' || *line == '\t')
         line++;
-      if (g_str_has_prefix (line, "Info:"))
+      if (kd_event_starts_with (line, "Info:"))
         {
           const char *rest = line + strlen ("Info:");
 
@@ -391,7 +392,7 @@ find_info_text (const char *message)
   /* Microsoft's own examples print the Info line alone: "0x0, 0x0, …" */
   for (p = message; g_ascii_isspace (*p); p++)
     ;
-  if (g_str_has_prefix (p, "0x") || g_str_has_prefix (p, "0X"))
+  if (kd_event_starts_with (p, "0x") || kd_event_starts_with (p, "0X"))
     {
       gsize line = strcspn (p, "\n");
       guint commas = 0;
@@ -470,7 +471,7 @@ read_hresult (const char *text)
 {
   guint32 value;
 
-  if (text == NULL || !g_str_has_prefix (text, "0x") || !kd_hresult_parse (text, &value, NULL))
+  if (text == NULL || !kd_event_starts_with (text, "0x") || !kd_hresult_parse (text, &value, NULL))
     return NULL;
   return kd_hresult_format (value);
 }
@@ -480,7 +481,7 @@ read_hex (const char *text)
 {
   guint64 value;
 
-  if (text == NULL || !(g_str_has_prefix (text, "0x") || g_str_has_prefix (text, "0X")) ||
+  if (text == NULL || !(kd_event_starts_with (text, "0x") || kd_event_starts_with (text, "0X")) ||
       !g_ascii_string_to_unsigned (text + 2, 16, 0, G_MAXUINT32, &value, NULL))
     return -1;
   return (gint64) value;
@@ -809,10 +810,10 @@ kd_event_id_from_message (const char *message)
   for (p = message; g_ascii_isspace (*p); p++)
     ;
   for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
-    if (g_str_has_prefix (p, messages[i].start))
+    if (kd_event_starts_with (p, messages[i].start))
       return messages[i].event_id;
   /* the one whose domain comes first */
-  if (g_str_has_prefix (p, "Publishing the Key Management Service (KMS) to DNS in the '"))
+  if (kd_event_starts_with (p, "Publishing the Key Management Service (KMS) to DNS in the '"))
     return strstr (p, "' domain failed.") != NULL ? 12293 : strstr (p, "' domain is successful.") != NULL ? 12294 : -1;
   return -1;
 }
