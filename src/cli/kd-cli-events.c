@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -25,9 +26,15 @@ summarize (KdKmsEvent *event)
   if (kd_kms_event_get_client_name (event) != NULL)
     g_ptr_array_add (parts, g_strdup (kd_kms_event_get_client_name (event)));
   if (kd_kms_event_get_kms_host (event) != NULL)
-    g_ptr_array_add (parts, kd_kms_event_get_kms_port (event) > 0
-                              ? g_strdup_printf ("→ %s:%d", kd_kms_event_get_kms_host (event), kd_kms_event_get_kms_port (event))
-                              : g_strdup_printf ("→ %s", kd_kms_event_get_kms_host (event)));
+    {
+      const char *host = kd_kms_event_get_kms_host (event);
+      /* an IPv6 address in brackets, as the event wrote it */
+      gboolean v6 = strchr (host, ':') != NULL;
+
+      g_ptr_array_add (parts, kd_kms_event_get_kms_port (event) > 0
+                                ? g_strdup_printf (v6 ? "→ [%s]:%d" : "→ %s:%d", host, kd_kms_event_get_kms_port (event))
+                                : g_strdup_printf ("→ %s", host));
+    }
   if (kd_kms_event_get_cmid (event) != NULL)
     g_ptr_array_add (parts, g_strdup_printf ("%s %s", _("CMID"), kd_kms_event_get_cmid (event)));
   if (kd_kms_event_get_n_policy (event) > 0)

@@ -310,11 +310,58 @@ test_diagnose (void)
   g_assert_cmpint (text.status, ==, 2);
 }
 
+/* events: 0 when events were read, 1 when none, 2 when the input cannot
+ * be read; one object per file, an array for several; text by default */
+static void
+test_events (void)
+{
+  g_autofree char *host = g_test_build_filename (G_TEST_DIST, "fixtures", "events", "xml-wevtutil-kms-host-12290.xml", NULL);
+  g_autofree char *client = g_test_build_filename (G_TEST_DIST, "fixtures", "events", "wevtutil-text-en-kms-client-12288-12289.txt",
+                                                   NULL);
+  g_auto(Run) json = { 0 };
+  g_auto(Run) several = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) empty = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  run_cli (&json, NULL, (const char *[]) { "events", "--json", host, NULL });
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "xml");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "events")), ==, 3);
+
+  run_cli (&several, NULL, (const char *[]) { "events", "--json", host, client, NULL });
+  g_assert_cmpint (several.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, several.out, -1, NULL));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 2);
+
+  /* one line per event: time, ID, computer, what it says */
+  run_cli (&text, NULL, (const char *[]) { "events", client, NULL });
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "2026-11-30T07:58:40.911Z  12288  LAPTOP-PX31.corp.example.com  0x00000000 → [2001:db8::15]:1688"));
+
+  run_cli (&none, "The host is down, please help.\n", (const char *[]) { "events", "-", NULL });
+  g_assert_cmpint (none.status, ==, 1);
+
+  run_cli (&empty, "", (const char *[]) { "events", "-", NULL });
+  g_assert_cmpint (empty.status, ==, 2);
+  g_assert_nonnull (strstr (empty.err, "nothing to read"));
+
+  run_cli (&missing, NULL, (const char *[]) { "events", "/nonexistent/Key Management Service.evtx", NULL });
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_cmpstr (missing.out, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/events", test_events);
 
   g_test_add_func ("/cli/parse", test_parse);
   g_test_add_func ("/cli/parse-several", test_parse_several);
