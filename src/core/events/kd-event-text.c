@@ -333,7 +333,8 @@ read_event (GArray      *lines,
 }
 
 /* Messages pasted alone: each starts with the sentence that says which
- * event it is, and runs to the next one. */
+ * event it is, and runs to the next one; or, without a sentence, Info
+ * lines alone, which say by their shape. */
 static gboolean
 read_messages (GArray      *lines,
                KdEventRead *read)
@@ -366,6 +367,30 @@ read_messages (GArray      *lines,
         }
       first = i;
       event_id = next_id;
+    }
+  /* no sentence: Info lines alone, each an event by its shape */
+  if (!any)
+    {
+      g_ptr_array_set_size (read->unknown_lines, 0);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const KdEventLine *line = &g_array_index (lines, KdEventLine, i);
+          g_autofree char *text = g_strndup (line->start, line->length);
+          int shape_id = kd_event_id_from_info_line (text);
+          KdKmsEvent *event;
+
+          if (shape_id < 0)
+            {
+              if (line->length > 0)
+                g_ptr_array_add (read->unknown_lines, g_steal_pointer (&text));
+              continue;
+            }
+          event = kd_kms_event_new ();
+          kd_kms_event_set_event_id (event, shape_id);
+          kd_kms_event_set_message (event, text);
+          g_ptr_array_add (read->records, event);
+          any = TRUE;
+        }
     }
   if (any)
     read->format = KD_EVENT_FORMAT_MESSAGE_TEXT;

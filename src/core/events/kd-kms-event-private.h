@@ -33,5 +33,6 @@ void        kd_kms_event_finish         (KdKmsEvent   *self);
 
 char       *kd_event_utc_time           (const char   *text);
 int         kd_event_id_from_message    (const char   *message);
+int         kd_event_id_from_info_line  (const char   *line);
 
 G_END_DECLS

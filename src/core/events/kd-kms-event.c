@@ -818,6 +818,48 @@ kd_event_id_from_message (const char *message)
   return -1;
 }
 
+static gboolean
+is_hex_value (const char *text)
+{
+  return (kd_event_starts_with (text, "0x") || kd_event_starts_with (text, "0X")) && text[2] != '\0' &&
+         strspn (text + 2, "0123456789abcdefABCDEF") == strlen (text + 2);
+}
+
+/**
+ * kd_event_id_from_info_line:
+ * @line: one line of text
+ *
+ * The event whose Info line @line is, by its shape: 9 values with a count
+ * second and a CMID fourth (12290), 10 with a host:port third (12288), 8
+ * with an activated flag third (12289).
+ *
+ * Returns: the event ID, or -1
+ */
+int
+kd_event_id_from_info_line (const char *line)
+{
+  g_auto(GStrv) fields = NULL;
+  g_autofree char *first = NULL;
+  guint n;
+
+  if (line == NULL)
+    return -1;
+  first = g_strndup (line, strcspn (line, ","));
+  if (!is_hex_value (g_strstrip (first)))
+    return -1;
+  fields = g_strsplit (line, ",", 12);
+  n = g_strv_length (fields);
+  for (guint i = 0; i < n; i++)
+    g_strstrip (fields[i]);
+  if (n == 9 && g_ascii_string_to_unsigned (fields[1], 10, 1, 1000, NULL, NULL) && is_guid (fields[3]))
+    return 12290;
+  if (n == 10 && is_hex_value (fields[1]) && strchr (fields[2], ':') != NULL && is_guid (fields[3]))
+    return 12288;
+  if (n == 8 && is_hex_value (fields[1]) && (g_str_equal (fields[2], "0") || g_str_equal (fields[2], "1")))
+    return 12289;
+  return -1;
+}
+
 /* Getters ---------------------------------------------------------------- */
 
 int
