@@ -13,7 +13,9 @@
 
 #include "kd-cli-commands.h"
 #include "kd-cli-common.h"
+#include "kd-error-catalog.h"
 #include "kd-event-log.h"
+#include "kd-hresult.h"
 
 /* What an event says, in a few words, after its time, ID and computer */
 static char *
@@ -22,7 +24,22 @@ summarize (KdKmsEvent *event)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   if (kd_kms_event_get_hresult (event) != NULL)
-    g_ptr_array_add (parts, g_strdup (kd_kms_event_get_hresult (event)));
+    {
+      const char *code = kd_kms_event_get_hresult (event);
+      guint32 value = 0;
+      KdErrorCode *entry = NULL;
+
+      /* a failure says what it is, in the catalog's words */
+      if (kd_hresult_parse (code, &value, NULL) && value != 0)
+        entry = kd_error_catalog_lookup (kd_error_catalog_get_default (), value);
+      if (entry != NULL)
+        {
+          g_autofree char *title = kd_error_code_dup_display_title (entry);
+          g_ptr_array_add (parts, g_strdup_printf ("%s (%s)", code, title));
+        }
+      else
+        g_ptr_array_add (parts, g_strdup (code));
+    }
   if (kd_kms_event_get_client_name (event) != NULL)
     g_ptr_array_add (parts, g_strdup (kd_kms_event_get_client_name (event)));
   if (kd_kms_event_get_kms_host (event) != NULL)

@@ -343,6 +343,15 @@ test_events (void)
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "2026-11-30T07:58:40.911Z  12288  LAPTOP-PX31.corp.example.com  0x00000000 → [2001:db8::15]:1688"));
 
+  /* a failure says what it is, from the catalog */
+  {
+    g_auto(Run) host_text = { 0 };
+
+    run_cli (&host_text, NULL, (const char *[]) { "events", host, NULL });
+    g_assert_cmpint (host_text.status, ==, 0);
+    g_assert_nonnull (strstr (host_text.out, "0xC004F06C (Client and KMS host clocks differ by more than 4 hours) SQL02"));
+  }
+
   run_cli (&none, "The host is down, please help.\n", (const char *[]) { "events", "-", NULL });
   g_assert_cmpint (none.status, ==, 1);
 
