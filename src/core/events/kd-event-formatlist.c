@@ -194,14 +194,31 @@ kd_event_read_formatlist (const char  *text,
                           gsize        length,
                           KdEventRead *read)
 {
-  g_autoptr(GArray) lines = kd_event_lines_split (text, length);
+  g_autoptr(GArray) lines = NULL;
   g_autoptr(GString) value = g_string_new (NULL);
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
   Reader r = { read, NULL, PROPERTY_NONE, value, 0, 0, 0, FALSE };
   guint n_before = read->records->len;
   guint n_known = 0;
 
+  /* A look at the start first: the other exports, big ones too, are
+   * not split into lines twice. */
+  {
+    g_autoptr(GArray) start = kd_event_lines_split (text, MIN (length, 64 * 1024));
+
+    for (guint i = 0; i < start->len; i++)
+      {
+        Property property = property_of (&g_array_index (start, KdEventLine, i));
+
+        n_known += property > PROPERTY_NONE && property < PROPERTY_OTHER;
+      }
+    if (n_known < 3)
+      return FALSE;
+    n_known = 0;
+  }
+
   /* Format-List's own lines: names it knows, and its cut width */
+  lines = kd_event_lines_split (text, length);
   for (guint i = 0; i < lines->len; i++)
     {
       const KdEventLine *line = &g_array_index (lines, KdEventLine, i);
