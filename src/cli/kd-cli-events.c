@@ -80,6 +80,8 @@ print_text (KdEventLog *log,
     g_print ("== %s\n", file);
   g_print ("%s: %s · %s: %s\n", _("Format"), kd_event_format_get_id (kd_event_log_get_format (log)),
            _("Encoding"), kd_event_log_get_encoding (log));
+  if (kd_event_log_get_format (log) == KD_EVENT_FORMAT_UNKNOWN)
+    g_print ("%s\n", _("This is not an export of event logs that KMS Doctor knows: no event was read from it."));
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(KdKmsEvent) event = g_list_model_get_item (events, i);

@@ -354,6 +354,7 @@ test_events (void)
 
   run_cli (&none, "The host is down, please help.\n", (const char *[]) { "events", "-", NULL });
   g_assert_cmpint (none.status, ==, 1);
+  g_assert_nonnull (strstr (none.out, "not an export of event logs"));
 
   run_cli (&empty, "", (const char *[]) { "events", "-", NULL });
   g_assert_cmpint (empty.status, ==, 2);
