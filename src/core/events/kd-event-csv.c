@@ -10,7 +10,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "kd-capture-date.h"
 #include "kd-event-lines.h"
 #include "kd-event-readers.h"
 
@@ -61,18 +60,6 @@ static const struct {
 /* Event Viewer's columns, whatever their names */
 static const Column event_viewer[] = {
   COLUMN_LEVEL, COLUMN_TIME, COLUMN_SOURCE, COLUMN_EVENT_ID, COLUMN_OTHER, COLUMN_MESSAGE,
-};
-
-static const struct {
-  const char *word;
-  KdEventLevel level;
-} levels[] = {
-  { "Information", KD_EVENT_LEVEL_INFORMATION },
-  { "Warning", KD_EVENT_LEVEL_WARNING },
-  { "Error", KD_EVENT_LEVEL_ERROR },
-  { "Critical", KD_EVENT_LEVEL_CRITICAL },
-  { "Verbose", KD_EVENT_LEVEL_VERBOSE },
-  { "0", KD_EVENT_LEVEL_INFORMATION },
 };
 
 typedef struct
@@ -203,32 +190,22 @@ set_column (KdKmsEvent *event,
       kd_kms_event_set_log (event, value);
       break;
     case COLUMN_TIME:
-      {
-        g_autofree char *utc = kd_event_utc_time (value);
-        g_autofree char *local = NULL;
-
-        if (utc == NULL)
-          kd_capture_parse_date (value, 0, NULL, &local);
-        kd_kms_event_set_time (event, utc != NULL ? utc : local, value);
-      }
+      kd_kms_event_set_time_text (event, value, NULL);
       break;
     case COLUMN_RECORD_ID:
       if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT64, &n, NULL))
         kd_kms_event_set_record_id (event, (gint64) n);
       break;
     case COLUMN_LEVEL:
-      for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-        if (g_ascii_strcasecmp (value, levels[i].word) == 0)
-          kd_kms_event_set_level (event, levels[i].level);
+      kd_kms_event_set_level_text (event, value);
       break;
     case COLUMN_COMPUTER:
       kd_kms_event_set_computer (event, value);
       break;
     case COLUMN_LEVEL_NUMBER:
       /* LevelDisplayName, in the display language, says it better when known */
-      if (kd_kms_event_get_level (event) == KD_EVENT_LEVEL_UNKNOWN &&
-          g_ascii_string_to_unsigned (value, 10, 0, KD_EVENT_LEVEL_VERBOSE, &n, NULL))
-        kd_kms_event_set_level (event, n == 0 ? KD_EVENT_LEVEL_INFORMATION : (KdEventLevel) n);
+      if (kd_kms_event_get_level (event) == KD_EVENT_LEVEL_UNKNOWN)
+        kd_kms_event_set_level_text (event, value);
       break;
     case COLUMN_OTHER:
     default:

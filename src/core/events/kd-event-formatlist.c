@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kd-capture-date.h"
 #include "kd-event-lines.h"
 #include "kd-event-readers.h"
 
@@ -57,19 +56,6 @@ static const struct {
   { "EntryType", PROPERTY_LEVEL },
   /* the message's ID, 0x40003001 for 12289: its low word is the event's */
   { "InstanceId", PROPERTY_INSTANCE_ID },
-};
-
-static const struct {
-  const char *word;
-  KdEventLevel level;
-} levels[] = {
-  { "Information", KD_EVENT_LEVEL_INFORMATION },
-  { "Warning", KD_EVENT_LEVEL_WARNING },
-  { "Error", KD_EVENT_LEVEL_ERROR },
-  { "Critical", KD_EVENT_LEVEL_CRITICAL },
-  { "Verbose", KD_EVENT_LEVEL_VERBOSE },
-  /* Get-EventLog's EntryType of a LogAlways event */
-  { "0", KD_EVENT_LEVEL_INFORMATION },
 };
 
 /* Any "Name : value" line of PowerShell's: a property name, padded, then
@@ -141,14 +127,7 @@ end_value (Reader *r)
       }
       break;
     case PROPERTY_TIME:
-      {
-        g_autofree char *utc = kd_event_utc_time (text);
-        g_autofree char *local = NULL;
-
-        if (utc == NULL)
-          kd_capture_parse_date (text, 0, NULL, &local);
-        kd_kms_event_set_time (r->event, utc != NULL ? utc : local, text);
-      }
+      kd_kms_event_set_time_text (r->event, text, NULL);
       break;
     case PROPERTY_MESSAGE:
       kd_kms_event_set_message (r->event, text);
@@ -162,9 +141,7 @@ end_value (Reader *r)
       }
       break;
     case PROPERTY_LEVEL:
-      for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-        if (g_ascii_strcasecmp (text, levels[i].word) == 0)
-          kd_kms_event_set_level (r->event, levels[i].level);
+      kd_kms_event_set_level_text (r->event, text);
       break;
     case PROPERTY_COMPUTER:
       kd_kms_event_set_computer (r->event, text);

@@ -14,7 +14,6 @@
 
 #include <json-glib/json-glib.h>
 
-#include "kd-capture-date.h"
 #include "kd-event-lines.h"
 #include "kd-event-readers.h"
 
@@ -186,7 +185,10 @@ set_time (KdKmsEvent *event,
         iso = g_strdup_printf ("%sZ", seconds);
     }
   else
-    kd_capture_parse_date (text, 0, NULL, &iso);
+    {
+      kd_kms_event_set_time_text (event, text, NULL);
+      return;
+    }
   kd_kms_event_set_time (event, iso, text);
 }
 
@@ -226,17 +228,6 @@ data_of (JsonNode *node)
   return data;
 }
 
-static const struct {
-  const char *word;
-  KdEventLevel level;
-} level_words[] = {
-  { "Information", KD_EVENT_LEVEL_INFORMATION },
-  { "Warning", KD_EVENT_LEVEL_WARNING },
-  { "Error", KD_EVENT_LEVEL_ERROR },
-  { "Critical", KD_EVENT_LEVEL_CRITICAL },
-  { "Verbose", KD_EVENT_LEVEL_VERBOSE },
-};
-
 static KdKmsEvent *
 read_record (JsonObject *object)
 {
@@ -272,13 +263,10 @@ read_record (JsonObject *object)
   kd_kms_event_set_message (event, message);
 
   level_word = find_text (object, level_word_names);
-  for (guint i = 0; level_word != NULL && i < G_N_ELEMENTS (level_words); i++)
-    if (g_ascii_strcasecmp (level_word, level_words[i].word) == 0)
-      kd_kms_event_set_level (event, level_words[i].level);
+  kd_kms_event_set_level_text (event, level_word);
   level = find_text (object, level_names);
-  if (kd_kms_event_get_level (event) == KD_EVENT_LEVEL_UNKNOWN && level != NULL &&
-      g_ascii_string_to_unsigned (level, 10, 0, KD_EVENT_LEVEL_VERBOSE, &n, NULL))
-    kd_kms_event_set_level (event, n == 0 ? KD_EVENT_LEVEL_INFORMATION : (KdEventLevel) n);
+  if (kd_kms_event_get_level (event) == KD_EVENT_LEVEL_UNKNOWN)
+    kd_kms_event_set_level_text (event, level);
 
   kd_kms_event_take_data (event, data_of (find (object, data_names, 0)));
   return event;

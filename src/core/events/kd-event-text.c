@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kd-capture-date.h"
 #include "kd-event-lines.h"
 #include "kd-event-readers.h"
 
@@ -75,17 +74,6 @@ static const Field order[] = {
   FIELD_COMPUTER, FIELD_DESCRIPTION,
 };
 
-static const struct {
-  const char *word;
-  KdEventLevel level;
-} levels[] = {
-  { "Information", KD_EVENT_LEVEL_INFORMATION },
-  { "Warning", KD_EVENT_LEVEL_WARNING },
-  { "Error", KD_EVENT_LEVEL_ERROR },
-  { "Critical", KD_EVENT_LEVEL_CRITICAL },
-  { "Verbose", KD_EVENT_LEVEL_VERBOSE },
-};
-
 
 
 static Field
@@ -149,19 +137,6 @@ header_starts (GArray *lines,
 }
 
 static void
-set_date (KdKmsEvent *event,
-          const char *text,
-          const char *language)
-{
-  g_autofree char *utc = kd_event_utc_time (text);
-  g_autofree char *local = NULL;
-
-  if (utc == NULL)
-    kd_capture_parse_date (text, 0, language, &local);
-  kd_kms_event_set_time (event, utc != NULL ? utc : local, text);
-}
-
-static void
 set_field (KdKmsEvent *event,
            Field       field,
            const KdEventLine *line,
@@ -178,16 +153,14 @@ set_field (KdKmsEvent *event,
       kd_kms_event_set_source (event, value);
       break;
     case FIELD_DATE:
-      set_date (event, value, language);
+      kd_kms_event_set_time_text (event, value, language);
       break;
     case FIELD_EVENT_ID:
       if (is_event_number (line))
         kd_kms_event_set_event_id (event, atoi (value));
       break;
     case FIELD_LEVEL:
-      for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-        if (g_ascii_strcasecmp (value, levels[i].word) == 0)
-          kd_kms_event_set_level (event, levels[i].level);
+      kd_kms_event_set_level_text (event, value);
       break;
     case FIELD_COMPUTER:
       kd_kms_event_set_computer (event, value);

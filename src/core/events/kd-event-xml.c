@@ -152,10 +152,7 @@ on_end_element (GMarkupParseContext  *context,
       else if (g_str_equal (element, "EventRecordID"))
         kd_kms_event_set_record_id (r->event, (gint64) value);
       else if (g_str_equal (element, "Level"))
-        /* 0 is LogAlways, which Event Viewer shows as Information */
-        kd_kms_event_set_level (r->event, value == 0 ? KD_EVENT_LEVEL_INFORMATION
-                                          : value <= KD_EVENT_LEVEL_VERBOSE ? (KdEventLevel) value
-                                                                            : KD_EVENT_LEVEL_UNKNOWN);
+        kd_kms_event_set_level_text (r->event, r->text->str);
     }
 }
 

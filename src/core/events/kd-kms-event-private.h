@@ -29,6 +29,11 @@ void        kd_kms_event_set_message    (KdKmsEvent   *self,
                                          const char   *message);
 void        kd_kms_event_take_data      (KdKmsEvent   *self,
                                          GPtrArray    *data);
+void        kd_kms_event_set_time_text  (KdKmsEvent   *self,
+                                         const char   *text,
+                                         const char   *language);
+void        kd_kms_event_set_level_text (KdKmsEvent   *self,
+                                         const char   *text);
 void        kd_kms_event_finish         (KdKmsEvent   *self);
 
 char       *kd_event_utc_time           (const char   *text);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kd-capture-date.h"
 #include "kd-enum-types.h"
 #include "kd-event-lines.h"
 #include "kd-hresult.h"
@@ -770,6 +771,65 @@ kd_event_utc_time (const char *text)
   if (strchr (text, '.') == NULL)
     return g_strdup_printf ("%sZ", seconds);
   return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (time) / 1000);
+}
+
+/**
+ * kd_kms_event_set_time_text:
+ * @text: (nullable): a time as an export printed it
+ * @language: (nullable): the language of the export's labels
+ *
+ * UTC when @text says so ("…Z"), else the local time printed when it can
+ * be read without doubt; @text is kept as printed either way.
+ */
+void
+kd_kms_event_set_time_text (KdKmsEvent *self,
+                            const char *text,
+                            const char *language)
+{
+  g_autofree char *utc = kd_event_utc_time (text);
+  g_autofree char *local = NULL;
+
+  if (utc == NULL && text != NULL)
+    kd_capture_parse_date (text, 0, language, &local);
+  kd_kms_event_set_time (self, utc != NULL ? utc : local, text);
+}
+
+/* The words the exports print for a level, and Get-EventLog's 0 */
+static const struct {
+  const char *word;
+  KdEventLevel level;
+} level_words[] = {
+  { "Information", KD_EVENT_LEVEL_INFORMATION },
+  { "Warning", KD_EVENT_LEVEL_WARNING },
+  { "Error", KD_EVENT_LEVEL_ERROR },
+  { "Critical", KD_EVENT_LEVEL_CRITICAL },
+  { "Verbose", KD_EVENT_LEVEL_VERBOSE },
+  { "0", KD_EVENT_LEVEL_INFORMATION },
+};
+
+/**
+ * kd_kms_event_set_level_text:
+ * @text: (nullable): a level as printed: a word, or Windows' number
+ *
+ * A number is Windows' (0, LogAlways, is information, as Event Viewer
+ * shows it); a word is English.  Anything else leaves the level as it is.
+ */
+void
+kd_kms_event_set_level_text (KdKmsEvent *self,
+                             const char *text)
+{
+  guint64 n;
+
+  if (text == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (level_words); i++)
+    if (g_ascii_strcasecmp (text, level_words[i].word) == 0)
+      {
+        kd_kms_event_set_level (self, level_words[i].level);
+        return;
+      }
+  if (g_ascii_string_to_unsigned (text, 10, 0, KD_EVENT_LEVEL_VERBOSE, &n, NULL))
+    kd_kms_event_set_level (self, n == 0 ? KD_EVENT_LEVEL_INFORMATION : (KdEventLevel) n);
 }
 
 /* The first sentence of each message the licensing services write in
