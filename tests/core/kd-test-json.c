@@ -82,3 +82,29 @@ kd_test_json_subset_matches (JsonNode   *expected,
     }
   return TRUE;
 }
+
+void
+kd_test_json_check_fixture (const char   *input_file,
+                            const char   *expected_file,
+                            KdTestToJson  to_json)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) actual = NULL;
+  g_autoptr(GString) why = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (input_file, &contents, &length, &error));
+  g_assert_no_error (error);
+  json_parser_load_from_file (parser, expected_file, &error);
+  g_assert_no_error (error);
+
+  actual = to_json ((const guint8 *) contents, length);
+  if (!kd_test_json_subset_matches (json_parser_get_root (parser), actual, "$", why))
+    {
+      g_autofree char *all = json_to_string (actual, TRUE);
+      g_test_message ("%s\n--- actual ---\n%s", why->str, all);
+      g_test_fail_printf ("%s: %s", input_file, why->str);
+    }
+}

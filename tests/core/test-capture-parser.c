@@ -38,25 +38,8 @@ test_fixture (gconstpointer data)
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "captures", NULL);
   g_autofree char *txt = g_strdup_printf ("%s/%s.txt", dir, name);
   g_autofree char *exp = g_strdup_printf ("%s/%s.expected.json", dir, name);
-  g_autofree char *contents = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonNode) actual = NULL;
-  g_autoptr(GString) why = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (txt, &contents, &length, &error));
-  g_assert_no_error (error);
-  json_parser_load_from_file (parser, exp, &error);
-  g_assert_no_error (error);
-
-  actual = parse_to_node ((const guint8 *) contents, length);
-  if (!kd_test_json_subset_matches (json_parser_get_root (parser), actual, "$", why))
-    {
-      g_autofree char *all = json_to_string (actual, TRUE);
-      g_test_message ("%s\n--- actual ---\n%s", why->str, all);
-      g_test_fail_printf ("%s: %s", name, why->str);
-    }
+  kd_test_json_check_fixture (txt, exp, parse_to_node);
 }
 
 static void

@@ -36,12 +36,6 @@ test_fixture (gconstpointer data)
   g_autofree char *input = g_build_filename (dir, file, NULL);
   g_autofree char *name = g_strndup (file, strrchr (file, '.') - file);
   g_autofree char *expected_file = g_strdup_printf ("%s/%s.expected.json", dir, name);
-  g_autofree char *contents = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonNode) actual = NULL;
-  g_autoptr(GString) why = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  gsize length;
 
 #if !HAVE_LIBEVTX
   if (g_str_has_suffix (file, ".evtx"))
@@ -50,18 +44,7 @@ test_fixture (gconstpointer data)
       return;
     }
 #endif
-  g_assert_true (g_file_get_contents (input, &contents, &length, &error));
-  g_assert_no_error (error);
-  json_parser_load_from_file (parser, expected_file, &error);
-  g_assert_no_error (error);
-
-  actual = read_to_node ((const guint8 *) contents, length);
-  if (!kd_test_json_subset_matches (json_parser_get_root (parser), actual, "$", why))
-    {
-      g_autofree char *all = json_to_string (actual, TRUE);
-      g_test_message ("%s\n--- actual ---\n%s", why->str, all);
-      g_test_fail_printf ("%s: %s", file, why->str);
-    }
+  kd_test_json_check_fixture (input, expected_file, read_to_node);
 }
 
 /* The same events as one comma-joined insertion string, as the fields one
