@@ -173,6 +173,14 @@ main (int    argc,
 
   if (argc == 3 && g_str_equal (argv[1], "--read"))
     return read_one (argv[2]);
+  /* "--write DIR" keeps the generated files, for a profiler */
+  if (argc == 3 && g_str_equal (argv[1], "--write"))
+    {
+      text = g_build_filename (argv[2], "history.txt", NULL);
+      xml = g_build_filename (argv[2], "history.xml", NULL);
+      write_history (text, xml);
+      return 0;
+    }
 
   dir = g_dir_make_tmp ("kd-bench-events-XXXXXX", NULL);
   text = g_build_filename (dir, "history.txt", NULL);

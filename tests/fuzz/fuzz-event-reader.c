@@ -37,9 +37,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 #else
   {
     const char *encoding = NULL;
-    g_autofree char *text = kd_text_decode (data, size, kd_labels_codepage_for_lcid_default, &encoding, NULL);
+    g_autofree char *owned = NULL;
+    gsize length;
+    /* as the log reads it: UTF-8 where it is, without a NUL after it */
+    const char *text = kd_text_decode_borrow (data, size, &length, &owned, kd_labels_codepage_for_lcid_default,
+                                              &encoding, NULL);
 
-    KD_FUZZ_READER (text, strlen (text), &read);
+    KD_FUZZ_READER (text, length, &read);
   }
 #endif
   for (guint i = 0; i < read.records->len; i++)

@@ -228,7 +228,7 @@ kd_event_read_csv (const char  *text,
   /* Windows PowerShell's "#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord" */
   while (csv.p < csv.end && g_ascii_isspace (*csv.p))
     csv.p++;
-  if (kd_event_starts_with (csv.p, "#TYPE"))
+  if (kd_event_has_prefix (csv.p, csv.end, "#TYPE"))
     {
       const char *eol = memchr (csv.p, '\n', csv.end - csv.p);
       csv.p = eol != NULL ? eol + 1 : csv.end;
@@ -282,7 +282,7 @@ kd_event_read_csv (const char  *text,
                     g_ptr_array_index (fields, i));
       if (kd_kms_event_get_event_id (event) < 0)
         kd_kms_event_set_event_id (event, kd_event_id_from_message (kd_kms_event_get_message (event)));
-      g_ptr_array_add (read->records, event);
+      kd_event_read_add (read, event);
     }
 
   if (read->records->len == n_before)

@@ -163,7 +163,7 @@ end_event (Reader *r)
     return;
   if (kd_kms_event_get_event_id (r->event) < 0)
     kd_kms_event_set_event_id (r->event, kd_event_id_from_message (kd_kms_event_get_message (r->event)));
-  g_ptr_array_add (r->read->records, g_steal_pointer (&r->event));
+  kd_event_read_add (r->read, g_steal_pointer (&r->event));
 }
 
 gboolean
@@ -171,7 +171,7 @@ kd_event_read_formatlist (const char  *text,
                           gsize        length,
                           KdEventRead *read)
 {
-  g_autoptr(GArray) lines = NULL;
+  g_auto(KdEventLines) lines;
   g_autoptr(GString) value = g_string_new (NULL);
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
   Reader r = { read, NULL, PROPERTY_NONE, value, 0, 0, 0, FALSE };
@@ -181,13 +181,16 @@ kd_event_read_formatlist (const char  *text,
   /* A look at the start first: the other exports, big ones too, are
    * not split into lines twice. */
   {
-    g_autoptr(GArray) start = kd_event_lines_split (text, MIN (length, 64 * 1024));
+    g_auto(KdEventLines) start;
+    const KdEventLine *line;
 
-    for (guint i = 0; i < start->len; i++)
+    kd_event_lines_init (&start, text, MIN (length, 64 * 1024));
+    for (guint i = 0; (line = kd_event_lines_get (&start, i)) != NULL; i++)
       {
-        Property property = property_of (&g_array_index (start, KdEventLine, i));
+        Property property = property_of (line);
 
         n_known += property > PROPERTY_NONE && property < PROPERTY_OTHER;
+        kd_event_lines_forget (&start, i);
       }
     if (n_known < 3)
       return FALSE;
@@ -195,24 +198,30 @@ kd_event_read_formatlist (const char  *text,
   }
 
   /* Format-List's own lines: names it knows, and its cut width */
-  lines = kd_event_lines_split (text, length);
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const KdEventLine *line = &g_array_index (lines, KdEventLine, i);
+  {
+    g_auto(KdEventLines) all;
+    const KdEventLine *line;
 
-      n_known += property_of (line) > PROPERTY_NONE && property_of (line) < PROPERTY_OTHER;
-      r.wrap_width = MAX (r.wrap_width, line->width);
-    }
+    kd_event_lines_init (&all, text, length);
+    for (guint i = 0; (line = kd_event_lines_get (&all, i)) != NULL; i++)
+      {
+        n_known += property_of (line) > PROPERTY_NONE && property_of (line) < PROPERTY_OTHER;
+        r.wrap_width = MAX (r.wrap_width, line->width);
+        kd_event_lines_forget (&all, i);
+      }
+  }
   if (n_known < 3)
     return FALSE;
   if (r.wrap_width < 79)
     r.wrap_width = G_MAXSIZE;
 
-  for (guint i = 0; i < lines->len; i++)
+  kd_event_lines_init (&lines, text, length);
+  for (guint i = 0; kd_event_lines_get (&lines, i) != NULL; i++)
     {
-      const KdEventLine *line = &g_array_index (lines, KdEventLine, i);
+      const KdEventLine *line = kd_event_lines_get (&lines, i);
       Property property = property_of (line);
 
+      kd_event_lines_forget (&lines, i);
       if (line->length == 0)
         {
           end_event (&r);

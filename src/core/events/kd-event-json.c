@@ -284,7 +284,7 @@ read_value (JsonNode    *root,
 
       if (event != NULL)
         {
-          g_ptr_array_add (read->records, event);
+          kd_event_read_add (read, event);
           n++;
         }
     }
@@ -312,7 +312,7 @@ kd_event_read_json (const char  *text,
 
   while (p < end && g_ascii_isspace (*p))
     p++;
-  if (p == end || (*p != '{' && *p != '[' && !kd_event_starts_with (p, "Record ")))
+  if (p == end || (*p != '{' && *p != '[' && !kd_event_has_prefix (p, end, "Record ")))
     return FALSE;
 
   if (json_parser_load_from_data (parser, p, end - p, NULL))
@@ -331,7 +331,7 @@ kd_event_read_json (const char  *text,
 
           while (last > p && g_ascii_isspace (last[-1]))
             last--;
-          if (kd_event_starts_with (p, "Record "))
+          if (kd_event_has_prefix (p, end, "Record "))
             {
               bad += value->len > 0;
               g_string_truncate (value, 0);

@@ -101,7 +101,8 @@ kd_event_log_init (KdEventLog *self)
  * otherwise. */
 static void
 add_record (KdEventLog *self,
-            KdKmsEvent *event)
+            KdKmsEvent *event,
+            GPtrArray  *kept)
 {
   const char *source = kd_kms_event_get_source (event);
   const char *reason = NULL;
@@ -119,7 +120,7 @@ add_record (KdEventLog *self,
       return;
     }
   kd_kms_event_finish (event);
-  g_list_store_append (self->events, event);
+  g_ptr_array_add (kept, event);
 }
 
 static void
@@ -136,8 +137,12 @@ static void
 take_read (KdEventLog  *self,
            KdEventRead *read)
 {
+  g_autoptr(GPtrArray) kept = g_ptr_array_sized_new (read->records->len);
+
   for (guint i = 0; i < read->records->len; i++)
-    add_record (self, g_ptr_array_index (read->records, i));
+    add_record (self, g_ptr_array_index (read->records, i), kept);
+  /* at once: a signal per event would be heard by no one */
+  g_list_store_splice (self->events, g_list_model_get_n_items (G_LIST_MODEL (self->events)), 0, kept->pdata, kept->len);
   for (guint i = 0; i < read->notes->len; i++)
     append_strv (self->notes, g_ptr_array_index (read->notes, i));
   for (guint i = 0; i < read->unknown_lines->len; i++)
@@ -174,7 +179,9 @@ kd_event_log_read (const guint8  *data,
                    GError       **error)
 {
   g_autoptr(KdEventLog) self = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  const char *text;
+  gsize text_length;
   const char *encoding = NULL;
   KdDecodeFlags flags = KD_DECODE_NONE;
 
@@ -206,8 +213,10 @@ kd_event_log_read (const guint8  *data,
 #endif
     }
 
-  text = kd_text_decode (data, length, kd_labels_codepage_for_lcid_default, &encoding, &flags);
-  if (is_blank (text, strlen (text)))
+  /* text that is UTF-8 already is read where it is */
+  text = kd_text_decode_borrow (data, length, &text_length, &owned, kd_labels_codepage_for_lcid_default, &encoding,
+                                &flags);
+  if (is_blank (text, text_length))
     {
       g_set_error_literal (error, KD_EVENT_LOG_ERROR, KD_EVENT_LOG_ERROR_EMPTY, _("There is nothing to read"));
       return NULL;
@@ -222,10 +231,9 @@ kd_event_log_read (const guint8  *data,
     KdEventRead read;
 
     kd_event_read_init (&read);
-    if (kd_event_read_xml (text, strlen (text), &read) || kd_event_read_json (text, strlen (text), &read) ||
-        kd_event_read_csv (text, strlen (text), &read) ||
-        kd_event_read_formatlist (text, strlen (text), &read) ||
-        kd_event_read_text (text, strlen (text), &read))
+    if (kd_event_read_xml (text, text_length, &read) || kd_event_read_json (text, text_length, &read) ||
+        kd_event_read_csv (text, text_length, &read) || kd_event_read_formatlist (text, text_length, &read) ||
+        kd_event_read_text (text, text_length, &read))
       {
         self->format = read.format;
         self->language = g_strdup (read.language);

@@ -14,13 +14,16 @@ typedef struct
 {
   KdEventFormat format;
   const char *language;     /* static: the labels' language, or NULL */
-  GPtrArray *records;       /* #KdKmsEvent of any source, in order, not finished */
+  GPtrArray *records;       /* #KdKmsEvent of any source, in order; the licensing ones finished */
   GPtrArray *notes;         /* strings: what the reader has to say of the export */
   GPtrArray *unknown_lines; /* strings: text it could not place */
+  gboolean open;            /* records are left unfinished, for a reader that reads inside another */
 } KdEventRead;
 
 void kd_event_read_init  (KdEventRead *read);
 void kd_event_read_clear (KdEventRead *read);
+void kd_event_read_add   (KdEventRead *read,
+                          KdKmsEvent  *event);
 
 /* Each reader (kd-event-FORMAT.c) returns whether @text is its kind of
  * export, and if so fills @read. */

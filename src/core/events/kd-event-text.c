@@ -80,10 +80,11 @@ static Field
 lookup_label (const KdEventLine  *line,
               const char **language)
 {
-  if (line->label_length == 0)
+  if (line == NULL || line->label_length == 0)
     return FIELD_NONE;
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (strlen (labels[i].label) == line->label_length &&
+    if (g_ascii_tolower (labels[i].label[0]) == g_ascii_tolower (line->start[0]) &&
+        strlen (labels[i].label) == line->label_length &&
         g_ascii_strncasecmp (labels[i].label, line->start, line->label_length) == 0)
       {
         if (language != NULL)
@@ -93,20 +94,28 @@ lookup_label (const KdEventLine  *line,
   return FIELD_NONE;
 }
 
-static gboolean
-is_event_number (const KdEventLine *line)
+/* The value of "Event ID: 12290": the number, or -1 */
+static int
+event_number (const KdEventLine *line)
 {
-  guint64 n;
-  g_autofree char *value = g_strndup (line->value, line->value_length);
+  int n = 0;
 
-  return g_ascii_string_to_unsigned (value, 10, 0, 65535, &n, NULL);
+  if (line == NULL || line->value_length == 0 || line->value_length > 9)
+    return -1;
+  for (gsize i = 0; i < line->value_length; i++)
+    {
+      if (!g_ascii_isdigit (line->value[i]))
+        return -1;
+      n = n * 10 + (line->value[i] - '0');
+    }
+  return n <= 65535 ? n : -1;
 }
 
 /* wevtutil's "Event[12]:" */
 static gboolean
 is_wevtutil_start (const KdEventLine *line)
 {
-  return line->length > 8 && kd_event_starts_with (line->start, "Event[") && line->start[line->length - 1] == ':' &&
+  return line != NULL && line->length > 8 && kd_event_starts_with (line->start, "Event[") && line->start[line->length - 1] == ':' &&
          line->start[line->length - 2] == ']';
 }
 
@@ -115,25 +124,25 @@ is_wevtutil_start (const KdEventLine *line)
  * unknown language, the shape of a header: label lines on and on, the
  * fourth of them a number, up to an empty one, the description's. */
 static gboolean
-header_starts (GArray *lines,
-               guint   i)
+header_starts (KdEventLines *lines,
+               guint         i)
 {
-  const KdEventLine *line = &g_array_index (lines, KdEventLine, i);
+  const KdEventLine *line = kd_event_lines_get (lines, i);
   Field field = lookup_label (line, NULL);
   guint run = 0;
 
   if (field == FIELD_LOG)
     return TRUE;
-  if (field == FIELD_SOURCE && i + 2 < lines->len &&
-      (lookup_label (&g_array_index (lines, KdEventLine, i + 2), NULL) == FIELD_EVENT_ID ||
-       lookup_label (&g_array_index (lines, KdEventLine, i + 1), NULL) == FIELD_EVENT_ID))
+  if (field == FIELD_SOURCE && kd_event_lines_get (lines, i + 2) != NULL &&
+      (lookup_label (kd_event_lines_get (lines, i + 2), NULL) == FIELD_EVENT_ID ||
+       lookup_label (kd_event_lines_get (lines, i + 1), NULL) == FIELD_EVENT_ID))
     return TRUE;
-  if (line->label_length == 0)
+  if (line == NULL || line->label_length == 0)
     return FALSE;
-  while (i + run < lines->len && g_array_index (lines, KdEventLine, i + run).label_length > 0 && run < 12)
+  while (run < 12 && kd_event_lines_get (lines, i + run) != NULL && kd_event_lines_get (lines, i + run)->label_length > 0)
     run++;
-  return run >= 9 && i + 3 < lines->len && is_event_number (&g_array_index (lines, KdEventLine, i + 3)) &&
-         g_array_index (lines, KdEventLine, i + run - 1).value_length == 0;
+  return run >= 9 && event_number (kd_event_lines_get (lines, i + 3)) >= 0 &&
+         kd_event_lines_get (lines, i + run - 1)->value_length == 0;
 }
 
 static void
@@ -142,8 +151,18 @@ set_field (KdKmsEvent *event,
            const KdEventLine *line,
            const char *language)
 {
-  g_autofree char *value = kd_event_line_value (line);
+  g_autofree char *value = NULL;
 
+  if (field == FIELD_EVENT_ID)
+    {
+      if (event_number (line) >= 0)
+        kd_kms_event_set_event_id (event, event_number (line));
+      return;
+    }
+  if (field != FIELD_LOG && field != FIELD_SOURCE && field != FIELD_DATE && field != FIELD_LEVEL &&
+      field != FIELD_COMPUTER)
+    return;
+  value = kd_event_line_value (line);
   switch (field)
     {
     case FIELD_LOG:
@@ -155,10 +174,6 @@ set_field (KdKmsEvent *event,
     case FIELD_DATE:
       kd_kms_event_set_time_text (event, value, language);
       break;
-    case FIELD_EVENT_ID:
-      if (is_event_number (line))
-        kd_kms_event_set_event_id (event, atoi (value));
-      break;
     case FIELD_LEVEL:
       kd_kms_event_set_level_text (event, value);
       break;
@@ -166,6 +181,7 @@ set_field (KdKmsEvent *event,
       kd_kms_event_set_computer (event, value);
       break;
     case FIELD_NONE:
+    case FIELD_EVENT_ID:
     case FIELD_TASK:
     case FIELD_OPCODE:
     case FIELD_KEYWORDS:
@@ -181,10 +197,10 @@ set_field (KdKmsEvent *event,
 /* The XML after "Event Xml:" says it all better (UTC time, record ID);
  * the message comes from the text when the XML has none. */
 static KdKmsEvent *
-from_event_xml (GArray     *lines,
-                guint       first,
-                guint       last,
-                KdKmsEvent *event)
+from_event_xml (KdEventLines *lines,
+                guint         first,
+                guint         last,
+                KdKmsEvent   *event)
 {
   g_autofree char *xml = kd_event_lines_join (lines, first, last);
   KdEventRead read;
@@ -193,6 +209,8 @@ from_event_xml (GArray     *lines,
   if (xml == NULL)
     return event;
   kd_event_read_init (&read);
+  /* its message may be the text's */
+  read.open = TRUE;
   if (kd_event_read_xml (xml, strlen (xml), &read) && read.records->len == 1)
     {
       result = g_ptr_array_steal_index (read.records, 0);
@@ -207,11 +225,11 @@ from_event_xml (GArray     *lines,
 /* The message: what follows "Description:" on its line, if anything, and
  * the lines after it up to @end */
 static char *
-message_text (GArray *lines,
-              guint   description,
-              guint   end)
+message_text (KdEventLines *lines,
+              guint         description,
+              guint         end)
 {
-  const KdEventLine *line = &g_array_index (lines, KdEventLine, description);
+  const KdEventLine *line = kd_event_lines_get (lines, description);
   g_autofree char *rest = kd_event_lines_join (lines, description + 1, end);
 
   if (line->value_length == 0)
@@ -224,10 +242,10 @@ message_text (GArray *lines,
 /* Reads the event whose header starts at line @i; returns the line after
  * it. */
 static guint
-read_event (GArray      *lines,
-            guint        i,
-            gboolean     wevtutil,
-            KdEventRead *read)
+read_event (KdEventLines *lines,
+            guint         i,
+            gboolean      wevtutil,
+            KdEventRead  *read)
 {
   KdKmsEvent *event = kd_kms_event_new ();
   const char *language = NULL;
@@ -239,16 +257,17 @@ read_event (GArray      *lines,
 
   if (wevtutil)
     i++;
-  header_indent = i < lines->len ? g_array_index (lines, KdEventLine, i).indent : 0;
+  header_indent = kd_event_lines_get (lines, i) != NULL ? kd_event_lines_get (lines, i)->indent : 0;
   /* the header, up to "Description:" */
-  for (; i < lines->len && description == G_MAXUINT; i++)
+  for (; kd_event_lines_get (lines, i) != NULL && description == G_MAXUINT; i++)
     {
-      const KdEventLine *line = &g_array_index (lines, KdEventLine, i);
+      const KdEventLine *line = kd_event_lines_get (lines, i);
       const char *line_language = NULL;
       Field field = lookup_label (line, &line_language);
 
       /* a blank line inside the header, as in some copies */
-      if (line->length == 0 && i + 1 < lines->len && g_array_index (lines, KdEventLine, i + 1).label_length > 0)
+      if (line->length == 0 && kd_event_lines_get (lines, i + 1) != NULL &&
+          kd_event_lines_get (lines, i + 1)->label_length > 0)
         continue;
       if (line->label_length == 0)
         break;
@@ -275,9 +294,9 @@ read_event (GArray      *lines,
 
   /* the message, up to "Event Xml:" or the next event, or, for a copy
    * indented as a block (quoted in a mail), the first line that is not */
-  for (end = i; end < lines->len; end++)
+  for (end = i; kd_event_lines_get (lines, end) != NULL; end++)
     {
-      const KdEventLine *line = &g_array_index (lines, KdEventLine, end);
+      const KdEventLine *line = kd_event_lines_get (lines, end);
 
       if ((wevtutil && is_wevtutil_start (line)) || (!wevtutil && header_starts (lines, end)))
         break;
@@ -294,14 +313,14 @@ read_event (GArray      *lines,
   kd_kms_event_set_message (event, message);
   if (xml != G_MAXUINT)
     {
-      for (end = xml + 1; end < lines->len && !header_starts (lines, end); end++)
+      for (end = xml + 1; kd_event_lines_get (lines, end) != NULL && !header_starts (lines, end); end++)
         ;
       event = from_event_xml (lines, xml + 1, end, event);
     }
 
   if (kd_kms_event_get_event_id (event) < 0)
     kd_kms_event_set_event_id (event, kd_event_id_from_message (kd_kms_event_get_message (event)));
-  g_ptr_array_add (read->records, event);
+  kd_event_read_add (read, event);
   return end;
 }
 
@@ -309,17 +328,19 @@ read_event (GArray      *lines,
  * event it is, and runs to the next one; or, without a sentence, Info
  * lines alone, which say by their shape. */
 static gboolean
-read_messages (GArray      *lines,
-               KdEventRead *read)
+read_messages (KdEventLines *lines,
+               KdEventRead  *read)
 {
   guint first = G_MAXUINT;
   int event_id = -1;
   gboolean any = FALSE;
 
-  for (guint i = 0; i <= lines->len; i++)
+  for (guint i = 0;; i++)
     {
-      const KdEventLine *line = i < lines->len ? &g_array_index (lines, KdEventLine, i) : NULL;
+      const KdEventLine *line = kd_event_lines_get (lines, i);
       g_autofree char *text = line != NULL ? g_strndup (line->start, line->length) : NULL;
+
+      kd_event_lines_forget (lines, MIN (first, i));
       int next_id = text != NULL ? kd_event_id_from_message (text) : -1;
 
       if (line != NULL && next_id < 0)
@@ -335,9 +356,11 @@ read_messages (GArray      *lines,
 
           kd_kms_event_set_event_id (event, event_id);
           kd_kms_event_set_message (event, message);
-          g_ptr_array_add (read->records, event);
+          kd_event_read_add (read, event);
           any = TRUE;
         }
+      if (line == NULL)
+        break;
       first = i;
       event_id = next_id;
     }
@@ -345,9 +368,11 @@ read_messages (GArray      *lines,
   if (!any)
     {
       g_ptr_array_set_size (read->unknown_lines, 0);
-      for (guint i = 0; i < lines->len; i++)
+      for (guint i = 0; kd_event_lines_get (lines, i) != NULL; i++)
         {
-          const KdEventLine *line = &g_array_index (lines, KdEventLine, i);
+          const KdEventLine *line = kd_event_lines_get (lines, i);
+
+          kd_event_lines_forget (lines, i);
           g_autofree char *text = g_strndup (line->start, line->length);
           int shape_id = kd_event_id_from_info_line (text);
           KdKmsEvent *event;
@@ -361,7 +386,7 @@ read_messages (GArray      *lines,
           event = kd_kms_event_new ();
           kd_kms_event_set_event_id (event, shape_id);
           kd_kms_event_set_message (event, text);
-          g_ptr_array_add (read->records, event);
+          kd_event_read_add (read, event);
           any = TRUE;
         }
     }
@@ -372,26 +397,49 @@ read_messages (GArray      *lines,
   return any;
 }
 
+/* Whether a line of @text is wevtutil's "Event[12]:" */
+static gboolean
+is_wevtutil (const char *text,
+             gsize       length)
+{
+  const char *end = text + length;
+
+  for (const char *p = text; (p = memmem (p, end - p, "Event[", 6)) != NULL; p += 6)
+    {
+      const char *start = p, *eol = memchr (p, '\n', end - p);
+      const char *stop = eol != NULL ? eol : end;
+
+      while (start > text && (start[-1] == ' ' || start[-1] == '\t'))
+        start--;
+      if (start != text && start[-1] != '\n')
+        continue;
+      while (stop > p && g_ascii_isspace (stop[-1]))
+        stop--;
+      if (stop - p > 8 && stop[-1] == ':' && stop[-2] == ']')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 kd_event_read_text (const char  *text,
                     gsize        length,
                     KdEventRead *read)
 {
-  g_autoptr(GArray) lines = kd_event_lines_split (text, length);
-  gboolean wevtutil = FALSE;
+  g_auto(KdEventLines) lines;
+  gboolean wevtutil = is_wevtutil (text, length);
   guint n_before = read->records->len;
   guint i = 0;
 
-  for (guint l = 0; l < lines->len && !wevtutil; l++)
-    wevtutil = is_wevtutil_start (&g_array_index (lines, KdEventLine, l));
-
-  while (i < lines->len)
+  kd_event_lines_init (&lines, text, length);
+  while (kd_event_lines_get (&lines, i) != NULL)
     {
-      const KdEventLine *line = &g_array_index (lines, KdEventLine, i);
+      const KdEventLine *line = kd_event_lines_get (&lines, i);
 
-      if (wevtutil ? is_wevtutil_start (line) : header_starts (lines, i))
+      kd_event_lines_forget (&lines, i);
+      if (wevtutil ? is_wevtutil_start (line) : header_starts (&lines, i))
         {
-          i = read_event (lines, i, wevtutil, read);
+          i = read_event (&lines, i, wevtutil, read);
           continue;
         }
       if (line->length > 0)
@@ -405,5 +453,10 @@ kd_event_read_text (const char  *text,
       return TRUE;
     }
   g_ptr_array_set_size (read->unknown_lines, 0);
-  return read_messages (lines, read);
+  {
+    g_auto(KdEventLines) again;
+
+    kd_event_lines_init (&again, text, length);
+    return read_messages (&again, read);
+  }
 }

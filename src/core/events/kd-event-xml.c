@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kd-event-lines.h"
 #include "kd-event-readers.h"
 
 /* wevtutil prints <Event> elements one after the other, without a root;
@@ -23,7 +24,7 @@
 
 typedef struct
 {
-  GPtrArray *records;
+  KdEventRead *read;
   KdKmsEvent *event;        /* the <Event> being read */
   GPtrArray *data;          /* its <Data> values */
   GString *text;            /* the text of the element being read */
@@ -124,7 +125,7 @@ on_end_element (GMarkupParseContext  *context,
   if (g_str_equal (element, "Event"))
     {
       kd_kms_event_take_data (r->event, g_steal_pointer (&r->data));
-      g_ptr_array_add (r->records, g_steal_pointer (&r->event));
+      kd_event_read_add (r->read, g_steal_pointer (&r->event));
       r->n_events++;
       return;
     }
@@ -196,7 +197,8 @@ skip_prolog (const char *text,
 
       while (p < end && (g_ascii_isspace (*p) || *p == '-'))
         p++;
-      if (end - p > 2 && (strncmp (p, "<?", 2) == 0 || strncmp (p, "<!", 2) == 0) && strncmp (p, "<!--", 4) != 0)
+      if (end - p > 2 && (kd_event_has_prefix (p, end, "<?") || kd_event_has_prefix (p, end, "<!")) &&
+          !kd_event_has_prefix (p, end, "<!--"))
         {
           const char *close = memchr (p, '>', end - p);
 
@@ -216,7 +218,7 @@ kd_event_read_xml (const char  *text,
 {
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  Reader r = { read->records, NULL, NULL, g_string_new (NULL), FALSE, 0 };
+  Reader r = { read, NULL, NULL, g_string_new (NULL), FALSE, 0 };
   const char *start;
   gboolean ok;
 

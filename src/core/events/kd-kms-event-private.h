@@ -27,6 +27,9 @@ void        kd_kms_event_set_computer   (KdKmsEvent   *self,
                                          const char   *computer);
 void        kd_kms_event_set_message    (KdKmsEvent   *self,
                                          const char   *message);
+void        kd_kms_event_set_message_len (KdKmsEvent  *self,
+                                          const char  *message,
+                                          gsize        length);
 void        kd_kms_event_take_data      (KdKmsEvent   *self,
                                          GPtrArray    *data);
 void        kd_kms_event_set_time_text  (KdKmsEvent   *self,

@@ -25,43 +25,58 @@
  * event ID.  A value that is not what its place holds is left out (NULL,
  * -1), never guessed: the raw values stay in `info`. */
 
+
+/* Every string of an event lives in one block, `text`, one after the
+ * other, each ending in NUL; a field holds the offset of its string, 0
+ * for none (the block starts with an empty string).  A host's history
+ * holds hundreds of thousands of events: one allocation each, cut to size
+ * by kd_kms_event_finish(), which also puts the pointers of the Info
+ * values at the block's end.  A decoded value that is an Info value as
+ * printed shares its string. */
+
 struct _KdKmsEvent
 {
   GObject parent_instance;
 
+  char *text;
+  gsize text_length;
+  gsize text_size;
+  GPtrArray *data;        /* the insertion strings, when the export has them, until finished */
+  char **info;            /* into text, once finished */
+  guint n_info;
+  gboolean finished;
+
   int event_id;
   gint64 record_id;
-  char *time;
-  char *time_text;
-  char *log;
-  char *source;
+  guint32 time;
+  guint32 time_text;
+  guint32 log;
+  guint32 source;
   KdEventLevel level;
-  char *computer;
-  char *message;
-  GPtrArray *data;        /* the insertion strings, when the export has them */
-  GStrv info;
+  guint32 computer;
+  guint32 message;
 
   /* decoded */
-  char *hresult;
+  guint32 hresult;
   gint64 status_flags;
-  char *kms_host;
+  guint32 kms_host;
   int kms_port;
-  char *client_name;
-  char *cmid;
-  char *client_time;
-  char *client_time_text;
+  guint32 client_name;
+  guint32 cmid;
+  guint32 client_time;
+  guint32 client_time_text;
   int is_vm;
   KdClientLicenseState license_state;
   gint64 minutes_to_expiry;
-  char *activation_id;
+  guint32 activation_id;
   int n_policy;
   int activated;
   gint64 current_count;
   gint64 activation_interval;
   gint64 renewal_interval;
-  char *domain;
-  char *app_id;
-  char *trigger;
+  guint32 domain;
+  guint32 app_id;
+  guint32 trigger;
 };
 
 G_DEFINE_FINAL_TYPE (KdKmsEvent, kd_kms_event, G_TYPE_OBJECT)
@@ -78,30 +93,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-clear_decoded (KdKmsEvent *self)
+
+static inline const char *
+str (KdKmsEvent *self,
+     guint32     offset)
 {
-  g_clear_pointer (&self->info, g_strfreev);
-  g_clear_pointer (&self->hresult, g_free);
-  g_clear_pointer (&self->kms_host, g_free);
-  g_clear_pointer (&self->client_name, g_free);
-  g_clear_pointer (&self->cmid, g_free);
-  g_clear_pointer (&self->client_time, g_free);
-  g_clear_pointer (&self->client_time_text, g_free);
-  g_clear_pointer (&self->activation_id, g_free);
-  g_clear_pointer (&self->domain, g_free);
-  g_clear_pointer (&self->app_id, g_free);
-  g_clear_pointer (&self->trigger, g_free);
-  self->status_flags = -1;
-  self->kms_port = -1;
-  self->is_vm = -1;
-  self->license_state = KD_CLIENT_LICENSE_UNKNOWN;
-  self->minutes_to_expiry = -1;
-  self->n_policy = -1;
-  self->activated = -1;
-  self->current_count = -1;
-  self->activation_interval = -1;
-  self->renewal_interval = -1;
+  return offset != 0 ? self->text + offset : NULL;
 }
 
 static void
@@ -109,13 +106,7 @@ kd_kms_event_finalize (GObject *object)
 {
   KdKmsEvent *self = (KdKmsEvent *) object;
 
-  clear_decoded (self);
-  g_free (self->time);
-  g_free (self->time_text);
-  g_free (self->log);
-  g_free (self->source);
-  g_free (self->computer);
-  g_free (self->message);
+  g_free (self->text);
   g_clear_pointer (&self->data, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kd_kms_event_parent_class)->finalize (object);
@@ -135,16 +126,16 @@ kd_kms_event_get_property (GObject    *object,
       g_value_set_int (value, self->event_id);
       break;
     case PROP_TIME:
-      g_value_set_string (value, self->time);
+      g_value_set_string (value, str (self, self->time));
       break;
     case PROP_SOURCE:
-      g_value_set_string (value, self->source);
+      g_value_set_string (value, str (self, self->source));
       break;
     case PROP_COMPUTER:
-      g_value_set_string (value, self->computer);
+      g_value_set_string (value, str (self, self->computer));
       break;
     case PROP_MESSAGE:
-      g_value_set_string (value, self->message);
+      g_value_set_string (value, str (self, self->message));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -208,12 +199,22 @@ kd_kms_event_class_init (KdKmsEventClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+
 static void
 kd_kms_event_init (KdKmsEvent *self)
 {
   self->event_id = -1;
   self->record_id = -1;
-  clear_decoded (self);
+  self->status_flags = -1;
+  self->kms_port = -1;
+  self->is_vm = -1;
+  self->license_state = KD_CLIENT_LICENSE_UNKNOWN;
+  self->minutes_to_expiry = -1;
+  self->n_policy = -1;
+  self->activated = -1;
+  self->current_count = -1;
+  self->activation_interval = -1;
+  self->renewal_interval = -1;
 }
 
 KdKmsEvent *
@@ -222,25 +223,181 @@ kd_kms_event_new (void)
   return g_object_new (KD_TYPE_KMS_EVENT, NULL);
 }
 
-/* Setters, for the readers ----------------------------------------------- */
+/* The block of strings ------------------------------------------------------ */
+
+/* A block is built in a scratch buffer of the thread's, and copied to one
+ * of its size when finished: the events of a big export lie one after
+ * the other, without the gaps that growing each in place would leave. */
+typedef struct
+{
+  char *text;
+  gsize size;
+} Scratch;
 
 static void
-set_string (KdKmsEvent *self,
-            char      **member,
-            const char *value,
-            int         prop)
+scratch_free (gpointer data)
 {
-  g_autofree char *stripped = value != NULL ? g_strstrip (g_strdup (value)) : NULL;
+  Scratch *scratch = data;
 
-  if (stripped != NULL && *stripped == '\0')
-    g_clear_pointer (&stripped, g_free);
-  if (g_strcmp0 (*member, stripped) == 0)
-    return;
-  g_free (*member);
-  *member = g_steal_pointer (&stripped);
+  g_free (scratch->text);
+  g_free (scratch);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+static char *
+take_scratch (gsize *size)
+{
+  Scratch *scratch = g_private_get (&scratch_key);
+  char *text;
+
+  if (scratch == NULL || scratch->text == NULL)
+    return NULL;
+  text = g_steal_pointer (&scratch->text);
+  *size = scratch->size;
+  return text;
+}
+
+static void
+give_scratch (char  *text,
+              gsize  size)
+{
+  Scratch *scratch = g_private_get (&scratch_key);
+
+  /* a block grown for a huge event is not kept */
+  if (size > 64 * 1024)
+    {
+      g_free (text);
+      return;
+    }
+  if (scratch == NULL)
+    {
+      scratch = g_new0 (Scratch, 1);
+      g_private_set (&scratch_key, scratch);
+    }
+  if (scratch->text != NULL && scratch->size >= size)
+    {
+      g_free (text);
+      return;
+    }
+  g_free (scratch->text);
+  scratch->text = text;
+  scratch->size = size;
+}
+
+/* Room for @extra more bytes; returns FALSE for an event past 4 GiB of
+ * text, whose strings are then left out */
+static gboolean
+reserve (KdKmsEvent *self,
+         gsize       extra)
+{
+  gsize size = self->text_size;
+
+  if (extra > G_MAXUINT32 - self->text_length - 1)
+    return FALSE;
+  if (self->text == NULL)
+    {
+      self->text = take_scratch (&size);
+      if (self->text == NULL)
+        {
+          size = MAX (256, extra + 1);
+          self->text = g_malloc (size);
+        }
+      self->text[0] = '\0';
+      self->text_length = 1;
+      self->text_size = size;
+    }
+  if (self->text_length + extra <= self->text_size)
+    return TRUE;
+  while (size < self->text_length + extra)
+    size *= 2;
+  self->text = g_realloc (self->text, size);
+  self->text_size = size;
+  return TRUE;
+}
+
+/* Appends @length bytes of @value, which may lie in the block itself,
+ * trimmed of white space at both ends, and, with @lines, CR LF and lone
+ * CRs as LF.  Returns the string's offset, 0 when nothing is left. */
+static guint32
+add_text (KdKmsEvent *self,
+          const char *value,
+          gsize       length,
+          gboolean    lines)
+{
+  gsize inside = self->text != NULL && value >= self->text && value < self->text + self->text_length
+                   ? (gsize) (value - self->text) : 0;
+  guint32 offset;
+  char *out;
+
+  while (length > 0 && g_ascii_isspace (value[0]))
+    value++, length--;
+  while (length > 0 && g_ascii_isspace (value[length - 1]))
+    length--;
+  if (length == 0)
+    return 0;
+  if (inside > 0)
+    inside += value - (self->text + inside);
+  if (!reserve (self, length + 1))
+    return 0;
+  if (inside > 0)
+    value = self->text + inside;
+
+  offset = self->text_length;
+  out = self->text + offset;
+  if (lines)
+    {
+      for (gsize i = 0; i < length; i++)
+        if (value[i] != '\r')
+          *out++ = value[i];
+        else if (i + 1 >= length || value[i + 1] != '\n')
+          *out++ = '\n';
+    }
+  else
+    {
+      memcpy (out, value, length);
+      out += length;
+    }
+  *out = '\0';
+  self->text_length = out + 1 - self->text;
+  return offset;
+}
+
+/* Sets a string field; the property is notified when it changes */
+static void
+set_text (KdKmsEvent *self,
+          guint32    *member,
+          const char *value,
+          gsize       length,
+          gboolean    lines,
+          int         prop)
+{
+  gsize mark = self->text_length;
+  guint32 offset;
+
+  g_return_if_fail (!self->finished);
+
+  offset = value != NULL ? add_text (self, value, length, lines) : 0;
+  if (g_strcmp0 (str (self, *member), str (self, offset)) == 0)
+    {
+      self->text_length = MAX (mark, 1);
+      return;
+    }
+  *member = offset;
   if (prop != PROP_0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
+
+static void
+set_string (KdKmsEvent *self,
+            guint32    *member,
+            const char *value,
+            int         prop)
+{
+  set_text (self, member, value, value != NULL ? strlen (value) : 0, FALSE, prop);
+}
+
+/* Setters, for the readers ----------------------------------------------- */
 
 void
 kd_kms_event_set_event_id (KdKmsEvent *self,
@@ -316,19 +473,26 @@ void
 kd_kms_event_set_message (KdKmsEvent *self,
                           const char *message)
 {
-  g_autoptr(GString) text = NULL;
-
   g_return_if_fail (KD_IS_KMS_EVENT (self));
 
-  if (message == NULL)
-    {
-      set_string (self, &self->message, NULL, PROP_MESSAGE);
-      return;
-    }
-  text = g_string_new (message);
-  g_string_replace (text, "\r\n", "\n", 0);
-  g_string_replace (text, "\r", "\n", 0);
-  set_string (self, &self->message, text->str, PROP_MESSAGE);
+  set_text (self, &self->message, message, message != NULL ? strlen (message) : 0, TRUE, PROP_MESSAGE);
+}
+
+/**
+ * kd_kms_event_set_message_len:
+ * @message: (array length=length): the message's bytes
+ *
+ * kd_kms_event_set_message() for a message that is a part of a longer
+ * text.
+ */
+void
+kd_kms_event_set_message_len (KdKmsEvent *self,
+                              const char *message,
+                              gsize       length)
+{
+  g_return_if_fail (KD_IS_KMS_EVENT (self));
+
+  set_text (self, &self->message, message, length, TRUE, PROP_MESSAGE);
 }
 
 /**
@@ -353,16 +517,35 @@ is_kms_request_event (int event_id)
   return event_id == 12288 || event_id == 12289 || event_id == 12290;
 }
 
-static GStrv
-split_joined (const char *joined)
+/* Appends the comma-separated values of @length bytes at @joined (which
+ * may lie in the block) to @info, trimmed.  "…, <activation id>, " ends
+ * in an empty N-policy: kept, it is a place. */
+static void
+split_joined (KdKmsEvent *self,
+              const char *joined,
+              gsize       length,
+              GArray     *info)
 {
-  g_auto(GStrv) parts = g_strsplit (joined, ",", -1);
-  GStrvBuilder *builder = g_strv_builder_new ();
+  gsize inside = self->text != NULL && joined >= self->text && joined < self->text + self->text_length
+                   ? (gsize) (joined - self->text) : 0;
+  const char *end;
 
-  for (guint i = 0; parts[i] != NULL; i++)
-    g_strv_builder_add (builder, g_strstrip (parts[i]));
-  /* "…, <activation id>, " ends in an empty N-policy: kept, it is a place */
-  return g_strv_builder_unref_to_strv (builder);
+  /* no value moves the block: each is at most its part and a NUL */
+  if (length > G_MAXUINT32 / 2 || !reserve (self, 2 * length + 2))
+    return;
+  if (inside > 0)
+    joined = self->text + inside;
+  end = joined + length;
+  for (const char *p = joined;;)
+    {
+      const char *comma = memchr (p, ',', end - p);
+      guint32 offset = add_text (self, p, (comma != NULL ? comma : end) - p, FALSE);
+
+      g_array_append_val (info, offset);
+      if (comma == NULL)
+        break;
+      p = comma + 1;
+    }
 }
 
 /* The text after the message's "Info:" line, up to its end */
@@ -406,8 +589,11 @@ find_info_text (const char *message)
   return NULL;
 }
 
+/* The Info values' offsets: the insertion strings, or the message's Info
+ * line split */
 static void
-make_info (KdKmsEvent *self)
+make_info (KdKmsEvent *self,
+           GArray     *info)
 {
   if (self->data != NULL && self->data->len > 0)
     {
@@ -416,43 +602,49 @@ make_info (KdKmsEvent *self)
       /* 12290's joined Info, possibly followed by its fields one by one */
       if (is_kms_request_event (self->event_id) && strchr (first, ',') != NULL)
         {
-          self->info = split_joined (first);
+          split_joined (self, first, strlen (first), info);
           return;
         }
-      {
-        GStrvBuilder *builder = g_strv_builder_new ();
+      for (guint i = 0; i < self->data->len; i++)
+        {
+          const char *value = g_ptr_array_index (self->data, i);
+          guint32 offset = add_text (self, value, strlen (value), FALSE);
 
-        for (guint i = 0; i < self->data->len; i++)
-          {
-            g_autofree char *value = g_strstrip (g_strdup (g_ptr_array_index (self->data, i)));
-            g_strv_builder_add (builder, value);
-          }
-        self->info = g_strv_builder_unref_to_strv (builder);
-      }
+          g_array_append_val (info, offset);
+        }
       return;
     }
 
-  if (self->message != NULL && is_kms_request_event (self->event_id))
+  if (self->message != 0 && is_kms_request_event (self->event_id))
     {
-      const char *text = find_info_text (self->message);
+      const char *text = find_info_text (str (self, self->message));
 
       if (text != NULL)
-        {
-          g_autofree char *line = g_strndup (text, strcspn (text, "\n"));
-          self->info = split_joined (line);
-          return;
-        }
+        split_joined (self, text, strcspn (text, "\n"), info);
     }
-  self->info = g_new0 (char *, 1);
 }
 
-static const char *
+/* The offset of Info value @i, 0 when it is not there or empty */
+static guint32
 info_at (KdKmsEvent *self,
+         GArray     *info,
          guint       i)
 {
-  if (i >= g_strv_length (self->info) || self->info[i][0] == '\0')
-    return NULL;
-  return self->info[i];
+  guint32 offset = i < info->len ? g_array_index (info, guint32, i) : 0;
+
+  return offset != 0 && self->text[offset] != '\0' ? offset : 0;
+}
+
+/* @value's offset: that of @printed when it reads the same, else a new
+ * string's */
+static guint32
+share_or_add (KdKmsEvent *self,
+              guint32     printed,
+              const char *value)
+{
+  if (printed != 0 && strcmp (self->text + printed, value) == 0)
+    return printed;
+  return add_text (self, value, strlen (value), FALSE);
 }
 
 static gboolean
@@ -467,21 +659,50 @@ read_int64 (const char *text,
   return TRUE;
 }
 
-static char *
-read_hresult (const char *text)
+/* "0x" and up to 8 hex digits, the form every event prints */
+static gboolean
+read_hex32 (const char *text,
+            guint32    *out)
 {
+  guint32 value = 0;
+  guint n = 0;
+
+  if (text == NULL || text[0] != '0' || (text[1] != 'x' && text[1] != 'X'))
+    return FALSE;
+  for (text += 2; g_ascii_isxdigit (*text) && n < 8; text++, n++)
+    value = value << 4 | g_ascii_xdigit_value (*text);
+  *out = value;
+  return n > 0 && *text == '\0';
+}
+
+/* "0x0" → "0x00000000"; other spellings through the catalog's parser */
+static guint32
+read_hresult (KdKmsEvent *self,
+              const char *text,
+              guint32     printed)
+{
+  static const char digits[] = "0123456789ABCDEF";
+  char formatted[sizeof "0x00000000"] = "0x";
   guint32 value;
 
-  if (text == NULL || !kd_event_starts_with (text, "0x") || !kd_hresult_parse (text, &value, NULL))
-    return NULL;
-  return kd_hresult_format (value);
+  if (text == NULL || !kd_event_starts_with (text, "0x"))
+    return 0;
+  if (!read_hex32 (text, &value) && !kd_hresult_parse (text, &value, NULL))
+    return 0;
+  for (guint i = 0; i < 8; i++)
+    formatted[2 + i] = digits[(value >> (28 - 4 * i)) & 0xf];
+  formatted[10] = '\0';
+  return share_or_add (self, printed, formatted);
 }
 
 static gint64
 read_hex (const char *text)
 {
   guint64 value;
+  guint32 value32;
 
+  if (read_hex32 (text, &value32))
+    return value32;
   if (text == NULL || !(kd_event_starts_with (text, "0x") || kd_event_starts_with (text, "0X")) ||
       !g_ascii_string_to_unsigned (text + 2, 16, 0, G_MAXUINT32, &value, NULL))
     return -1;
@@ -505,42 +726,98 @@ is_guid (const char *text)
   return TRUE;
 }
 
-static char *
-read_guid (const char *text)
+/* A GUID in lower case, without braces */
+static guint32
+read_guid (KdKmsEvent *self,
+           const char *text,
+           guint32     printed)
 {
+  char guid[37];
+
   if (!is_guid (text))
-    return NULL;
+    return 0;
   if (*text == '{')
-    return g_ascii_strdown (text + 1, 36);
-  return g_ascii_strdown (text, -1);
+    text++;
+  for (guint i = 0; i < 36; i++)
+    guid[i] = g_ascii_tolower (text[i]);
+  guid[36] = '\0';
+  return share_or_add (self, printed, guid);
+}
+
+/* Decimal digits at *@p, moved past them */
+static gboolean
+read_number (const char **p,
+             int         *out)
+{
+  int value = 0;
+  guint n = 0;
+
+  for (; g_ascii_isdigit (**p) && n < 9; (*p)++, n++)
+    value = value * 10 + (**p - '0');
+  *out = value;
+  return n > 0;
+}
+
+static void
+put_digits (char *out,
+            int   value,
+            guint width)
+{
+  while (width-- > 0)
+    {
+      out[width] = '0' + value % 10;
+      value /= 10;
+    }
 }
 
 /* The client's clock: "2024/3/1 10:15" as every real event prints it,
- * "3/1/2024 10:15" in one of Microsoft's examples (month first). */
-static char *
-read_client_time (const char *text)
+ * "3/1/2024 10:15" in one of Microsoft's examples (month first), into
+ * @out as "2024-03-01T10:15". */
+static gboolean
+read_client_time (const char *text,
+                  char        out[sizeof "2024-03-01T10:15"])
 {
   int a, b, c, hour, minute;
   int year, month, day;
-  g_autoptr(GDateTime) time = NULL;
+  const char *p = text;
 
-  if (text == NULL || sscanf (text, "%d/%d/%d %d:%d", &a, &b, &c, &hour, &minute) != 5)
-    return NULL;
+  if (p == NULL)
+    return FALSE;
+  if (!read_number (&p, &a) || *p++ != '/' || !read_number (&p, &b) || *p++ != '/' || !read_number (&p, &c) ||
+      *p != ' ')
+    return FALSE;
+  while (*p == ' ')
+    p++;
+  if (!read_number (&p, &hour) || *p++ != ':' || !read_number (&p, &minute))
+    return FALSE;
   if (a > 31)
     year = a, month = b, day = c;
   else if (c > 31 && a <= 12)
     year = c, month = a, day = b;
   else
-    return NULL;
-  time = g_date_time_new_utc (year, month, day, hour, minute, 0);
-  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M") : NULL;
+    return FALSE;
+  if (year > 9999 || month < 1 || month > 12 || day < 1 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) || hour > 23 || minute > 59)
+    return FALSE;
+  put_digits (out, year, 4);
+  out[4] = '-';
+  put_digits (out + 5, month, 2);
+  out[7] = '-';
+  put_digits (out + 8, day, 2);
+  out[10] = 'T';
+  put_digits (out + 11, hour, 2);
+  out[13] = ':';
+  put_digits (out + 14, minute, 2);
+  out[16] = '\0';
+  return TRUE;
 }
 
 /* "kms01.contoso.com:1688", "[2001:db8::1]:1688", or a host alone */
 static void
 read_host_port (KdKmsEvent *self,
-                const char *text)
+                guint32     printed)
 {
+  const char *text = str (self, printed);
   const char *colon;
   gint64 port;
 
@@ -552,14 +829,14 @@ read_host_port (KdKmsEvent *self,
     {
       gsize end = colon - text;
 
-      if (text[0] == '[' && end > 1 && text[end - 1] == ']')
-        self->kms_host = g_strndup (text + 1, end - 2);
-      else
-        self->kms_host = g_strndup (text, end);
       self->kms_port = (int) port;
+      if (text[0] == '[' && end > 1 && text[end - 1] == ']')
+        self->kms_host = add_text (self, text + 1, end - 2, FALSE);
+      else
+        self->kms_host = add_text (self, text, end, FALSE);
     }
   else
-    self->kms_host = g_strdup (text);
+    self->kms_host = printed;
 }
 
 static void
@@ -593,20 +870,34 @@ read_n_policy (KdKmsEvent *self,
 }
 
 static void
+read_time_field (KdKmsEvent *self,
+                 guint32     printed)
+{
+  char time[sizeof "2024-03-01T10:15"];
+
+  self->client_time_text = printed;
+  if (read_client_time (str (self, printed), time))
+    self->client_time = add_text (self, time, strlen (time), FALSE);
+}
+
+static void
 read_client_fields (KdKmsEvent *self,
+                    GArray     *info,
                     guint       cmid,
                     guint       time)
 {
   gint64 minutes;
+  guint32 at;
 
-  self->cmid = read_guid (info_at (self, cmid));
-  self->client_time_text = g_strdup (info_at (self, time));
-  self->client_time = read_client_time (self->client_time_text);
-  read_flag (info_at (self, time + 1), &self->is_vm);
-  read_license_state (self, info_at (self, time + 2));
-  if (read_int64 (info_at (self, time + 3), &minutes) && minutes >= 0)
+  at = info_at (self, info, cmid);
+  self->cmid = read_guid (self, str (self, at), at);
+  read_time_field (self, info_at (self, info, time));
+  read_flag (str (self, info_at (self, info, time + 1)), &self->is_vm);
+  read_license_state (self, str (self, info_at (self, info, time + 2)));
+  if (read_int64 (str (self, info_at (self, info, time + 3)), &minutes) && minutes >= 0)
     self->minutes_to_expiry = minutes;
-  self->activation_id = read_guid (info_at (self, time + 4));
+  at = info_at (self, info, time + 4);
+  self->activation_id = read_guid (self, str (self, at), at);
 }
 
 /* "key=value" of a rule string ("…;AppId=55c9…;SkuId=…;Trigger=TimerEvent"),
@@ -637,16 +928,19 @@ find_value (const char *haystack,
 }
 
 static void
-read_rule_string (KdKmsEvent *self)
+read_rule_string (KdKmsEvent *self,
+                  GArray     *info)
 {
-  g_autoptr(GString) haystack = g_string_new (self->message);
+  g_autoptr(GString) haystack = g_string_new (str (self, self->message));
   g_autofree char *hr = NULL;
   g_autofree char *sku = NULL;
+  g_autofree char *app = NULL;
+  g_autofree char *trigger = NULL;
 
-  for (guint i = 0; self->info[i] != NULL; i++)
+  for (guint i = 0; i < info->len; i++)
     {
       g_string_append_c (haystack, '\n');
-      g_string_append (haystack, self->info[i]);
+      g_string_append (haystack, self->text + g_array_index (info, guint32, i));
     }
 
   hr = find_value (haystack->str, "hr");
@@ -657,86 +951,119 @@ read_rule_string (KdKmsEvent *self)
       if (reason != NULL)
         hr = g_strndup (reason + strlen ("Reason:"), strcspn (reason + strlen ("Reason:"), ",;\n\r "));
     }
-  self->hresult = read_hresult (hr);
   sku = find_value (haystack->str, "SkuId");
   if (sku == NULL)
     sku = find_value (haystack->str, "Sku Id");
-  self->activation_id = read_guid (sku);
-  {
-    g_autofree char *app = find_value (haystack->str, "AppId");
-    self->app_id = read_guid (app);
-  }
-  self->trigger = find_value (haystack->str, "Trigger");
+  app = find_value (haystack->str, "AppId");
+  trigger = find_value (haystack->str, "Trigger");
+
+  self->hresult = read_hresult (self, hr, 0);
+  self->activation_id = read_guid (self, sku, 0);
+  self->app_id = read_guid (self, app, 0);
+  if (trigger != NULL)
+    self->trigger = add_text (self, trigger, strlen (trigger), FALSE);
 }
 
 /* "in the 'contoso.com' domain" */
-static char *
-domain_from_message (const char *message)
+static guint32
+domain_from_message (KdKmsEvent *self)
 {
+  const char *message = str (self, self->message);
   const char *open = message != NULL ? strchr (message, '\'') : NULL;
   const char *close = open != NULL ? strchr (open + 1, '\'') : NULL;
 
-  return close != NULL && close > open + 1 ? g_strndup (open + 1, close - open - 1) : NULL;
+  return close != NULL && close > open + 1 ? add_text (self, open + 1, close - open - 1, FALSE) : 0;
+}
+
+/* The block cut to size, the Info's pointers at its end */
+static void
+seal (KdKmsEvent *self,
+      GArray     *info)
+{
+  gsize head;
+
+  char *scratch;
+
+  reserve (self, 0);
+  head = (self->text_length + sizeof (char *) - 1) / sizeof (char *) * sizeof (char *);
+  scratch = self->text;
+  self->text = g_malloc (head + (info->len + 1) * sizeof (char *));
+  memcpy (self->text, scratch, self->text_length);
+  give_scratch (scratch, self->text_size);
+  self->text_size = head + (info->len + 1) * sizeof (char *);
+  self->info = (char **) (gpointer) (self->text + head);
+  for (guint i = 0; i < info->len; i++)
+    self->info[i] = self->text + g_array_index (info, guint32, i);
+  self->info[info->len] = NULL;
+  self->n_info = info->len;
 }
 
 /**
  * kd_kms_event_finish:
  *
- * Reads the Info of an event whose record is complete.
+ * Reads the Info of an event whose record is complete, once.  The event
+ * is not changed afterwards.
  */
 void
 kd_kms_event_finish (KdKmsEvent *self)
 {
+  g_autoptr(GArray) info = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 12);
   gint64 value;
+  guint32 at;
 
   g_return_if_fail (KD_IS_KMS_EVENT (self));
 
-  clear_decoded (self);
-  make_info (self);
+  if (self->finished)
+    return;
+  make_info (self, info);
+  g_clear_pointer (&self->data, g_ptr_array_unref);
 
   switch (self->event_id)
     {
     case 12288:
-      self->hresult = read_hresult (info_at (self, 0));
-      self->status_flags = read_hex (info_at (self, 1));
-      read_host_port (self, info_at (self, 2));
-      read_client_fields (self, 3, 4);
-      read_n_policy (self, info_at (self, 9));
+      at = info_at (self, info, 0);
+      self->hresult = read_hresult (self, str (self, at), at);
+      self->status_flags = read_hex (str (self, info_at (self, info, 1)));
+      read_host_port (self, info_at (self, info, 2));
+      read_client_fields (self, info, 3, 4);
+      read_n_policy (self, str (self, info_at (self, info, 9)));
       break;
 
     case 12289:
-      self->hresult = read_hresult (info_at (self, 0));
-      self->status_flags = read_hex (info_at (self, 1));
-      read_flag (info_at (self, 2), &self->activated);
-      if (read_int64 (info_at (self, 4), &value) && value >= 0)
+      at = info_at (self, info, 0);
+      self->hresult = read_hresult (self, str (self, at), at);
+      self->status_flags = read_hex (str (self, info_at (self, info, 1)));
+      read_flag (str (self, info_at (self, info, 2)), &self->activated);
+      if (read_int64 (str (self, info_at (self, info, 4)), &value) && value >= 0)
         self->current_count = value;
-      if (read_int64 (info_at (self, 5), &value) && value >= 0)
+      if (read_int64 (str (self, info_at (self, info, 5)), &value) && value >= 0)
         self->activation_interval = value;
-      if (read_int64 (info_at (self, 6), &value) && value >= 0)
+      if (read_int64 (str (self, info_at (self, info, 6)), &value) && value >= 0)
         self->renewal_interval = value;
-      self->client_time_text = g_strdup (info_at (self, 7));
-      self->client_time = read_client_time (self->client_time_text);
+      read_time_field (self, info_at (self, info, 7));
       break;
 
     case 12290:
-      self->hresult = read_hresult (info_at (self, 0));
-      read_n_policy (self, info_at (self, 1));
-      self->client_name = g_strdup (info_at (self, 2));
-      read_client_fields (self, 3, 4);
+      at = info_at (self, info, 0);
+      self->hresult = read_hresult (self, str (self, at), at);
+      read_n_policy (self, str (self, info_at (self, info, 1)));
+      self->client_name = info_at (self, info, 2);
+      read_client_fields (self, info, 3, 4);
       break;
 
     case 12293:
       /* %1 the HRESULT, %2 the domain */
-      self->hresult = read_hresult (info_at (self, 0));
-      self->domain = g_strdup (info_at (self, 1));
-      if (self->domain == NULL)
-        self->domain = domain_from_message (self->message);
+      at = info_at (self, info, 0);
+      self->hresult = read_hresult (self, str (self, at), at);
+      self->domain = info_at (self, info, 1);
+      if (self->domain == 0)
+        self->domain = domain_from_message (self);
       break;
 
     case 12294:
-      self->domain = g_strdup (info_at (self, 0));
-      if (self->domain == NULL)
-        self->domain = domain_from_message (self->message);
+      self->domain = info_at (self, info, 0);
+      if (self->domain == 0)
+        self->domain = domain_from_message (self);
       break;
 
     case 8198:
@@ -746,12 +1073,67 @@ kd_kms_event_finish (KdKmsEvent *self)
     case 8213:
     case 8214:
     case 8215:
-      read_rule_string (self);
+      read_rule_string (self, info);
       break;
 
     default:
       break;
     }
+
+  seal (self, info);
+  self->finished = TRUE;
+}
+
+/* "2024-03-01T10:15:30.1234567Z" → "2024-03-01T10:15:30.123Z" into @out,
+ * the form every export prints read here, any other through GDateTime */
+static gboolean
+format_utc_time (const char *text,
+                 char        out[sizeof "2024-03-01T10:15:30.123Z"])
+{
+  g_autoptr(GDateTime) time = NULL;
+  int year, month, day, hour, minute, second, milli = -1;
+  const char *p = text;
+
+  if (text == NULL)
+    return FALSE;
+  if (read_number (&p, &year) && p - text == 4 && *p++ == '-' && read_number (&p, &month) && *p++ == '-' &&
+      read_number (&p, &day) && *p++ == 'T' && read_number (&p, &hour) && *p++ == ':' &&
+      read_number (&p, &minute) && *p++ == ':' && read_number (&p, &second) && p - text == 19)
+    {
+      if (*p == '.' && g_ascii_isdigit (p[1]))
+        {
+          milli = 0;
+          for (guint i = 0, scale = 100; g_ascii_isdigit (*++p); i++, scale /= 10)
+            milli += i < 3 ? (*p - '0') * scale : 0;
+        }
+      if (p[0] == 'Z' && p[1] == '\0' && year > 0 && month >= 1 && month <= 12 && day >= 1 &&
+          g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) && hour < 24 && minute < 60 &&
+          second < 60)
+        {
+          memcpy (out, text, 19);
+          if (milli >= 0)
+            {
+              out[19] = '.';
+              put_digits (out + 20, milli, 3);
+            }
+          strcpy (out + (milli >= 0 ? 23 : 19), "Z");
+          return TRUE;
+        }
+    }
+
+  if (!g_str_has_suffix (text, "Z"))
+    return FALSE;
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  if (time == NULL)
+    return FALSE;
+  g_snprintf (out, sizeof "2024-03-01T10:15:30.123Z", "%04d-%02d-%02dT%02d:%02d:%02d", g_date_time_get_year (time),
+              g_date_time_get_month (time), g_date_time_get_day_of_month (time), g_date_time_get_hour (time),
+              g_date_time_get_minute (time), g_date_time_get_second (time));
+  if (strchr (text, '.') != NULL)
+    g_snprintf (out + 19, 6, ".%03dZ", g_date_time_get_microsecond (time) / 1000);
+  else
+    strcpy (out + 19, "Z");
+  return TRUE;
 }
 
 /* "2024-03-01T10:15:30.1234567Z" → "2024-03-01T10:15:30.123Z"; %NULL for
@@ -759,18 +1141,9 @@ kd_kms_event_finish (KdKmsEvent *self)
 char *
 kd_event_utc_time (const char *text)
 {
-  g_autoptr(GDateTime) time = NULL;
-  g_autofree char *seconds = NULL;
+  char out[sizeof "2024-03-01T10:15:30.123Z"];
 
-  if (text == NULL || !g_str_has_suffix (text, "Z"))
-    return NULL;
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
-    return NULL;
-  seconds = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
-  if (strchr (text, '.') == NULL)
-    return g_strdup_printf ("%sZ", seconds);
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (time) / 1000);
+  return format_utc_time (text, out) ? g_strdup (out) : NULL;
 }
 
 /**
@@ -786,12 +1159,17 @@ kd_kms_event_set_time_text (KdKmsEvent *self,
                             const char *text,
                             const char *language)
 {
-  g_autofree char *utc = kd_event_utc_time (text);
+  char utc[sizeof "2024-03-01T10:15:30.123Z"];
   g_autofree char *local = NULL;
 
-  if (utc == NULL && text != NULL)
+  if (format_utc_time (text, utc))
+    {
+      kd_kms_event_set_time (self, utc, text);
+      return;
+    }
+  if (text != NULL)
     kd_capture_parse_date (text, 0, language, &local);
-  kd_kms_event_set_time (self, utc != NULL ? utc : local, text);
+  kd_kms_event_set_time (self, local, text);
 }
 
 /* The words the exports print for a level, and Get-EventLog's 0 */
@@ -940,28 +1318,28 @@ const char *
 kd_kms_event_get_time (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->time;
+  return str (self, self->time);
 }
 
 const char *
 kd_kms_event_get_time_text (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->time_text;
+  return str (self, self->time_text);
 }
 
 const char *
 kd_kms_event_get_log (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->log;
+  return str (self, self->log);
 }
 
 const char *
 kd_kms_event_get_source (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->source;
+  return str (self, self->source);
 }
 
 KdEventLevel
@@ -975,14 +1353,14 @@ const char *
 kd_kms_event_get_computer (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->computer;
+  return str (self, self->computer);
 }
 
 const char *
 kd_kms_event_get_message (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->message;
+  return str (self, self->message);
 }
 
 /**
@@ -1001,7 +1379,7 @@ const char *
 kd_kms_event_get_hresult (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->hresult;
+  return str (self, self->hresult);
 }
 
 gint64
@@ -1015,7 +1393,7 @@ const char *
 kd_kms_event_get_kms_host (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->kms_host;
+  return str (self, self->kms_host);
 }
 
 int
@@ -1029,28 +1407,28 @@ const char *
 kd_kms_event_get_client_name (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->client_name;
+  return str (self, self->client_name);
 }
 
 const char *
 kd_kms_event_get_cmid (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->cmid;
+  return str (self, self->cmid);
 }
 
 const char *
 kd_kms_event_get_client_time (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->client_time;
+  return str (self, self->client_time);
 }
 
 const char *
 kd_kms_event_get_client_time_text (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->client_time_text;
+  return str (self, self->client_time_text);
 }
 
 /* 1 or 0, or -1 when the event does not say */
@@ -1079,7 +1457,7 @@ const char *
 kd_kms_event_get_activation_id (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->activation_id;
+  return str (self, self->activation_id);
 }
 
 int
@@ -1107,8 +1485,9 @@ const char *
 kd_kms_event_get_domain (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return self->domain;
+  return str (self, self->domain);
 }
+
 
 /**
  * kd_kms_event_is_licensing_source:
@@ -1162,16 +1541,16 @@ kd_kms_event_to_json (KdKmsEvent  *self,
   json_builder_begin_object (builder);
   kd_json_add_count (builder, "event_id", self->event_id);
   kd_json_add_count (builder, "record_id", self->record_id);
-  kd_json_add_string (builder, "time", self->time);
-  kd_json_add_string (builder, "time_text", self->time_text);
-  kd_json_add_string (builder, "log", self->log);
-  kd_json_add_string (builder, "source", self->source);
+  kd_json_add_string (builder, "time", str (self, self->time));
+  kd_json_add_string (builder, "time_text", str (self, self->time_text));
+  kd_json_add_string (builder, "log", str (self, self->log));
+  kd_json_add_string (builder, "source", str (self, self->source));
   kd_json_add_string (builder, "level", kd_event_level_get_id (self->level));
-  kd_json_add_string (builder, "computer", self->computer);
-  kd_json_add_string (builder, "message", self->message);
+  kd_json_add_string (builder, "computer", str (self, self->computer));
+  kd_json_add_string (builder, "message", str (self, self->message));
   kd_json_add_strv (builder, "info", (const char * const *) self->info);
 
-  kd_json_add_string (builder, "hresult", self->hresult);
+  kd_json_add_string (builder, "hresult", str (self, self->hresult));
   kd_json_add_count (builder, "status_flags", self->status_flags);
   json_builder_set_member_name (builder, "status");
   if (self->status_flags < 0)
@@ -1186,25 +1565,25 @@ kd_kms_event_to_json (KdKmsEvent  *self,
           json_builder_add_string_value (builder, flags->values[i].value_nick);
       json_builder_end_array (builder);
     }
-  kd_json_add_string (builder, "kms_host", self->kms_host);
+  kd_json_add_string (builder, "kms_host", str (self, self->kms_host));
   kd_json_add_count (builder, "kms_port", self->kms_port);
-  kd_json_add_string (builder, "client_name", self->client_name);
-  kd_json_add_string (builder, "cmid", self->cmid);
-  kd_json_add_string (builder, "client_time", self->client_time);
-  kd_json_add_string (builder, "client_time_text", self->client_time_text);
+  kd_json_add_string (builder, "client_name", str (self, self->client_name));
+  kd_json_add_string (builder, "cmid", str (self, self->cmid));
+  kd_json_add_string (builder, "client_time", str (self, self->client_time));
+  kd_json_add_string (builder, "client_time_text", str (self, self->client_time_text));
   add_bool_or_null (builder, "is_vm", self->is_vm);
   kd_json_add_string (builder, "license_state",
-                      client_state && (self->info != NULL && g_strv_length (self->info) > 6)
+                      client_state && self->n_info > 6
                         ? kd_client_license_state_get_id (self->license_state) : NULL);
   kd_json_add_count (builder, "minutes_to_expiry", self->minutes_to_expiry);
-  kd_json_add_string (builder, "activation_id", self->activation_id);
-  kd_json_add_string (builder, "app_id", self->app_id);
-  kd_json_add_string (builder, "trigger", self->trigger);
+  kd_json_add_string (builder, "activation_id", str (self, self->activation_id));
+  kd_json_add_string (builder, "app_id", str (self, self->app_id));
+  kd_json_add_string (builder, "trigger", str (self, self->trigger));
   kd_json_add_count (builder, "n_policy", self->n_policy);
   add_bool_or_null (builder, "activated", self->activated);
   kd_json_add_count (builder, "current_count", self->current_count);
   kd_json_add_count (builder, "activation_interval_minutes", self->activation_interval);
   kd_json_add_count (builder, "renewal_interval_minutes", self->renewal_interval);
-  kd_json_add_string (builder, "domain", self->domain);
+  kd_json_add_string (builder, "domain", str (self, self->domain));
   json_builder_end_object (builder);
 }
