@@ -162,7 +162,7 @@ test_hostile (void)
       KD_EVENT_FORMAT_UNKNOWN },
     { "entities", "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
       "<Events><Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12290</EventID></System>"
-      "<EventData><Data>&lol2;</Data></EventData></Event></Events>", -1, -1, 0, KD_EVENT_FORMAT_UNKNOWN },
+      "<EventData><Data>&lol2;</Data></EventData></Event></Events>", -1, -1, 0, KD_EVENT_FORMAT_XML },
     { "cut short after one event",
       "<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12294</EventID></System>"
       "<EventData><Data>corp.example.com</Data></EventData></Event><Event><System><Provider Na", -1, -1, 1,
@@ -186,7 +186,24 @@ test_hostile (void)
       g_assert_no_error (error);
       g_assert_cmpuint (g_list_model_get_n_items (kd_event_log_get_events (log)), ==, cases[i].n_events);
       g_assert_cmpint (kd_event_log_get_format (log), ==, cases[i].format);
+      /* events' XML that breaks says why, with none read too */
+      if (g_str_equal (cases[i].what, "entities") || g_str_equal (cases[i].what, "cut short after one event"))
+        g_assert_nonnull (kd_event_log_get_notes (log)[0]);
     }
+
+  /* the billion laughs: the entity is named, nothing is expanded */
+  {
+    static const char laughs[] = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                                 "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                                 "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+                                 "<Events><Event><System><EventID>12290</EventID></System>"
+                                 "<EventData><Data>&lol3;</Data></EventData></Event></Events>";
+    g_autoptr(KdEventLog) log = kd_event_log_read ((const guint8 *) laughs, sizeof laughs - 1, NULL);
+
+    g_assert_cmpint (kd_event_log_get_format (log), ==, KD_EVENT_FORMAT_XML);
+    g_assert_cmpuint (g_list_model_get_n_items (kd_event_log_get_events (log)), ==, 0);
+    g_assert_nonnull (strstr (kd_event_log_get_notes (log)[0], "lol3"));
+  }
 }
 
 /* A binary log cut short: what its whole chunks hold, or a reason */

@@ -116,15 +116,10 @@ split_next (KdEventLines *lines)
   split_label (line);
 }
 
-/**
- * kd_event_lines_get:
- * @i: a line's number, not forgotten
- *
- * Returns: (nullable): line @i, until it is forgotten; %NULL past the end
- */
+/* kd_event_lines_get() for a line not split yet */
 const KdEventLine *
-kd_event_lines_get (KdEventLines *lines,
-                    guint         i)
+kd_event_lines_split_to (KdEventLines *lines,
+                         guint         i)
 {
   g_return_val_if_fail (i >= lines->first_block * KD_EVENT_LINES_BLOCK, NULL);
 

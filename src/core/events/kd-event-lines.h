@@ -43,8 +43,8 @@ void               kd_event_lines_init   (KdEventLines      *lines,
                                           const char        *text,
                                           gsize              length);
 void               kd_event_lines_clear  (KdEventLines      *lines);
-const KdEventLine *kd_event_lines_get    (KdEventLines      *lines,
-                                          guint              i);
+const KdEventLine *kd_event_lines_split_to (KdEventLines    *lines,
+                                            guint            i);
 void               kd_event_lines_forget (KdEventLines      *lines,
                                           guint              before);
 char              *kd_event_lines_join   (KdEventLines      *lines,
@@ -53,6 +53,25 @@ char              *kd_event_lines_join   (KdEventLines      *lines,
 char              *kd_event_line_value   (const KdEventLine *line);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KdEventLines, kd_event_lines_clear)
+
+/**
+ * kd_event_lines_get:
+ * @i: a line's number, not forgotten
+ *
+ * Returns: (nullable): line @i, until it is forgotten; %NULL past the end
+ */
+static inline const KdEventLine *
+kd_event_lines_get (KdEventLines *lines,
+                    guint         i)
+{
+  guint first = lines->first_block * KD_EVENT_LINES_BLOCK;
+
+  /* a line split already: nearly every time */
+  if (G_LIKELY (i < lines->n_split && i >= first))
+    return (const KdEventLine *) g_ptr_array_index (lines->blocks, i / KD_EVENT_LINES_BLOCK - lines->first_block) +
+           i % KD_EVENT_LINES_BLOCK;
+  return kd_event_lines_split_to (lines, i);
+}
 
 /* g_str_has_prefix() measures the whole string first: on a line of a
  * big export that is the rest of the export, at every line */

@@ -41,31 +41,34 @@ typedef enum
   FIELD_EVENT_XML,
 } Field;
 
+#define LABEL(text) text, sizeof text - 1
+
 static const struct {
   const char *label;
+  gsize length;
   const char *language;
   Field field;
 } labels[] = {
-  { "Log Name", "en", FIELD_LOG },
-  { "Source", "en", FIELD_SOURCE },
-  { "Date", "en", FIELD_DATE },
-  { "Event ID", "en", FIELD_EVENT_ID },
-  { "Task Category", "en", FIELD_TASK },
-  { "Task", "en", FIELD_TASK },
-  { "Level", "en", FIELD_LEVEL },
-  { "Opcode", "en", FIELD_OPCODE },
-  { "Keywords", "en", FIELD_KEYWORDS },
-  { "Keyword", "en", FIELD_KEYWORDS },
-  { "User", "en", FIELD_USER },
-  { "User Name", "en", FIELD_USER_NAME },
-  { "Computer", "en", FIELD_COMPUTER },
-  { "Description", "en", FIELD_DESCRIPTION },
-  { "Event Xml", "en", FIELD_EVENT_XML },
+  { LABEL ("Log Name"), "en", FIELD_LOG },
+  { LABEL ("Source"), "en", FIELD_SOURCE },
+  { LABEL ("Date"), "en", FIELD_DATE },
+  { LABEL ("Event ID"), "en", FIELD_EVENT_ID },
+  { LABEL ("Task Category"), "en", FIELD_TASK },
+  { LABEL ("Task"), "en", FIELD_TASK },
+  { LABEL ("Level"), "en", FIELD_LEVEL },
+  { LABEL ("Opcode"), "en", FIELD_OPCODE },
+  { LABEL ("Keywords"), "en", FIELD_KEYWORDS },
+  { LABEL ("Keyword"), "en", FIELD_KEYWORDS },
+  { LABEL ("User"), "en", FIELD_USER },
+  { LABEL ("User Name"), "en", FIELD_USER_NAME },
+  { LABEL ("Computer"), "en", FIELD_COMPUTER },
+  { LABEL ("Description"), "en", FIELD_DESCRIPTION },
+  { LABEL ("Event Xml"), "en", FIELD_EVENT_XML },
   /* a real Czech copy (kms-events.md §1.7) */
-  { "Název protokolu", "cs", FIELD_LOG },
-  { "ID události", "cs", FIELD_EVENT_ID },
-  { "Popis", "cs", FIELD_DESCRIPTION },
-  { "Kód XML události", "cs", FIELD_EVENT_XML },
+  { LABEL ("Název protokolu"), "cs", FIELD_LOG },
+  { LABEL ("ID události"), "cs", FIELD_EVENT_ID },
+  { LABEL ("Popis"), "cs", FIELD_DESCRIPTION },
+  { LABEL ("Kód XML události"), "cs", FIELD_EVENT_XML },
 };
 
 /* The order of Event Viewer's lines: what an unknown label stands for */
@@ -82,9 +85,10 @@ lookup_label (const KdEventLine  *line,
 {
   if (line == NULL || line->label_length == 0)
     return FIELD_NONE;
+  /* the length and the first letter (all labels start with an ASCII
+   * letter) rule out nearly all */
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_ascii_tolower (labels[i].label[0]) == g_ascii_tolower (line->start[0]) &&
-        strlen (labels[i].label) == line->label_length &&
+    if (labels[i].length == line->label_length && (labels[i].label[0] | 0x20) == (line->start[0] | 0x20) &&
         g_ascii_strncasecmp (labels[i].label, line->start, line->label_length) == 0)
       {
         if (language != NULL)

@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlversion.h>
 
 #include "kd-event-lines.h"
 #include "kd-event-readers.h"
@@ -16,55 +19,105 @@
 /* wevtutil prints <Event> elements one after the other, without a root;
  * Event Viewer saves them under <Events>, and its XML view puts "- "
  * before the elements that have children.  Wrapped in a root of our own,
- * all three are one XML document for GMarkup, which knows no DTD: an
- * entity defined in the document is an error, not an expansion, so no
+ * all three are one XML document, read as it goes by libxml2's SAX
+ * parser: no tree is built, the network is never used, no DTD is loaded
+ * or read (the prolog is dropped, and inside our root none can stand), so
+ * an entity the document defines is an error, not an expansion, and no
  * document can grow in memory beyond its own size. */
 
 #define MAX_DEPTH 32
 
+typedef enum
+{
+  LEAF_NONE,
+  LEAF_EVENT_ID,
+  LEAF_LEVEL,
+  LEAF_RECORD_ID,
+  LEAF_CHANNEL,
+  LEAF_COMPUTER,
+  LEAF_DATA,
+  LEAF_MESSAGE,
+} Leaf;
+
+/* The names read, looked up once in the parser's dictionary, where every
+ * name it reads is: a name is then one of them by its address */
+typedef enum
+{
+  NAME_EVENT,
+  NAME_SYSTEM,
+  NAME_PROVIDER,
+  NAME_TIME_CREATED,
+  NAME_EVENT_ID,
+  NAME_LEVEL,
+  NAME_EVENT_RECORD_ID,
+  NAME_CHANNEL,
+  NAME_COMPUTER,
+  NAME_EVENT_DATA,
+  NAME_DATA,
+  NAME_RENDERING_INFO,
+  NAME_MESSAGE,
+  N_NAMES
+} Name;
+
+static const char * const names[N_NAMES] = {
+  "Event", "System", "Provider", "TimeCreated", "EventID", "Level", "EventRecordID", "Channel", "Computer",
+  "EventData", "Data", "RenderingInfo", "Message",
+};
+
 typedef struct
 {
   KdEventRead *read;
+  const xmlChar *names[N_NAMES];
+  xmlParserCtxtPtr context;
   KdKmsEvent *event;        /* the <Event> being read */
   GPtrArray *data;          /* its <Data> values */
-  GString *text;            /* the text of the element being read */
-  gboolean collecting;
+  GString *text;            /* the text of the leaf being read */
+  Leaf leaf;
+  const xmlChar *stack[MAX_DEPTH + 1];   /* the names of the open elements (the parser's) */
+  guint depth;
   guint n_events;
+  char *error;              /* the first error, as libxml2 words it */
 } Reader;
 
+#define is(name, which) ((name) == r->names[which])
+
+/* A value of the attributes SAX gives: names and values, two by two */
 static const char *
-parent_name (GMarkupParseContext *context)
+attribute (const xmlChar **attributes,
+           const char     *name)
 {
-  const GSList *stack = g_markup_parse_context_get_element_stack (context);
-
-  return stack != NULL && stack->next != NULL ? stack->next->data : NULL;
-}
-
-static guint
-depth (GMarkupParseContext *context)
-{
-  return g_slist_length ((GSList *) g_markup_parse_context_get_element_stack (context));
+  for (guint i = 0; attributes != NULL && attributes[i] != NULL; i += 2)
+    if (strcmp ((const char *) attributes[i], name) == 0)
+      return (const char *) attributes[i + 1];
+  return NULL;
 }
 
 static void
-on_start_element (GMarkupParseContext  *context,
-                  const char           *element,
-                  const char          **names,
-                  const char          **values,
-                  gpointer              user_data,
-                  GError              **error)
+stop (Reader     *r,
+      const char *why)
+{
+  if (r->error == NULL)
+    r->error = g_strdup (why);
+  xmlStopParser (r->context);
+}
+
+static void
+on_start_element (void           *user_data,
+                  const xmlChar  *element,
+                  const xmlChar **attributes)
 {
   Reader *r = user_data;
-  const char *parent = parent_name (context);
+  const xmlChar *parent = r->depth > 0 ? r->stack[r->depth - 1] : NULL;
 
-  if (depth (context) > MAX_DEPTH)
+  if (r->depth >= MAX_DEPTH)
     {
-      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                   _("The XML is nested more than %d elements deep"), MAX_DEPTH);
+      g_autofree char *why = g_strdup_printf (_("The XML is nested more than %d elements deep"), MAX_DEPTH);
+      stop (r, why);
       return;
     }
+  r->stack[r->depth++] = element;
 
-  if (g_str_equal (element, "Event"))
+  if (is (element, NAME_EVENT))
     {
       g_clear_object (&r->event);
       g_clear_pointer (&r->data, g_ptr_array_unref);
@@ -75,102 +128,133 @@ on_start_element (GMarkupParseContext  *context,
   if (r->event == NULL)
     return;
 
-  if (g_strcmp0 (parent, "System") == 0 && g_str_equal (element, "Provider"))
+  if (is (parent, NAME_SYSTEM) && is (element, NAME_PROVIDER))
     {
-      const char *name = NULL, *source_name = NULL;
+      const char *name = attribute (attributes, "Name");
+      const char *source_name = attribute (attributes, "EventSourceName");
 
-      for (guint i = 0; names[i] != NULL; i++)
-        if (g_str_equal (names[i], "Name"))
-          name = values[i];
-        else if (g_str_equal (names[i], "EventSourceName"))
-          source_name = values[i];
       kd_kms_event_set_source (r->event, name != NULL ? name : source_name);
       return;
     }
-  if (g_strcmp0 (parent, "System") == 0 && g_str_equal (element, "TimeCreated"))
+  if (is (parent, NAME_SYSTEM) && is (element, NAME_TIME_CREATED))
     {
-      for (guint i = 0; names[i] != NULL; i++)
-        if (g_str_equal (names[i], "SystemTime"))
-          {
-            g_autofree char *utc = kd_event_utc_time (values[i]);
-            kd_kms_event_set_time (r->event, utc, values[i]);
-          }
+      const char *time = attribute (attributes, "SystemTime");
+
+      if (time != NULL)
+        kd_kms_event_set_time_text (r->event, time, NULL);
       return;
     }
 
   /* the leaves whose text is read */
-  if ((g_strcmp0 (parent, "System") == 0 &&
-       (g_str_equal (element, "EventID") || g_str_equal (element, "Level") || g_str_equal (element, "EventRecordID") ||
-        g_str_equal (element, "Channel") || g_str_equal (element, "Computer"))) ||
-      (g_strcmp0 (parent, "EventData") == 0 && g_str_equal (element, "Data")) ||
-      (g_strcmp0 (parent, "RenderingInfo") == 0 && g_str_equal (element, "Message")))
+  r->leaf = LEAF_NONE;
+  if (is (parent, NAME_SYSTEM))
+    r->leaf = is (element, NAME_EVENT_ID) ? LEAF_EVENT_ID :
+              is (element, NAME_LEVEL) ? LEAF_LEVEL :
+              is (element, NAME_EVENT_RECORD_ID) ? LEAF_RECORD_ID :
+              is (element, NAME_CHANNEL) ? LEAF_CHANNEL :
+              is (element, NAME_COMPUTER) ? LEAF_COMPUTER : LEAF_NONE;
+  else if (is (parent, NAME_EVENT_DATA) && is (element, NAME_DATA))
+    r->leaf = LEAF_DATA;
+  else if (is (parent, NAME_RENDERING_INFO) && is (element, NAME_MESSAGE))
+    r->leaf = LEAF_MESSAGE;
+  g_string_truncate (r->text, 0);
+}
+
+static void
+end_leaf (Reader *r)
+{
+  guint64 value;
+  gboolean number;
+
+  switch (r->leaf)
     {
-      g_string_truncate (r->text, 0);
-      r->collecting = TRUE;
+    case LEAF_DATA:
+      g_ptr_array_add (r->data, g_strndup (r->text->str, r->text->len));
+      return;
+    case LEAF_MESSAGE:
+      kd_kms_event_set_message (r->event, r->text->str);
+      return;
+    case LEAF_CHANNEL:
+      kd_kms_event_set_log (r->event, r->text->str);
+      return;
+    case LEAF_COMPUTER:
+      kd_kms_event_set_computer (r->event, r->text->str);
+      return;
+    case LEAF_EVENT_ID:
+    case LEAF_RECORD_ID:
+    case LEAF_LEVEL:
+      number = g_ascii_string_to_unsigned (g_strstrip (r->text->str), 10, 0, G_MAXINT64, &value, NULL);
+      if (!number)
+        return;
+      if (r->leaf == LEAF_EVENT_ID && value <= 65535)
+        kd_kms_event_set_event_id (r->event, (int) value);
+      else if (r->leaf == LEAF_RECORD_ID)
+        kd_kms_event_set_record_id (r->event, (gint64) value);
+      else if (r->leaf == LEAF_LEVEL)
+        kd_kms_event_set_level_text (r->event, r->text->str);
+      return;
+    case LEAF_NONE:
+    default:
+      return;
     }
 }
 
 static void
-on_end_element (GMarkupParseContext  *context,
-                const char           *element,
-                gpointer              user_data,
-                GError              **error)
+on_end_element (void          *user_data,
+                const xmlChar *element)
 {
   Reader *r = user_data;
-  const char *parent = parent_name (context);
 
+  if (r->depth > 0)
+    r->depth--;
   if (r->event == NULL)
     return;
 
-  if (g_str_equal (element, "Event"))
+  if (is (element, NAME_EVENT))
     {
       kd_kms_event_take_data (r->event, g_steal_pointer (&r->data));
       kd_event_read_add (r->read, g_steal_pointer (&r->event));
       r->n_events++;
       return;
     }
-  if (!r->collecting)
-    return;
-  r->collecting = FALSE;
-
-  if (g_strcmp0 (parent, "EventData") == 0)
-    g_ptr_array_add (r->data, g_strdup (r->text->str));
-  else if (g_strcmp0 (parent, "RenderingInfo") == 0)
-    kd_kms_event_set_message (r->event, r->text->str);
-  else if (g_str_equal (element, "Channel"))
-    kd_kms_event_set_log (r->event, r->text->str);
-  else if (g_str_equal (element, "Computer"))
-    kd_kms_event_set_computer (r->event, r->text->str);
-  else
-    {
-      guint64 value;
-      gboolean number = g_ascii_string_to_unsigned (g_strstrip (r->text->str), 10, 0, G_MAXINT64, &value, NULL);
-
-      if (!number)
-        return;
-      if (g_str_equal (element, "EventID") && value <= 65535)
-        kd_kms_event_set_event_id (r->event, (int) value);
-      else if (g_str_equal (element, "EventRecordID"))
-        kd_kms_event_set_record_id (r->event, (gint64) value);
-      else if (g_str_equal (element, "Level"))
-        kd_kms_event_set_level_text (r->event, r->text->str);
-    }
+  if (r->leaf != LEAF_NONE)
+    end_leaf (r);
+  r->leaf = LEAF_NONE;
 }
 
 static void
-on_text (GMarkupParseContext  *context,
-         const char           *chunk,
-         gsize                 length,
-         gpointer              user_data,
-         GError              **error)
+on_text (void          *user_data,
+         const xmlChar *chunk,
+         int            length)
 {
   Reader *r = user_data;
 
-  if (r->collecting)
-    g_string_append_len (r->text, chunk, length);
+  if (r->leaf != LEAF_NONE)
+    g_string_append_len (r->text, (const char *) chunk, length);
 }
 
-static const GMarkupParser parser = { on_start_element, on_end_element, on_text, NULL, NULL };
+static void G_GNUC_PRINTF (2, 3)
+on_error (void       *user_data,
+          const char *format,
+          ...)
+{
+  Reader *r = user_data;
+  va_list args;
+
+  if (r->error != NULL)
+    return;
+  va_start (args, format);
+  r->error = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* the parser's words in the parser's encoding, UTF-8, but not always whole */
+  if (!g_utf8_validate (r->error, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (r->error, -1);
+      g_free (r->error);
+      r->error = valid;
+    }
+  g_strstrip (r->error);
+}
 
 /* The first element starts the text, after white space, a byte order
  * mark's ghost, or the "- " of Event Viewer's XML view. */
@@ -211,16 +295,35 @@ skip_prolog (const char *text,
     }
 }
 
+/* Feeds @length bytes to the parser, in pieces an int can count */
+static gboolean
+feed (Reader     *r,
+      const char *text,
+      gsize       length,
+      gboolean    last)
+{
+  do
+    {
+      int piece = (int) MIN (length, 1 << 20);
+
+      if (xmlParseChunk (r->context, text, piece, last && (gsize) piece == length) != XML_ERR_OK ||
+          r->context->disableSAX)
+        return FALSE;
+      text += piece;
+      length -= piece;
+    }
+  while (length > 0);
+  return TRUE;
+}
+
 gboolean
 kd_event_read_xml (const char  *text,
                    gsize        length,
                    KdEventRead *read)
 {
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  Reader r = { read, NULL, NULL, g_string_new (NULL), FALSE, 0 };
+  xmlSAXHandler sax = { 0 };
+  Reader r = { read, { NULL }, NULL, NULL, NULL, g_string_new (NULL), LEAF_NONE, { NULL }, 0, 0, NULL };
   const char *start;
-  gboolean ok;
 
   if (!looks_like_xml (text, length))
     {
@@ -229,30 +332,58 @@ kd_event_read_xml (const char  *text,
     }
   start = skip_prolog (text, text + length);
 
-  context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &r, NULL);
-  ok = g_markup_parse_context_parse (context, "<kd-events>", -1, &error) &&
-       g_markup_parse_context_parse (context, start, text + length - start, &error) &&
-       g_markup_parse_context_parse (context, "</kd-events>", -1, &error) &&
-       g_markup_parse_context_end_parse (context, &error);
+  /* SAX1: no namespaces are resolved, as none are needed (Windows'
+   * schema is the default namespace), which spares the parser a URI per
+   * event */
+  sax.initialized = 1;
+  sax.startElement = on_start_element;
+  sax.endElement = on_end_element;
+  sax.characters = on_text;
+  sax.cdataBlock = on_text;
+  sax.error = on_error;
+  sax.fatalError = on_error;
+  r.context = xmlCreatePushParserCtxt (&sax, &r, NULL, 0, NULL);
+  if (r.context == NULL)
+    g_error ("libxml2 could not make a parser");
+  for (guint i = 0; i < N_NAMES; i++)
+    r.names[i] = xmlDictLookup (r.context->dict, (const xmlChar *) names[i], -1);
+  /* no network, no DTD, entities left as they are (undefined: an error) */
+  xmlCtxtUseOptions (r.context, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+
+  (void) (feed (&r, "<kd-events>", strlen ("<kd-events>"), FALSE) &&
+          feed (&r, start, text + length - start, FALSE) &&
+          feed (&r, "</kd-events>", strlen ("</kd-events>"), TRUE));
+  if (r.error == NULL && !r.context->wellFormed)
+    r.error = g_strdup (_("The XML is not well formed"));
+  xmlFreeParserCtxt (r.context);
 
   g_clear_object (&r.event);
   g_clear_pointer (&r.data, g_ptr_array_unref);
   g_string_free (r.text, TRUE);
 
-  if (r.n_events == 0)
-    return FALSE;
+  /* XML without events is another kind of document; events' XML that
+   * breaks before the first is one whose reason is worth telling */
+  if (r.n_events == 0 && (r.error == NULL || memmem (text, length, "<Event", strlen ("<Event")) == NULL))
+    {
+      g_free (r.error);
+      return FALSE;
+    }
 
   read->format = KD_EVENT_FORMAT_XML;
-  if (!ok)
+  if (r.error != NULL && r.n_events == 0)
     {
-      /* GMarkup quotes a bad name by its first byte, half a character */
-      g_autofree char *why = g_utf8_make_valid (error->message, -1);
+      g_ptr_array_add (read->notes, g_strdup_printf (_("The XML could not be read: %s"), r.error));
+      g_free (r.error);
+    }
+  else if (r.error != NULL)
+    {
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "The XML is damaged or cut short after %u event: %s",
                                                             "The XML is damaged or cut short after %u events: %s",
                                                             r.n_events),
-                                               r.n_events, why);
+                                               r.n_events, r.error);
       g_ptr_array_add (read->notes, g_steal_pointer (&note));
+      g_free (r.error);
     }
   return TRUE;
 }

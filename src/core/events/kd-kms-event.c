@@ -345,7 +345,7 @@ add_text (KdKmsEvent *self,
 
   offset = self->text_length;
   out = self->text + offset;
-  if (lines)
+  if (lines && memchr (value, '\r', length) != NULL)
     {
       for (gsize i = 0; i < length; i++)
         if (value[i] != '\r')
@@ -1507,6 +1507,9 @@ kd_kms_event_is_licensing_source (const char *source)
 
   if (source == NULL)
     return FALSE;
+  /* as nearly every event spells it */
+  if (strcmp (source, "Microsoft-Windows-Security-SPP") == 0)
+    return TRUE;
   if (g_ascii_strncasecmp (source, "Microsoft-Windows-", strlen ("Microsoft-Windows-")) == 0)
     source += strlen ("Microsoft-Windows-");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
