@@ -293,6 +293,36 @@ test_hostile_files (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* The events of a file, as JSON */
+static JsonNode *
+read_fixture_events (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "events", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  root = read_to_node ((const guint8 *) contents, length);
+  return json_node_ref (json_object_get_member (json_node_get_object (root), "events"));
+}
+
+/* A binary log and the XML that libevtx's evtxexport makes of it give the
+ * same events, field for field */
+static void
+test_evtx_same_as_xml (void)
+{
+#if HAVE_LIBEVTX
+  g_autoptr(JsonNode) binary = read_fixture_events ("evtx-application-spp-no-crc32.evtx");
+  g_autoptr(JsonNode) xml = read_fixture_events ("xml-evtxexport-application-spp.xml");
+
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (binary)), ==, 6);
+  g_assert_true (json_node_equal (binary, xml));
+#else
+  g_test_skip ("built without the evtx feature (libevtx)");
+#endif
+}
+
 int
 main (int    argc,
       char **argv)
@@ -322,6 +352,7 @@ main (int    argc,
   g_test_add_func ("/events/deep-and-long", test_deep_and_long);
   g_test_add_func ("/events/hostile-files", test_hostile_files);
   g_test_add_func ("/events/evtx-cut-short", test_evtx_cut_short);
+  g_test_add_func ("/events/evtx-same-as-xml", test_evtx_same_as_xml);
 
   return g_test_run ();
 }

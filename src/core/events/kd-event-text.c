@@ -332,13 +332,17 @@ read_event (KdEventLines *lines,
  * event it is, and runs to the next one; or, without a sentence, Info
  * lines alone, which say by their shape. */
 static gboolean
-read_messages (KdEventLines *lines,
-               KdEventRead  *read)
+read_messages (const char  *whole,
+               gsize        length,
+               KdEventRead *read)
 {
+  g_auto(KdEventLines) all;
+  KdEventLines *lines = &all;
   guint first = G_MAXUINT;
   int event_id = -1;
   gboolean any = FALSE;
 
+  kd_event_lines_init (&all, whole, length);
   for (guint i = 0;; i++)
     {
       const KdEventLine *line = kd_event_lines_get (lines, i);
@@ -371,6 +375,9 @@ read_messages (KdEventLines *lines,
   /* no sentence: Info lines alone, each an event by its shape */
   if (!any)
     {
+      /* the lines read again, from the first */
+      kd_event_lines_clear (&all);
+      kd_event_lines_init (&all, whole, length);
       g_ptr_array_set_size (read->unknown_lines, 0);
       for (guint i = 0; kd_event_lines_get (lines, i) != NULL; i++)
         {
@@ -457,10 +464,5 @@ kd_event_read_text (const char  *text,
       return TRUE;
     }
   g_ptr_array_set_size (read->unknown_lines, 0);
-  {
-    g_auto(KdEventLines) again;
-
-    kd_event_lines_init (&again, text, length);
-    return read_messages (&again, read);
-  }
+  return read_messages (text, length, read);
 }

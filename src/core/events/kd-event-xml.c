@@ -256,6 +256,23 @@ on_error (void       *user_data,
   g_strstrip (r->error);
 }
 
+/* libevtx's evtxexport prints its name and version before the events */
+static const char *
+skip_banner (const char *text,
+             const char *end)
+{
+  const char *eol;
+
+  while (text < end && g_ascii_isspace (*text))
+    text++;
+  if (!kd_event_has_prefix (text, end, "evtxexport ") || (eol = memchr (text, '\n', end - text)) == NULL)
+    return text;
+  for (const char *p = text + strlen ("evtxexport "); p < eol; p++)
+    if (!g_ascii_isdigit (*p) && !g_ascii_isspace (*p))
+      return text;
+  return eol + 1;
+}
+
 /* The first element starts the text, after white space, a byte order
  * mark's ghost, or the "- " of Event Viewer's XML view. */
 static gboolean
@@ -325,12 +342,13 @@ kd_event_read_xml (const char  *text,
   Reader r = { read, { NULL }, NULL, NULL, NULL, g_string_new (NULL), LEAF_NONE, { NULL }, 0, 0, NULL };
   const char *start;
 
-  if (!looks_like_xml (text, length))
+  start = skip_banner (text, text + length);
+  if (!looks_like_xml (start, text + length - start))
     {
       g_string_free (r.text, TRUE);
       return FALSE;
     }
-  start = skip_prolog (text, text + length);
+  start = skip_prolog (start, text + length);
 
   /* SAX1: no namespaces are resolved, as none are needed (Windows'
    * schema is the default namespace), which spares the parser a URI per
