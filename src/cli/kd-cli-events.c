@@ -133,18 +133,35 @@ kd_cli_events (int    argc,
   n_files = g_strv_length (files);
   for (guint i = 0; i < n_files; i++)
     {
-      g_autoptr(GBytes) bytes = kd_cli_read_input (files[i], &error);
       KdEventLog *log;
-      gsize length;
-      const guint8 *data;
 
-      if (bytes == NULL)
+      if (g_str_equal (files[i], "-"))
         {
-          g_printerr ("kms-doctor-cli: %s\n", error->message);
-          return EXIT_USAGE;
+          g_autoptr(GBytes) bytes = kd_cli_read_input (files[i], &error);
+          gsize length;
+          const guint8 *data;
+
+          if (bytes == NULL)
+            {
+              g_printerr ("kms-doctor-cli: %s\n", error->message);
+              return EXIT_USAGE;
+            }
+          data = g_bytes_get_data (bytes, &length);
+          log = kd_event_log_read (data, length, &error);
         }
-      data = g_bytes_get_data (bytes, &length);
-      log = kd_event_log_read (data, length, &error);
+      else
+        {
+          /* a file is the log's to read as it likes: a big one takes no
+           * more memory than its events */
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+
+          log = kd_event_log_read_file (file, NULL, &error);
+          if (log == NULL && error->domain != KD_EVENT_LOG_ERROR)
+            {
+              g_printerr ("kms-doctor-cli: %s\n", error->message);
+              return EXIT_USAGE;
+            }
+        }
       if (log == NULL)
         {
           g_printerr ("kms-doctor-cli: %s: %s\n", files[i], error->message);

@@ -283,6 +283,8 @@ kd_event_read_csv (const char  *text,
       if (kd_kms_event_get_event_id (event) < 0)
         kd_kms_event_set_event_id (event, kd_event_id_from_message (kd_kms_event_get_message (event)));
       kd_event_read_add (read, event);
+      /* past the first event, the text is this reader's to the end */
+      kd_event_read_give_back (read, csv.p);
     }
 
   if (read->records->len == n_before)

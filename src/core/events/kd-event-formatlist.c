@@ -222,6 +222,9 @@ kd_event_read_formatlist (const char  *text,
       Property property = property_of (line);
 
       kd_event_lines_forget (&lines, i);
+      /* past the first event, the text is this reader's to the end */
+      if (r.any_id)
+        kd_event_read_give_back (read, line->start - line->indent);
       if (line->length == 0)
         {
           end_event (&r);

@@ -34,13 +34,18 @@ struct _KdEventLog
   KdEventFormat format;
   char *encoding;
   char *language;
-  GListStore *events;
+  GPtrArray *events;        /* of KdKmsEvent, the list model's items */
   GArray *skipped;
   GPtrArray *unknown_lines;   /* NULL-terminated */
   GPtrArray *notes;           /* NULL-terminated */
 };
 
-G_DEFINE_FINAL_TYPE (KdEventLog, kd_event_log, G_TYPE_OBJECT)
+static void kd_event_log_list_model_init (GListModelInterface *iface);
+
+/* The log is the list of its events: a pointer each, where a GListStore
+ * would keep a node of its tree for each of a history's hundred thousand */
+G_DEFINE_FINAL_TYPE_WITH_CODE (KdEventLog, kd_event_log, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, kd_event_log_list_model_init))
 
 G_DEFINE_QUARK (kd-event-log-error-quark, kd_event_log_error)
 
@@ -59,7 +64,7 @@ kd_event_log_finalize (GObject *object)
 
   g_free (self->encoding);
   g_free (self->language);
-  g_clear_object (&self->events);
+  g_ptr_array_unref (self->events);
   g_array_unref (self->skipped);
   g_ptr_array_unref (self->unknown_lines);
   g_ptr_array_unref (self->notes);
@@ -84,10 +89,39 @@ new_strv_array (void)
   return array;
 }
 
+static GType
+kd_event_log_get_item_type (GListModel *model)
+{
+  return KD_TYPE_KMS_EVENT;
+}
+
+static guint
+kd_event_log_get_n_items (GListModel *model)
+{
+  return KD_EVENT_LOG (model)->events->len;
+}
+
+static gpointer
+kd_event_log_get_item (GListModel *model,
+                       guint       position)
+{
+  KdEventLog *self = KD_EVENT_LOG (model);
+
+  return position < self->events->len ? g_object_ref (g_ptr_array_index (self->events, position)) : NULL;
+}
+
+static void
+kd_event_log_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = kd_event_log_get_item_type;
+  iface->get_n_items = kd_event_log_get_n_items;
+  iface->get_item = kd_event_log_get_item;
+}
+
 static void
 kd_event_log_init (KdEventLog *self)
 {
-  self->events = g_list_store_new (KD_TYPE_KMS_EVENT);
+  self->events = g_ptr_array_new_with_free_func (g_object_unref);
   self->skipped = g_array_new (FALSE, FALSE, sizeof (Skipped));
   g_array_set_clear_func (self->skipped, skipped_clear);
   self->unknown_lines = new_strv_array ();
@@ -101,8 +135,7 @@ kd_event_log_init (KdEventLog *self)
  * otherwise. */
 static void
 add_record (KdEventLog *self,
-            KdKmsEvent *event,
-            GPtrArray  *kept)
+            KdKmsEvent *event)
 {
   const char *source = kd_kms_event_get_source (event);
   const char *reason = NULL;
@@ -120,7 +153,7 @@ add_record (KdEventLog *self,
       return;
     }
   kd_kms_event_finish (event);
-  g_ptr_array_add (kept, event);
+  g_ptr_array_add (self->events, g_object_ref (event));
 }
 
 static void
@@ -137,12 +170,8 @@ static void
 take_read (KdEventLog  *self,
            KdEventRead *read)
 {
-  g_autoptr(GPtrArray) kept = g_ptr_array_sized_new (read->records->len);
-
   for (guint i = 0; i < read->records->len; i++)
-    add_record (self, g_ptr_array_index (read->records, i), kept);
-  /* at once: a signal per event would be heard by no one */
-  g_list_store_splice (self->events, g_list_model_get_n_items (G_LIST_MODEL (self->events)), 0, kept->pdata, kept->len);
+    add_record (self, g_ptr_array_index (read->records, i));
   for (guint i = 0; i < read->notes->len; i++)
     append_strv (self->notes, g_ptr_array_index (read->notes, i));
   for (guint i = 0; i < read->unknown_lines->len; i++)
@@ -159,24 +188,13 @@ is_blank (const char *text,
   return TRUE;
 }
 
-/**
- * kd_event_log_read:
- * @data: (array length=length): the bytes of a file or a paste
- * @length: their length
- * @error: a #GError
- *
- * Reads the licensing events of an event log export.  Text that is no
- * event log gives a log of format %KD_EVENT_FORMAT_UNKNOWN without
- * events: nothing is made up from it.
- *
- * Returns: (transfer full): the events, or %NULL with @error set when
- *   there is nothing to read or the export is of a kind this build
- *   cannot read
- */
-KdEventLog *
-kd_event_log_read (const guint8  *data,
-                   gsize          length,
-                   GError       **error)
+/* Reads @data; with @own, @data is the log's to give back to the system
+ * as it is read */
+static KdEventLog *
+read_data (const guint8  *data,
+           gsize          length,
+           gboolean       own,
+           GError       **error)
 {
   g_autoptr(KdEventLog) self = NULL;
   g_autofree char *owned = NULL;
@@ -184,14 +202,11 @@ kd_event_log_read (const guint8  *data,
   gsize text_length;
   const char *encoding = NULL;
   KdDecodeFlags flags = KD_DECODE_NONE;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  KdEventRead read;
 
   if (length >= 8 && memcmp (data, "ElfFile", 8) == 0)
     {
 #if HAVE_LIBEVTX
-      KdEventRead read;
-
       kd_event_read_init (&read);
       if (!kd_event_read_evtx (data, length, &read, error))
         {
@@ -227,22 +242,89 @@ kd_event_log_read (const guint8  *data,
   if (flags & KD_DECODE_REPLACED_INVALID)
     append_strv (self->notes, _("Some bytes were not valid in the text’s encoding and were replaced"));
 
-  {
-    KdEventRead read;
-
-    kd_event_read_init (&read);
-    if (kd_event_read_xml (text, text_length, &read) || kd_event_read_json (text, text_length, &read) ||
-        kd_event_read_csv (text, text_length, &read) || kd_event_read_formatlist (text, text_length, &read) ||
-        kd_event_read_text (text, text_length, &read))
-      {
-        self->format = read.format;
-        self->language = g_strdup (read.language);
-      }
-    take_read (self, &read);
-    kd_event_read_clear (&read);
-  }
+  kd_event_read_init (&read);
+  if (own && owned != NULL)
+    {
+      /* the file as it was is not read again: its text is a copy */
+      read.give_back = (const char *) data;
+      read.give_back_end = (const char *) data + length;
+      kd_event_read_give_back (&read, read.give_back_end);
+    }
+  read.give_back = own ? text : NULL;
+  read.give_back_end = own ? text + text_length : NULL;
+  if (kd_event_read_xml (text, text_length, &read) || kd_event_read_json (text, text_length, &read) ||
+      kd_event_read_csv (text, text_length, &read) || kd_event_read_formatlist (text, text_length, &read) ||
+      kd_event_read_text (text, text_length, &read))
+    {
+      self->format = read.format;
+      self->language = g_strdup (read.language);
+    }
+  take_read (self, &read);
+  kd_event_read_clear (&read);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * kd_event_log_read:
+ * @data: (array length=length): the bytes of a file or a paste
+ * @length: their length
+ * @error: a #GError
+ *
+ * Reads the licensing events of an event log export.  Text that is no
+ * event log gives a log of format %KD_EVENT_FORMAT_UNKNOWN without
+ * events: nothing is made up from it.
+ *
+ * Returns: (transfer full): the events, or %NULL with @error set when
+ *   there is nothing to read or the export is of a kind this build
+ *   cannot read
+ */
+KdEventLog *
+kd_event_log_read (const guint8  *data,
+                   gsize          length,
+                   GError       **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return read_data (data, length, FALSE, error);
+}
+
+/**
+ * kd_event_log_read_file:
+ * @file: an export of event logs
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * kd_event_log_read() for a file.  The file is read whole, and what the
+ * readers are done with is given back to the system as they go: reading
+ * an export of hundreds of megabytes takes the memory of its events, not
+ * of its events and the file.
+ *
+ * Returns: (transfer full): the events, or %NULL with @error set, as
+ *   kd_event_log_read(), or when the file cannot be read
+ */
+KdEventLog *
+kd_event_log_read_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* a local file in one read of its size; any other through GIO */
+  path = g_file_get_path (file);
+  if (path != NULL && !g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      if (!g_file_get_contents (path, &contents, &length, error))
+        return NULL;
+    }
+  else if (path != NULL || !g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  return read_data ((const guint8 *) contents, length, TRUE, error);
 }
 
 /* Getters -------------------------------------------------------------------- */
@@ -277,13 +359,14 @@ kd_event_log_get_language (KdEventLog *self)
 /**
  * kd_event_log_get_events:
  *
- * Returns: (transfer none): a #GListModel of #KdKmsEvent, in input order
+ * Returns: (transfer none): a #GListModel of #KdKmsEvent, in input order:
+ *   the log itself, which is one
  */
 GListModel *
 kd_event_log_get_events (KdEventLog *self)
 {
   g_return_val_if_fail (KD_IS_EVENT_LOG (self), NULL);
-  return G_LIST_MODEL (self->events);
+  return G_LIST_MODEL (self);
 }
 
 guint
@@ -316,7 +399,7 @@ void
 kd_event_log_to_json (KdEventLog  *self,
                       JsonBuilder *builder)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  guint n = self->events->len;
 
   g_return_if_fail (KD_IS_EVENT_LOG (self));
 
@@ -328,8 +411,7 @@ kd_event_log_to_json (KdEventLog  *self,
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KdKmsEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
-      kd_kms_event_to_json (event, builder);
+      kd_kms_event_to_json (g_ptr_array_index (self->events, i), builder);
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "skipped");

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "kd-event-readers.h"
 
 void
@@ -16,6 +19,40 @@ kd_event_read_init (KdEventRead *read)
   read->notes = g_ptr_array_new_with_free_func (g_free);
   read->unknown_lines = g_ptr_array_new_with_free_func (g_free);
   read->open = FALSE;
+  read->give_back = NULL;
+  read->give_back_end = NULL;
+}
+
+/**
+ * kd_event_read_give_back:
+ * @done: the input before it will not be read again, by this reader or
+ *   any other
+ *
+ * Gives the pages of the input that a reader is done with back to the
+ * system, a megabyte or more at a time, when the input is the log's own
+ * copy of a file: the peak memory of reading a big export is then its
+ * events, not its events and the whole file.  What is given back reads as
+ * zeros afterwards, so a reader calls this only once it knows the input is
+ * its kind (it has read an event), and only behind the point it reads.
+ */
+void
+kd_event_read_give_back (KdEventRead *read,
+                         const char  *done)
+{
+#ifdef MADV_DONTNEED
+  static gsize page = 0;
+  guintptr start, stop;
+
+  if (read->give_back == NULL || done > read->give_back_end || done < read->give_back + (1 << 20))
+    return;
+  if (page == 0)
+    page = (gsize) sysconf (_SC_PAGESIZE);
+  start = ((guintptr) read->give_back + page - 1) / page * page;
+  stop = (guintptr) done / page * page;
+  if (stop > start)
+    madvise ((void *) start, stop - start, MADV_DONTNEED);
+  read->give_back = done;
+#endif
 }
 
 /**

@@ -18,12 +18,17 @@ typedef struct
   GPtrArray *notes;         /* strings: what the reader has to say of the export */
   GPtrArray *unknown_lines; /* strings: text it could not place */
   gboolean open;            /* records are left unfinished, for a reader that reads inside another */
+  const char *give_back;    /* the input from here on is the log's own, and what the reader is done with
+                             * may be given back to the system (kd_event_read_give_back()); or NULL */
+  const char *give_back_end;
 } KdEventRead;
 
 void kd_event_read_init  (KdEventRead *read);
 void kd_event_read_clear (KdEventRead *read);
 void kd_event_read_add   (KdEventRead *read,
                           KdKmsEvent  *event);
+void kd_event_read_give_back (KdEventRead *read,
+                              const char  *done);
 
 /* Each reader (kd-event-FORMAT.c) returns whether @text is its kind of
  * export, and if so fills @read. */

@@ -79,6 +79,18 @@ static const Field order[] = {
 
 
 
+/* g_ascii_strncasecmp() for a label, without a call */
+static inline gboolean
+label_equal (const char *a,
+             const char *b,
+             gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (a[i] != b[i] && g_ascii_tolower (a[i]) != g_ascii_tolower (b[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static Field
 lookup_label (const KdEventLine  *line,
               const char **language)
@@ -89,7 +101,7 @@ lookup_label (const KdEventLine  *line,
    * letter) rule out nearly all */
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (labels[i].length == line->label_length && (labels[i].label[0] | 0x20) == (line->start[0] | 0x20) &&
-        g_ascii_strncasecmp (labels[i].label, line->start, line->label_length) == 0)
+        label_equal (labels[i].label, line->start, line->label_length))
       {
         if (language != NULL)
           *language = labels[i].language;
@@ -155,7 +167,9 @@ set_field (KdKmsEvent *event,
            const KdEventLine *line,
            const char *language)
 {
-  g_autofree char *value = NULL;
+  g_autofree char *owned = NULL;
+  char buffer[256];
+  const char *value;
 
   if (field == FIELD_EVENT_ID)
     {
@@ -166,7 +180,15 @@ set_field (KdKmsEvent *event,
   if (field != FIELD_LOG && field != FIELD_SOURCE && field != FIELD_DATE && field != FIELD_LEVEL &&
       field != FIELD_COMPUTER)
     return;
-  value = kd_event_line_value (line);
+  /* a value as long as a field's, without an allocation */
+  if (line->value_length < sizeof buffer)
+    {
+      memcpy (buffer, line->value, line->value_length);
+      buffer[line->value_length] = '\0';
+      value = buffer;
+    }
+  else
+    value = owned = kd_event_line_value (line);
   switch (field)
     {
     case FIELD_LOG:
@@ -243,6 +265,36 @@ message_text (KdEventLines *lines,
   return g_strdup_printf ("%.*s\n%s", (int) line->value_length, line->value, rest);
 }
 
+/* The message as it lies in the text, when its lines are there as they
+ * are joined (wevtutil's, at column 0): no copy is made of it first */
+static gboolean
+set_message_in_place (KdKmsEvent   *event,
+                      KdEventLines *lines,
+                      guint         description,
+                      guint         end)
+{
+  const KdEventLine *first = NULL, *last = NULL;
+
+  if (lines->markdown || kd_event_lines_get (lines, description)->value_length > 0)
+    return FALSE;
+  for (guint i = description + 1; i < end; i++)
+    {
+      const KdEventLine *line = kd_event_lines_get (lines, i);
+
+      if (line->indent > 0 || line->width != line->length)
+        return FALSE;
+      if (line->length > 0)
+        {
+          first = first != NULL ? first : line;
+          last = line;
+        }
+    }
+  if (first == NULL)
+    return FALSE;
+  kd_kms_event_set_message_len (event, first->start, last->start + last->length - first->start);
+  return TRUE;
+}
+
 /* Reads the event whose header starts at line @i; returns the line after
  * it. */
 static guint
@@ -312,9 +364,11 @@ read_event (KdEventLines *lines,
           break;
         }
     }
-  if (description != G_MAXUINT)
-    message = message_text (lines, description, xml != G_MAXUINT ? xml : end);
-  kd_kms_event_set_message (event, message);
+  if (description != G_MAXUINT && !set_message_in_place (event, lines, description, xml != G_MAXUINT ? xml : end))
+    {
+      message = message_text (lines, description, xml != G_MAXUINT ? xml : end);
+      kd_kms_event_set_message (event, message);
+    }
   if (xml != G_MAXUINT)
     {
       for (end = xml + 1; kd_event_lines_get (lines, end) != NULL && !header_starts (lines, end); end++)
@@ -448,6 +502,9 @@ kd_event_read_text (const char  *text,
       const KdEventLine *line = kd_event_lines_get (&lines, i);
 
       kd_event_lines_forget (&lines, i);
+      /* past the first event, the text is this reader's to the end */
+      if (read->records->len > n_before)
+        kd_event_read_give_back (read, line->start - line->indent);
       if (wevtutil ? is_wevtutil_start (line) : header_starts (&lines, i))
         {
           i = read_event (&lines, i, wevtutil, read);

@@ -317,6 +317,7 @@ static gboolean
 feed (Reader     *r,
       const char *text,
       gsize       length,
+      gboolean    input,
       gboolean    last)
 {
   do
@@ -328,6 +329,10 @@ feed (Reader     *r,
         return FALSE;
       text += piece;
       length -= piece;
+      /* the parser keeps what it still needs; past the first event the
+       * text is this reader's to the end */
+      if (input && r->n_events > 0)
+        kd_event_read_give_back (r->read, text);
     }
   while (length > 0);
   return TRUE;
@@ -368,9 +373,9 @@ kd_event_read_xml (const char  *text,
   /* no network, no DTD, entities left as they are (undefined: an error) */
   xmlCtxtUseOptions (r.context, XML_PARSE_NONET | XML_PARSE_NOWARNING);
 
-  (void) (feed (&r, "<kd-events>", strlen ("<kd-events>"), FALSE) &&
-          feed (&r, start, text + length - start, FALSE) &&
-          feed (&r, "</kd-events>", strlen ("</kd-events>"), TRUE));
+  (void) (feed (&r, "<kd-events>", strlen ("<kd-events>"), FALSE, FALSE) &&
+          feed (&r, start, text + length - start, TRUE, FALSE) &&
+          feed (&r, "</kd-events>", strlen ("</kd-events>"), FALSE, TRUE));
   if (r.error == NULL && !r.context->wellFormed)
     r.error = g_strdup (_("The XML is not well formed"));
   xmlFreeParserCtxt (r.context);

@@ -50,10 +50,10 @@ struct _KdKmsEvent
   gint64 record_id;
   guint32 time;
   guint32 time_text;
-  guint32 log;
-  guint32 source;
+  char *log;              /* interned: an export's events share them */
+  char *source;
+  char *computer;
   KdEventLevel level;
-  guint32 computer;
   guint32 message;
 
   /* decoded */
@@ -108,6 +108,9 @@ kd_kms_event_finalize (GObject *object)
 
   g_free (self->text);
   g_clear_pointer (&self->data, g_ptr_array_unref);
+  g_clear_pointer (&self->log, g_ref_string_release);
+  g_clear_pointer (&self->source, g_ref_string_release);
+  g_clear_pointer (&self->computer, g_ref_string_release);
 
   G_OBJECT_CLASS (kd_kms_event_parent_class)->finalize (object);
 }
@@ -129,10 +132,10 @@ kd_kms_event_get_property (GObject    *object,
       g_value_set_string (value, str (self, self->time));
       break;
     case PROP_SOURCE:
-      g_value_set_string (value, str (self, self->source));
+      g_value_set_string (value, self->source);
       break;
     case PROP_COMPUTER:
-      g_value_set_string (value, str (self, self->computer));
+      g_value_set_string (value, self->computer);
       break;
     case PROP_MESSAGE:
       g_value_set_string (value, str (self, self->message));
@@ -397,6 +400,26 @@ set_string (KdKmsEvent *self,
   set_text (self, member, value, value != NULL ? strlen (value) : 0, FALSE, prop);
 }
 
+/* A name that the events of an export repeat: one string for all */
+static void
+set_interned (KdKmsEvent  *self,
+              char       **member,
+              const char  *value,
+              int          prop)
+{
+  g_autofree char *stripped = value != NULL ? g_strstrip (g_strdup (value)) : NULL;
+
+  g_return_if_fail (!self->finished);
+
+  if (g_strcmp0 (*member, stripped != NULL && *stripped != '\0' ? stripped : NULL) == 0)
+    return;
+  g_clear_pointer (member, g_ref_string_release);
+  if (stripped != NULL && *stripped != '\0')
+    *member = g_ref_string_new_intern (stripped);
+  if (prop != PROP_0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
 /* Setters, for the readers ----------------------------------------------- */
 
 void
@@ -437,7 +460,7 @@ kd_kms_event_set_log (KdKmsEvent *self,
 {
   g_return_if_fail (KD_IS_KMS_EVENT (self));
 
-  set_string (self, &self->log, log, PROP_0);
+  set_interned (self, &self->log, log, PROP_0);
 }
 
 void
@@ -446,7 +469,7 @@ kd_kms_event_set_source (KdKmsEvent *self,
 {
   g_return_if_fail (KD_IS_KMS_EVENT (self));
 
-  set_string (self, &self->source, source, PROP_SOURCE);
+  set_interned (self, &self->source, source, PROP_SOURCE);
 }
 
 void
@@ -464,7 +487,7 @@ kd_kms_event_set_computer (KdKmsEvent *self,
 {
   g_return_if_fail (KD_IS_KMS_EVENT (self));
 
-  set_string (self, &self->computer, computer, PROP_COMPUTER);
+  set_interned (self, &self->computer, computer, PROP_COMPUTER);
 }
 
 /* Line ends as Windows writes them (CR LF, or a lone CR from XML's &#13;)
@@ -738,8 +761,9 @@ read_guid (KdKmsEvent *self,
     return 0;
   if (*text == '{')
     text++;
+  /* hex digits: A to F made lower case */
   for (guint i = 0; i < 36; i++)
-    guid[i] = g_ascii_tolower (text[i]);
+    guid[i] = text[i] >= 'A' && text[i] <= 'F' ? text[i] + ('a' - 'A') : text[i];
   guid[36] = '\0';
   return share_or_add (self, printed, guid);
 }
@@ -1332,14 +1356,14 @@ const char *
 kd_kms_event_get_log (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return str (self, self->log);
+  return self->log;
 }
 
 const char *
 kd_kms_event_get_source (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return str (self, self->source);
+  return self->source;
 }
 
 KdEventLevel
@@ -1353,7 +1377,7 @@ const char *
 kd_kms_event_get_computer (KdKmsEvent *self)
 {
   g_return_val_if_fail (KD_IS_KMS_EVENT (self), NULL);
-  return str (self, self->computer);
+  return self->computer;
 }
 
 const char *
@@ -1546,10 +1570,10 @@ kd_kms_event_to_json (KdKmsEvent  *self,
   kd_json_add_count (builder, "record_id", self->record_id);
   kd_json_add_string (builder, "time", str (self, self->time));
   kd_json_add_string (builder, "time_text", str (self, self->time_text));
-  kd_json_add_string (builder, "log", str (self, self->log));
-  kd_json_add_string (builder, "source", str (self, self->source));
+  kd_json_add_string (builder, "log", self->log);
+  kd_json_add_string (builder, "source", self->source);
   kd_json_add_string (builder, "level", kd_event_level_get_id (self->level));
-  kd_json_add_string (builder, "computer", str (self, self->computer));
+  kd_json_add_string (builder, "computer", self->computer);
   kd_json_add_string (builder, "message", str (self, self->message));
   kd_json_add_strv (builder, "info", (const char * const *) self->info);
 
