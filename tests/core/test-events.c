@@ -47,6 +47,48 @@ test_fixture (gconstpointer data)
   kd_test_json_check_fixture (input, expected_file, read_to_node);
 }
 
+/* A file read through kd_event_log_read_file(), which gives back the
+ * pages its readers are past, gives what its bytes give: the fixture
+ * repeated past 3 MB, so that pages are given back, in every format. */
+static void
+test_file_same_as_bytes (gconstpointer data)
+{
+  const char *file = data;
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "events", file, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GByteArray) big = g_byte_array_new ();
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(KdEventLog) from_file = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) expected = NULL;
+  g_autoptr(JsonNode) actual = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, bom = 0;
+
+  g_assert_true (g_file_get_contents (input, &contents, &length, NULL));
+  if (length >= 2 && ((guint8) contents[0] == 0xff || (guint8) contents[0] == 0xfe))
+    bom = 2;
+  g_byte_array_append (big, (const guint8 *) contents, length);
+  while (big->len < 3 * 1024 * 1024)
+    g_byte_array_append (big, (const guint8 *) contents + bom, length - bom);
+
+  copy = g_file_new_tmp ("kd-events-XXXXXX", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (copy, (const char *) big->data, big->len, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  expected = read_to_node (big->data, big->len);
+  from_file = kd_event_log_read_file (copy, NULL, &error);
+  g_assert_no_error (error);
+  kd_event_log_to_json (from_file, builder);
+  actual = json_builder_get_root (builder);
+  g_assert_true (json_node_equal (expected, actual));
+  g_assert_cmpuint (g_list_model_get_n_items (kd_event_log_get_events (from_file)), >, 100);
+  g_file_delete (copy, NULL, NULL);
+}
+
 /* The same events as one comma-joined insertion string, as the fields one
  * by one after it, or as the message's Info line alone: one event. */
 static void
@@ -346,6 +388,24 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/events/fixture/%s", (char *) names->pdata[i]);
       g_test_add_data_func (path, names->pdata[i], test_fixture);
     }
+  /* one fixture of each text format, in UTF-8 and in UTF-16 */
+  {
+    static const char * const repeated[] = {
+      "wevtutil-text-en-kms-client-12288-12289.txt",
+      "xml-wevtutil-kms-host-12290.xml",
+      "csv-event-viewer-en-kms-host.csv",
+      "csv-export-csv-get-winevent-semicolon-utf16.csv",
+      "formatlist-en-get-winevent-kms-host-12290-wrapped.txt",
+      "evtviewer-en-8198-azure-kms-unreachable.txt",
+      "json-lines-kms-host-12290.jsonl",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (repeated); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/events/file-same-as-bytes/%s", repeated[i]);
+        g_test_add_data_func (path, repeated[i], test_file_same_as_bytes);
+      }
+  }
   g_test_add_func ("/events/info-forms", test_info_forms);
   g_test_add_func ("/events/bad-values", test_bad_values);
   g_test_add_func ("/events/hostile", test_hostile);

@@ -171,7 +171,7 @@ kd_event_read_formatlist (const char  *text,
                           gsize        length,
                           KdEventRead *read)
 {
-  g_auto(KdEventLines) lines;
+  g_auto(KdEventLines) lines = { 0 };
   g_autoptr(GString) value = g_string_new (NULL);
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
   Reader r = { read, NULL, PROPERTY_NONE, value, 0, 0, 0, FALSE };
@@ -181,7 +181,7 @@ kd_event_read_formatlist (const char  *text,
   /* A look at the start first: the other exports, big ones too, are
    * not split into lines twice. */
   {
-    g_auto(KdEventLines) start;
+    g_auto(KdEventLines) start = { 0 };
     const KdEventLine *line;
 
     kd_event_lines_init (&start, text, MIN (length, 64 * 1024));
@@ -199,7 +199,7 @@ kd_event_read_formatlist (const char  *text,
 
   /* Format-List's own lines: names it knows, and its cut width */
   {
-    g_auto(KdEventLines) all;
+    g_auto(KdEventLines) all = { 0 };
     const KdEventLine *line;
 
     kd_event_lines_init (&all, text, length);

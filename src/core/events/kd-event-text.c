@@ -390,7 +390,7 @@ read_messages (const char  *whole,
                gsize        length,
                KdEventRead *read)
 {
-  g_auto(KdEventLines) all;
+  g_auto(KdEventLines) all = { 0 };
   KdEventLines *lines = &all;
   guint first = G_MAXUINT;
   int event_id = -1;
@@ -491,7 +491,7 @@ kd_event_read_text (const char  *text,
                     gsize        length,
                     KdEventRead *read)
 {
-  g_auto(KdEventLines) lines;
+  g_auto(KdEventLines) lines = { 0 };
   gboolean wevtutil = is_wevtutil (text, length);
   guint n_before = read->records->len;
   guint i = 0;
