@@ -173,6 +173,11 @@ typedef struct
 #define NUL_INSIDE "<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12294</EventID>" \
                    "</System><EventData><Data>corp\0example</Data></EventData></Event>"
 
+#define UTF16_ODD "\xff\xfe" \
+  "A\0n\0 \0a\0c\0t\0i\0v\0a\0t\0i\0o\0n\0 \0r\0e\0q\0u\0e\0s\0t\0 \0h\0a\0s\0 \0b\0e\0e\0n\0 \0" \
+  "p\0r\0o\0c\0e\0s\0s\0e\0d\0.\0\n\0I\0n\0f\0o\0:\0\n\0" \
+  "0\0x\0\x30\0,\0\x32\0\x35\0,\0P\0C\0,\0" "\xc4"
+
 static void
 test_hostile (void)
 {
@@ -210,6 +215,8 @@ test_hostile (void)
       "<EventData><Data>corp.example.com</Data></EventData></Event><Event><System><Provider Na", -1, -1, 1,
       KD_EVENT_FORMAT_XML },
     { "NUL inside", NUL_INSIDE, sizeof NUL_INSIDE - 1, -1, 1, KD_EVENT_FORMAT_XML },
+    /* "An activation request has been processed.\nInfo:\n0x0,25,…" in UTF-16LE, and one byte more */
+    { "UTF-16 with an odd byte", UTF16_ODD, sizeof UTF16_ODD - 1, -1, 1, KD_EVENT_FORMAT_MESSAGE_TEXT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -303,6 +310,40 @@ test_deep_and_long (void)
   log = kd_event_log_read ((const guint8 *) long_message->str, long_message->len, NULL);
   event = g_list_model_get_item (kd_event_log_get_events (log), 0);
   g_assert_cmpuint (strlen (kd_kms_event_get_message (event)), ==, 10000000);
+}
+
+/* A message of 100 MB on one line, as text and as XML: one event, read
+ * whole, in memory that the input bounds */
+static void
+test_huge_line (void)
+{
+  const gsize size = 100 * 1024 * 1024;
+  static const char * const heads[] = {
+    "Log Name:      Application\nSource:        Microsoft-Windows-Security-SPP\nEvent ID:      1003\n"
+    "Description:\nThe Software Protection service has completed licensing status check. ",
+    "<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>1003</EventID></System>"
+    "<RenderingInfo><Message>The Software Protection service has completed licensing status check. ",
+  };
+  static const char * const tails[] = { "\n", "</Message></RenderingInfo></Event>" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      g_autoptr(GString) text = g_string_sized_new (size + 1024);
+      g_autoptr(KdEventLog) log = NULL;
+      g_autoptr(KdKmsEvent) event = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_string_append (text, heads[i]);
+      while (text->len < size)
+        g_string_append (text, "Application Id=55c92734-d682-4d71-983e-d6ec3f16059f, Licensing Status=1; ");
+      g_string_append (text, tails[i]);
+      log = kd_event_log_read ((const guint8 *) text->str, text->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (kd_event_log_get_events (log)), ==, 1);
+      event = g_list_model_get_item (kd_event_log_get_events (log), 0);
+      g_assert_cmpint (kd_kms_event_get_event_id (event), ==, 1003);
+      g_assert_cmpuint (strlen (kd_kms_event_get_message (event)), >=, size - strlen (heads[i]));
+    }
 }
 
 /* What fuzz-events once broke (tests/fixtures/hostile/README.md) */
@@ -410,6 +451,7 @@ main (int    argc,
   g_test_add_func ("/events/bad-values", test_bad_values);
   g_test_add_func ("/events/hostile", test_hostile);
   g_test_add_func ("/events/deep-and-long", test_deep_and_long);
+  g_test_add_func ("/events/huge-line", test_huge_line);
   g_test_add_func ("/events/hostile-files", test_hostile_files);
   g_test_add_func ("/events/evtx-cut-short", test_evtx_cut_short);
   g_test_add_func ("/events/evtx-same-as-xml", test_evtx_same_as_xml);
