@@ -89,6 +89,57 @@ test_file_same_as_bytes (gconstpointer data)
   g_file_delete (copy, NULL, NULL);
 }
 
+/* A wevtutil export big enough to be read in pieces at once gives its
+ * events whole and in order: the fixture repeated past 20 MB gives the
+ * fixture's events over and over. */
+static void
+test_wevtutil_pieces (void)
+{
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "events",
+                                                  "wevtutil-text-en-kms-client-12288-12289.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonNode) one = NULL;
+  JsonArray *events;
+  const char *records;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (input, &contents, &length, NULL));
+  /* from its first record: the prompt line before it would end the
+   * message of the copy before */
+  records = strstr (contents, "\nEvent[") + 1;
+  length -= records - contents;
+  one = read_to_node ((const guint8 *) records, length);
+  events = json_object_get_array_member (json_node_get_object (one), "events");
+  g_assert_cmpuint (json_array_get_length (events), >, 0);
+
+  /* a line of a few lengths first, so that the pieces are cut at places
+   * that fall anywhere in a copy */
+  for (guint shift = 0; shift < 600; shift += 173)
+    {
+      g_autoptr(GString) big = g_string_new (NULL);
+      g_autoptr(JsonNode) all = NULL;
+      JsonArray *repeated;
+      guint copies = 0;
+
+      for (guint c = 0; c < shift; c++)
+        g_string_append_c (big, 'x');
+      g_string_append_c (big, '\n');
+      while (big->len < 20 * 1024 * 1024)
+        {
+          g_string_append_len (big, records, length);
+          copies++;
+        }
+      all = read_to_node ((const guint8 *) big->str, big->len);
+      repeated = json_object_get_array_member (json_node_get_object (all), "events");
+      g_assert_cmpuint (json_array_get_length (repeated), ==, copies * json_array_get_length (events));
+      for (guint i = 0; i < json_array_get_length (repeated); i++)
+        g_assert_true (json_node_equal (json_array_get_element (repeated, i),
+                                        json_array_get_element (events, i % json_array_get_length (events))));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (all), "unknown_lines")),
+                        ==, shift > 0);
+    }
+}
+
 /* The same events as one comma-joined insertion string, as the fields one
  * by one after it, or as the message's Info line alone: one event. */
 static void
@@ -452,6 +503,7 @@ main (int    argc,
   g_test_add_func ("/events/hostile", test_hostile);
   g_test_add_func ("/events/deep-and-long", test_deep_and_long);
   g_test_add_func ("/events/huge-line", test_huge_line);
+  g_test_add_func ("/events/wevtutil-pieces", test_wevtutil_pieces);
   g_test_add_func ("/events/hostile-files", test_hostile_files);
   g_test_add_func ("/events/evtx-cut-short", test_evtx_cut_short);
   g_test_add_func ("/events/evtx-same-as-xml", test_evtx_same_as_xml);

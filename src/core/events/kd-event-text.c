@@ -462,14 +462,14 @@ read_messages (const char  *whole,
   return any;
 }
 
-/* Whether a line of @text is wevtutil's "Event[12]:" */
-static gboolean
-is_wevtutil (const char *text,
-             gsize       length)
+/* The first line of @text from @from on that is wevtutil's "Event[12]:",
+ * its indentation included, or %NULL */
+static const char *
+find_wevtutil_start (const char *text,
+                     const char *from,
+                     const char *end)
 {
-  const char *end = text + length;
-
-  for (const char *p = text; (p = memmem (p, end - p, "Event[", 6)) != NULL; p += 6)
+  for (const char *p = from; (p = memmem (p, end - p, "Event[", 6)) != NULL; p += 6)
     {
       const char *start = p, *eol = memchr (p, '\n', end - p);
       const char *stop = eol != NULL ? eol : end;
@@ -481,22 +481,26 @@ is_wevtutil (const char *text,
       while (stop > p && g_ascii_isspace (stop[-1]))
         stop--;
       if (stop - p > 8 && stop[-1] == ':' && stop[-2] == ']')
-        return TRUE;
+        return start;
     }
-  return FALSE;
+  return NULL;
 }
 
-gboolean
-kd_event_read_text (const char  *text,
-                    gsize        length,
-                    KdEventRead *read)
+/* The events whose headers start the text's records, the other lines
+ * unknown */
+static void
+read_headers (const char  *text,
+              gsize        length,
+              gboolean     wevtutil,
+              gboolean     markdown,
+              KdEventRead *read)
 {
   g_auto(KdEventLines) lines = { 0 };
-  gboolean wevtutil = is_wevtutil (text, length);
   guint n_before = read->records->len;
   guint i = 0;
 
   kd_event_lines_init (&lines, text, length);
+  lines.markdown = markdown;
   while (kd_event_lines_get (&lines, i) != NULL)
     {
       const KdEventLine *line = kd_event_lines_get (&lines, i);
@@ -514,6 +518,95 @@ kd_event_read_text (const char  *text,
         g_ptr_array_add (read->unknown_lines, g_strndup (line->start, line->length));
       i++;
     }
+}
+
+/* A part of a big wevtutil export, read by a thread of its own */
+typedef struct
+{
+  const char *text;
+  gsize length;
+  gboolean markdown;
+  KdEventRead read;
+} Piece;
+
+#define PIECE_MIN (4 << 20)
+
+static gpointer
+read_piece (gpointer data)
+{
+  Piece *piece = data;
+
+  read_headers (piece->text, piece->length, TRUE, piece->markdown, &piece->read);
+  return NULL;
+}
+
+/* wevtutil's records stand alone: a big export is cut at "Event[n]:" lines
+ * into a piece per processor, read at once, and put together in order */
+static void
+read_wevtutil_pieces (const char  *text,
+                      gsize        length,
+                      gboolean     markdown,
+                      KdEventRead *read)
+{
+  guint n = MIN (g_get_num_processors (), MAX (length / PIECE_MIN, 1));
+  g_autofree Piece *pieces = g_new0 (Piece, n);
+  g_autofree GThread **threads = g_new0 (GThread *, n);
+  const char *end = text + length;
+  const char *start = text;
+
+  for (guint k = 0; k < n; k++)
+    {
+      const char *stop = k + 1 < n ? find_wevtutil_start (text, text + (k + 1) * (length / n), end) : end;
+
+      if (stop == NULL || stop < start)
+        stop = end;
+      pieces[k].text = start;
+      pieces[k].length = stop - start;
+      pieces[k].markdown = markdown;
+      kd_event_read_init (&pieces[k].read);
+      if (read->give_back != NULL)
+        {
+          pieces[k].read.give_back = start;
+          pieces[k].read.give_back_end = stop;
+        }
+      start = stop;
+    }
+  for (guint k = 1; k < n; k++)
+    if (pieces[k].length > 0)
+      threads[k] = g_thread_new ("kd-events", read_piece, &pieces[k]);
+  read_piece (&pieces[0]);
+  for (guint k = 0; k < n; k++)
+    {
+      if (threads[k] != NULL)
+        g_thread_join (threads[k]);
+      g_ptr_array_extend_and_steal (read->records, g_steal_pointer (&pieces[k].read.records));
+      g_ptr_array_extend_and_steal (read->unknown_lines, g_steal_pointer (&pieces[k].read.unknown_lines));
+      g_ptr_array_extend_and_steal (read->notes, g_steal_pointer (&pieces[k].read.notes));
+      if (read->language == NULL)
+        read->language = pieces[k].read.language;
+      kd_event_read_clear (&pieces[k].read);
+    }
+}
+
+gboolean
+kd_event_read_text (const char  *text,
+                    gsize        length,
+                    KdEventRead *read)
+{
+  gboolean wevtutil = find_wevtutil_start (text, text, text + length) != NULL;
+  guint n_before = read->records->len;
+  gboolean markdown;
+
+  {
+    g_auto(KdEventLines) lines = { 0 };
+
+    kd_event_lines_init (&lines, text, length);
+    markdown = lines.markdown;
+  }
+  if (wevtutil && length >= 2 * PIECE_MIN && g_get_num_processors () > 1)
+    read_wevtutil_pieces (text, length, markdown, read);
+  else
+    read_headers (text, length, wevtutil, markdown, read);
 
   if (read->records->len > n_before)
     {
