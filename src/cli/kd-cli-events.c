@@ -155,7 +155,8 @@ kd_cli_events (int    argc,
            * more memory than its events */
           g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
 
-          log = kd_event_log_read_file (file, NULL, &error);
+          /* one file at a time: a big one on every processor */
+          log = kd_event_log_read_file (file, KD_EVENT_READ_THREADS, NULL, &error);
           if (log == NULL && error->domain != KD_EVENT_LOG_ERROR)
             {
               g_printerr ("kms-doctor-cli: %s\n", error->message);

@@ -241,6 +241,21 @@ typedef enum /*< flags,prefix=KD_KMS_STATUS >*/
   KD_KMS_STATUS_NOT_WINDOWS_SLP                = 0x08000000,
 } KdKmsStatusFlags;
 
+/**
+ * KdEventReadFlags:
+ * @KD_EVENT_READ_NONE: the export is read in the caller's thread
+ * @KD_EVENT_READ_THREADS: an export big enough is read on every processor,
+ *   in threads of the reader's own; for a caller that reads one export at
+ *   a time, not for a pool that reads many at once
+ *
+ * How kd_event_log_read_file() reads.
+ */
+typedef enum /*< flags,prefix=KD_EVENT_READ >*/
+{
+  KD_EVENT_READ_NONE    = 0,
+  KD_EVENT_READ_THREADS = 1 << 0,
+} KdEventReadFlags;
+
 const char  *kd_enum_get_nick           (GType             type,
                                          int               value);
 int          kd_enum_from_nick          (GType             type,

@@ -191,17 +191,18 @@ is_blank (const char *text,
 /* Reads @data; with @own, @data is the log's to give back to the system
  * as it is read */
 static KdEventLog *
-read_data (const guint8  *data,
-           gsize          length,
-           gboolean       own,
-           GError       **error)
+read_data (const guint8      *data,
+           gsize              length,
+           gboolean           own,
+           KdEventReadFlags   flags,
+           GError           **error)
 {
   g_autoptr(KdEventLog) self = NULL;
   g_autofree char *owned = NULL;
   const char *text;
   gsize text_length;
   const char *encoding = NULL;
-  KdDecodeFlags flags = KD_DECODE_NONE;
+  KdDecodeFlags decode_flags = KD_DECODE_NONE;
   KdEventRead read;
 
   if (length >= 8 && memcmp (data, "ElfFile", 8) == 0)
@@ -230,7 +231,7 @@ read_data (const guint8  *data,
 
   /* text that is UTF-8 already is read where it is */
   text = kd_text_decode_borrow (data, length, &text_length, &owned, kd_labels_codepage_for_lcid_default, &encoding,
-                                &flags);
+                                &decode_flags);
   if (is_blank (text, text_length))
     {
       g_set_error_literal (error, KD_EVENT_LOG_ERROR, KD_EVENT_LOG_ERROR_EMPTY, _("There is nothing to read"));
@@ -239,7 +240,7 @@ read_data (const guint8  *data,
 
   self = g_object_new (KD_TYPE_EVENT_LOG, NULL);
   self->encoding = g_strdup (encoding);
-  if (flags & KD_DECODE_REPLACED_INVALID)
+  if (decode_flags & KD_DECODE_REPLACED_INVALID)
     append_strv (self->notes, _("Some bytes were not valid in the text’s encoding and were replaced"));
 
   kd_event_read_init (&read);
@@ -250,6 +251,7 @@ read_data (const guint8  *data,
       read.give_back_end = (const char *) data + length;
       kd_event_read_give_back (&read, read.give_back_end);
     }
+  read.threads = (flags & KD_EVENT_READ_THREADS) != 0;
   read.give_back = own ? text : NULL;
   read.give_back_end = own ? text + text_length : NULL;
   if (kd_event_read_xml (text, text_length, &read) || kd_event_read_json (text, text_length, &read) ||
@@ -286,12 +288,13 @@ kd_event_log_read (const guint8  *data,
 {
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  return read_data (data, length, FALSE, error);
+  return read_data (data, length, FALSE, KD_EVENT_READ_NONE, error);
 }
 
 /**
  * kd_event_log_read_file:
  * @file: an export of event logs
+ * @flags: how to read it
  * @cancellable: (nullable): a #GCancellable
  * @error: a #GError
  *
@@ -304,9 +307,10 @@ kd_event_log_read (const guint8  *data,
  *   kd_event_log_read(), or when the file cannot be read
  */
 KdEventLog *
-kd_event_log_read_file (GFile         *file,
-                        GCancellable  *cancellable,
-                        GError       **error)
+kd_event_log_read_file (GFile             *file,
+                        KdEventReadFlags   flags,
+                        GCancellable      *cancellable,
+                        GError           **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
@@ -324,7 +328,7 @@ kd_event_log_read_file (GFile         *file,
   else if (path != NULL || !g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return NULL;
 
-  return read_data ((const guint8 *) contents, length, TRUE, error);
+  return read_data ((const guint8 *) contents, length, TRUE, flags, error);
 }
 
 /* Getters -------------------------------------------------------------------- */

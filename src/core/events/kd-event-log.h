@@ -42,9 +42,10 @@ GQuark              kd_event_log_error_quark       (void);
 KdEventLog         *kd_event_log_read              (const guint8  *data,
                                                     gsize          length,
                                                     GError       **error);
-KdEventLog         *kd_event_log_read_file         (GFile         *file,
-                                                    GCancellable  *cancellable,
-                                                    GError       **error);
+KdEventLog         *kd_event_log_read_file         (GFile            *file,
+                                                    KdEventReadFlags  flags,
+                                                    GCancellable     *cancellable,
+                                                    GError          **error);
 KdEventFormat       kd_event_log_get_format        (KdEventLog    *self);
 const char         *kd_event_log_get_encoding      (KdEventLog    *self);
 const char         *kd_event_log_get_language      (KdEventLog    *self);

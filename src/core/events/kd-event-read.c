@@ -21,6 +21,7 @@ kd_event_read_init (KdEventRead *read)
   read->open = FALSE;
   read->give_back = NULL;
   read->give_back_end = NULL;
+  read->threads = FALSE;
 }
 
 /**

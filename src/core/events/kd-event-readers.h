@@ -21,6 +21,7 @@ typedef struct
   const char *give_back;    /* the input from here on is the log's own, and what the reader is done with
                              * may be given back to the system (kd_event_read_give_back()); or NULL */
   const char *give_back_end;
+  gboolean threads;         /* the reader may read in threads of its own */
 } KdEventRead;
 
 void kd_event_read_init  (KdEventRead *read);

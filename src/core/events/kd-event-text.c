@@ -603,7 +603,7 @@ kd_event_read_text (const char  *text,
     kd_event_lines_init (&lines, text, length);
     markdown = lines.markdown;
   }
-  if (wevtutil && length >= 2 * PIECE_MIN && g_get_num_processors () > 1)
+  if (read->threads && wevtutil && length >= 2 * PIECE_MIN && g_get_num_processors () > 1)
     read_wevtutil_pieces (text, length, markdown, read);
   else
     read_headers (text, length, wevtutil, markdown, read);
