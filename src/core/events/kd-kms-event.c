@@ -231,10 +231,13 @@ kd_kms_event_new (void)
 /* A block is built in a scratch buffer of the thread's, and copied to one
  * of its size when finished: the events of a big export lie one after
  * the other, without the gaps that growing each in place would leave. */
+#define N_RECENT 4
+
 typedef struct
 {
   char *text;
   gsize size;
+  char *recent[N_RECENT];   /* the names interned last, newest first */
 } Scratch;
 
 static void
@@ -243,10 +246,45 @@ scratch_free (gpointer data)
   Scratch *scratch = data;
 
   g_free (scratch->text);
+  for (guint i = 0; i < N_RECENT; i++)
+    g_clear_pointer (&scratch->recent[i], g_ref_string_release);
   g_free (scratch);
 }
 
 static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+static Scratch *
+get_scratch (void)
+{
+  Scratch *scratch = g_private_get (&scratch_key);
+
+  if (scratch == NULL)
+    {
+      scratch = g_new0 (Scratch, 1);
+      g_private_set (&scratch_key, scratch);
+    }
+  return scratch;
+}
+
+/* @name interned: the names of an export repeat from event to event, and
+ * those of the thread's last events are found without GLib's lock of its
+ * interned strings, which the threads reading at once would share */
+static char *
+intern (const char *name)
+{
+  Scratch *scratch = get_scratch ();
+  char *interned;
+
+  for (guint i = 0; i < N_RECENT; i++)
+    if (scratch->recent[i] != NULL && strcmp (scratch->recent[i], name) == 0)
+      return g_ref_string_acquire (scratch->recent[i]);
+  interned = g_ref_string_new_intern (name);
+  if (scratch->recent[N_RECENT - 1] != NULL)
+    g_ref_string_release (scratch->recent[N_RECENT - 1]);
+  memmove (scratch->recent + 1, scratch->recent, (N_RECENT - 1) * sizeof (char *));
+  scratch->recent[0] = g_ref_string_acquire (interned);
+  return interned;
+}
 
 static char *
 take_scratch (gsize *size)
@@ -415,7 +453,7 @@ set_interned (KdKmsEvent  *self,
     return;
   g_clear_pointer (member, g_ref_string_release);
   if (stripped != NULL && *stripped != '\0')
-    *member = g_ref_string_new_intern (stripped);
+    *member = intern (stripped);
   if (prop != PROP_0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }

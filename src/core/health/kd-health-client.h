@@ -1,0 +1,32 @@
+/* kd-health-client.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "kd-enums.h"
+
+G_BEGIN_DECLS
+
+#define KD_TYPE_HEALTH_CLIENT (kd_health_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (KdHealthClient, kd_health_client, KD, HEALTH_CLIENT, GObject)
+
+const char          *kd_health_client_get_cmid          (KdHealthClient *self);
+const char          *kd_health_client_get_name          (KdHealthClient *self);
+const char * const  *kd_health_client_get_names         (KdHealthClient *self);
+const char          *kd_health_client_get_activation_id (KdHealthClient *self);
+const char          *kd_health_client_get_kms_host      (KdHealthClient *self);
+GDateTime           *kd_health_client_get_last_request  (KdHealthClient *self);
+KdClientLicenseState kd_health_client_get_license_state (KdHealthClient *self);
+int                  kd_health_client_get_n_policy      (KdHealthClient *self);
+int                  kd_health_client_get_is_vm         (KdHealthClient *self);
+GDateTime           *kd_health_client_get_expires       (KdHealthClient *self);
+const char          *kd_health_client_get_last_hresult  (KdHealthClient *self);
+guint                kd_health_client_get_n_requests    (KdHealthClient *self);
+KdHealthSources      kd_health_client_get_sources       (KdHealthClient *self);
+
+G_END_DECLS
