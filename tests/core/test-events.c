@@ -149,6 +149,68 @@ test_wevtutil_pieces (void)
     }
 }
 
+/* The text of a fixture */
+static char *
+fixture_text (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "events", name, NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* Big XML read in pieces, in threads, gives what it gives read whole:
+ * wevtutil's events without a root, Event Viewer's under <Events>, and
+ * both damaged (a tag that does not close, the end cut off), where what
+ * is read stops at the same event with the same note, line numbers and
+ * all. */
+static void
+test_xml_pieces (void)
+{
+  g_autofree char *wevtutil = fixture_text ("xml-wevtutil-kms-host-12290.xml");
+  g_autofree char *saved = fixture_text ("xml-saved-application-kms-client.xml");
+  const char *inner = strstr (saved, "<Events>") + strlen ("<Events>");
+  gsize inner_length = strstr (saved, "</Events>") - inner;
+  g_autoptr(GString) bare = g_string_new (NULL);
+  g_autoptr(GString) rooted = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Events>\n");
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+
+  while (bare->len < 9 * 1024 * 1024)
+    g_string_append (bare, wevtutil);
+  while (rooted->len < 9 * 1024 * 1024)
+    g_string_append_len (rooted, inner, inner_length);
+  g_string_append (rooted, "</Events>\n");
+  g_ptr_array_add (documents, g_string_new_len (bare->str, bare->len));
+  g_ptr_array_add (documents, g_string_new_len (rooted->str, rooted->len));
+  /* a <Data> left open a third in (in the first piece), and the end cut off */
+  {
+    GString *open_tag = g_string_new_len (rooted->str, rooted->len);
+    char *data = strstr (open_tag->str + open_tag->len / 3, "</Data>");
+
+    memcpy (data, "<Data> ", 7);
+    g_ptr_array_add (documents, open_tag);
+    g_ptr_array_add (documents, g_string_new_len (bare->str, bare->len * 9 / 10 - 17));
+  }
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      GString *document = g_ptr_array_index (documents, i);
+      g_autoptr(JsonNode) whole = read_to_node ((const guint8 *) document->str, document->len);
+      g_autoptr(JsonNode) in_pieces = read_file_to_node ((const guint8 *) document->str, document->len,
+                                                         KD_EVENT_READ_THREADS);
+      JsonObject *object = json_node_get_object (whole);
+
+      g_test_message ("document %u: %u events, %u notes", i,
+                      json_array_get_length (json_object_get_array_member (object, "events")),
+                      json_array_get_length (json_object_get_array_member (object, "notes")));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "events")), >, 1000);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "notes")), ==, i >= 2);
+      g_assert_true (json_node_equal (whole, in_pieces));
+      g_string_free (document, TRUE);
+    }
+}
+
 /* The same events as one comma-joined insertion string, as the fields one
  * by one after it, or as the message's Info line alone: one event. */
 static void
@@ -513,6 +575,7 @@ main (int    argc,
   g_test_add_func ("/events/deep-and-long", test_deep_and_long);
   g_test_add_func ("/events/huge-line", test_huge_line);
   g_test_add_func ("/events/wevtutil-pieces", test_wevtutil_pieces);
+  g_test_add_func ("/events/xml-pieces", test_xml_pieces);
   g_test_add_func ("/events/hostile-files", test_hostile_files);
   g_test_add_func ("/events/evtx-cut-short", test_evtx_cut_short);
   g_test_add_func ("/events/evtx-same-as-xml", test_evtx_same_as_xml);

@@ -338,22 +338,21 @@ feed (Reader     *r,
   return TRUE;
 }
 
-gboolean
-kd_event_read_xml (const char  *text,
-                   gsize        length,
-                   KdEventRead *read)
+/* Parses @length bytes of @content as what lies inside our root, after
+ * @open (the document's own root opened again, for a piece of its middle)
+ * and before @close; @line is the line @content starts on */
+static void
+parse (KdEventRead *read,
+       const char  *open,
+       const char  *content,
+       gsize        length,
+       const char  *close,
+       guint        line,
+       guint       *n_events,
+       char       **error)
 {
   xmlSAXHandler sax = { 0 };
   Reader r = { read, { NULL }, NULL, NULL, NULL, g_string_new (NULL), LEAF_NONE, { NULL }, 0, 0, NULL };
-  const char *start;
-
-  start = skip_banner (text, text + length);
-  if (!looks_like_xml (start, text + length - start))
-    {
-      g_string_free (r.text, TRUE);
-      return FALSE;
-    }
-  start = skip_prolog (start, text + length);
 
   /* SAX1: no namespaces are resolved, as none are needed (Windows'
    * schema is the default namespace), which spares the parser a URI per
@@ -373,9 +372,15 @@ kd_event_read_xml (const char  *text,
   /* no network, no DTD, entities left as they are (undefined: an error) */
   xmlCtxtUseOptions (r.context, XML_PARSE_NONET | XML_PARSE_NOWARNING);
 
-  (void) (feed (&r, "<kd-events>", strlen ("<kd-events>"), FALSE, FALSE) &&
-          feed (&r, start, text + length - start, TRUE, FALSE) &&
-          feed (&r, "</kd-events>", strlen ("</kd-events>"), FALSE, TRUE));
+  if (feed (&r, "<kd-events>", strlen ("<kd-events>"), FALSE, FALSE) &&
+      (open == NULL || feed (&r, open, strlen (open), FALSE, FALSE)))
+    {
+      /* the lines of the piece counted as in the whole */
+      if (r.context->input != NULL)
+        r.context->input->line += line;
+      (void) (feed (&r, content, length, TRUE, FALSE) && (close == NULL || feed (&r, close, strlen (close), FALSE, FALSE)) &&
+              feed (&r, "</kd-events>", strlen ("</kd-events>"), FALSE, TRUE));
+    }
   if (r.error == NULL && !r.context->wellFormed)
     r.error = g_strdup (_("The XML is not well formed"));
   xmlFreeParserCtxt (r.context);
@@ -383,30 +388,186 @@ kd_event_read_xml (const char  *text,
   g_clear_object (&r.event);
   g_clear_pointer (&r.data, g_ptr_array_unref);
   g_string_free (r.text, TRUE);
+  *n_events = r.n_events;
+  *error = r.error;
+}
+
+/* A piece of a big document, read by a thread of its own */
+typedef struct
+{
+  const char *open;
+  const char *content;
+  gsize length;
+  const char *close;
+  guint line;
+  KdEventRead read;
+  guint n_events;
+  char *error;
+} Piece;
+
+#define PIECE_MIN (4 << 20)
+
+static gpointer
+parse_piece (gpointer data)
+{
+  Piece *piece = data;
+
+  parse (&piece->read, piece->open, piece->content, piece->length, piece->close, piece->line, &piece->n_events,
+         &piece->error);
+  return NULL;
+}
+
+/* The first <Event> tag at @from or after; with @after_end, only one
+ * right after the end of another event; or %NULL */
+static const char *
+find_event_start (const char *start,
+                  const char *from,
+                  const char *end,
+                  gboolean    after_end)
+{
+  for (const char *p = from; (p = memmem (p, end - p, "<Event", 6)) != NULL; p += 6)
+    {
+      const char *before = p;
+
+      /* not <Events>, <EventData>, <EventID> */
+      if (p + 6 >= end || (p[6] != ' ' && p[6] != '>' && p[6] != '\n' && p[6] != '\r' && p[6] != '\t'))
+        continue;
+      if (!after_end)
+        return p;
+      while (before > start && (g_ascii_isspace (before[-1]) || before[-1] == '-'))
+        before--;
+      if (before - start >= 8 && memcmp (before - 8, "</Event>", 8) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+static guint
+count_lines (const char *text,
+             const char *end)
+{
+  guint n = 0;
+
+  while ((text = memchr (text, '\n', end - text)) != NULL)
+    text++, n++;
+  return n;
+}
+
+/* A big document of events (wevtutil's, or Event Viewer's with its
+ * <Events> root) cut between two events into a piece per processor, each
+ * read at once inside the root opened again; what a damaged piece reads
+ * ends the whole, as it would have read alone.  FALSE when the document
+ * is not of that plain shape. */
+static gboolean
+parse_pieces (KdEventRead *read,
+              const char  *start,
+              const char  *end,
+              guint       *n_events,
+              char       **error)
+{
+  const char *first = find_event_start (start, start, end, FALSE);
+  const char *root = start;
+  g_autofree char *open = NULL, *close = NULL;
+  guint n = MIN (g_get_num_processors (), MAX ((gsize) (end - start) / PIECE_MIN, 1));
+  g_autofree Piece *pieces = NULL;
+  g_autofree GThread **threads = NULL;
+  const char *cut = start;
+  gboolean failed = FALSE;
+
+  /* the first event, after a root of one plain open tag or none */
+  while (root < end && (g_ascii_isspace (*root) || *root == '-'))
+    root++;
+  if (first == NULL || n < 2)
+    return FALSE;
+  if (root < first)
+    {
+      const char *name_end = root + 1;
+      const char *tag_end = memchr (root, '>', first - root);
+
+      while (name_end < first && g_ascii_isalnum (*name_end))
+        name_end++;
+      if (*root != '<' || tag_end == NULL || name_end == root + 1 || memchr (root + 1, '<', first - root - 1) != NULL)
+        return FALSE;
+      open = g_strndup (root, tag_end + 1 - root);
+      close = g_strdup_printf ("</%.*s>", (int) (name_end - root - 1), root + 1);
+    }
+
+  pieces = g_new0 (Piece, n);
+  threads = g_new0 (GThread *, n);
+  for (guint k = 0; k < n; k++)
+    {
+      const char *stop = k + 1 < n ? find_event_start (start, start + (k + 1) * ((end - start) / n), end, TRUE) : end;
+
+      if (stop == NULL || stop < cut)
+        stop = end;
+      pieces[k].open = k > 0 ? open : NULL;
+      pieces[k].content = cut;
+      pieces[k].length = stop - cut;
+      pieces[k].close = k + 1 < n ? close : NULL;
+      pieces[k].line = k > 0 ? pieces[k - 1].line + count_lines (pieces[k - 1].content, cut) : 0;
+      kd_event_read_init (&pieces[k].read);
+      if (read->give_back != NULL)
+        {
+          pieces[k].read.give_back = cut;
+          pieces[k].read.give_back_end = stop;
+        }
+      cut = stop;
+    }
+  for (guint k = 1; k < n; k++)
+    if (pieces[k].length > 0)
+      threads[k] = g_thread_new ("kd-events", parse_piece, &pieces[k]);
+  parse_piece (&pieces[0]);
+
+  *n_events = 0;
+  *error = NULL;
+  for (guint k = 0; k < n; k++)
+    {
+      if (threads[k] != NULL)
+        g_thread_join (threads[k]);
+      if (!failed)
+        {
+          g_ptr_array_extend_and_steal (read->records, g_steal_pointer (&pieces[k].read.records));
+          *n_events += pieces[k].n_events;
+          *error = g_steal_pointer (&pieces[k].error);
+          failed = *error != NULL;
+        }
+      g_free (pieces[k].error);
+      kd_event_read_clear (&pieces[k].read);
+    }
+  return TRUE;
+}
+
+gboolean
+kd_event_read_xml (const char  *text,
+                   gsize        length,
+                   KdEventRead *read)
+{
+  const char *start;
+  g_autofree char *error = NULL;
+  guint n_events = 0;
+
+  start = skip_banner (text, text + length);
+  if (!looks_like_xml (start, text + length - start))
+    return FALSE;
+  start = skip_prolog (start, text + length);
+
+  if (!(read->threads && (gsize) (text + length - start) >= 2 * PIECE_MIN && g_get_num_processors () > 1 &&
+        parse_pieces (read, start, text + length, &n_events, &error)))
+    parse (read, NULL, start, text + length - start, NULL, 0, &n_events, &error);
 
   /* XML without events is another kind of document; events' XML that
    * breaks before the first is one whose reason is worth telling */
-  if (r.n_events == 0 && (r.error == NULL || memmem (text, length, "<Event", strlen ("<Event")) == NULL))
-    {
-      g_free (r.error);
-      return FALSE;
-    }
+  if (n_events == 0 && (error == NULL || memmem (text, length, "<Event", strlen ("<Event")) == NULL))
+    return FALSE;
 
   read->format = KD_EVENT_FORMAT_XML;
-  if (r.error != NULL && r.n_events == 0)
-    {
-      g_ptr_array_add (read->notes, g_strdup_printf (_("The XML could not be read: %s"), r.error));
-      g_free (r.error);
-    }
-  else if (r.error != NULL)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "The XML is damaged or cut short after %u event: %s",
-                                                            "The XML is damaged or cut short after %u events: %s",
-                                                            r.n_events),
-                                               r.n_events, r.error);
-      g_ptr_array_add (read->notes, g_steal_pointer (&note));
-      g_free (r.error);
-    }
+  if (error != NULL && n_events == 0)
+    g_ptr_array_add (read->notes, g_strdup_printf (_("The XML could not be read: %s"), error));
+  else if (error != NULL)
+    g_ptr_array_add (read->notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "The XML is damaged or cut short after %u event: %s",
+                                                                "The XML is damaged or cut short after %u events: %s",
+                                                                n_events),
+                                                   n_events, error));
   return TRUE;
 }
