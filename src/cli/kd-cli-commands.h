@@ -20,5 +20,7 @@ int kd_cli_diagnose (int    argc,
                      char **argv);
 int kd_cli_events   (int    argc,
                      char **argv);
+int kd_cli_health   (int    argc,
+                     char **argv);
 
 G_END_DECLS

@@ -242,6 +242,35 @@ typedef enum /*< flags,prefix=KD_KMS_STATUS >*/
 } KdKmsStatusFlags;
 
 /**
+ * KdHealthInputKind:
+ *
+ * What an input of the KMS Health page turned out to be.  The nicks are
+ * the `kind` of `health --json`'s inputs.
+ */
+typedef enum /*< prefix=KD_HEALTH_INPUT >*/
+{
+  KD_HEALTH_INPUT_CAPTURE    = 0,
+  KD_HEALTH_INPUT_EVENTS     = 1,
+  KD_HEALTH_INPUT_UNREADABLE = 2,
+  KD_HEALTH_INPUT_OTHER      = 3,
+} KdHealthInputKind;
+
+/**
+ * KdHealthSources:
+ *
+ * What told KMS Doctor of a client: its own capture, or an event.  The
+ * nicks are the `sources` of `health --json`.
+ */
+typedef enum /*< flags,prefix=KD_HEALTH_SOURCE >*/
+{
+  KD_HEALTH_SOURCE_NONE    = 0,
+  KD_HEALTH_SOURCE_CAPTURE = 1 << 0,
+  KD_HEALTH_SOURCE_12288   = 1 << 1, /*< nick=12288 >*/
+  KD_HEALTH_SOURCE_12289   = 1 << 2, /*< nick=12289 >*/
+  KD_HEALTH_SOURCE_12290   = 1 << 3, /*< nick=12290 >*/
+} KdHealthSources;
+
+/**
  * KdEventReadFlags:
  * @KD_EVENT_READ_NONE: the export is read in the caller's thread
  * @KD_EVENT_READ_THREADS: an export big enough is read on every processor,

@@ -60,3 +60,19 @@ kd_json_add_strv (JsonBuilder        *builder,
     json_builder_add_string_value (builder, strv[i]);
   json_builder_end_array (builder);
 }
+
+/**
+ * kd_json_add_boolean:
+ * @value: 1 or 0, or -1 when not known (null)
+ */
+void
+kd_json_add_boolean (JsonBuilder *builder,
+                     const char  *member,
+                     int          value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_boolean_value (builder, value != 0);
+}

@@ -19,5 +19,8 @@ void kd_json_add_count  (JsonBuilder        *builder,
 void kd_json_add_strv   (JsonBuilder        *builder,
                          const char         *member,
                          const char * const *strv);
+void kd_json_add_boolean (JsonBuilder       *builder,
+                          const char        *member,
+                          int                value);
 
 G_END_DECLS

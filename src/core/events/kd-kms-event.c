@@ -1582,18 +1582,6 @@ kd_kms_event_is_licensing_source (const char *source)
 
 /* JSON (docs/events-json.md) ---------------------------------------------- */
 
-static void
-add_bool_or_null (JsonBuilder *builder,
-                  const char  *name,
-                  int          value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value < 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_boolean_value (builder, value != 0);
-}
-
 void
 kd_kms_event_to_json (KdKmsEvent  *self,
                       JsonBuilder *builder)
@@ -1636,7 +1624,7 @@ kd_kms_event_to_json (KdKmsEvent  *self,
   kd_json_add_string (builder, "cmid", str (self, self->cmid));
   kd_json_add_string (builder, "client_time", str (self, self->client_time));
   kd_json_add_string (builder, "client_time_text", str (self, self->client_time_text));
-  add_bool_or_null (builder, "is_vm", self->is_vm);
+  kd_json_add_boolean (builder, "is_vm", self->is_vm);
   kd_json_add_string (builder, "license_state",
                       client_state && self->n_info > 6
                         ? kd_client_license_state_get_id (self->license_state) : NULL);
@@ -1645,7 +1633,7 @@ kd_kms_event_to_json (KdKmsEvent  *self,
   kd_json_add_string (builder, "app_id", str (self, self->app_id));
   kd_json_add_string (builder, "trigger", str (self, self->trigger));
   kd_json_add_count (builder, "n_policy", self->n_policy);
-  add_bool_or_null (builder, "activated", self->activated);
+  kd_json_add_boolean (builder, "activated", self->activated);
   kd_json_add_count (builder, "current_count", self->current_count);
   kd_json_add_count (builder, "activation_interval_minutes", self->activation_interval);
   kd_json_add_count (builder, "renewal_interval_minutes", self->renewal_interval);

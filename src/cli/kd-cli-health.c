@@ -1,0 +1,124 @@
+/* kd-cli-health.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kd-cli-commands.h"
+#include "kd-cli-common.h"
+#include "kd-health.h"
+
+static void
+print_date (const char *label,
+            GDateTime  *time)
+{
+  g_autofree char *text = time != NULL ? g_date_time_format (time, "%Y-%m-%d") : NULL;
+
+  g_print ("%s %s\n", label, text != NULL ? text : "—");
+}
+
+static void
+print_text (KdHealth *health)
+{
+  GListModel *clients = kd_health_get_clients (health);
+  g_autofree char *as_of = g_date_time_format (kd_health_get_as_of (health), "%Y-%m-%d %H:%M UTC");
+  guint count = kd_health_get_count (health);
+  gint64 reported = kd_health_get_reported_count (health);
+
+  g_print (_("As of %s"), as_of);
+  g_print ("\n");
+  /* Translators: the count a KMS host keeps, out of the most it counts */
+  g_print (_("Count: %u (at most %u)"), count, kd_health_get_cap (health));
+  if (reported >= 0)
+    {
+      g_print (" · ");
+      g_print (_("the host reports %u"), (guint) reported);
+    }
+  g_print ("\n");
+  g_print ("%s %s\n", _("Windows clients can activate:"), count >= 25 ? _("yes") : _("no"));
+  g_print ("%s %s\n", _("Windows Server and volume Office can activate:"), count >= 5 ? _("yes") : _("no"));
+  print_date (_("Below 25 if nobody renews, on"), kd_health_get_below_on (health, 25));
+  print_date (_("Below 5 if nobody renews, on"), kd_health_get_below_on (health, 5));
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KdHealthClient) client = g_list_model_get_item (clients, i);
+      const char * const *names = kd_health_client_get_names (client);
+
+      if (names[0] != NULL && names[1] != NULL)
+        {
+          g_autofree char *joined = g_strjoinv (", ", (char **) names);
+
+          /* Translators: a machine ID reported under several names: a cloned image */
+          g_print (_("Clone: CMID %s under %s"), kd_health_client_get_cmid (client), joined);
+          g_print ("\n");
+        }
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u client", "%u clients", g_list_model_get_n_items (clients)),
+           g_list_model_get_n_items (clients));
+  g_print ("\n");
+}
+
+int
+kd_cli_health (int    argc,
+               char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *as_of_text = NULL;
+  g_auto(GStrv) inputs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KdHealth) health = kd_health_new ();
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (see docs/health-json.md)"), NULL },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("The time of the snapshot, in ISO 8601 (default: the newest event’s)"),
+      N_("TIME") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("FILE|FOLDER…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|FOLDER… — the health of a KMS deployment"));
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kd_cli_usage_error (error->message);
+  if (inputs == NULL || inputs[0] == NULL)
+    return kd_cli_usage_error (_("health needs files or folders: the host’s capture and event logs, its clients’"));
+  if (as_of_text != NULL)
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) as_of = g_date_time_new_from_iso8601 (as_of_text, utc);
+
+      if (as_of == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a time in ISO 8601, such as 2026-11-30T08:00:00Z"),
+                                                      as_of_text);
+          return kd_cli_usage_error (message);
+        }
+      kd_health_set_as_of (health, as_of);
+    }
+
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
+
+      if (!g_file_query_exists (file, NULL))
+        {
+          g_printerr ("kms-doctor-cli: %s: %s\n", inputs[i], _("No such file or folder"));
+          return EXIT_USAGE;
+        }
+      kd_health_add_path (health, file, inputs[i], NULL);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      kd_health_to_json (health, builder);
+      kd_cli_print_json (builder);
+    }
+  else
+    print_text (health);
+  return EXIT_FOUND;
+}

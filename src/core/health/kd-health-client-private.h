@@ -1,0 +1,24 @@
+/* kd-health-client-private.h — what the snapshot fills in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kd-health-client.h"
+#include "kd-kms-event.h"
+
+G_BEGIN_DECLS
+
+KdHealthClient *kd_health_client_new          (const char     *cmid);
+void            kd_health_client_add_request  (KdHealthClient *self,
+                                               KdKmsEvent     *event,
+                                               GDateTime      *when);
+void            kd_health_client_add_response (KdHealthClient *self,
+                                               KdKmsEvent     *event,
+                                               GDateTime      *when);
+void            kd_health_client_add_capture  (KdHealthClient *self,
+                                               const char     *activation_id,
+                                               const char     *kms_host);
+
+G_END_DECLS

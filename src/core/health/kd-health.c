@@ -1,0 +1,1016 @@
+/* kd-health.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "kd-capture-parser.h"
+#include "kd-capture-product.h"
+#include "kd-enum-types.h"
+#include "kd-health-client-private.h"
+#include "kd-health.h"
+#include "kd-json.h"
+
+/* The health of a KMS deployment, as of a time, from what the user gave:
+ * the host's 12290 history, the clients' 12288 and 12289, the captures of
+ * the host and its clients.  The count is made again the way the host
+ * keeps it (kms-events.md §1.6): the unique machine IDs whose requests it
+ * processed in the 30 days up to the time, up to twice the largest
+ * N-policy seen.  Whatever is given, the snapshot is made again from all
+ * of it when an input or the time changes. */
+
+#define SUCCESS "0x00000000"
+
+typedef struct
+{
+  char *path;
+  KdHealthInputKind kind;
+  guint items;
+  char *problem;
+} Input;
+
+typedef struct
+{
+  char *hresult;
+  guint requests;
+  GPtrArray *clients;       /* names, sorted, unique */
+} Failure;
+
+typedef struct
+{
+  char *name;
+  int port;                 /* -1 when not known */
+  GHashTable *cmids;        /* of the clients that use it */
+  GPtrArray *sources;       /* static nicks, in the order of the contract */
+} Host;
+
+/* A machine ID the host counts: its latest request in the window */
+typedef struct
+{
+  GDateTime *last;
+  int n_policy;
+} Counted;
+
+struct _KdHealth
+{
+  GObject parent_instance;
+
+  GArray *inputs;
+  GPtrArray *events;        /* KdKmsEvent, every log's, in order */
+  GPtrArray *captures;      /* KdCapture */
+  GDateTime *as_of_set;
+
+  /* the snapshot */
+  gboolean dirty;
+  GDateTime *as_of;
+  GListStore *clients;
+  guint count;
+  guint cap;
+  guint by_n_policy_25;
+  guint by_n_policy_5;
+  gint64 reported;
+  GDateTime *below_25;
+  GDateTime *below_5;
+  GPtrArray *failures;
+  GPtrArray *hosts;
+};
+
+G_DEFINE_FINAL_TYPE (KdHealth, kd_health, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_AS_OF,
+  PROP_COUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+input_clear (gpointer data)
+{
+  Input *input = data;
+
+  g_free (input->path);
+  g_free (input->problem);
+}
+
+static void
+failure_free (gpointer data)
+{
+  Failure *failure = data;
+
+  g_free (failure->hresult);
+  g_ptr_array_unref (failure->clients);
+  g_free (failure);
+}
+
+static void
+host_free (gpointer data)
+{
+  Host *host = data;
+
+  g_free (host->name);
+  g_hash_table_unref (host->cmids);
+  g_ptr_array_unref (host->sources);
+  g_free (host);
+}
+
+static void
+counted_free (gpointer data)
+{
+  Counted *counted = data;
+
+  g_date_time_unref (counted->last);
+  g_free (counted);
+}
+
+static void
+clear_snapshot (KdHealth *self)
+{
+  g_clear_pointer (&self->as_of, g_date_time_unref);
+  g_list_store_remove_all (self->clients);
+  g_clear_pointer (&self->below_25, g_date_time_unref);
+  g_clear_pointer (&self->below_5, g_date_time_unref);
+  g_ptr_array_set_size (self->failures, 0);
+  g_ptr_array_set_size (self->hosts, 0);
+  self->count = 0;
+  self->cap = 0;
+  self->by_n_policy_25 = 0;
+  self->by_n_policy_5 = 0;
+  self->reported = -1;
+}
+
+static void
+kd_health_finalize (GObject *object)
+{
+  KdHealth *self = (KdHealth *) object;
+
+  clear_snapshot (self);
+  g_array_unref (self->inputs);
+  g_ptr_array_unref (self->events);
+  g_ptr_array_unref (self->captures);
+  g_clear_pointer (&self->as_of_set, g_date_time_unref);
+  g_object_unref (self->clients);
+  g_ptr_array_unref (self->failures);
+  g_ptr_array_unref (self->hosts);
+
+  G_OBJECT_CLASS (kd_health_parent_class)->finalize (object);
+}
+
+static void
+kd_health_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KdHealth *self = KD_HEALTH (object);
+
+  switch (prop_id)
+    {
+    case PROP_AS_OF:
+      g_value_set_boxed (value, kd_health_get_as_of (self));
+      break;
+    case PROP_COUNT:
+      g_value_set_uint (value, kd_health_get_count (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_health_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  KdHealth *self = KD_HEALTH (object);
+
+  switch (prop_id)
+    {
+    case PROP_AS_OF:
+      kd_health_set_as_of (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kd_health_class_init (KdHealthClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kd_health_finalize;
+  object_class->get_property = kd_health_get_property;
+  object_class->set_property = kd_health_set_property;
+
+  /**
+   * KdHealth:as-of: (nullable)
+   *
+   * The time the snapshot is of: the one set, or else the newest event's.
+   */
+  properties[PROP_AS_OF] =
+    g_param_spec_boxed ("as-of", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KdHealth:count:
+   *
+   * The count made again from the host's history, capped.
+   */
+  properties[PROP_COUNT] =
+    g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kd_health_init (KdHealth *self)
+{
+  self->inputs = g_array_new (FALSE, TRUE, sizeof (Input));
+  g_array_set_clear_func (self->inputs, input_clear);
+  self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->captures = g_ptr_array_new_with_free_func (g_object_unref);
+  self->clients = g_list_store_new (KD_TYPE_HEALTH_CLIENT);
+  self->failures = g_ptr_array_new_with_free_func (failure_free);
+  self->hosts = g_ptr_array_new_with_free_func (host_free);
+  self->reported = -1;
+  self->dirty = TRUE;
+}
+
+KdHealth *
+kd_health_new (void)
+{
+  return g_object_new (KD_TYPE_HEALTH, NULL);
+}
+
+/* Inputs ---------------------------------------------------------------- */
+
+static void
+add_input (KdHealth          *self,
+           const char        *path,
+           KdHealthInputKind  kind,
+           guint              items,
+           const char        *problem)
+{
+  Input input = { g_strdup (path), kind, items, g_strdup (problem) };
+
+  g_array_append_val (self->inputs, input);
+  self->dirty = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+}
+
+/**
+ * kd_health_add_events:
+ * @path: the file the events came from, as the user named it
+ * @log: its events
+ */
+void
+kd_health_add_events (KdHealth   *self,
+                      const char *path,
+                      KdEventLog *log)
+{
+  GListModel *events;
+  guint n;
+
+  g_return_if_fail (KD_IS_HEALTH (self));
+  g_return_if_fail (KD_IS_EVENT_LOG (log));
+
+  events = kd_event_log_get_events (log);
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->events, g_list_model_get_item (events, i));
+  add_input (self, path, KD_HEALTH_INPUT_EVENTS, n,
+             n == 0 ? kd_event_log_get_notes (log)[0] : NULL);
+}
+
+/**
+ * kd_health_add_capture:
+ * @path: the file the capture came from
+ * @capture: what slmgr or ospp printed on the host or a client
+ */
+void
+kd_health_add_capture (KdHealth   *self,
+                       const char *path,
+                       KdCapture  *capture)
+{
+  g_return_if_fail (KD_IS_HEALTH (self));
+  g_return_if_fail (KD_IS_CAPTURE (capture));
+
+  g_ptr_array_add (self->captures, g_object_ref (capture));
+  add_input (self, path, KD_HEALTH_INPUT_CAPTURE, g_list_model_get_n_items (kd_capture_get_products (capture)), NULL);
+}
+
+/**
+ * kd_health_add_problem:
+ * @path: a file that gave nothing
+ * @kind: %KD_HEALTH_INPUT_UNREADABLE or %KD_HEALTH_INPUT_OTHER
+ * @problem: why, in the UI language
+ *
+ * An input listed with its reason, never left out silently.
+ */
+void
+kd_health_add_problem (KdHealth          *self,
+                       const char        *path,
+                       KdHealthInputKind  kind,
+                       const char        *problem)
+{
+  g_return_if_fail (KD_IS_HEALTH (self));
+
+  add_input (self, path, kind, 0, problem);
+}
+
+/**
+ * kd_health_add_file:
+ * @file: a file the user gave
+ * @path: (nullable): its name as the user gave it, or %NULL for its path
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Reads @file, an export of event logs or a capture, told apart by their
+ * content, never by the file's name.  A file that is neither, or that
+ * cannot be read, is listed with the reason.
+ *
+ * Returns: whether the file gave events or a capture
+ */
+gboolean
+kd_health_add_file (KdHealth     *self,
+                    GFile        *file,
+                    const char   *path,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KdEventLog) log = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(KdCapture) capture = NULL;
+  g_autofree char *own_path = NULL;
+
+  g_return_val_if_fail (KD_IS_HEALTH (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (path == NULL)
+    path = own_path = g_file_get_parse_name (file);
+
+  log = kd_event_log_read_file (file, KD_EVENT_READ_NONE, cancellable, &error);
+  if (log != NULL && kd_event_log_get_format (log) != KD_EVENT_FORMAT_UNKNOWN)
+    {
+      kd_health_add_events (self, path, log);
+      return TRUE;
+    }
+  /* a file that is not there, an .evtx this build cannot read, a damaged one */
+  if (log == NULL && !g_error_matches (error, KD_EVENT_LOG_ERROR, KD_EVENT_LOG_ERROR_EMPTY))
+    {
+      kd_health_add_problem (self, path, KD_HEALTH_INPUT_UNREADABLE, error->message);
+      return FALSE;
+    }
+
+  g_clear_error (&error);
+  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+  if (bytes == NULL)
+    {
+      kd_health_add_problem (self, path, KD_HEALTH_INPUT_UNREADABLE, error->message);
+      return FALSE;
+    }
+  capture = kd_capture_parse_bytes (bytes, KD_CAPTURE_PARSE_NONE);
+  if (g_list_model_get_n_items (kd_capture_get_products (capture)) > 0)
+    {
+      kd_health_add_capture (self, path, capture);
+      return TRUE;
+    }
+  kd_health_add_problem (self, path, KD_HEALTH_INPUT_OTHER,
+                         g_bytes_get_size (bytes) == 0
+                           ? _("The file is empty")
+                           : _("This is neither what slmgr.vbs or ospp.vbs printed nor an export of event logs"));
+  return FALSE;
+}
+
+/**
+ * kd_health_add_path:
+ * @file: a file or a folder the user gave
+ * @path: (nullable): its name as the user gave it, or %NULL for its path
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * kd_health_add_file() for @file, or for every file below it, in the
+ * order of their names, when it is a folder.
+ */
+void
+kd_health_add_path (KdHealth     *self,
+                    GFile        *file,
+                    const char   *path,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *own_path = NULL;
+
+  g_return_if_fail (KD_IS_HEALTH (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (path == NULL)
+    path = own_path = g_file_get_parse_name (file);
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY ||
+      (children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
+                                             cancellable, NULL)) == NULL)
+    {
+      kd_health_add_file (self, file, path, cancellable);
+      return;
+    }
+  names = g_ptr_array_new_with_free_func (g_free);
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+
+      if (!g_file_enumerator_iterate (children, &info, NULL, cancellable, NULL) || info == NULL)
+        break;
+      g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+    }
+  g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
+      g_autofree char *child_path = g_build_filename (path, (char *) g_ptr_array_index (names, i), NULL);
+
+      kd_health_add_path (self, child, child_path, cancellable);
+    }
+}
+
+/**
+ * kd_health_set_as_of:
+ * @as_of: (nullable): the time of the snapshot, or %NULL for the newest
+ *   event's
+ */
+void
+kd_health_set_as_of (KdHealth  *self,
+                     GDateTime *as_of)
+{
+  g_return_if_fail (KD_IS_HEALTH (self));
+
+  if (as_of == self->as_of_set ||
+      (as_of != NULL && self->as_of_set != NULL && g_date_time_equal (as_of, self->as_of_set)))
+    return;
+  g_clear_pointer (&self->as_of_set, g_date_time_unref);
+  self->as_of_set = as_of != NULL ? g_date_time_ref (as_of) : NULL;
+  self->dirty = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+}
+
+/* The snapshot -------------------------------------------------------------- */
+
+/* When an event was logged: the record's time (UTC, or the host's local
+ * time taken as UTC, the only clock there is), else the client's clock */
+static GDateTime *
+event_when (KdKmsEvent *event)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const char *time = kd_kms_event_get_time (event);
+  const char *client_time = kd_kms_event_get_client_time (event);
+
+  if (time != NULL)
+    return g_date_time_new_from_iso8601 (time, utc);
+  if (client_time != NULL)
+    {
+      g_autofree char *iso = g_strconcat (client_time, ":00Z", NULL);
+      return g_date_time_new_from_iso8601 (iso, NULL);
+    }
+  return NULL;
+}
+
+static KdHealthClient *
+client_for (GHashTable *clients,
+            const char *cmid)
+{
+  KdHealthClient *client = g_hash_table_lookup (clients, cmid);
+
+  if (client == NULL)
+    {
+      client = kd_health_client_new (cmid);
+      g_hash_table_insert (clients, g_strdup (cmid), client);
+    }
+  return client;
+}
+
+/* A name added to a sorted array of unique names */
+static void
+add_sorted_unique (GPtrArray  *names,
+                   const char *name)
+{
+  guint i;
+
+  if (name == NULL)
+    return;
+  for (i = 0; i < names->len; i++)
+    {
+      int order = strcmp (g_ptr_array_index (names, i), name);
+
+      if (order == 0)
+        return;
+      if (order > 0)
+        break;
+    }
+  g_ptr_array_insert (names, i, g_strdup (name));
+}
+
+static void
+add_failure (KdHealth   *self,
+             const char *hresult,
+             const char *client)
+{
+  Failure *failure = NULL;
+
+  for (guint i = 0; i < self->failures->len && failure == NULL; i++)
+    if (g_str_equal (((Failure *) g_ptr_array_index (self->failures, i))->hresult, hresult))
+      failure = g_ptr_array_index (self->failures, i);
+  if (failure == NULL)
+    {
+      failure = g_new0 (Failure, 1);
+      failure->hresult = g_strdup (hresult);
+      failure->clients = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->failures, failure);
+    }
+  failure->requests++;
+  add_sorted_unique (failure->clients, client);
+}
+
+static void
+add_host (KdHealth   *self,
+          const char *name,
+          int         port,
+          const char *cmid,
+          const char *source)
+{
+  Host *host = NULL;
+
+  if (name == NULL)
+    return;
+  for (guint i = 0; i < self->hosts->len && host == NULL; i++)
+    {
+      Host *h = g_ptr_array_index (self->hosts, i);
+
+      /* a host named with a port and without is one host */
+      if (g_ascii_strcasecmp (h->name, name) == 0 && (h->port == port || h->port < 0 || port < 0))
+        host = h;
+    }
+  if (host == NULL)
+    {
+      host = g_new0 (Host, 1);
+      host->name = g_strdup (name);
+      host->port = port;
+      host->cmids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      host->sources = g_ptr_array_new ();
+      g_ptr_array_add (self->hosts, host);
+    }
+  if (host->port < 0)
+    host->port = port;
+  if (cmid != NULL)
+    g_hash_table_add (host->cmids, g_strdup (cmid));
+  if (!g_ptr_array_find_with_equal_func (host->sources, source, g_str_equal, NULL))
+    g_ptr_array_add (host->sources, (gpointer) source);
+}
+
+static int
+compare_clients (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  KdHealthClient *x = (KdHealthClient *) a, *y = (KdHealthClient *) b;
+  const char *name_x = kd_health_client_get_name (x), *name_y = kd_health_client_get_name (y);
+
+  /* named first, by name; then by machine ID */
+  if ((name_x == NULL) != (name_y == NULL))
+    return name_x == NULL ? 1 : -1;
+  if (name_x != NULL && g_ascii_strcasecmp (name_x, name_y) != 0)
+    return g_ascii_strcasecmp (name_x, name_y);
+  return strcmp (kd_health_client_get_cmid (x), kd_health_client_get_cmid (y));
+}
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  return g_date_time_compare (*(GDateTime * const *) a, *(GDateTime * const *) b);
+}
+
+/* The date the count falls below @threshold if nobody renews: each
+ * machine ID leaves it 30 days after its latest request */
+static GDateTime *
+below_on (GPtrArray *expiries,
+          guint      count,
+          guint      threshold)
+{
+  guint leave;
+
+  if (count < threshold || expiries->len < threshold)
+    return NULL;
+  /* fewer than @threshold are left once this many have gone */
+  leave = expiries->len - threshold + 1;
+  return g_date_time_ref (g_ptr_array_index (expiries, leave - 1));
+}
+
+static void
+count_requests (KdHealth *self)
+{
+  g_autoptr(GHashTable) counted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, counted_free);
+  g_autoptr(GDateTime) since = g_date_time_add_days (self->as_of, -KD_HEALTH_WINDOW_DAYS);
+  g_autoptr(GPtrArray) expiries = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  GHashTableIter iter;
+  Counted *entry;
+  int largest = 0;
+
+  /* the requests the host processed in the window: 12290s without error */
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      KdKmsEvent *event = g_ptr_array_index (self->events, i);
+      g_autoptr(GDateTime) when = NULL;
+      const char *cmid = kd_kms_event_get_cmid (event);
+
+      if (kd_kms_event_get_event_id (event) != 12290 || cmid == NULL ||
+          g_strcmp0 (kd_kms_event_get_hresult (event), SUCCESS) != 0)
+        continue;
+      when = event_when (event);
+      if (when == NULL || g_date_time_compare (when, since) <= 0 || g_date_time_compare (when, self->as_of) > 0)
+        continue;
+      entry = g_hash_table_lookup (counted, cmid);
+      if (entry == NULL)
+        {
+          entry = g_new0 (Counted, 1);
+          entry->last = g_date_time_ref (when);
+          g_hash_table_insert (counted, (gpointer) cmid, entry);
+        }
+      else if (g_date_time_compare (when, entry->last) >= 0)
+        {
+          g_date_time_unref (entry->last);
+          entry->last = g_date_time_ref (when);
+        }
+      else
+        continue;
+      entry->n_policy = kd_kms_event_get_n_policy (event);
+    }
+
+  g_hash_table_iter_init (&iter, counted);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    {
+      largest = MAX (largest, entry->n_policy);
+      self->by_n_policy_25 += entry->n_policy == 25;
+      self->by_n_policy_5 += entry->n_policy == 5;
+      g_ptr_array_add (expiries, g_date_time_add_days (entry->last, KD_HEALTH_WINDOW_DAYS));
+    }
+  /* twice the largest N-policy seen; the host's 50 before it saw any */
+  self->cap = largest > 0 ? 2 * (guint) largest : 50;
+  self->count = MIN (g_hash_table_size (counted), self->cap);
+
+  g_ptr_array_sort (expiries, compare_times);
+  self->below_25 = below_on (expiries, self->count, 25);
+  self->below_5 = below_on (expiries, self->count, 5);
+}
+
+static void
+update (KdHealth *self)
+{
+  g_autoptr(GHashTable) clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  /* a client's last 12288, for the 12289 that answers it */
+  g_autoptr(GHashTable) asked = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GDateTime) newest = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  if (!self->dirty)
+    return;
+  self->dirty = FALSE;
+  clear_snapshot (self);
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      KdKmsEvent *event = g_ptr_array_index (self->events, i);
+      g_autoptr(GDateTime) when = event_when (event);
+      int event_id = kd_kms_event_get_event_id (event);
+      const char *cmid = kd_kms_event_get_cmid (event);
+      const char *computer = kd_kms_event_get_computer (event);
+      const char *hresult = kd_kms_event_get_hresult (event);
+      KdHealthClient *client = NULL;
+
+      if (when != NULL && (newest == NULL || g_date_time_compare (when, newest) > 0))
+        {
+          g_clear_pointer (&newest, g_date_time_unref);
+          newest = g_date_time_ref (when);
+        }
+      if ((event_id == 12290 || event_id == 12288) && cmid != NULL)
+        {
+          client = client_for (clients, cmid);
+          kd_health_client_add_request (client, event, when);
+          if (event_id == 12288 && computer != NULL)
+            g_hash_table_insert (asked, (gpointer) computer, client);
+          if (event_id == 12290)
+            add_host (self, computer, -1, cmid, "12290");
+          else
+            add_host (self, kd_kms_event_get_kms_host (event), kd_kms_event_get_kms_port (event), cmid, "12288");
+        }
+      else if (event_id == 12289 && computer != NULL)
+        {
+          client = g_hash_table_lookup (asked, computer);
+          if (client != NULL)
+            kd_health_client_add_response (client, event, when);
+        }
+
+      if ((event_id == 12288 || event_id == 12289 || event_id == 12290 || event_id == 8198) && hresult != NULL &&
+          !g_str_equal (hresult, SUCCESS))
+        add_failure (self, hresult, event_id == 12290 ? kd_kms_event_get_client_name (event) : computer);
+    }
+
+  for (guint i = 0; i < self->captures->len; i++)
+    {
+      GListModel *products = kd_capture_get_products (g_ptr_array_index (self->captures, i));
+
+      for (guint p = 0; p < g_list_model_get_n_items (products); p++)
+        {
+          g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, p);
+          const char *cmid = kd_capture_product_get_field (product, "cmid");
+
+          if (kd_capture_product_is_kms_host (product))
+            {
+              gint64 reported = kd_capture_product_get_int (product, "current_count");
+
+              /* -1, or 4294967295 over WMI: not a host, or no request yet */
+              if (reported >= 0 && reported < G_MAXUINT32)
+                self->reported = MAX (self->reported, reported);
+            }
+          if (cmid != NULL && kd_capture_product_is_kms_client (product))
+            {
+              g_autofree char *lower = g_ascii_strdown (cmid, -1);
+
+              kd_health_client_add_capture (client_for (clients, lower),
+                                            kd_capture_product_get_field (product, "activation_id"),
+                                            kd_capture_product_get_kms_host (product));
+              add_host (self, kd_capture_product_get_kms_host (product), (int) kd_capture_product_get_kms_port (product),
+                        lower, "client-capture");
+            }
+        }
+    }
+
+  self->as_of = self->as_of_set != NULL ? g_date_time_ref (self->as_of_set)
+              : newest != NULL ? g_date_time_ref (newest)
+              : g_date_time_new_now_utc ();
+  count_requests (self);
+
+  sorted = g_hash_table_get_values_as_ptr_array (clients);
+  g_ptr_array_sort_values_with_data (sorted, compare_clients, NULL);
+  g_list_store_splice (self->clients, 0, 0, sorted->pdata, sorted->len);
+}
+
+/* Getters ---------------------------------------------------------------- */
+
+/**
+ * kd_health_get_as_of:
+ *
+ * Returns: (transfer none): the time of the snapshot
+ */
+GDateTime *
+kd_health_get_as_of (KdHealth *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
+
+  update (self);
+  return self->as_of;
+}
+
+guint
+kd_health_get_count (KdHealth *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), 0);
+
+  update (self);
+  return self->count;
+}
+
+guint
+kd_health_get_cap (KdHealth *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), 0);
+
+  update (self);
+  return self->cap;
+}
+
+/**
+ * kd_health_get_reported_count:
+ *
+ * Returns: the "Current count" of the host's own capture, or -1
+ */
+gint64
+kd_health_get_reported_count (KdHealth *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), -1);
+
+  update (self);
+  return self->reported;
+}
+
+/**
+ * kd_health_get_below_on:
+ * @threshold: 25 or 5
+ *
+ * Returns: (transfer none) (nullable): when the count falls below
+ *   @threshold if no client renews, or %NULL when it is below already
+ */
+GDateTime *
+kd_health_get_below_on (KdHealth *self,
+                        guint     threshold)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
+  g_return_val_if_fail (threshold == 25 || threshold == 5, NULL);
+
+  update (self);
+  return threshold == 25 ? self->below_25 : self->below_5;
+}
+
+/**
+ * kd_health_get_clients:
+ *
+ * Returns: (transfer none): a #GListModel of #KdHealthClient, one per
+ *   machine ID, by name
+ */
+GListModel *
+kd_health_get_clients (KdHealth *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
+
+  update (self);
+  return G_LIST_MODEL (self->clients);
+}
+
+/* JSON (docs/health-json.md) --------------------------------------------- */
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *name,
+          GDateTime   *time,
+          const char  *format)
+{
+  g_autofree char *text = time != NULL ? g_date_time_format (time, format) : NULL;
+
+  kd_json_add_string (builder, name, text);
+}
+
+static void
+add_sources (JsonBuilder     *builder,
+             KdHealthSources  sources)
+{
+  g_autoptr(GFlagsClass) flags = g_type_class_ref (KD_TYPE_HEALTH_SOURCES);
+
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < flags->n_values; i++)
+    if (flags->values[i].value != 0 && (sources & flags->values[i].value))
+      json_builder_add_string_value (builder, flags->values[i].value_nick);
+  json_builder_end_array (builder);
+}
+
+static void
+client_to_json (KdHealthClient *client,
+                JsonBuilder    *builder)
+{
+  json_builder_begin_object (builder);
+  kd_json_add_string (builder, "name", kd_health_client_get_name (client));
+  kd_json_add_strv (builder, "names", kd_health_client_get_names (client));
+  kd_json_add_string (builder, "cmid", kd_health_client_get_cmid (client));
+  kd_json_add_string (builder, "activation_id", kd_health_client_get_activation_id (client));
+  kd_json_add_string (builder, "kms_host", kd_health_client_get_kms_host (client));
+  add_time (builder, "last_request", kd_health_client_get_last_request (client), "%Y-%m-%dT%H:%M");
+  kd_json_add_string (builder, "license_state",
+                      kd_health_client_get_license_state (client) != KD_CLIENT_LICENSE_UNKNOWN
+                        ? kd_client_license_state_get_id (kd_health_client_get_license_state (client)) : NULL);
+  kd_json_add_count (builder, "n_policy", kd_health_client_get_n_policy (client));
+  kd_json_add_boolean (builder, "is_vm", kd_health_client_get_is_vm (client));
+  add_time (builder, "expires", kd_health_client_get_expires (client), "%Y-%m-%d");
+  kd_json_add_string (builder, "last_hresult", kd_health_client_get_last_hresult (client));
+  kd_json_add_count (builder, "requests", kd_health_client_get_n_requests (client));
+  add_sources (builder, kd_health_client_get_sources (client));
+  json_builder_end_object (builder);
+}
+
+/**
+ * kd_health_to_json:
+ *
+ * Adds the snapshot as an object of docs/health-json.md to @builder.
+ */
+void
+kd_health_to_json (KdHealth    *self,
+                   JsonBuilder *builder)
+{
+  GListModel *clients;
+
+  g_return_if_fail (KD_IS_HEALTH (self));
+
+  update (self);
+  clients = G_LIST_MODEL (self->clients);
+  json_builder_begin_object (builder);
+  add_time (builder, "as_of", self->as_of, "%Y-%m-%dT%H:%M:%SZ");
+
+  json_builder_set_member_name (builder, "inputs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      Input *input = &g_array_index (self->inputs, Input, i);
+
+      json_builder_begin_object (builder);
+      kd_json_add_string (builder, "path", input->path);
+      kd_json_add_string (builder, "kind", kd_enum_get_nick (KD_TYPE_HEALTH_INPUT_KIND, input->kind));
+      kd_json_add_count (builder, "items", input->items);
+      kd_json_add_string (builder, "problem", input->problem);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "count");
+  json_builder_begin_object (builder);
+  kd_json_add_count (builder, "value", self->count);
+  kd_json_add_count (builder, "cap", self->cap);
+  json_builder_set_member_name (builder, "by_n_policy");
+  json_builder_begin_object (builder);
+  kd_json_add_count (builder, "25", self->by_n_policy_25);
+  kd_json_add_count (builder, "5", self->by_n_policy_5);
+  json_builder_end_object (builder);
+  kd_json_add_count (builder, "reported", self->reported);
+  json_builder_set_member_name (builder, "can_activate");
+  json_builder_begin_object (builder);
+  kd_json_add_boolean (builder, "windows_client", self->count >= 25);
+  kd_json_add_boolean (builder, "server_and_office", self->count >= 5);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "forecast");
+  json_builder_begin_object (builder);
+  add_time (builder, "below_25_on", self->below_25, "%Y-%m-%d");
+  add_time (builder, "below_5_on", self->below_5, "%Y-%m-%d");
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "duplicate_cmids");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KdHealthClient) client = g_list_model_get_item (clients, i);
+      const char * const *names = kd_health_client_get_names (client);
+
+      if (names[0] == NULL || names[1] == NULL)
+        continue;
+      json_builder_begin_object (builder);
+      kd_json_add_string (builder, "cmid", kd_health_client_get_cmid (client));
+      kd_json_add_strv (builder, "names", names);
+      kd_json_add_count (builder, "requests", kd_health_client_get_n_requests (client));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "failures");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->failures->len; i++)
+    {
+      Failure *failure = g_ptr_array_index (self->failures, i);
+
+      g_ptr_array_add (failure->clients, NULL);
+      json_builder_begin_object (builder);
+      kd_json_add_string (builder, "hresult", failure->hresult);
+      kd_json_add_count (builder, "requests", failure->requests);
+      kd_json_add_strv (builder, "clients", (const char * const *) failure->clients->pdata);
+      json_builder_end_object (builder);
+      g_ptr_array_set_size (failure->clients, failure->clients->len - 1);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "clients");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KdHealthClient) client = g_list_model_get_item (clients, i);
+      client_to_json (client, builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "hosts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->hosts->len; i++)
+    {
+      Host *host = g_ptr_array_index (self->hosts, i);
+
+      json_builder_begin_object (builder);
+      kd_json_add_string (builder, "name", host->name);
+      kd_json_add_count (builder, "port", host->port);
+      kd_json_add_count (builder, "clients", g_hash_table_size (host->cmids));
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
+      for (guint s = 0; s < host->sources->len; s++)
+        json_builder_add_string_value (builder, g_ptr_array_index (host->sources, s));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "approved");
+      json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}

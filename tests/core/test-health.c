@@ -1,0 +1,219 @@
+/* test-health.c — the health snapshot of a KMS deployment
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Histories are written in wevtutil's text layout (kms-events.md §1.4),
+ * read by the events reader, and every figure of the snapshot asserted.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kd-health.h"
+#include "kd-test-json.h"
+
+/* A 12290 in wevtutil's text */
+static void
+add_12290 (GString    *text,
+           const char *time,
+           const char *hresult,
+           int         n_policy,
+           const char *name,
+           const char *cmid,
+           guint       minutes)
+{
+  static guint record = 0;
+
+  g_string_append_printf (text,
+                          "Event[%u]:\n  Log Name: Key Management Service\n  Source: Microsoft-Windows-Security-SPP\n"
+                          "  Date: %s\n  Event ID: 12290\n  Task: N/A\n  Level: Information\n  Opcode: N/A\n"
+                          "  Keyword: Classic\n  User: N/A\n  User Name: N/A\n  Computer: kms01.corp.example\n"
+                          "  Description: \nAn activation request has been processed.\nInfo:\n"
+                          "%s,%d,%s,%s,%.4s/%.2s/%.2s %.5s,0,1,%u,2de67392-b7a7-462a-b1ca-108dd189f588\n\n",
+                          record++, time, hresult, n_policy, name, cmid, time, time + 5, time + 8, time + 11, minutes);
+}
+
+static KdHealth *
+health_of (GString *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KdEventLog) log = kd_event_log_read ((const guint8 *) text->str, text->len, &error);
+  KdHealth *health = kd_health_new ();
+
+  g_assert_no_error (error);
+  kd_health_add_events (health, "history.txt", log);
+  return health;
+}
+
+static char *
+format (GDateTime  *time,
+        const char *format)
+{
+  g_assert_nonnull (time);
+  return g_date_time_format (time, format);
+}
+
+/* 30 machines of N-policy 25 and a clone under two names in the last 10
+ * days; a failed request; 5 machines of N-policy 5 before the window */
+static void
+test_count (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(KdHealth) health = NULL;
+  g_autoptr(KdHealthClient) clone = NULL;
+  g_autofree char *as_of = NULL, *below_25 = NULL, *below_5 = NULL;
+  GListModel *clients;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *cmid = g_strdup_printf ("00000000-0000-4000-8000-5000000000%02u", i);
+      g_autofree char *name = g_strdup_printf ("SRV%02u.corp.example", i);
+
+      add_12290 (text, "2026-09-01T08:00:00.0000000Z", "0x0", 5, name, cmid, 259200);
+    }
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *cmid = g_strdup_printf ("00000000-0000-4000-8000-2500000000%02u", i);
+      g_autofree char *name = g_strdup_printf ("PC%02u.corp.example", i);
+      g_autofree char *time = g_strdup_printf ("2026-11-%02uT%02u:00:00.0000000Z", 20 + i / 3, i % 24);
+
+      add_12290 (text, time, "0x0", 25, name, cmid, 259200);
+    }
+  /* one image cloned: the same CMID under two names */
+  add_12290 (text, "2026-11-25T09:00:00.0000000Z", "0x0", 25, "CLONE-A", "aaaaaaaa-0000-4000-8000-000000000001", 259200);
+  add_12290 (text, "2026-11-29T09:00:00.0000000Z", "0x0", 25, "CLONE-B", "AAAAAAAA-0000-4000-8000-000000000001", 259200);
+  /* a product the host cannot activate: not counted */
+  add_12290 (text, "2026-11-29T10:00:00.0000000Z", "0xC004F042", 25, "LAB01", "bbbbbbbb-0000-4000-8000-000000000002",
+             0);
+
+  health = health_of (text);
+  as_of = format (kd_health_get_as_of (health), "%FT%TZ");
+  g_assert_cmpstr (as_of, ==, "2026-11-29T10:00:00Z");
+  g_assert_cmpuint (kd_health_get_count (health), ==, 31);
+  g_assert_cmpuint (kd_health_get_cap (health), ==, 50);
+  g_assert_cmpint (kd_health_get_reported_count (health), ==, -1);
+
+  /* 31 counted: below 25 once 7 have gone, below 5 once 27 have; the
+   * 7th request in time was PC06's of 2026-11-22, the 27th PC26's of 11-28 */
+  below_25 = format (kd_health_get_below_on (health, 25), "%F");
+  below_5 = format (kd_health_get_below_on (health, 5), "%F");
+  g_assert_cmpstr (below_25, ==, "2026-12-22");
+  g_assert_cmpstr (below_5, ==, "2026-12-28");
+
+  /* 37 machines: 5 servers, 30 PCs, the clone, the lab machine */
+  clients = kd_health_get_clients (health);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 37);
+  for (guint i = 0; i < g_list_model_get_n_items (clients) && clone == NULL; i++)
+    {
+      g_autoptr(KdHealthClient) client = g_list_model_get_item (clients, i);
+
+      if (g_str_equal (kd_health_client_get_cmid (client), "aaaaaaaa-0000-4000-8000-000000000001"))
+        clone = g_steal_pointer (&client);
+    }
+  g_assert_nonnull (clone);
+  g_assert_cmpstrv (kd_health_client_get_names (clone), ((const char *[]) { "CLONE-A", "CLONE-B", NULL }));
+  g_assert_cmpuint (kd_health_client_get_n_requests (clone), ==, 2);
+  g_assert_cmpstr (kd_health_client_get_kms_host (clone), ==, "kms01.corp.example");
+  g_assert_cmpint (kd_health_client_get_sources (clone), ==, KD_HEALTH_SOURCE_12290);
+}
+
+/* Only servers and volume Office ask: the cap is 10 */
+static void
+test_cap_of_five (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(KdHealth) health = NULL;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *cmid = g_strdup_printf ("00000000-0000-4000-8000-5000000000%02u", i);
+      g_autofree char *name = g_strdup_printf ("SRV%02u", i);
+
+      add_12290 (text, "2026-11-01T08:00:00.0000000Z", "0x0", 5, name, cmid, 259200);
+    }
+  health = health_of (text);
+  g_assert_cmpuint (kd_health_get_cap (health), ==, 10);
+  g_assert_cmpuint (kd_health_get_count (health), ==, 10);
+  g_assert_null (kd_health_get_below_on (health, 25));
+  g_assert_nonnull (kd_health_get_below_on (health, 5));
+
+  /* thirty days and a minute later, nothing is left */
+  {
+    g_autoptr(GDateTime) later = g_date_time_new_utc (2026, 12, 1, 8, 1, 0);
+
+    kd_health_set_as_of (health, later);
+    g_assert_cmpuint (kd_health_get_count (health), ==, 0);
+    g_assert_null (kd_health_get_below_on (health, 5));
+  }
+}
+
+static JsonNode *
+health_json (const char * const *paths,
+             const char         *as_of)
+{
+  g_autoptr(KdHealth) health = kd_health_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "health", paths[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      kd_health_add_path (health, file, paths[i], NULL);
+    }
+  if (as_of != NULL)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (as_of, NULL);
+      kd_health_set_as_of (health, time);
+    }
+  kd_health_to_json (health, builder);
+  return json_builder_get_root (builder);
+}
+
+/* The scenario of tests/fixtures/health/basic: every value that its
+ * expected.json lists */
+static void
+test_scenario_basic (void)
+{
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "fixtures", "health", "basic.expected.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) actual = health_json ((const char *[]) { "basic", NULL }, NULL);
+  g_autoptr(GString) why = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, expected_path, &error);
+  g_assert_no_error (error);
+  if (!kd_test_json_subset_matches (json_parser_get_root (parser), actual, "$", why))
+    g_error ("%s", why->str);
+}
+
+/* The host's history as wevtutil's text and as its XML: the same health */
+static void
+test_text_same_as_xml (void)
+{
+  g_autoptr(JsonNode) text = health_json ((const char *[]) { "basic/host-12290.txt", NULL }, NULL);
+  g_autoptr(JsonNode) xml = health_json ((const char *[]) { "basic-xml/host-12290.xml", NULL }, NULL);
+  static const char * const members[] = { "as_of", "count", "forecast", "duplicate_cmids", "failures", "clients", "hosts" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_test_message ("%s", members[i]);
+      g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (text), members[i]),
+                                      json_object_get_member (json_node_get_object (xml), members[i])));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/health/count", test_count);
+  g_test_add_func ("/health/cap-of-five", test_cap_of_five);
+  g_test_add_func ("/health/scenario-basic", test_scenario_basic);
+  g_test_add_func ("/health/text-same-as-xml", test_text_same_as_xml);
+
+  return g_test_run ();
+}
