@@ -9,6 +9,7 @@
 
 #include "kd-cli-commands.h"
 #include "kd-cli-common.h"
+#include "kd-finding.h"
 #include "kd-health.h"
 
 static void
@@ -24,6 +25,7 @@ static void
 print_text (KdHealth *health)
 {
   GListModel *clients = kd_health_get_clients (health);
+  GListModel *findings = kd_health_get_findings (health);
   g_autofree char *as_of = g_date_time_format (kd_health_get_as_of (health), "%Y-%m-%d %H:%M UTC");
   guint count = kd_health_get_count (health);
   gint64 reported = kd_health_get_reported_count (health);
@@ -60,6 +62,35 @@ print_text (KdHealth *health)
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u client", "%u clients", g_list_model_get_n_items (clients)),
            g_list_model_get_n_items (clients));
   g_print ("\n");
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
+      g_auto(GStrv) lines = NULL;
+      g_autofree char *explanation = NULL;
+
+      g_print ("\n%s: %s\n", kd_finding_severity_get_label (kd_finding_get_severity (finding)),
+               kd_finding_get_title (finding));
+      lines = g_strsplit (kd_finding_get_explanation (finding), "\n", -1);
+      explanation = g_strjoinv ("\n  ", lines);
+      g_print ("  %s\n  %s\n", explanation, kd_finding_get_remedy (finding));
+    }
+}
+
+/* Whether a finding is a warning or worse */
+static gboolean
+has_warning (KdHealth *health)
+{
+  GListModel *findings = kd_health_get_findings (health);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
+
+      if (kd_finding_get_severity (finding) >= KD_FINDING_WARNING)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 int
@@ -120,5 +151,5 @@ kd_cli_health (int    argc,
     }
   else
     print_text (health);
-  return EXIT_FOUND;
+  return has_warning (health) ? EXIT_NOT_FOUND : EXIT_FOUND;
 }

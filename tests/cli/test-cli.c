@@ -365,6 +365,49 @@ test_events (void)
   g_assert_cmpstr (missing.out, ==, "");
 }
 
+/* health: the figures of a folder, warnings in the exit status, an input
+ * that is not there refused */
+static void
+test_health (void)
+{
+  g_autofree char *basic = g_test_build_filename (G_TEST_DIST, "fixtures", "health", "basic", NULL);
+  g_autofree char *history = g_test_build_filename (G_TEST_DIST, "fixtures", "health", "basic-xml", NULL);
+  g_auto(Run) json = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) as_of = { 0 };
+  g_auto(Run) bad_time = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonObject) later = NULL;
+
+  run_cli (&json, NULL, (const char *[]) { "health", "--json", basic, NULL });
+  /* a clone and a refused request: warnings */
+  g_assert_cmpint (json.status, ==, 1);
+  root = parse_json (json.out);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "count"), "value"), ==, 31);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "inputs")), ==, 5);
+
+  run_cli (&text, NULL, (const char *[]) { "health", basic, NULL });
+  g_assert_cmpint (text.status, ==, 1);
+  g_assert_nonnull (strstr (text.out, "Count: 31 (at most 50) · the host reports 31"));
+  g_assert_nonnull (strstr (text.out, "Clone: CMID aaaaaaaa-0000-4000-8000-000000000001 under CLONE-A, CLONE-B"));
+
+  /* 31 days after the last request nobody is counted any more */
+  run_cli (&as_of, NULL, (const char *[]) { "health", "--json", "--as-of", "2026-12-31T00:00:00Z", history, NULL });
+  later = parse_json (as_of.out);
+  g_assert_cmpstr (json_object_get_string_member (later, "as_of"), ==, "2026-12-31T00:00:00Z");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (later, "count"), "value"), ==, 0);
+  g_assert_cmpint (as_of.status, ==, 1);
+
+  run_cli (&bad_time, NULL, (const char *[]) { "health", "--as-of", "yesterday", basic, NULL });
+  g_assert_cmpint (bad_time.status, ==, 2);
+  g_assert_nonnull (strstr (bad_time.err, "yesterday"));
+
+  run_cli (&missing, NULL, (const char *[]) { "health", "/nonexistent/kms-history", NULL });
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_cmpstr (missing.out, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -372,6 +415,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/events", test_events);
+  g_test_add_func ("/cli/health", test_health);
 
   g_test_add_func ("/cli/parse", test_parse);
   g_test_add_func ("/cli/parse-several", test_parse_several);

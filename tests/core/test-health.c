@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "kd-finding.h"
 #include "kd-health.h"
 #include "kd-test-json.h"
 
@@ -148,6 +149,58 @@ test_cap_of_five (void)
   }
 }
 
+/* A count held below 25 by a clone under six names, a host that counts
+ * more than its history shows, and a count about to fall below 5 */
+static void
+test_findings (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(KdHealth) health = NULL;
+  g_autofree char *capture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "health", "basic", "host-dlv.txt", NULL);
+  g_autoptr(GFile) capture = g_file_new_for_path (capture_path);
+  g_autoptr(GDateTime) as_of = g_date_time_new_utc (2026, 12, 18, 0, 0, 0);
+  static const struct {
+    const char *rule;
+    KdFindingSeverity severity;
+  } expected[] = {
+    { "health.count-below-25", KD_FINDING_WARNING },
+    { "health.clones", KD_FINDING_ERROR },
+    { "health.count-gap", KD_FINDING_WARNING },
+    { "health.count-falls-soon", KD_FINDING_WARNING },
+  };
+  GListModel *findings;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *cmid = g_strdup_printf ("00000000-0000-4000-8000-2500000000%02u", i);
+      g_autofree char *name = g_strdup_printf ("PC%02u", i);
+      g_autofree char *time = g_strdup_printf ("2026-11-%02uT%02u:00:00.0000000Z", 20 + i / 4, i);
+
+      add_12290 (text, time, "0x0", 25, name, cmid, 259200);
+    }
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("LAB-%c", 'A' + i);
+
+      add_12290 (text, "2026-11-24T12:00:00.0000000Z", "0x0", 25, name, "cccccccc-0000-4000-8000-000000000003", 259200);
+    }
+  health = health_of (text);
+  kd_health_add_file (health, capture, "host-dlv.txt", NULL);
+  kd_health_set_as_of (health, as_of);
+
+  g_assert_cmpuint (kd_health_get_count (health), ==, 21);
+  g_assert_cmpint (kd_health_get_reported_count (health), ==, 31);
+  findings = kd_health_get_findings (health);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
+
+      g_assert_cmpstr (kd_finding_get_rule (finding), ==, expected[i].rule);
+      g_assert_cmpint (kd_finding_get_severity (finding), ==, expected[i].severity);
+    }
+}
+
 static JsonNode *
 health_json (const char * const *paths,
              const char         *as_of)
@@ -212,6 +265,7 @@ main (int    argc,
 
   g_test_add_func ("/health/count", test_count);
   g_test_add_func ("/health/cap-of-five", test_cap_of_five);
+  g_test_add_func ("/health/findings", test_findings);
   g_test_add_func ("/health/scenario-basic", test_scenario_basic);
   g_test_add_func ("/health/text-same-as-xml", test_text_same_as_xml);
 

@@ -12,7 +12,9 @@
 #include "kd-capture-parser.h"
 #include "kd-capture-product.h"
 #include "kd-enum-types.h"
+#include "kd-finding.h"
 #include "kd-health-client-private.h"
+#include "kd-health-rules.h"
 #include "kd-health.h"
 #include "kd-json.h"
 
@@ -33,13 +35,6 @@ typedef struct
   guint items;
   char *problem;
 } Input;
-
-typedef struct
-{
-  char *hresult;
-  guint requests;
-  GPtrArray *clients;       /* names, sorted, unique */
-} Failure;
 
 typedef struct
 {
@@ -78,6 +73,8 @@ struct _KdHealth
   GDateTime *below_5;
   GPtrArray *failures;
   GPtrArray *hosts;
+  gboolean history;
+  GListStore *findings;
 };
 
 G_DEFINE_FINAL_TYPE (KdHealth, kd_health, G_TYPE_OBJECT)
@@ -103,7 +100,7 @@ input_clear (gpointer data)
 static void
 failure_free (gpointer data)
 {
-  Failure *failure = data;
+  KdHealthFailure *failure = data;
 
   g_free (failure->hresult);
   g_ptr_array_unref (failure->clients);
@@ -139,6 +136,8 @@ clear_snapshot (KdHealth *self)
   g_clear_pointer (&self->below_5, g_date_time_unref);
   g_ptr_array_set_size (self->failures, 0);
   g_ptr_array_set_size (self->hosts, 0);
+  g_list_store_remove_all (self->findings);
+  self->history = FALSE;
   self->count = 0;
   self->cap = 0;
   self->by_n_policy_25 = 0;
@@ -159,6 +158,7 @@ kd_health_finalize (GObject *object)
   g_object_unref (self->clients);
   g_ptr_array_unref (self->failures);
   g_ptr_array_unref (self->hosts);
+  g_object_unref (self->findings);
 
   G_OBJECT_CLASS (kd_health_parent_class)->finalize (object);
 }
@@ -242,6 +242,7 @@ kd_health_init (KdHealth *self)
   self->clients = g_list_store_new (KD_TYPE_HEALTH_CLIENT);
   self->failures = g_ptr_array_new_with_free_func (failure_free);
   self->hosts = g_ptr_array_new_with_free_func (host_free);
+  self->findings = g_list_store_new (KD_TYPE_FINDING);
   self->reported = -1;
   self->dirty = TRUE;
 }
@@ -523,14 +524,14 @@ add_failure (KdHealth   *self,
              const char *hresult,
              const char *client)
 {
-  Failure *failure = NULL;
+  KdHealthFailure *failure = NULL;
 
   for (guint i = 0; i < self->failures->len && failure == NULL; i++)
-    if (g_str_equal (((Failure *) g_ptr_array_index (self->failures, i))->hresult, hresult))
+    if (g_str_equal (((KdHealthFailure *) g_ptr_array_index (self->failures, i))->hresult, hresult))
       failure = g_ptr_array_index (self->failures, i);
   if (failure == NULL)
     {
-      failure = g_new0 (Failure, 1);
+      failure = g_new0 (KdHealthFailure, 1);
       failure->hresult = g_strdup (hresult);
       failure->clients = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (self->failures, failure);
@@ -700,6 +701,7 @@ update (KdHealth *self)
           g_clear_pointer (&newest, g_date_time_unref);
           newest = g_date_time_ref (when);
         }
+      self->history |= event_id == 12290;
       if ((event_id == 12290 || event_id == 12288) && cmid != NULL)
         {
           client = client_for (clients, cmid);
@@ -761,6 +763,27 @@ update (KdHealth *self)
   sorted = g_hash_table_get_values_as_ptr_array (clients);
   g_ptr_array_sort_values_with_data (sorted, compare_clients, NULL);
   g_list_store_splice (self->clients, 0, 0, sorted->pdata, sorted->len);
+
+  {
+    KdHealthFacts facts = {
+      self->as_of, self->history, self->count, self->cap, self->by_n_policy_25, self->reported, self->below_25,
+      self->below_5, G_LIST_MODEL (self->clients), self->failures, NULL,
+    };
+    guint most = 0;
+
+    /* the host most clients used, for the commands */
+    for (guint i = 0; i < self->hosts->len; i++)
+      {
+        Host *host = g_ptr_array_index (self->hosts, i);
+
+        if (g_hash_table_size (host->cmids) > most)
+          {
+            most = g_hash_table_size (host->cmids);
+            facts.host = host->name;
+          }
+      }
+    kd_health_rules_run (&facts, self->findings);
+  }
 }
 
 /* Getters ---------------------------------------------------------------- */
@@ -842,6 +865,21 @@ kd_health_get_clients (KdHealth *self)
 
   update (self);
   return G_LIST_MODEL (self->clients);
+}
+
+/**
+ * kd_health_get_findings:
+ *
+ * Returns: (transfer none): a #GListModel of #KdFinding: what the health
+ *   means, and what to do
+ */
+GListModel *
+kd_health_get_findings (KdHealth *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
+
+  update (self);
+  return G_LIST_MODEL (self->findings);
 }
 
 /* JSON (docs/health-json.md) --------------------------------------------- */
@@ -971,7 +1009,7 @@ kd_health_to_json (KdHealth    *self,
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->failures->len; i++)
     {
-      Failure *failure = g_ptr_array_index (self->failures, i);
+      KdHealthFailure *failure = g_ptr_array_index (self->failures, i);
 
       g_ptr_array_add (failure->clients, NULL);
       json_builder_begin_object (builder);
@@ -1010,6 +1048,15 @@ kd_health_to_json (KdHealth    *self,
       json_builder_set_member_name (builder, "approved");
       json_builder_add_null_value (builder);
       json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->findings)); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+      kd_finding_to_json (finding, builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);

@@ -50,6 +50,7 @@ gint64      kd_health_get_reported_count (KdHealth          *self);
 GDateTime  *kd_health_get_below_on       (KdHealth          *self,
                                           guint              threshold);
 GListModel *kd_health_get_clients        (KdHealth          *self);
+GListModel *kd_health_get_findings       (KdHealth          *self);
 void        kd_health_to_json            (KdHealth          *self,
                                           JsonBuilder       *builder);
 

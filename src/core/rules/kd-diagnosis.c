@@ -105,53 +105,6 @@ date_after (const char *iso,
   return end != NULL ? g_date_time_format (end, "%Y-%m-%d") : NULL;
 }
 
-static void
-add_catalog_code (KdFinding  *finding,
-                  const char *code,
-                  gboolean    with_commands)
-{
-  KdErrorCatalog *catalog = kd_error_catalog_get_default ();
-  KdErrorCode *entry;
-  guint32 value;
-
-  if (code == NULL || !kd_hresult_parse (code, &value, NULL))
-    return;
-  kd_finding_add_related (finding, code);
-  entry = kd_error_catalog_lookup (catalog, value);
-  if (entry == NULL || !with_commands)
-    return;
-
-  {
-    GListModel *commands = kd_error_code_get_commands (entry);
-
-    for (guint i = 0; i < MIN (g_list_model_get_n_items (commands), 3); i++)
-      {
-        g_autoptr(KdCommand) cmd = g_list_model_get_item (commands, i);
-        kd_finding_add_command (finding, kd_command_get_command (cmd), kd_command_get_description (cmd));
-      }
-  }
-}
-
-static char *
-catalog_title (const char *code)
-{
-  guint32 value;
-  KdErrorCode *entry;
-  g_autofree char *title = NULL;
-
-  if (code == NULL || !kd_hresult_parse (code, &value, NULL))
-    return NULL;
-  entry = kd_error_catalog_lookup (kd_error_catalog_get_default (), value);
-  if (entry == NULL)
-    return NULL;
-  title = kd_error_code_dup_display_title (entry);
-  /* an entry without a title of ours shows Windows' message, a sentence:
-   * it goes inside one of ours */
-  if (g_str_has_suffix (title, "."))
-    title[strlen (title) - 1] = '\0';
-  return g_steal_pointer (&title);
-}
-
 /* License status ------------------------------------------------------- */
 
 static void
@@ -212,14 +165,14 @@ rule_license_status (Ctx *c)
       f = add (c, "status.additional-grace", KD_FINDING_WARNING, title,
                _("Either a KMS activation was not renewed within 180 days, or the hardware changed so much that the activation no longer matches the machine. Windows gives a further grace period before notification."),
                remedy);
-      add_catalog_code (f, "0xC004F00F", FALSE);
+      kd_finding_add_code (f, "0xC004F00F", FALSE);
     }
   else if (g_str_equal (status, "non-genuine-grace"))
     {
       f = add (c, "status.non-genuine-grace", KD_FINDING_ERROR, _("Found not genuine: in the non-genuine grace period"),
                _("Validation decided that this copy is not genuine. The grace period lets the owner fix the licensing before notification mode."),
                _("Install a legitimate key for this edition and activate it; remove any third-party “activator”, which is the usual cause."));
-      add_catalog_code (f, "0x4004F065", FALSE);
+      kd_finding_add_code (f, "0x4004F065", FALSE);
     }
   else if (g_str_equal (status, "extended-grace"))
     {
@@ -233,7 +186,7 @@ rule_license_status (Ctx *c)
   else if (g_str_equal (status, "notification"))
     {
       const char *reason = kd_capture_product_get_notification_reason (c->product);
-      g_autofree char *reason_title = catalog_title (reason);
+      g_autofree char *reason_title = kd_finding_dup_code_title (reason);
       g_autofree char *title = reason != NULL ? g_strdup_printf (_("In notification mode (%s)"), reason)
                                               : g_strdup (_("In notification mode"));
       g_autofree char *explanation = reason_title != NULL
@@ -244,7 +197,7 @@ rule_license_status (Ctx *c)
                                                  c->activate);
 
       f = add (c, "status.notification", KD_FINDING_ERROR, title, explanation, remedy);
-      add_catalog_code (f, reason, FALSE);
+      kd_finding_add_code (f, reason, FALSE);
       kd_finding_add_field (f, "notification_reason");
     }
   else
@@ -736,7 +689,7 @@ rule_result (Ctx *c)
   if (kd_capture_product_has_flag (p, "activation_failure"))
     {
       const char *text = kd_capture_product_get_field (p, "result_error_text");
-      g_autofree char *code_title = catalog_title (code);
+      g_autofree char *code_title = kd_finding_dup_code_title (code);
       g_autofree char *title = code != NULL ? g_strdup_printf (_("Activation failed with %s"), code)
                                             : g_strdup (_("Activation failed"));
       g_autofree char *explanation = NULL;
@@ -755,7 +708,7 @@ rule_result (Ctx *c)
                                                  c->activate);
 
       f = add (c, "ato.failed", KD_FINDING_ERROR, title, explanation, remedy);
-      add_catalog_code (f, code, TRUE);
+      kd_finding_add_code (f, code, TRUE);
     }
   else
     add (c, "ato.succeeded", KD_FINDING_INFO, _("Activation succeeded"),

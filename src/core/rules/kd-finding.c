@@ -5,7 +5,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kd-command.h"
+#include "kd-error-catalog.h"
+#include "kd-hresult.h"
 #include "kd-enum-types.h"
 #include "kd-finding.h"
 #include "kd-json.h"
@@ -303,4 +307,68 @@ kd_finding_to_json (KdFinding   *self,
   kd_json_add_strv (builder, "related", (const char * const *) self->related->pdata);
   kd_json_add_strv (builder, "fields", (const char * const *) self->fields->pdata);
   json_builder_end_object (builder);
+}
+
+/* The catalog's words for a code ------------------------------------------ */
+
+/**
+ * kd_finding_add_code:
+ * @code: (nullable): an error code the finding is about, in any spelling
+ * @with_commands: whether the catalog's first commands for it go too
+ *
+ * Relates the finding to @code, and with @with_commands adds the first
+ * three commands the catalog gives for it.
+ */
+void
+kd_finding_add_code (KdFinding  *finding,
+                     const char *code,
+                     gboolean    with_commands)
+{
+  KdErrorCatalog *catalog = kd_error_catalog_get_default ();
+  KdErrorCode *entry;
+  guint32 value;
+
+  if (code == NULL || !kd_hresult_parse (code, &value, NULL))
+    return;
+  kd_finding_add_related (finding, code);
+  entry = kd_error_catalog_lookup (catalog, value);
+  if (entry == NULL || !with_commands)
+    return;
+
+  {
+    GListModel *commands = kd_error_code_get_commands (entry);
+
+    for (guint i = 0; i < MIN (g_list_model_get_n_items (commands), 3); i++)
+      {
+        g_autoptr(KdCommand) cmd = g_list_model_get_item (commands, i);
+        kd_finding_add_command (finding, kd_command_get_command (cmd), kd_command_get_description (cmd));
+      }
+  }
+}
+
+/**
+ * kd_finding_dup_code_title:
+ * @code: (nullable): an error code
+ *
+ * Returns: (nullable): the catalog's title of @code, without a full stop,
+ *   to go inside a sentence; %NULL when the catalog has no entry
+ */
+char *
+kd_finding_dup_code_title (const char *code)
+{
+  guint32 value;
+  KdErrorCode *entry;
+  g_autofree char *title = NULL;
+
+  if (code == NULL || !kd_hresult_parse (code, &value, NULL))
+    return NULL;
+  entry = kd_error_catalog_lookup (kd_error_catalog_get_default (), value);
+  if (entry == NULL)
+    return NULL;
+  title = kd_error_code_dup_display_title (entry);
+  /* an entry without a title of ours shows Windows' message, a sentence:
+   * it goes inside one of ours */
+  if (g_str_has_suffix (title, "."))
+    title[strlen (title) - 1] = '\0';
+  return g_steal_pointer (&title);
 }

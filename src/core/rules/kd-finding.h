@@ -40,5 +40,9 @@ void                kd_finding_add_field        (KdFinding         *self,
                                                  const char        *key);
 void                kd_finding_to_json          (KdFinding         *self,
                                                  JsonBuilder       *builder);
+void                kd_finding_add_code         (KdFinding         *finding,
+                                                 const char        *code,
+                                                 gboolean           with_commands);
+char               *kd_finding_dup_code_title   (const char        *code);
 
 G_END_DECLS

@@ -1,0 +1,39 @@
+/* kd-health-rules.h — what the health of a deployment means
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A result code other than success, and who got it */
+typedef struct
+{
+  char *hresult;
+  guint requests;
+  GPtrArray *clients;       /* names, sorted, unique */
+} KdHealthFailure;
+
+/* What the rules read of a snapshot */
+typedef struct
+{
+  GDateTime *as_of;
+  gboolean history;         /* the host's 12290s were given */
+  guint count;
+  guint cap;
+  guint by_n_policy_25;
+  gint64 reported;          /* -1 without the host's capture */
+  GDateTime *below_25;
+  GDateTime *below_5;
+  GListModel *clients;      /* KdHealthClient */
+  GPtrArray *failures;      /* KdHealthFailure */
+  const char *host;         /* the host most clients used, or NULL */
+} KdHealthFacts;
+
+void kd_health_rules_run (const KdHealthFacts *facts,
+                          GListStore          *findings);
+
+G_END_DECLS
