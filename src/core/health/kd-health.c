@@ -1051,13 +1051,6 @@ kd_health_to_json (KdHealth    *self,
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "findings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->findings)); i++)
-    {
-      g_autoptr(KdFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
-      kd_finding_to_json (finding, builder);
-    }
-  json_builder_end_array (builder);
+  kd_finding_list_to_json (G_LIST_MODEL (self->findings), "findings", builder);
   json_builder_end_object (builder);
 }

@@ -309,6 +309,28 @@ kd_finding_to_json (KdFinding   *self,
   json_builder_end_object (builder);
 }
 
+/**
+ * kd_finding_list_to_json:
+ * @findings: a #GListModel of #KdFinding
+ * @member: the name of their array
+ *
+ * Writes the findings as the array @member of the object being built.
+ */
+void
+kd_finding_list_to_json (GListModel  *findings,
+                         const char  *member,
+                         JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
+      kd_finding_to_json (finding, builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /* The catalog's words for a code ------------------------------------------ */
 
 /**

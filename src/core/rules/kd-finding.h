@@ -40,6 +40,9 @@ void                kd_finding_add_field        (KdFinding         *self,
                                                  const char        *key);
 void                kd_finding_to_json          (KdFinding         *self,
                                                  JsonBuilder       *builder);
+void                kd_finding_list_to_json     (GListModel        *findings,
+                                                 const char        *member,
+                                                 JsonBuilder       *builder);
 void                kd_finding_add_code         (KdFinding         *finding,
                                                  const char        *code,
                                                  gboolean           with_commands);
