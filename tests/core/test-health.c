@@ -35,6 +35,32 @@ add_12290 (GString    *text,
                           record++, time, hresult, n_policy, name, cmid, time, time + 5, time + 8, time + 11, minutes);
 }
 
+/* A client's 12288, or the 12289 that answers it, in wevtutil's text */
+static void
+add_client_event (GString    *text,
+                  int         event_id,
+                  const char *time,
+                  const char *computer,
+                  const char *cmid)
+{
+  g_autofree char *client_time = g_strdup_printf ("%.4s/%.2s/%.2s %.5s", time, time + 5, time + 8, time + 11);
+
+  g_string_append_printf (text,
+                          "Event[0]:\n  Log Name: Application\n  Source: Microsoft-Windows-Security-SPP\n"
+                          "  Date: %s\n  Event ID: %d\n  Task: N/A\n  Level: Information\n  Opcode: N/A\n"
+                          "  Keyword: Classic\n  User: N/A\n  User Name: N/A\n  Computer: %s\n  Description: \n",
+                          time, event_id, computer);
+  if (event_id == 12288)
+    g_string_append_printf (text, "The client has sent an activation request to the key management service machine.\n"
+                                  "Info:\n0x0, 0x0, kms01.corp.example:1688, %s, %s, 0, 1, 259200, "
+                                  "73111121-5638-40f6-bc11-f1d7b0d64300, 25\n\n",
+                            cmid, client_time);
+  else
+    g_string_append_printf (text, "The client has processed an activation response from the key management service "
+                                  "machine.\nInfo:\n0x0, 0x0, 1, 0, 30, 120, 10080, %s\n\n",
+                            client_time);
+}
+
 static KdHealth *
 health_of (GString *text)
 {
@@ -150,7 +176,8 @@ test_cap_of_five (void)
 }
 
 /* A count held below 25 by a clone under six names, a host that counts
- * more than its history shows, and a count about to fall below 5 */
+ * more than its history shows, a count about to fall below 5, and, weeks
+ * after the last request, a silent host and silent clients */
 static void
 test_findings (void)
 {
@@ -167,6 +194,9 @@ test_findings (void)
     { "health.clones", KD_FINDING_ERROR },
     { "health.count-gap", KD_FINDING_WARNING },
     { "health.count-falls-soon", KD_FINDING_WARNING },
+    /* as of 2026-12-18, nobody has asked since 11-24 */
+    { "health.host-idle", KD_FINDING_WARNING },
+    { "health.clients-silent", KD_FINDING_WARNING },
   };
   GListModel *findings;
 
@@ -199,6 +229,82 @@ test_findings (void)
       g_assert_cmpstr (kd_finding_get_rule (finding), ==, expected[i].rule);
       g_assert_cmpint (kd_finding_get_severity (finding), ==, expected[i].severity);
     }
+}
+
+/* The clients' side against the host's: a client the host never logged,
+ * one that got no answer, a clock five hours off, a client silent for
+ * ten days, one whose activation ends in a day, a host silent for three */
+static void
+test_clients_and_host (void)
+{
+  g_autoptr(GString) host = g_string_new (NULL);
+  g_autoptr(GString) clients = g_string_new (NULL);
+  g_autoptr(KdEventLog) host_log = NULL;
+  g_autoptr(KdEventLog) client_log = NULL;
+  g_autoptr(KdHealth) health = kd_health_new ();
+  g_autoptr(GDateTime) as_of = g_date_time_new_utc (2026, 11, 30, 12, 0, 0);
+  static const char * const expected[] = {
+    "health.count-below-5", "health.host-idle", "health.clients-silent", "health.clients-expiring",
+    "health.not-on-host", "health.no-answer", "health.clock-skew",
+  };
+  GListModel *findings;
+
+  /* PC01 on time; PC02's clock 5 hours behind; PC03 ten days ago; PC04
+   * with a day left */
+  add_12290 (host, "2026-11-27T08:00:00.0000000Z", "0x0", 25, "PC01", "00000000-0000-4000-8000-000000000001", 259200);
+  add_12290 (host, "2026-11-27T09:00:00.0000000Z", "0x0", 25, "PC02", "00000000-0000-4000-8000-000000000002", 259200);
+  g_string_replace (host, "2026/11/27 09:00", "2026/11/27 04:00", 0);
+  add_12290 (host, "2026-11-20T09:00:00.0000000Z", "0x0", 25, "PC03", "00000000-0000-4000-8000-000000000003", 259200);
+  add_12290 (host, "2026-11-27T10:00:00.0000000Z", "0x0", 25, "PC04", "00000000-0000-4000-8000-000000000004", 1440);
+  /* PC01 asked and got its answer; PC05 asked, and the host has no trace
+   * of it, nor did an answer come */
+  add_client_event (clients, 12288, "2026-11-27T08:00:00.0000000Z", "PC01", "00000000-0000-4000-8000-000000000001");
+  add_client_event (clients, 12289, "2026-11-27T08:00:01.0000000Z", "PC01", NULL);
+  add_client_event (clients, 12288, "2026-11-29T08:00:00.0000000Z", "PC05", "00000000-0000-4000-8000-000000000005");
+
+  host_log = kd_event_log_read ((const guint8 *) host->str, host->len, NULL);
+  client_log = kd_event_log_read ((const guint8 *) clients->str, clients->len, NULL);
+  kd_health_add_events (health, "host.txt", host_log);
+  kd_health_add_events (health, "clients.txt", client_log);
+  kd_health_set_as_of (health, as_of);
+
+  findings = kd_health_get_findings (health);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
+      g_test_message ("%s: %s", kd_finding_get_rule (finding), kd_finding_get_title (finding));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
+
+      g_assert_cmpstr (kd_finding_get_rule (finding), ==, expected[i]);
+    }
+  /* each names the clients it is about, and only those */
+  {
+    static const struct {
+      guint index;
+      const char *names;
+    } named[] = {
+      { 2, "PC03" }, { 3, "PC04" }, { 4, "PC05" }, { 5, "PC05" }, { 6, "PC02" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+      {
+        g_autoptr(KdFinding) finding = g_list_model_get_item (findings, named[i].index);
+        const char *explanation = kd_finding_get_explanation (finding);
+
+        g_assert_nonnull (strstr (explanation, named[i].names));
+        for (guint pc = 1; pc <= 5; pc++)
+          {
+            g_autofree char *other = g_strdup_printf ("PC0%u", pc);
+
+            if (!g_str_equal (other, named[i].names))
+              g_assert_null (strstr (explanation, other));
+          }
+      }
+  }
 }
 
 static JsonNode *
@@ -266,6 +372,7 @@ main (int    argc,
   g_test_add_func ("/health/count", test_count);
   g_test_add_func ("/health/cap-of-five", test_cap_of_five);
   g_test_add_func ("/health/findings", test_findings);
+  g_test_add_func ("/health/clients-and-host", test_clients_and_host);
   g_test_add_func ("/health/scenario-basic", test_scenario_basic);
   g_test_add_func ("/health/text-same-as-xml", test_text_same_as_xml);
 

@@ -31,6 +31,9 @@ struct _KdHealthClient
   char *last_hresult;
   guint n_requests;
   KdHealthSources sources;
+  GDateTime *last_host_request;   /* the latest 12290 */
+  gboolean unanswered;            /* its latest 12288 has no 12289 after it */
+  gint64 skew_minutes;            /* the most its clock was off the host's, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (KdHealthClient, kd_health_client, G_TYPE_OBJECT)
@@ -56,6 +59,7 @@ kd_health_client_finalize (GObject *object)
   g_free (self->kms_host);
   g_clear_pointer (&self->last_request, g_date_time_unref);
   g_clear_pointer (&self->expires, g_date_time_unref);
+  g_clear_pointer (&self->last_host_request, g_date_time_unref);
   g_free (self->last_hresult);
 
   G_OBJECT_CLASS (kd_health_client_parent_class)->finalize (object);
@@ -132,6 +136,7 @@ kd_health_client_init (KdHealthClient *self)
   self->license_state = KD_CLIENT_LICENSE_UNKNOWN;
   self->n_policy = -1;
   self->is_vm = -1;
+  self->skew_minutes = -1;
 }
 
 KdHealthClient *
@@ -173,20 +178,29 @@ replace_string (char       **member,
   *member = g_strdup (value);
 }
 
+/* The client's clock in an event's Info, taken as UTC */
+static GDateTime *
+client_clock (KdKmsEvent *event)
+{
+  const char *client_time = kd_kms_event_get_client_time (event);
+  g_autofree char *iso = NULL;
+
+  if (client_time == NULL)
+    return NULL;
+  iso = g_strconcat (client_time, ":00Z", NULL);
+  return g_date_time_new_from_iso8601 (iso, NULL);
+}
+
 /* The client's clock plus the minutes its licence has left */
 static GDateTime *
 expiry_of (KdKmsEvent *event)
 {
-  const char *client_time = kd_kms_event_get_client_time (event);
   gint64 minutes = kd_kms_event_get_minutes_to_expiry (event);
-  g_autofree char *iso = NULL;
-  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) time = client_clock (event);
 
-  if (client_time == NULL || minutes < 0)
+  if (time == NULL || minutes < 0)
     return NULL;
-  iso = g_strconcat (client_time, ":00Z", NULL);
-  time = g_date_time_new_from_iso8601 (iso, NULL);
-  return time != NULL ? g_date_time_add_minutes (time, (int) MIN (minutes, G_MAXINT)) : NULL;
+  return g_date_time_add_minutes (time, (int) MIN (minutes, G_MAXINT));
 }
 
 /**
@@ -210,6 +224,21 @@ kd_health_client_add_request (KdHealthClient *self,
 
   self->n_requests++;
   self->sources |= event_id == 12290 ? KD_HEALTH_SOURCE_12290 : KD_HEALTH_SOURCE_12288;
+  if (event_id == 12288)
+    self->unanswered = TRUE;
+  if (event_id == 12290 && when != NULL)
+    {
+      g_autoptr(GDateTime) client = client_clock (event);
+
+      if (self->last_host_request == NULL || g_date_time_compare (when, self->last_host_request) > 0)
+        {
+          g_clear_pointer (&self->last_host_request, g_date_time_unref);
+          self->last_host_request = g_date_time_ref (when);
+        }
+      /* the client's clock as it sent it, against the host's as it logged it */
+      if (client != NULL)
+        self->skew_minutes = MAX (self->skew_minutes, ABS (g_date_time_difference (when, client)) / G_TIME_SPAN_MINUTE);
+    }
   /* a 12290 names the client; a 12288 is logged on the client itself */
   add_name (self, event_id == 12290 ? kd_kms_event_get_client_name (event) : kd_kms_event_get_computer (event));
 
@@ -258,6 +287,7 @@ kd_health_client_add_response (KdHealthClient *self,
   g_return_if_fail (KD_IS_HEALTH_CLIENT (self));
 
   self->sources |= KD_HEALTH_SOURCE_12289;
+  self->unanswered = FALSE;
   if (when != NULL && self->last_request != NULL && g_date_time_compare (when, self->last_request) >= 0)
     replace_string (&self->last_hresult, kd_kms_event_get_hresult (event));
 }
@@ -396,4 +426,38 @@ kd_health_client_get_sources (KdHealthClient *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), KD_HEALTH_SOURCE_NONE);
   return self->sources;
+}
+
+/**
+ * kd_health_client_get_last_host_request:
+ *
+ * Returns: (transfer none) (nullable): when the host last logged a request
+ *   of it (12290)
+ */
+GDateTime *
+kd_health_client_get_last_host_request (KdHealthClient *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), NULL);
+  return self->last_host_request;
+}
+
+/* Whether its latest 12288 had no 12289 after it: no answer came */
+gboolean
+kd_health_client_get_unanswered (KdHealthClient *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), FALSE);
+  return self->unanswered;
+}
+
+/**
+ * kd_health_client_get_skew_minutes:
+ *
+ * Returns: the most its clock, as it sent it in a request, was off the
+ *   host's, in minutes; -1 when no 12290 tells
+ */
+gint64
+kd_health_client_get_skew_minutes (KdHealthClient *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), -1);
+  return self->skew_minutes;
 }

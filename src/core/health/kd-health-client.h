@@ -28,5 +28,8 @@ GDateTime           *kd_health_client_get_expires       (KdHealthClient *self);
 const char          *kd_health_client_get_last_hresult  (KdHealthClient *self);
 guint                kd_health_client_get_n_requests    (KdHealthClient *self);
 KdHealthSources      kd_health_client_get_sources       (KdHealthClient *self);
+GDateTime           *kd_health_client_get_last_host_request (KdHealthClient *self);
+gboolean             kd_health_client_get_unanswered    (KdHealthClient *self);
+gint64               kd_health_client_get_skew_minutes  (KdHealthClient *self);
 
 G_END_DECLS

@@ -20,6 +20,10 @@
  * the host when the inputs do. */
 
 #define SOON_DAYS 7
+#define IDLE_DAYS 2
+#define SILENT_DAYS 7
+#define EXPIRING_DAYS 30
+#define SKEW_MINUTES (4 * 60)
 
 static KdFinding *
 add (GListStore        *findings,
@@ -223,6 +227,201 @@ rule_failures (const KdHealthFacts *facts,
     }
 }
 
+/* Up to ten names of @clients, and how many more */
+static char *
+some_names (GPtrArray *clients)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (clients->len, 10); i++)
+    {
+      KdHealthClient *client = g_ptr_array_index (clients, i);
+      const char *name = kd_health_client_get_name (client);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name != NULL ? name : kd_health_client_get_cmid (client));
+    }
+  if (clients->len > 10)
+    /* Translators: after ten names of clients, "PC01, …, PC10 and 4 more" */
+    g_string_append_printf (names, _(" and %u more"), clients->len - 10);
+  return g_string_free_and_steal (g_steal_pointer (&names));
+}
+
+/* The host logged no request for days: activated clients renew every 7
+ * days, and hundreds of them make a host that is silent for two days one
+ * that nobody reaches */
+static void
+rule_idle (const KdHealthFacts *facts,
+           GListStore          *findings)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *explanation = NULL;
+  GTimeSpan idle;
+  guint days;
+  KdFinding *f;
+
+  if (facts->last_host_request == NULL)
+    return;
+  idle = g_date_time_difference (facts->as_of, facts->last_host_request);
+  if (idle <= IDLE_DAYS * G_TIME_SPAN_DAY)
+    return;
+  days = (guint) (idle / G_TIME_SPAN_DAY);
+  last = g_date_time_format (facts->last_host_request, "%Y-%m-%d %H:%M");
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The host has logged no request for %u day",
+                                        "The host has logged no request for %u days", days),
+                           days);
+  explanation = g_strdup_printf (_("Its last request was logged on %s (UTC). Activated clients ask again every 7 days, "
+                                   "so a host that nobody asks for days is one that its clients no longer find or "
+                                   "reach, or whose service stopped."),
+                                 last);
+  f = add (findings, "health.host-idle", KD_FINDING_WARNING, title, explanation,
+           _("Check that the Software Protection service runs on the host, that DNS gives the clients its _vlmcs "
+             "record, and that its port is open in its firewall."));
+  kd_finding_add_command (f, "sc query sppsvc", _("Check that the Software Protection service runs"));
+  kd_finding_add_command (f, "nslookup -type=srv _vlmcs._tcp", _("List the KMS hosts that DNS gives the clients"));
+}
+
+static void
+rule_ageing (const KdHealthFacts *facts,
+             GListStore          *findings)
+{
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (facts->as_of, -SILENT_DAYS);
+  g_autoptr(GDateTime) month_ahead = g_date_time_add_days (facts->as_of, EXPIRING_DAYS);
+  g_autoptr(GPtrArray) silent = g_ptr_array_new ();
+  g_autoptr(GPtrArray) expiring = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (facts->clients);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KdHealthClient *client = g_list_model_get_item (facts->clients, i);
+      GDateTime *last = kd_health_client_get_last_request (client);
+      GDateTime *expires = kd_health_client_get_expires (client);
+
+      if (last != NULL && g_date_time_compare (last, week_ago) < 0)
+        g_ptr_array_add (silent, client);
+      if (expires != NULL && g_date_time_compare (expires, month_ahead) <= 0)
+        g_ptr_array_add (expiring, client);
+      g_object_unref (client);
+    }
+
+  if (silent->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u client has not asked for more than 7 days",
+                                                             "%u clients have not asked for more than 7 days",
+                                                             silent->len),
+                                                silent->len);
+      g_autofree char *names = some_names (silent);
+      g_autofree char *explanation = g_strdup_printf (_("An activated client asks its host again every 7 days; these "
+                                                        "missed at least one renewal: %s. Machines that were retired "
+                                                        "are among them too."),
+                                                      names);
+
+      add (findings, "health.clients-silent", KD_FINDING_WARNING, title, explanation,
+           _("On a client that is still in use, run slmgr.vbs /ato and look at its 12288 events to see where its "
+             "requests go."));
+    }
+  if (expiring->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "The activation of %u client ends within 30 days",
+                                                             "The activation of %u clients ends within 30 days",
+                                                             expiring->len),
+                                                expiring->len);
+      g_autofree char *names = some_names (expiring);
+      g_autofree char *explanation = g_strdup_printf (_("By their last request, the activation of these clients ends "
+                                                        "within 30 days unless they reach the host before: %s."),
+                                                      names);
+      KdFinding *f = add (findings, "health.clients-expiring", KD_FINDING_WARNING, title, explanation,
+                          _("Make sure they can reach the host, and renew them by hand with slmgr.vbs /ato."));
+
+      kd_finding_add_command (f, "slmgr.vbs /ato", _("Renew the activation now"));
+    }
+}
+
+/* What the clients' side shows against what the host logged */
+static void
+rule_correlation (const KdHealthFacts *facts,
+                  GListStore          *findings)
+{
+  g_autoptr(GPtrArray) not_on_host = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unanswered = g_ptr_array_new ();
+  g_autoptr(GPtrArray) skewed = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (facts->clients);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KdHealthClient *client = g_list_model_get_item (facts->clients, i);
+      KdHealthSources sources = kd_health_client_get_sources (client);
+
+      if (facts->history && (sources & (KD_HEALTH_SOURCE_CAPTURE | KD_HEALTH_SOURCE_12288)) &&
+          !(sources & KD_HEALTH_SOURCE_12290))
+        g_ptr_array_add (not_on_host, client);
+      if (facts->responses && kd_health_client_get_unanswered (client))
+        g_ptr_array_add (unanswered, client);
+      if (kd_health_client_get_skew_minutes (client) > SKEW_MINUTES)
+        g_ptr_array_add (skewed, client);
+      g_object_unref (client);
+    }
+
+  if (not_on_host->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u client is not in the host’s history",
+                                                             "%u clients are not in the host’s history",
+                                                             not_on_host->len),
+                                                not_on_host->len);
+      g_autofree char *names = some_names (not_on_host);
+      g_autofree char *explanation = g_strdup_printf (_("Their own captures or events show them, but the host logged "
+                                                        "no request of theirs: %s. Their requests do not reach it "
+                                                        "(DNS, the network, a firewall on its port), another host "
+                                                        "counts them, or its log was cleared or is full."),
+                                                      names);
+      KdFinding *f = add (findings, "health.not-on-host", KD_FINDING_WARNING, title, explanation,
+                          _("On one of them, see which host it asks (slmgr.vbs /dlv, its 12288 events), and check "
+                            "that it reaches that host on its port."));
+
+      if (facts->host != NULL)
+        {
+          g_autofree char *command = g_strdup_printf ("Test-NetConnection %s -Port 1688", facts->host);
+          kd_finding_add_command (f, command, _("Check from a client that the host’s port answers"));
+        }
+    }
+  if (unanswered->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u client got no answer to its last request",
+                                                             "%u clients got no answer to their last request",
+                                                             unanswered->len),
+                                                unanswered->len);
+      g_autofree char *names = some_names (unanswered);
+      g_autofree char *explanation = g_strdup_printf (_("Their last 12288 has no 12289 after it: the request left, "
+                                                        "no answer came back: %s."),
+                                                      names);
+
+      add (findings, "health.no-answer", KD_FINDING_WARNING, title, explanation,
+           _("Check that the host they asked is up and that its port is open to them."));
+    }
+  if (skewed->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "The clock of %u client is off the host’s by more than 4 hours",
+                                                             "The clocks of %u clients are off the host’s by more than 4 hours",
+                                                             skewed->len),
+                                                skewed->len);
+      g_autofree char *names = some_names (skewed);
+      g_autofree char *explanation = g_strdup_printf (_("The time they sent in their requests and the time the host "
+                                                        "logged them differ by more than 4 hours: %s. A KMS host "
+                                                        "refuses such requests with 0xC004F06C."),
+                                                      names);
+      KdFinding *f = add (findings, "health.clock-skew", KD_FINDING_WARNING, title, explanation,
+                          _("Set their clocks right (time zone included), or have them follow the domain’s time."));
+
+      kd_finding_add_command (f, "w32tm /resync", _("Set the clock from its time source"));
+      kd_finding_add_code (f, "0xC004F06C", FALSE);
+    }
+}
+
 /**
  * kd_health_rules_run:
  * @facts: a snapshot
@@ -236,5 +435,8 @@ kd_health_rules_run (const KdHealthFacts *facts,
   rule_clones (facts, findings);
   rule_gap (facts, findings);
   rule_forecast (facts, findings);
+  rule_idle (facts, findings);
+  rule_ageing (facts, findings);
+  rule_correlation (facts, findings);
   rule_failures (facts, findings);
 }

@@ -31,6 +31,8 @@ typedef struct
   GListModel *clients;      /* KdHealthClient */
   GPtrArray *failures;      /* KdHealthFailure */
   const char *host;         /* the host most clients used, or NULL */
+  GDateTime *last_host_request;  /* the newest 12290, or NULL */
+  gboolean responses;       /* the clients' exports hold 12289s */
 } KdHealthFacts;
 
 void kd_health_rules_run (const KdHealthFacts *facts,

@@ -74,6 +74,8 @@ struct _KdHealth
   GPtrArray *failures;
   GPtrArray *hosts;
   gboolean history;
+  gboolean responses;
+  GDateTime *last_host_request;
   GListStore *findings;
 };
 
@@ -138,6 +140,8 @@ clear_snapshot (KdHealth *self)
   g_ptr_array_set_size (self->hosts, 0);
   g_list_store_remove_all (self->findings);
   self->history = FALSE;
+  self->responses = FALSE;
+  g_clear_pointer (&self->last_host_request, g_date_time_unref);
   self->count = 0;
   self->cap = 0;
   self->by_n_policy_25 = 0;
@@ -702,6 +706,13 @@ update (KdHealth *self)
           newest = g_date_time_ref (when);
         }
       self->history |= event_id == 12290;
+      self->responses |= event_id == 12289;
+      if (event_id == 12290 && when != NULL &&
+          (self->last_host_request == NULL || g_date_time_compare (when, self->last_host_request) > 0))
+        {
+          g_clear_pointer (&self->last_host_request, g_date_time_unref);
+          self->last_host_request = g_date_time_ref (when);
+        }
       if ((event_id == 12290 || event_id == 12288) && cmid != NULL)
         {
           client = client_for (clients, cmid);
@@ -767,7 +778,7 @@ update (KdHealth *self)
   {
     KdHealthFacts facts = {
       self->as_of, self->history, self->count, self->cap, self->by_n_policy_25, self->reported, self->below_25,
-      self->below_5, G_LIST_MODEL (self->clients), self->failures, NULL,
+      self->below_5, G_LIST_MODEL (self->clients), self->failures, NULL, self->last_host_request, self->responses,
     };
     guint most = 0;
 
