@@ -10,6 +10,7 @@
 #include "kd-cli-commands.h"
 #include "kd-cli-common.h"
 #include "kd-finding.h"
+#include "kd-health-import.h"
 #include "kd-health.h"
 
 static void
@@ -102,6 +103,8 @@ kd_cli_health (int    argc,
   g_auto(GStrv) inputs = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KdHealth) health = kd_health_new ();
+  g_autoptr(KdHealthImport) import = NULL;
+  g_autoptr(GPtrArray) files = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (see docs/health-json.md)"), NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("The time of the snapshot, in ISO 8601 (default: the newest event’s)"),
@@ -130,16 +133,24 @@ kd_cli_health (int    argc,
       kd_health_set_as_of (health, as_of);
     }
 
+  files = g_ptr_array_new_null_terminated (0, g_object_unref, TRUE);
   for (guint i = 0; inputs[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
+      GFile *file = g_file_new_for_commandline_arg (inputs[i]);
 
+      g_ptr_array_add (files, file);
       if (!g_file_query_exists (file, NULL))
         {
           g_printerr ("kms-doctor-cli: %s: %s\n", inputs[i], _("No such file or folder"));
           return EXIT_USAGE;
         }
-      kd_health_add_path (health, file, inputs[i], NULL);
+    }
+  /* a folder of thousands of captures, on every processor */
+  import = kd_health_import_new (health);
+  if (!kd_health_import_run (import, (GFile **) files->pdata, (const char * const *) inputs, NULL, &error))
+    {
+      g_printerr ("kms-doctor-cli: %s\n", error->message);
+      return EXIT_USAGE;
     }
 
   if (json)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kd-finding.h"
+#include "kd-health-import.h"
 #include "kd-health.h"
 #include "kd-test-json.h"
 
@@ -363,6 +364,76 @@ test_text_same_as_xml (void)
     }
 }
 
+static void
+on_import_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* The same folder read on every processor: the same snapshot, its progress
+ * told on the caller's main context, and a cancelled import adds nothing */
+static void
+test_import (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "fixtures", "health", "basic", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  GFile *files[] = { file, NULL };
+  const char *paths[] = { "basic", NULL };
+  g_autoptr(KdHealth) health = kd_health_new ();
+  g_autoptr(KdHealthImport) import = kd_health_import_new (health);
+  g_autoptr(JsonNode) expected = health_json (paths, NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) actual = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint notified = 0;
+
+  g_signal_connect (import, "notify::fraction", G_CALLBACK (count_notify), &notified);
+  kd_health_import_run_async (import, files, paths, NULL, on_import_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (kd_health_import_run_finish (import, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (kd_health_import_get_n_files (import), ==, 5);
+  g_assert_cmpuint (kd_health_import_get_n_done (import), ==, 5);
+  g_assert_cmpuint (kd_health_import_get_n_failed (import), ==, 1);
+  g_assert_cmpfloat (kd_health_import_get_fraction (import), ==, 1.0);
+  g_assert_cmpuint (notified, >, 0);
+  message = kd_health_import_dup_message (import);
+  g_assert_cmpstr (message, ==, "5 of 5 files read, 1 not usable");
+
+  kd_health_to_json (health, builder);
+  actual = json_builder_get_root (builder);
+  g_assert_true (json_node_equal (expected, actual));
+
+  /* cancelled: nothing is added */
+  {
+    g_autoptr(KdHealth) other = kd_health_new ();
+    g_autoptr(KdHealthImport) cancelled = kd_health_import_new (other);
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GError) cancel_error = NULL;
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (kd_health_import_run (cancelled, files, paths, cancellable, &cancel_error));
+    g_assert_error (cancel_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (g_list_model_get_n_items (kd_health_get_clients (other)), ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -375,6 +446,7 @@ main (int    argc,
   g_test_add_func ("/health/clients-and-host", test_clients_and_host);
   g_test_add_func ("/health/scenario-basic", test_scenario_basic);
   g_test_add_func ("/health/text-same-as-xml", test_text_same_as_xml);
+  g_test_add_func ("/health/import", test_import);
 
   return g_test_run ();
 }

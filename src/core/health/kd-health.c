@@ -15,6 +15,7 @@
 #include "kd-finding.h"
 #include "kd-health-client-private.h"
 #include "kd-health-rules.h"
+#include "kd-health-private.h"
 #include "kd-health.h"
 #include "kd-json.h"
 
@@ -333,15 +334,107 @@ kd_health_add_problem (KdHealth          *self,
   add_input (self, path, kind, 0, problem);
 }
 
+/* Reading a file, in any thread ------------------------------------------- */
+
+void
+kd_health_item_free (KdHealthItem *item)
+{
+  g_free (item->path);
+  g_clear_object (&item->log);
+  g_clear_object (&item->capture);
+  g_free (item->problem);
+  g_free (item);
+}
+
+/**
+ * kd_health_item_read:
+ * @file: a file
+ * @path: its name as the user gave it
+ *
+ * Reads @file, an export of event logs or a capture, told apart by their
+ * content, never by the file's name; a file that is neither, or that
+ * cannot be read, gets the reason.  Touches nothing shared: any thread of
+ * an import may call it.
+ *
+ * Returns: (transfer full): what the file holds
+ */
+KdHealthItem *
+kd_health_item_read (GFile        *file,
+                     const char   *path,
+                     GCancellable *cancellable)
+{
+  KdHealthItem *item = g_new0 (KdHealthItem, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KdEventLog) log = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(KdCapture) capture = NULL;
+
+  item->path = g_strdup (path);
+  log = kd_event_log_read_file (file, KD_EVENT_READ_NONE, cancellable, &error);
+  if (log != NULL && kd_event_log_get_format (log) != KD_EVENT_FORMAT_UNKNOWN)
+    {
+      item->kind = KD_HEALTH_INPUT_EVENTS;
+      item->log = g_steal_pointer (&log);
+      return item;
+    }
+  /* a file that is not there, an .evtx this build cannot read, a damaged one */
+  if (log == NULL && !g_error_matches (error, KD_EVENT_LOG_ERROR, KD_EVENT_LOG_ERROR_EMPTY))
+    {
+      item->kind = KD_HEALTH_INPUT_UNREADABLE;
+      item->problem = g_strdup (error->message);
+      return item;
+    }
+
+  g_clear_error (&error);
+  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+  if (bytes == NULL)
+    {
+      item->kind = KD_HEALTH_INPUT_UNREADABLE;
+      item->problem = g_strdup (error->message);
+      return item;
+    }
+  capture = kd_capture_parse_bytes (bytes, KD_CAPTURE_PARSE_NONE);
+  if (g_list_model_get_n_items (kd_capture_get_products (capture)) > 0)
+    {
+      item->kind = KD_HEALTH_INPUT_CAPTURE;
+      item->capture = g_steal_pointer (&capture);
+      return item;
+    }
+  item->kind = KD_HEALTH_INPUT_OTHER;
+  item->problem = g_strdup (g_bytes_get_size (bytes) == 0
+                              ? _("The file is empty")
+                              : _("This is neither what slmgr.vbs or ospp.vbs printed nor an export of event logs"));
+  return item;
+}
+
+/* What a file held, added to the inputs */
+void
+kd_health_add_item (KdHealth     *self,
+                    KdHealthItem *item)
+{
+  switch (item->kind)
+    {
+    case KD_HEALTH_INPUT_EVENTS:
+      kd_health_add_events (self, item->path, item->log);
+      break;
+    case KD_HEALTH_INPUT_CAPTURE:
+      kd_health_add_capture (self, item->path, item->capture);
+      break;
+    case KD_HEALTH_INPUT_UNREADABLE:
+    case KD_HEALTH_INPUT_OTHER:
+    default:
+      kd_health_add_problem (self, item->path, item->kind, item->problem);
+      break;
+    }
+}
+
 /**
  * kd_health_add_file:
  * @file: a file the user gave
  * @path: (nullable): its name as the user gave it, or %NULL for its path
  * @cancellable: (nullable): a #GCancellable
  *
- * Reads @file, an export of event logs or a capture, told apart by their
- * content, never by the file's name.  A file that is neither, or that
- * cannot be read, is listed with the reason.
+ * Reads @file (see kd_health_item_read()) and adds what it holds.
  *
  * Returns: whether the file gave events or a capture
  */
@@ -351,80 +444,48 @@ kd_health_add_file (KdHealth     *self,
                     const char   *path,
                     GCancellable *cancellable)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KdEventLog) log = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(KdCapture) capture = NULL;
   g_autofree char *own_path = NULL;
+  KdHealthItem *item;
+  gboolean usable;
 
   g_return_val_if_fail (KD_IS_HEALTH (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (path == NULL)
     path = own_path = g_file_get_parse_name (file);
-
-  log = kd_event_log_read_file (file, KD_EVENT_READ_NONE, cancellable, &error);
-  if (log != NULL && kd_event_log_get_format (log) != KD_EVENT_FORMAT_UNKNOWN)
-    {
-      kd_health_add_events (self, path, log);
-      return TRUE;
-    }
-  /* a file that is not there, an .evtx this build cannot read, a damaged one */
-  if (log == NULL && !g_error_matches (error, KD_EVENT_LOG_ERROR, KD_EVENT_LOG_ERROR_EMPTY))
-    {
-      kd_health_add_problem (self, path, KD_HEALTH_INPUT_UNREADABLE, error->message);
-      return FALSE;
-    }
-
-  g_clear_error (&error);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
-  if (bytes == NULL)
-    {
-      kd_health_add_problem (self, path, KD_HEALTH_INPUT_UNREADABLE, error->message);
-      return FALSE;
-    }
-  capture = kd_capture_parse_bytes (bytes, KD_CAPTURE_PARSE_NONE);
-  if (g_list_model_get_n_items (kd_capture_get_products (capture)) > 0)
-    {
-      kd_health_add_capture (self, path, capture);
-      return TRUE;
-    }
-  kd_health_add_problem (self, path, KD_HEALTH_INPUT_OTHER,
-                         g_bytes_get_size (bytes) == 0
-                           ? _("The file is empty")
-                           : _("This is neither what slmgr.vbs or ospp.vbs printed nor an export of event logs"));
-  return FALSE;
+  item = kd_health_item_read (file, path, cancellable);
+  usable = item->kind == KD_HEALTH_INPUT_EVENTS || item->kind == KD_HEALTH_INPUT_CAPTURE;
+  kd_health_add_item (self, item);
+  kd_health_item_free (item);
+  return usable;
 }
 
 /**
- * kd_health_add_path:
+ * kd_health_list_files:
  * @file: a file or a folder the user gave
- * @path: (nullable): its name as the user gave it, or %NULL for its path
- * @cancellable: (nullable): a #GCancellable
+ * @path: its name as the user gave it
+ * @files: (element-type GFile): where the files go
+ * @paths: (element-type utf8): and their names as the user would give them
  *
- * kd_health_add_file() for @file, or for every file below it, in the
- * order of their names, when it is a folder.
+ * @file, or every file below it, in the order of their names, when it is
+ * a folder.
  */
 void
-kd_health_add_path (KdHealth     *self,
-                    GFile        *file,
-                    const char   *path,
-                    GCancellable *cancellable)
+kd_health_list_files (GFile        *file,
+                      const char   *path,
+                      GPtrArray    *files,
+                      GPtrArray    *paths,
+                      GCancellable *cancellable)
 {
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GPtrArray) names = NULL;
-  g_autofree char *own_path = NULL;
 
-  g_return_if_fail (KD_IS_HEALTH (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (path == NULL)
-    path = own_path = g_file_get_parse_name (file);
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY ||
       (children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
                                              cancellable, NULL)) == NULL)
     {
-      kd_health_add_file (self, file, path, cancellable);
+      g_ptr_array_add (files, g_object_ref (file));
+      g_ptr_array_add (paths, g_strdup (path));
       return;
     }
   names = g_ptr_array_new_with_free_func (g_free);
@@ -442,8 +503,38 @@ kd_health_add_path (KdHealth     *self,
       g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
       g_autofree char *child_path = g_build_filename (path, (char *) g_ptr_array_index (names, i), NULL);
 
-      kd_health_add_path (self, child, child_path, cancellable);
+      kd_health_list_files (child, child_path, files, paths, cancellable);
     }
+}
+
+/**
+ * kd_health_add_path:
+ * @file: a file or a folder the user gave
+ * @path: (nullable): its name as the user gave it, or %NULL for its path
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * kd_health_add_file() for @file, or for every file below it, in the
+ * order of their names, when it is a folder, in the caller's thread.  For
+ * many files, #KdHealthImport reads them on every processor.
+ */
+void
+kd_health_add_path (KdHealth     *self,
+                    GFile        *file,
+                    const char   *path,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *own_path = NULL;
+
+  g_return_if_fail (KD_IS_HEALTH (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (path == NULL)
+    path = own_path = g_file_get_parse_name (file);
+  kd_health_list_files (file, path, files, paths, cancellable);
+  for (guint i = 0; i < files->len && !g_cancellable_is_cancelled (cancellable); i++)
+    kd_health_add_file (self, g_ptr_array_index (files, i), g_ptr_array_index (paths, i), cancellable);
 }
 
 /**
