@@ -25,6 +25,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "bench-history.h"
 #include "kd-event-log.h"
 
 #define N_EVENTS 100000
@@ -52,71 +53,6 @@ read_one (const char *path)
   return 0;
 }
 
-static void
-write_history (const char *text_path,
-               const char *xml_path)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GString) xml = g_string_new ("<Events>\n");
-  g_autoptr(GRand) rand = g_rand_new_with_seed (12290);
-
-  for (guint i = 0; i < N_EVENTS; i++)
-    {
-      guint client = g_rand_int_range (rand, 0, 3000);
-      guint minute = i / 3;
-      g_autofree char *info = g_strdup_printf ("0x0,25,PC-%04u.corp.example.com,%08x-1111-4222-8333-%012x,2026/11/%02u %u:%02u,"
-                                               "%u,1,%u,2de67392-b7a7-462a-b1ca-108dd189f588",
-                                               client, client, client, 1 + minute / 1440 % 28, minute / 60 % 24, minute % 60,
-                                               client % 2, 259200 - minute % 10080);
-      g_autofree char *date = g_strdup_printf ("2026-11-%02uT%02u:%02u:%02u.%07uZ", 1 + minute / 1440 % 28,
-                                               minute / 60 % 24, minute % 60, i % 60, i);
-
-      g_string_append_printf (text,
-                              "Event[%u]:\n  Log Name: Key Management Service\n  Source: Microsoft-Windows-Security-SPP\n"
-                              "  Date: %s\n  Event ID: 12290\n  Task: N/A\n  Level: Information\n  Opcode: N/A\n"
-                              "  Keyword: Classic\n  User: N/A\n  User Name: N/A\n  Computer: kms01.corp.example.com\n"
-                              "  Description: \nAn activation request has been processed.\nInfo:\n%s\n\n",
-                              i, date, info);
-      g_string_append_printf (xml,
-                              "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
-                              "<Provider Name='Microsoft-Windows-Security-SPP' Guid='{E23B33B0-C8C9-472C-A5F9-F2BDFEA0F156}' "
-                              "EventSourceName='Software Protection Platform Service'/><EventID Qualifiers='16384'>12290</EventID>"
-                              "<Version>0</Version><Level>0</Level><Task>0</Task><Opcode>0</Opcode>"
-                              "<Keywords>0x80000000000000</Keywords><TimeCreated SystemTime='%s'/><EventRecordID>%u</EventRecordID>"
-                              "<Correlation/><Execution ProcessID='0' ThreadID='0'/><Channel>Key Management Service</Channel>"
-                              "<Computer>kms01.corp.example.com</Computer><Security/></System><EventData><Data>%s</Data>"
-                              "</EventData></Event>\n",
-                              date, i + 1, info);
-    }
-  g_string_append (xml, "</Events>\n");
-  g_assert (g_file_set_contents (text_path, text->str, text->len, NULL));
-  g_assert (g_file_set_contents (xml_path, xml->str, xml->len, NULL));
-}
-
-static gint64
-run_timed (const char * const *argv,
-           char              **out)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 t0 = g_get_monotonic_time ();
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL,
-                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL | (out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0), NULL,
-                     NULL, out, NULL, &status, &error))
-    return -1;
-  return g_spawn_check_wait_status (status, NULL) ? g_get_monotonic_time () - t0 : -1;
-}
-
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* Reads @path in its own process next to @reference, ROUNDS times */
 static void
 bench (const char         *self,
@@ -140,10 +76,10 @@ bench (const char         *self,
       g_autofree char *out = NULL;
       gint64 us = 0;
 
-      if (run_timed (argv, &out) < 0 || sscanf (out, "%" G_GINT64_FORMAT " %u %ld", &us, &n_events, &peak) != 3)
+      if (bench_run_timed (argv, &out) < 0 || sscanf (out, "%" G_GINT64_FORMAT " %u %ld", &us, &n_events, &peak) != 3)
         g_error ("reading %s failed", path);
       read_us[round] = us;
-      ref_us[round] = have_reference ? run_timed (reference, NULL) : -1;
+      ref_us[round] = have_reference ? bench_run_timed (reference, NULL) : -1;
       have_reference = have_reference && ref_us[round] > 0;
       if (have_reference)
         g_print ("  round %u: read %.3f s, %s %.3f s: %.2fx\n", round + 1, us / 1e6, reference[0], ref_us[round] / 1e6,
@@ -151,8 +87,8 @@ bench (const char         *self,
       else
         g_print ("  round %u: read %.3f s\n", round + 1, us / 1e6);
     }
-  qsort (read_us, ROUNDS, sizeof read_us[0], compare_int64);
-  qsort (ref_us, ROUNDS, sizeof ref_us[0], compare_int64);
+  qsort (read_us, ROUNDS, sizeof read_us[0], bench_compare_int64);
+  qsort (ref_us, ROUNDS, sizeof ref_us[0], bench_compare_int64);
   g_print ("%s: %.1f MB, %u events; read: median %.3f s (%.1f MB/s)", what, size / 1048576.0, n_events,
            read_us[ROUNDS / 2] / 1e6, size / 1048576.0 / (read_us[ROUNDS / 2] / 1e6));
   if (have_reference)
@@ -178,14 +114,14 @@ main (int    argc,
     {
       text = g_build_filename (argv[2], "history.txt", NULL);
       xml = g_build_filename (argv[2], "history.xml", NULL);
-      write_history (text, xml);
+      bench_write_history (text, xml, N_EVENTS);
       return 0;
     }
 
   dir = g_dir_make_tmp ("kd-bench-events-XXXXXX", NULL);
   text = g_build_filename (dir, "history.txt", NULL);
   xml = g_build_filename (dir, "history.xml", NULL);
-  write_history (text, xml);
+  bench_write_history (text, xml, N_EVENTS);
   evtx = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures", "events", "evtx-application-spp-no-crc32.evtx", NULL);
 
   {

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "kd-finding.h"
+#include "kd-enum-types.h"
 #include "kd-health-import.h"
+#include "kd-health-private.h"
 #include "kd-health.h"
 #include "kd-test-json.h"
 
@@ -434,6 +436,44 @@ test_import (void)
   }
 }
 
+/* Every export of events is taken for one, never for a capture, and
+ * every capture of slmgr's for a capture */
+static void
+test_kinds (void)
+{
+  static const struct {
+    const char *dir;
+    KdHealthInputKind kind;
+  } folders[] = {
+    { "events", KD_HEALTH_INPUT_EVENTS },
+    { "captures", KD_HEALTH_INPUT_CAPTURE },
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", folders[f].dir, NULL);
+      g_autoptr(GDir) files = g_dir_open (dir, 0, NULL);
+      const char *name;
+      guint n = 0;
+
+      while ((name = g_dir_read_name (files)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(KdHealthItem) item = NULL;
+
+          if (g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".md") ||
+              (!HAVE_LIBEVTX && g_str_has_suffix (name, ".evtx")))
+            continue;
+          item = kd_health_item_read (file, name, NULL);
+          if (item->kind != folders[f].kind)
+            g_error ("%s/%s read as %s", folders[f].dir, name, kd_enum_get_nick (KD_TYPE_HEALTH_INPUT_KIND, item->kind));
+          n++;
+        }
+      g_assert_cmpuint (n, >, 10);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -447,6 +487,7 @@ main (int    argc,
   g_test_add_func ("/health/scenario-basic", test_scenario_basic);
   g_test_add_func ("/health/text-same-as-xml", test_text_same_as_xml);
   g_test_add_func ("/health/import", test_import);
+  g_test_add_func ("/health/kinds", test_kinds);
 
   return g_test_run ();
 }

@@ -13,10 +13,11 @@ G_BEGIN_DECLS
 KdHealthClient *kd_health_client_new          (const char     *cmid);
 void            kd_health_client_add_request  (KdHealthClient *self,
                                                KdKmsEvent     *event,
-                                               GDateTime      *when);
+                                               gint64          seconds);
 void            kd_health_client_add_response (KdHealthClient *self,
                                                KdKmsEvent     *event,
-                                               GDateTime      *when);
+                                               gint64          seconds);
+gint64          kd_health_time_seconds        (const char     *text);
 void            kd_health_client_add_capture  (KdHealthClient *self,
                                                const char     *activation_id,
                                                const char     *kms_host);

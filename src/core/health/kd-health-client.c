@@ -21,19 +21,21 @@ struct _KdHealthClient
 
   char *cmid;
   GPtrArray *names;           /* sorted, NULL-terminated */
-  char *activation_id;
-  char *kms_host;
-  GDateTime *last_request;
-  KdClientLicenseState license_state;
-  int n_policy;
-  int is_vm;
-  GDateTime *expires;
-  char *last_hresult;
+  KdKmsEvent *latest;         /* its latest request: what it says is read from it when asked */
+  gint64 latest_seconds;
+  KdKmsEvent *response;       /* the 12289 after it, if any */
+  char *capture_activation_id;
+  char *capture_kms_host;
   guint n_requests;
   KdHealthSources sources;
-  GDateTime *last_host_request;   /* the latest 12290 */
-  gboolean unanswered;            /* its latest 12288 has no 12289 after it */
-  gint64 skew_minutes;            /* the most its clock was off the host's, or -1 */
+  gint64 last_host_request;   /* the latest 12290, or G_MININT64 */
+  gboolean unanswered;        /* its latest 12288 has no 12289 after it */
+  gint64 skew_minutes;        /* the most its clock was off the host's, or -1 */
+
+  /* made when asked */
+  GDateTime *last_request;
+  GDateTime *expires;
+  GDateTime *last_host_request_time;
 };
 
 G_DEFINE_FINAL_TYPE (KdHealthClient, kd_health_client, G_TYPE_OBJECT)
@@ -55,12 +57,13 @@ kd_health_client_finalize (GObject *object)
 
   g_free (self->cmid);
   g_ptr_array_unref (self->names);
-  g_free (self->activation_id);
-  g_free (self->kms_host);
+  g_clear_object (&self->latest);
+  g_clear_object (&self->response);
+  g_free (self->capture_activation_id);
+  g_free (self->capture_kms_host);
   g_clear_pointer (&self->last_request, g_date_time_unref);
   g_clear_pointer (&self->expires, g_date_time_unref);
-  g_clear_pointer (&self->last_host_request, g_date_time_unref);
-  g_free (self->last_hresult);
+  g_clear_pointer (&self->last_host_request_time, g_date_time_unref);
 
   G_OBJECT_CLASS (kd_health_client_parent_class)->finalize (object);
 }
@@ -82,7 +85,7 @@ kd_health_client_get_property (GObject    *object,
       g_value_set_string (value, kd_health_client_get_name (self));
       break;
     case PROP_LAST_REQUEST:
-      g_value_set_boxed (value, self->last_request);
+      g_value_set_boxed (value, kd_health_client_get_last_request (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -133,9 +136,8 @@ kd_health_client_init (KdHealthClient *self)
 {
   self->names = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->names, NULL);
-  self->license_state = KD_CLIENT_LICENSE_UNKNOWN;
-  self->n_policy = -1;
-  self->is_vm = -1;
+  self->latest_seconds = G_MININT64;
+  self->last_host_request = G_MININT64;
   self->skew_minutes = -1;
 }
 
@@ -166,47 +168,77 @@ add_name (KdHealthClient *self,
         break;
     }
   g_ptr_array_insert (self->names, i, g_strdup (name));
+  if (i == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
-static void
-replace_string (char       **member,
-                const char  *value)
+/**
+ * kd_health_time_seconds:
+ * @text: (nullable): a time as the event readers give it:
+ *   "2026-11-30T08:00:00.000Z", "2026-11-30T08:00:00", or a client's clock
+ *   "2026-11-30T08:00"
+ *
+ * The time in seconds since 1970, UTC (a time without an offset is taken
+ * as UTC, the only clock there is), without a #GDateTime: a history holds
+ * hundreds of thousands.
+ *
+ * Returns: the seconds, or %G_MININT64
+ */
+gint64
+kd_health_time_seconds (const char *text)
 {
-  if (value == NULL)
-    return;
-  g_free (*member);
-  *member = g_strdup (value);
+  /* digits at their places in "2026-11-30T08:00:00", and the marks between */
+  static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+  int y, mo, d, h, mi, se = 0;
+  gsize length = text != NULL ? strlen (text) : 0;
+  gsize n = length >= 19 && text[16] == ':' ? 19 : 16;
+  gboolean plain = length >= 16;
+  GDate date;
+
+  for (gsize i = 0; plain && i < n; i++)
+    plain = shape[i] == 'd' ? g_ascii_isdigit (text[i]) : text[i] == shape[i];
+#define DIGITS2(p) ((text[p] - '0') * 10 + (text[(p) + 1] - '0'))
+  if (plain)
+    {
+      y = DIGITS2 (0) * 100 + DIGITS2 (2);
+      mo = DIGITS2 (5);
+      d = DIGITS2 (8);
+      h = DIGITS2 (11);
+      mi = DIGITS2 (14);
+      if (n == 19)
+        se = DIGITS2 (17);
+      /* what may follow: fractions, "Z", nothing */
+      plain = (length == n || text[n] == '.' || text[n] == 'Z') && mo >= 1 && mo <= 12 && h <= 23 && mi <= 59 &&
+              se <= 59 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) mo, (GDateYear) y);
+    }
+#undef DIGITS2
+  if (!plain)
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) time = text != NULL ? g_date_time_new_from_iso8601 (text, utc) : NULL;
+
+      return time != NULL ? g_date_time_to_unix (time) : G_MININT64;
+    }
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) mo, (GDateYear) y);
+  /* Julian day 719163 is 1970-01-01 */
+  return ((gint64) g_date_get_julian (&date) - 719163) * 86400 + h * 3600 + mi * 60 + se;
 }
 
-/* The client's clock in an event's Info, taken as UTC */
 static GDateTime *
-client_clock (KdKmsEvent *event)
+time_of (GDateTime **cache,
+         gint64      seconds)
 {
-  const char *client_time = kd_kms_event_get_client_time (event);
-  g_autofree char *iso = NULL;
-
-  if (client_time == NULL)
-    return NULL;
-  iso = g_strconcat (client_time, ":00Z", NULL);
-  return g_date_time_new_from_iso8601 (iso, NULL);
-}
-
-/* The client's clock plus the minutes its licence has left */
-static GDateTime *
-expiry_of (KdKmsEvent *event)
-{
-  gint64 minutes = kd_kms_event_get_minutes_to_expiry (event);
-  g_autoptr(GDateTime) time = client_clock (event);
-
-  if (time == NULL || minutes < 0)
-    return NULL;
-  return g_date_time_add_minutes (time, (int) MIN (minutes, G_MAXINT));
+  if (*cache == NULL && seconds != G_MININT64)
+    *cache = g_date_time_new_from_unix_utc (seconds);
+  return *cache;
 }
 
 /**
  * kd_health_client_add_request:
  * @event: a 12290 the host logged, or a 12288 the client logged
- * @when: (nullable): when it was logged
+ * @seconds: when it was logged (kd_health_time_seconds()), or
+ *   %G_MININT64
  *
  * A request of this client: its name is added, and the latest request
  * gives the product, host, licence state and expiry.
@@ -214,10 +246,9 @@ expiry_of (KdKmsEvent *event)
 void
 kd_health_client_add_request (KdHealthClient *self,
                               KdKmsEvent     *event,
-                              GDateTime      *when)
+                              gint64          seconds)
 {
   int event_id = kd_kms_event_get_event_id (event);
-  gboolean latest;
 
   g_return_if_fail (KD_IS_HEALTH_CLIENT (self));
   g_return_if_fail (event_id == 12288 || event_id == 12290);
@@ -226,70 +257,45 @@ kd_health_client_add_request (KdHealthClient *self,
   self->sources |= event_id == 12290 ? KD_HEALTH_SOURCE_12290 : KD_HEALTH_SOURCE_12288;
   if (event_id == 12288)
     self->unanswered = TRUE;
-  if (event_id == 12290 && when != NULL)
+  if (event_id == 12290 && seconds != G_MININT64)
     {
-      g_autoptr(GDateTime) client = client_clock (event);
+      gint64 client = kd_health_time_seconds (kd_kms_event_get_client_time (event));
 
-      if (self->last_host_request == NULL || g_date_time_compare (when, self->last_host_request) > 0)
-        {
-          g_clear_pointer (&self->last_host_request, g_date_time_unref);
-          self->last_host_request = g_date_time_ref (when);
-        }
+      self->last_host_request = MAX (self->last_host_request, seconds);
+      g_clear_pointer (&self->last_host_request_time, g_date_time_unref);
       /* the client's clock as it sent it, against the host's as it logged it */
-      if (client != NULL)
-        self->skew_minutes = MAX (self->skew_minutes, ABS (g_date_time_difference (when, client)) / G_TIME_SPAN_MINUTE);
+      if (client != G_MININT64)
+        self->skew_minutes = MAX (self->skew_minutes, ABS (seconds - client) / 60);
     }
   /* a 12290 names the client; a 12288 is logged on the client itself */
   add_name (self, event_id == 12290 ? kd_kms_event_get_client_name (event) : kd_kms_event_get_computer (event));
 
-  latest = self->last_request == NULL || (when != NULL && g_date_time_compare (when, self->last_request) >= 0);
-  if (!latest)
+  if (self->latest != NULL && (seconds == G_MININT64 || seconds < self->latest_seconds))
     return;
-  if (when != NULL)
-    {
-      g_clear_pointer (&self->last_request, g_date_time_unref);
-      self->last_request = g_date_time_ref (when);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_REQUEST]);
-    }
-  replace_string (&self->activation_id, kd_kms_event_get_activation_id (event));
-  /* the host: the one that logged a 12290, the one a 12288 asked */
-  replace_string (&self->kms_host, event_id == 12290 ? kd_kms_event_get_computer (event)
-                                                      : kd_kms_event_get_kms_host (event));
-  replace_string (&self->last_hresult, kd_kms_event_get_hresult (event));
-  if (kd_kms_event_get_license_state (event) != KD_CLIENT_LICENSE_UNKNOWN)
-    self->license_state = kd_kms_event_get_license_state (event);
-  if (kd_kms_event_get_n_policy (event) > 0)
-    self->n_policy = kd_kms_event_get_n_policy (event);
-  if (kd_kms_event_get_is_vm (event) >= 0)
-    self->is_vm = kd_kms_event_get_is_vm (event);
-  {
-    GDateTime *expires = expiry_of (event);
-
-    if (expires != NULL)
-      {
-        g_clear_pointer (&self->expires, g_date_time_unref);
-        self->expires = expires;
-      }
-  }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  g_set_object (&self->latest, event);
+  g_clear_object (&self->response);
+  self->latest_seconds = seconds;
+  g_clear_pointer (&self->last_request, g_date_time_unref);
+  g_clear_pointer (&self->expires, g_date_time_unref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_REQUEST]);
 }
 
 /**
  * kd_health_client_add_response:
  * @event: a 12289: the host's answer to this client's 12288 before it
- * @when: (nullable): when it was logged
+ * @seconds: when it was logged, or %G_MININT64
  */
 void
 kd_health_client_add_response (KdHealthClient *self,
                                KdKmsEvent     *event,
-                               GDateTime      *when)
+                               gint64          seconds)
 {
   g_return_if_fail (KD_IS_HEALTH_CLIENT (self));
 
   self->sources |= KD_HEALTH_SOURCE_12289;
   self->unanswered = FALSE;
-  if (when != NULL && self->last_request != NULL && g_date_time_compare (when, self->last_request) >= 0)
-    replace_string (&self->last_hresult, kd_kms_event_get_hresult (event));
+  if (seconds != G_MININT64 && self->latest != NULL && seconds >= self->latest_seconds)
+    g_set_object (&self->response, event);
 }
 
 /**
@@ -307,10 +313,10 @@ kd_health_client_add_capture (KdHealthClient *self,
   g_return_if_fail (KD_IS_HEALTH_CLIENT (self));
 
   self->sources |= KD_HEALTH_SOURCE_CAPTURE;
-  if (self->activation_id == NULL && activation_id != NULL)
-    self->activation_id = g_ascii_strdown (activation_id, -1);
-  if (self->kms_host == NULL)
-    self->kms_host = g_strdup (kms_host);
+  if (self->capture_activation_id == NULL && activation_id != NULL)
+    self->capture_activation_id = g_ascii_strdown (activation_id, -1);
+  if (self->capture_kms_host == NULL)
+    self->capture_kms_host = g_strdup (kms_host);
 }
 
 /* Getters ---------------------------------------------------------------- */
@@ -350,15 +356,27 @@ kd_health_client_get_names (KdHealthClient *self)
 const char *
 kd_health_client_get_activation_id (KdHealthClient *self)
 {
+  const char *latest;
+
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), NULL);
-  return self->activation_id;
+
+  latest = self->latest != NULL ? kd_kms_event_get_activation_id (self->latest) : NULL;
+  return latest != NULL ? latest : self->capture_activation_id;
 }
 
+/* The host: the one that logged its latest 12290, the one its latest
+ * 12288 asked, or the one its capture names */
 const char *
 kd_health_client_get_kms_host (KdHealthClient *self)
 {
+  const char *latest = NULL;
+
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), NULL);
-  return self->kms_host;
+
+  if (self->latest != NULL)
+    latest = kd_kms_event_get_event_id (self->latest) == 12290 ? kd_kms_event_get_computer (self->latest)
+                                                               : kd_kms_event_get_kms_host (self->latest);
+  return latest != NULL ? latest : self->capture_kms_host;
 }
 
 /**
@@ -370,28 +388,28 @@ GDateTime *
 kd_health_client_get_last_request (KdHealthClient *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), NULL);
-  return self->last_request;
+  return time_of (&self->last_request, self->latest_seconds);
 }
 
 KdClientLicenseState
 kd_health_client_get_license_state (KdHealthClient *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), KD_CLIENT_LICENSE_UNKNOWN);
-  return self->license_state;
+  return self->latest != NULL ? kd_kms_event_get_license_state (self->latest) : KD_CLIENT_LICENSE_UNKNOWN;
 }
 
 int
 kd_health_client_get_n_policy (KdHealthClient *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), -1);
-  return self->n_policy;
+  return self->latest != NULL ? kd_kms_event_get_n_policy (self->latest) : -1;
 }
 
 int
 kd_health_client_get_is_vm (KdHealthClient *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), -1);
-  return self->is_vm;
+  return self->latest != NULL ? kd_kms_event_get_is_vm (self->latest) : -1;
 }
 
 /**
@@ -403,15 +421,28 @@ kd_health_client_get_is_vm (KdHealthClient *self)
 GDateTime *
 kd_health_client_get_expires (KdHealthClient *self)
 {
+  gint64 clock, minutes;
+
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), NULL);
+
+  if (self->expires != NULL || self->latest == NULL)
+    return self->expires;
+  clock = kd_health_time_seconds (kd_kms_event_get_client_time (self->latest));
+  minutes = kd_kms_event_get_minutes_to_expiry (self->latest);
+  if (clock != G_MININT64 && minutes >= 0)
+    self->expires = g_date_time_new_from_unix_utc (clock + MIN (minutes, G_MAXINT32) * 60);
   return self->expires;
 }
 
+/* The result of its latest request, or of the 12289 that answered it */
 const char *
 kd_health_client_get_last_hresult (KdHealthClient *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), NULL);
-  return self->last_hresult;
+
+  if (self->response != NULL && kd_kms_event_get_hresult (self->response) != NULL)
+    return kd_kms_event_get_hresult (self->response);
+  return self->latest != NULL ? kd_kms_event_get_hresult (self->latest) : NULL;
 }
 
 guint
@@ -438,7 +469,7 @@ GDateTime *
 kd_health_client_get_last_host_request (KdHealthClient *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), NULL);
-  return self->last_host_request;
+  return time_of (&self->last_host_request_time, self->last_host_request);
 }
 
 /* Whether its latest 12288 had no 12289 after it: no answer came */

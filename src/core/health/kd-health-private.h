@@ -15,7 +15,8 @@ typedef struct
   char *path;
   KdHealthInputKind kind;
   KdEventLog *log;          /* KD_HEALTH_INPUT_EVENTS */
-  KdCapture *capture;       /* KD_HEALTH_INPUT_CAPTURE */
+  GArray *products;         /* KD_HEALTH_INPUT_CAPTURE: what the health reads of them */
+  guint n_items;
   char *problem;            /* the others' */
 } KdHealthItem;
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -45,6 +46,27 @@ typedef struct
   GPtrArray *sources;       /* static nicks, in the order of the contract */
 } Host;
 
+/* What the health reads of a capture's product, kept instead of the
+ * capture: a folder holds thousands */
+typedef struct
+{
+  char *cmid;               /* a KMS client's, lower case */
+  char *activation_id;
+  char *kms_host;
+  int kms_port;
+  gint64 reported;          /* a KMS host's current count, or -1 */
+} Product;
+
+static void
+product_clear (gpointer data)
+{
+  Product *product = data;
+
+  g_free (product->cmid);
+  g_free (product->activation_id);
+  g_free (product->kms_host);
+}
+
 /* A machine ID the host counts: its latest request in the window */
 typedef struct
 {
@@ -58,7 +80,7 @@ struct _KdHealth
 
   GArray *inputs;
   GPtrArray *events;        /* KdKmsEvent, every log's, in order */
-  GPtrArray *captures;      /* KdCapture */
+  GArray *products;         /* Product, of every capture */
   GDateTime *as_of_set;
 
   /* the snapshot */
@@ -158,7 +180,7 @@ kd_health_finalize (GObject *object)
   clear_snapshot (self);
   g_array_unref (self->inputs);
   g_ptr_array_unref (self->events);
-  g_ptr_array_unref (self->captures);
+  g_array_unref (self->products);
   g_clear_pointer (&self->as_of_set, g_date_time_unref);
   g_object_unref (self->clients);
   g_ptr_array_unref (self->failures);
@@ -243,7 +265,8 @@ kd_health_init (KdHealth *self)
   self->inputs = g_array_new (FALSE, TRUE, sizeof (Input));
   g_array_set_clear_func (self->inputs, input_clear);
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
-  self->captures = g_ptr_array_new_with_free_func (g_object_unref);
+  self->products = g_array_new (FALSE, TRUE, sizeof (Product));
+  g_array_set_clear_func (self->products, product_clear);
   self->clients = g_list_store_new (KD_TYPE_HEALTH_CLIENT);
   self->failures = g_ptr_array_new_with_free_func (failure_free);
   self->hosts = g_ptr_array_new_with_free_func (host_free);
@@ -298,6 +321,50 @@ kd_health_add_events (KdHealth   *self,
              n == 0 ? kd_event_log_get_notes (log)[0] : NULL);
 }
 
+/* What the health reads of each product of @capture */
+static GArray *
+capture_products (KdCapture *capture)
+{
+  GListModel *products = kd_capture_get_products (capture);
+  GArray *kept = g_array_new (FALSE, TRUE, sizeof (Product));
+
+  g_array_set_clear_func (kept, product_clear);
+  for (guint p = 0; p < g_list_model_get_n_items (products); p++)
+    {
+      g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, p);
+      const char *cmid = kd_capture_product_get_field (product, "cmid");
+      const char *activation_id = kd_capture_product_get_field (product, "activation_id");
+      Product one = { NULL, NULL, NULL, -1, -1 };
+
+      if (kd_capture_product_is_kms_host (product))
+        one.reported = kd_capture_product_get_int (product, "current_count");
+      if (cmid != NULL && kd_capture_product_is_kms_client (product))
+        {
+          one.cmid = g_ascii_strdown (cmid, -1);
+          one.activation_id = activation_id != NULL ? g_ascii_strdown (activation_id, -1) : NULL;
+          one.kms_host = g_strdup (kd_capture_product_get_kms_host (product));
+          one.kms_port = (int) kd_capture_product_get_kms_port (product);
+        }
+      if (one.cmid != NULL || one.reported >= 0)
+        g_array_append_val (kept, one);
+    }
+  return kept;
+}
+
+/* Takes the products of @products */
+static void
+add_products (KdHealth   *self,
+              const char *path,
+              GArray     *products,
+              guint       n_items)
+{
+  for (guint i = 0; i < products->len; i++)
+    g_array_append_val (self->products, g_array_index (products, Product, i));
+  /* moved, not copied */
+  g_array_set_clear_func (products, NULL);
+  add_input (self, path, KD_HEALTH_INPUT_CAPTURE, n_items, NULL);
+}
+
 /**
  * kd_health_add_capture:
  * @path: the file the capture came from
@@ -308,11 +375,13 @@ kd_health_add_capture (KdHealth   *self,
                        const char *path,
                        KdCapture  *capture)
 {
+  g_autoptr(GArray) products = NULL;
+
   g_return_if_fail (KD_IS_HEALTH (self));
   g_return_if_fail (KD_IS_CAPTURE (capture));
 
-  g_ptr_array_add (self->captures, g_object_ref (capture));
-  add_input (self, path, KD_HEALTH_INPUT_CAPTURE, g_list_model_get_n_items (kd_capture_get_products (capture)), NULL);
+  products = capture_products (capture);
+  add_products (self, path, products, g_list_model_get_n_items (kd_capture_get_products (capture)));
 }
 
 /**
@@ -341,9 +410,80 @@ kd_health_item_free (KdHealthItem *item)
 {
   g_free (item->path);
   g_clear_object (&item->log);
-  g_clear_object (&item->capture);
+  g_clear_pointer (&item->products, g_array_unref);
   g_free (item->problem);
   g_free (item);
+}
+
+#define PEEK_SIZE (64 * 1024)
+
+/* Whether a capture is one: a product with a name or a licence status
+ * (an export of events has a "Description:" too, never these) */
+static gboolean
+is_capture (KdCapture *capture)
+{
+  GListModel *products = kd_capture_get_products (capture);
+
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, i);
+
+      if (kd_capture_product_get_name (product) != NULL || kd_capture_product_get_license_status (product) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static KdCapture *
+read_whole_capture (GFile        *file,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, cancellable, NULL, NULL);
+
+  return bytes != NULL ? kd_capture_parse_bytes (bytes, KD_CAPTURE_PARSE_NONE) : NULL;
+}
+
+/* @file as a capture, or %NULL: its start read first, the whole of it
+ * only when the start is a capture; *@strong says whether it shows a
+ * machine's licence (else it may be an /ato result, or an export of
+ * events the parser took some lines of) */
+static KdCapture *
+read_capture (GFile        *file,
+              gboolean     *strong,
+              GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
+  g_autofree guint8 *start = g_malloc (PEEK_SIZE);
+  g_autoptr(KdCapture) capture = NULL;
+  gsize length = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), start, PEEK_SIZE, &length, cancellable, NULL) || length == 0)
+    return NULL;
+  /* an .evtx, or what the capture parser would take for a capture of a
+   * single cut line */
+  if (length >= 8 && memcmp (start, "ElfFile", 8) == 0)
+    return NULL;
+  capture = kd_capture_parse (start, length, KD_CAPTURE_PARSE_NONE, cancellable);
+  *strong = is_capture (capture);
+  if (g_list_model_get_n_items (kd_capture_get_products (capture)) == 0)
+    return NULL;
+  /* the whole file when it is longer, and a capture for sure: one that
+   * may not be is read whole only if nothing else takes it */
+  if (length < PEEK_SIZE || !*strong)
+    return g_steal_pointer (&capture);
+  return read_whole_capture (file, cancellable);
+}
+
+/* @item is a capture: what the health reads of it, not the capture */
+static KdHealthItem *
+take_capture (KdHealthItem *item,
+              KdCapture    *capture)
+{
+  item->kind = KD_HEALTH_INPUT_CAPTURE;
+  item->products = capture_products (capture);
+  item->n_items = g_list_model_get_n_items (kd_capture_get_products (capture));
+  return item;
 }
 
 /**
@@ -368,13 +508,38 @@ kd_health_item_read (GFile        *file,
   g_autoptr(KdEventLog) log = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(KdCapture) capture = NULL;
+  gboolean strong = FALSE;
 
   item->path = g_strdup (path);
+
+  /* captures first, from the start of the file: a folder holds thousands
+   * of them, and the event readers would try every kind of export first */
+  capture = read_capture (file, &strong, cancellable);
+  if (capture != NULL && strong)
+    return take_capture (item, capture);
+
   log = kd_event_log_read_file (file, KD_EVENT_READ_NONE, cancellable, &error);
   if (log != NULL && kd_event_log_get_format (log) != KD_EVENT_FORMAT_UNKNOWN)
     {
       item->kind = KD_HEALTH_INPUT_EVENTS;
       item->log = g_steal_pointer (&log);
+      return item;
+    }
+  /* a capture of a command's result alone */
+  if (capture != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                     cancellable, NULL);
+
+      if (info != NULL && g_file_info_get_size (info) > PEEK_SIZE)
+        {
+          g_clear_object (&capture);
+          capture = read_whole_capture (file, cancellable);
+        }
+      if (capture != NULL)
+        return take_capture (item, capture);
+      item->kind = KD_HEALTH_INPUT_UNREADABLE;
+      item->problem = g_strdup (_("The file could not be read to its end"));
       return item;
     }
   /* a file that is not there, an .evtx this build cannot read, a damaged one */
@@ -391,13 +556,6 @@ kd_health_item_read (GFile        *file,
     {
       item->kind = KD_HEALTH_INPUT_UNREADABLE;
       item->problem = g_strdup (error->message);
-      return item;
-    }
-  capture = kd_capture_parse_bytes (bytes, KD_CAPTURE_PARSE_NONE);
-  if (g_list_model_get_n_items (kd_capture_get_products (capture)) > 0)
-    {
-      item->kind = KD_HEALTH_INPUT_CAPTURE;
-      item->capture = g_steal_pointer (&capture);
       return item;
     }
   item->kind = KD_HEALTH_INPUT_OTHER;
@@ -418,7 +576,7 @@ kd_health_add_item (KdHealth     *self,
       kd_health_add_events (self, item->path, item->log);
       break;
     case KD_HEALTH_INPUT_CAPTURE:
-      kd_health_add_capture (self, item->path, item->capture);
+      add_products (self, item->path, item->products, item->n_items);
       break;
     case KD_HEALTH_INPUT_UNREADABLE:
     case KD_HEALTH_INPUT_OTHER:
@@ -460,6 +618,70 @@ kd_health_add_file (KdHealth     *self,
   return usable;
 }
 
+typedef struct
+{
+  char *name;
+  GFileType type;
+} Child;
+
+static int
+compare_children (gconstpointer a,
+                  gconstpointer b)
+{
+  return strcmp (((const Child *) a)->name, ((const Child *) b)->name);
+}
+
+static void
+child_clear (gpointer data)
+{
+  g_free (((Child *) data)->name);
+}
+
+/* The type of each child comes with its name: a folder of ten thousand
+ * files is not asked about each of them again */
+static void
+list_files (GFile        *file,
+            const char   *path,
+            GFileType     type,
+            GPtrArray    *files,
+            GPtrArray    *paths,
+            GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GArray) children = NULL;
+
+  if (type != G_FILE_TYPE_DIRECTORY ||
+      (enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                               G_FILE_QUERY_INFO_NONE, cancellable, NULL)) == NULL)
+    {
+      g_ptr_array_add (files, g_object_ref (file));
+      g_ptr_array_add (paths, g_strdup (path));
+      return;
+    }
+  children = g_array_new (FALSE, FALSE, sizeof (Child));
+  g_array_set_clear_func (children, child_clear);
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      Child child;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, cancellable, NULL) || info == NULL)
+        break;
+      child.name = g_strdup (g_file_info_get_name (info));
+      child.type = g_file_info_get_file_type (info);
+      g_array_append_val (children, child);
+    }
+  g_array_sort (children, compare_children);
+  for (guint i = 0; i < children->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      Child *child = &g_array_index (children, Child, i);
+      g_autoptr(GFile) child_file = g_file_get_child (file, child->name);
+      g_autofree char *child_path = g_build_filename (path, child->name, NULL);
+
+      list_files (child_file, child_path, child->type, files, paths, cancellable);
+    }
+}
+
 /**
  * kd_health_list_files:
  * @file: a file or a folder the user gave
@@ -477,34 +699,8 @@ kd_health_list_files (GFile        *file,
                       GPtrArray    *paths,
                       GCancellable *cancellable)
 {
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY ||
-      (children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
-                                             cancellable, NULL)) == NULL)
-    {
-      g_ptr_array_add (files, g_object_ref (file));
-      g_ptr_array_add (paths, g_strdup (path));
-      return;
-    }
-  names = g_ptr_array_new_with_free_func (g_free);
-  for (;;)
-    {
-      GFileInfo *info = NULL;
-
-      if (!g_file_enumerator_iterate (children, &info, NULL, cancellable, NULL) || info == NULL)
-        break;
-      g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
-    }
-  g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
-  for (guint i = 0; i < names->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
-      g_autofree char *child_path = g_build_filename (path, (char *) g_ptr_array_index (names, i), NULL);
-
-      kd_health_list_files (child, child_path, files, paths, cancellable);
-    }
+  list_files (file, path, g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable), files, paths,
+              cancellable);
 }
 
 /**
@@ -560,23 +756,17 @@ kd_health_set_as_of (KdHealth  *self,
 
 /* The snapshot -------------------------------------------------------------- */
 
-/* When an event was logged: the record's time (UTC, or the host's local
- * time taken as UTC, the only clock there is), else the client's clock */
-static GDateTime *
-event_when (KdKmsEvent *event)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  const char *time = kd_kms_event_get_time (event);
-  const char *client_time = kd_kms_event_get_client_time (event);
+#define UNKNOWN G_MININT64
 
-  if (time != NULL)
-    return g_date_time_new_from_iso8601 (time, utc);
-  if (client_time != NULL)
-    {
-      g_autofree char *iso = g_strconcat (client_time, ":00Z", NULL);
-      return g_date_time_new_from_iso8601 (iso, NULL);
-    }
-  return NULL;
+/* When an event was logged, in seconds since 1970, or UNKNOWN: the
+ * record's time (UTC, or the host's local time taken as UTC, the only
+ * clock there is), else the client's clock */
+static gint64
+event_seconds (KdKmsEvent *event)
+{
+  const char *time = kd_kms_event_get_time (event);
+
+  return kd_health_time_seconds (time != NULL ? time : kd_kms_event_get_client_time (event));
 }
 
 static KdHealthClient *
@@ -711,7 +901,8 @@ below_on (GPtrArray *expiries,
 }
 
 static void
-count_requests (KdHealth *self)
+count_requests (KdHealth     *self,
+                const gint64 *seconds)
 {
   g_autoptr(GHashTable) counted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, counted_free);
   g_autoptr(GDateTime) since = g_date_time_add_days (self->as_of, -KD_HEALTH_WINDOW_DAYS);
@@ -730,9 +921,10 @@ count_requests (KdHealth *self)
       if (kd_kms_event_get_event_id (event) != 12290 || cmid == NULL ||
           g_strcmp0 (kd_kms_event_get_hresult (event), SUCCESS) != 0)
         continue;
-      when = event_when (event);
-      if (when == NULL || g_date_time_compare (when, since) <= 0 || g_date_time_compare (when, self->as_of) > 0)
+      if (seconds[i] == UNKNOWN || seconds[i] <= g_date_time_to_unix (since) ||
+          seconds[i] > g_date_time_to_unix (self->as_of))
         continue;
+      when = g_date_time_new_from_unix_utc (seconds[i]);
       entry = g_hash_table_lookup (counted, cmid);
       if (entry == NULL)
         {
@@ -773,37 +965,33 @@ update (KdHealth *self)
   g_autoptr(GHashTable) clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   /* a client's last 12288, for the 12289 that answers it */
   g_autoptr(GHashTable) asked = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GDateTime) newest = NULL;
+  gint64 newest = UNKNOWN, last_host_request = UNKNOWN;
   g_autoptr(GPtrArray) sorted = NULL;
+  g_autofree gint64 *seconds = NULL;
 
   if (!self->dirty)
     return;
   self->dirty = FALSE;
   clear_snapshot (self);
 
+  seconds = g_new (gint64, MAX (self->events->len, 1));
+  for (guint i = 0; i < self->events->len; i++)
+    seconds[i] = event_seconds (g_ptr_array_index (self->events, i));
   for (guint i = 0; i < self->events->len; i++)
     {
       KdKmsEvent *event = g_ptr_array_index (self->events, i);
-      g_autoptr(GDateTime) when = event_when (event);
+      gint64 when = seconds[i];
       int event_id = kd_kms_event_get_event_id (event);
       const char *cmid = kd_kms_event_get_cmid (event);
       const char *computer = kd_kms_event_get_computer (event);
       const char *hresult = kd_kms_event_get_hresult (event);
       KdHealthClient *client = NULL;
 
-      if (when != NULL && (newest == NULL || g_date_time_compare (when, newest) > 0))
-        {
-          g_clear_pointer (&newest, g_date_time_unref);
-          newest = g_date_time_ref (when);
-        }
+      newest = MAX (newest, when);
       self->history |= event_id == 12290;
       self->responses |= event_id == 12289;
-      if (event_id == 12290 && when != NULL &&
-          (self->last_host_request == NULL || g_date_time_compare (when, self->last_host_request) > 0))
-        {
-          g_clear_pointer (&self->last_host_request, g_date_time_unref);
-          self->last_host_request = g_date_time_ref (when);
-        }
+      if (event_id == 12290)
+        last_host_request = MAX (last_host_request, when);
       if ((event_id == 12290 || event_id == 12288) && cmid != NULL)
         {
           client = client_for (clients, cmid);
@@ -827,40 +1015,26 @@ update (KdHealth *self)
         add_failure (self, hresult, event_id == 12290 ? kd_kms_event_get_client_name (event) : computer);
     }
 
-  for (guint i = 0; i < self->captures->len; i++)
+  for (guint i = 0; i < self->products->len; i++)
     {
-      GListModel *products = kd_capture_get_products (g_ptr_array_index (self->captures, i));
+      Product *product = &g_array_index (self->products, Product, i);
 
-      for (guint p = 0; p < g_list_model_get_n_items (products); p++)
+      /* -1, or 4294967295 over WMI: not a host, or no request yet */
+      if (product->reported >= 0 && product->reported < G_MAXUINT32)
+        self->reported = MAX (self->reported, product->reported);
+      if (product->cmid != NULL)
         {
-          g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, p);
-          const char *cmid = kd_capture_product_get_field (product, "cmid");
-
-          if (kd_capture_product_is_kms_host (product))
-            {
-              gint64 reported = kd_capture_product_get_int (product, "current_count");
-
-              /* -1, or 4294967295 over WMI: not a host, or no request yet */
-              if (reported >= 0 && reported < G_MAXUINT32)
-                self->reported = MAX (self->reported, reported);
-            }
-          if (cmid != NULL && kd_capture_product_is_kms_client (product))
-            {
-              g_autofree char *lower = g_ascii_strdown (cmid, -1);
-
-              kd_health_client_add_capture (client_for (clients, lower),
-                                            kd_capture_product_get_field (product, "activation_id"),
-                                            kd_capture_product_get_kms_host (product));
-              add_host (self, kd_capture_product_get_kms_host (product), (int) kd_capture_product_get_kms_port (product),
-                        lower, "client-capture");
-            }
+          kd_health_client_add_capture (client_for (clients, product->cmid), product->activation_id, product->kms_host);
+          add_host (self, product->kms_host, product->kms_port, product->cmid, "client-capture");
         }
     }
 
+  if (last_host_request != UNKNOWN)
+    self->last_host_request = g_date_time_new_from_unix_utc (last_host_request);
   self->as_of = self->as_of_set != NULL ? g_date_time_ref (self->as_of_set)
-              : newest != NULL ? g_date_time_ref (newest)
+              : newest != UNKNOWN ? g_date_time_new_from_unix_utc (newest)
               : g_date_time_new_now_utc ();
-  count_requests (self);
+  count_requests (self, seconds);
 
   sorted = g_hash_table_get_values_as_ptr_array (clients);
   g_ptr_array_sort_values_with_data (sorted, compare_clients, NULL);
