@@ -100,6 +100,7 @@ kd_cli_health (int    argc,
 {
   gboolean json = FALSE;
   g_autofree char *as_of_text = NULL;
+  g_auto(GStrv) approved = NULL;
   g_auto(GStrv) inputs = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KdHealth) health = kd_health_new ();
@@ -109,6 +110,8 @@ kd_cli_health (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (see docs/health-json.md)"), NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("The time of the snapshot, in ISO 8601 (default: the newest event’s)"),
       N_("TIME") },
+    { "approved", 0, 0, G_OPTION_ARG_STRING_ARRAY, &approved, N_("A KMS host you run (again for each); the others are told of"),
+      N_("HOST") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("FILE|FOLDER…") },
     { NULL }
   };
@@ -133,6 +136,8 @@ kd_cli_health (int    argc,
       kd_health_set_as_of (health, as_of);
     }
 
+  if (approved != NULL)
+    kd_health_set_approved_hosts (health, (const char * const *) approved);
   files = g_ptr_array_new_null_terminated (0, g_object_unref, TRUE);
   for (guint i = 0; inputs[i] != NULL; i++)
     {

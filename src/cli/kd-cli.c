@@ -30,7 +30,7 @@ static const struct {
     N_("Say what is wrong with the machine a capture comes from") },
   { "events", kd_cli_events, "[--json] FILE…|-",
     N_("Read the licensing events of an event log export") },
-  { "health", kd_cli_health, "[--json] [--as-of TIME] FILE|FOLDER…",
+  { "health", kd_cli_health, "[--json] [--as-of TIME] [--approved HOST…] FILE|FOLDER…",
     N_("The health of a KMS deployment: the count, clones, failures, clients") },
 };
 

@@ -310,6 +310,71 @@ test_clients_and_host (void)
   }
 }
 
+/* Two hosts that 15 clients each ask: 30 together, neither at 25; and
+ * a list of approved hosts that lacks one */
+static void
+test_split_hosts (void)
+{
+  g_autoptr(GString) one = g_string_new (NULL);
+  g_autoptr(GString) two = g_string_new (NULL);
+  g_autoptr(KdEventLog) log_one = NULL;
+  g_autoptr(KdEventLog) log_two = NULL;
+  g_autoptr(KdHealth) health = kd_health_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  static const char * const approved[] = { "KMS01", NULL };
+  GListModel *findings;
+  gboolean split = FALSE, unapproved = FALSE;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *cmid = g_strdup_printf ("00000000-0000-4000-8000-0000000000%02u", i);
+      g_autofree char *name = g_strdup_printf ("PC%02u", i);
+      g_autofree char *time = g_strdup_printf ("2026-11-29T%02u:00:00.0000000Z", i % 24);
+
+      add_12290 (i < 15 ? one : two, time, "0x0", 25, name, cmid, 259200);
+    }
+  g_string_replace (two, "kms01.corp.example", "kms02.corp.example", 0);
+  log_one = kd_event_log_read ((const guint8 *) one->str, one->len, NULL);
+  log_two = kd_event_log_read ((const guint8 *) two->str, two->len, NULL);
+  kd_health_add_events (health, "kms01.txt", log_one);
+  kd_health_add_events (health, "kms02.txt", log_two);
+  kd_health_set_approved_hosts (health, approved);
+
+  findings = kd_health_get_findings (health);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
+      const char *rule = kd_finding_get_rule (finding);
+
+      if (g_str_equal (rule, "health.split-hosts"))
+        {
+          split = TRUE;
+          g_assert_cmpint (kd_finding_get_severity (finding), ==, KD_FINDING_ERROR);
+          g_assert_nonnull (strstr (kd_finding_get_explanation (finding), "kms01.corp.example: 15"));
+          g_assert_nonnull (strstr (kd_finding_get_explanation (finding), "kms02.corp.example: 15"));
+        }
+      if (g_str_equal (rule, "health.unapproved-host"))
+        {
+          unapproved = TRUE;
+          g_assert_nonnull (strstr (kd_finding_get_title (finding), "kms02.corp.example"));
+        }
+    }
+  g_assert_true (split);
+  g_assert_true (unapproved);
+
+  /* kms01 approved by its short name, in another case */
+  kd_health_to_json (health, builder);
+  root = json_builder_get_root (builder);
+  {
+    JsonArray *hosts = json_object_get_array_member (json_node_get_object (root), "hosts");
+
+    g_assert_cmpuint (json_array_get_length (hosts), ==, 2);
+    g_assert_true (json_object_get_boolean_member (json_array_get_object_element (hosts, 0), "approved"));
+    g_assert_false (json_object_get_boolean_member (json_array_get_object_element (hosts, 1), "approved"));
+  }
+}
+
 static JsonNode *
 health_json (const char * const *paths,
              const char         *as_of)
@@ -484,6 +549,7 @@ main (int    argc,
   g_test_add_func ("/health/cap-of-five", test_cap_of_five);
   g_test_add_func ("/health/findings", test_findings);
   g_test_add_func ("/health/clients-and-host", test_clients_and_host);
+  g_test_add_func ("/health/split-hosts", test_split_hosts);
   g_test_add_func ("/health/scenario-basic", test_scenario_basic);
   g_test_add_func ("/health/text-same-as-xml", test_text_same_as_xml);
   g_test_add_func ("/health/import", test_import);

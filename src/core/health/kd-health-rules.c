@@ -422,6 +422,89 @@ rule_correlation (const KdHealthFacts *facts,
     }
 }
 
+/* Hosts that split the clients between them: each below a threshold
+ * that together they would pass */
+static void
+rule_split (const KdHealthFacts *facts,
+            GListStore          *findings)
+{
+  g_autoptr(GHashTable) together = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) each = g_string_new (NULL);
+  guint n_hosts = 0, largest = 0, threshold;
+  g_autofree char *title = NULL;
+  g_autofree char *explanation = NULL;
+  KdFinding *f;
+
+  for (guint i = 0; i < facts->hosts->len; i++)
+    {
+      KdHealthHost *host = g_ptr_array_index (facts->hosts, i);
+      guint n = g_hash_table_size (host->window_cmids);
+      GHashTableIter iter;
+      gpointer cmid;
+
+      if (n == 0)
+        continue;
+      n_hosts++;
+      largest = MAX (largest, n);
+      g_string_append_printf (each, "%s%s: %u", each->len > 0 ? ", " : "", host->name, n);
+      g_hash_table_iter_init (&iter, host->window_cmids);
+      while (g_hash_table_iter_next (&iter, &cmid, NULL))
+        g_hash_table_add (together, cmid);
+    }
+  if (n_hosts < 2)
+    return;
+  threshold = facts->by_n_policy_25 > 0 && largest < KD_KMS_THRESHOLD_CLIENT &&
+              g_hash_table_size (together) >= KD_KMS_THRESHOLD_CLIENT ? KD_KMS_THRESHOLD_CLIENT
+            : largest < KD_KMS_THRESHOLD_SERVER && g_hash_table_size (together) >= KD_KMS_THRESHOLD_SERVER
+              ? KD_KMS_THRESHOLD_SERVER : 0;
+  if (threshold == 0)
+    return;
+  title = g_strdup_printf (_("%u KMS hosts split the count: none reaches %u"), n_hosts, threshold);
+  explanation = g_strdup_printf (_("Each host counts only the machines that ask it (%s). Together they are %u, "
+                                   "enough for %u, but each host is below it and activates less."),
+                                 each->str, g_hash_table_size (together), threshold);
+  f = add (findings, "health.split-hosts", KD_FINDING_ERROR, title, explanation,
+           _("Let the clients ask one host: remove the other hosts’ _vlmcs records from DNS (and stop them "
+             "publishing), or point the clients at one host by hand."));
+  kd_finding_add_command (f, "nslookup -type=srv _vlmcs._tcp", _("List the KMS hosts that DNS gives the clients"));
+  if (facts->host != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("slmgr.vbs /skms %s:1688", facts->host);
+      kd_finding_add_command (f, command, _("Point a client at this host"));
+    }
+  kd_finding_add_command (f, "slmgr.vbs /cdns", _("On a host to retire: stop publishing it in DNS"));
+}
+
+static void
+rule_unapproved (const KdHealthFacts *facts,
+                 GListStore          *findings)
+{
+  for (guint i = 0; i < facts->hosts->len; i++)
+    {
+      KdHealthHost *host = g_ptr_array_index (facts->hosts, i);
+      g_autofree char *title = NULL;
+      g_autofree char *explanation = NULL;
+      KdFinding *f;
+
+      if (host->approved != 0)
+        continue;
+      title = g_strdup_printf (_("KMS host %s is not on the list of approved hosts"), host->name);
+      explanation = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u client used it. A host nobody approved may be an old one that "
+                                                  "still publishes itself, or one set up without you: its clients "
+                                                  "count there, not on yours.",
+                                                  "%u clients used it. A host nobody approved may be an old one that "
+                                                  "still publishes itself, or one set up without you: its clients "
+                                                  "count there, not on yours.",
+                                                  g_hash_table_size (host->cmids)),
+                                     g_hash_table_size (host->cmids));
+      f = add (findings, "health.unapproved-host", KD_FINDING_WARNING, title, explanation,
+               _("Find out who runs it. If it should not answer clients, stop it publishing itself in DNS, remove its "
+                 "_vlmcs record, and point its clients at an approved host."));
+      kd_finding_add_command (f, "slmgr.vbs /cdns", _("On that host: stop publishing it in DNS"));
+    }
+}
+
 /**
  * kd_health_rules_run:
  * @facts: a snapshot
@@ -438,5 +521,7 @@ kd_health_rules_run (const KdHealthFacts *facts,
   rule_idle (facts, findings);
   rule_ageing (facts, findings);
   rule_correlation (facts, findings);
+  rule_split (facts, findings);
+  rule_unapproved (facts, findings);
   rule_failures (facts, findings);
 }

@@ -17,6 +17,17 @@ typedef struct
   GPtrArray *clients;       /* names, sorted, unique */
 } KdHealthFailure;
 
+/* A KMS host the inputs name */
+typedef struct
+{
+  char *name;
+  int port;                 /* -1 when not known */
+  GHashTable *cmids;        /* of the clients that used it */
+  GHashTable *window_cmids; /* of those that asked it in the 30 days up to the time */
+  GPtrArray *sources;       /* static nicks, in the order of the contract */
+  int approved;             /* 1 or 0, -1 without a list of approved hosts */
+} KdHealthHost;
+
 /* What the rules read of a snapshot */
 typedef struct
 {
@@ -33,6 +44,7 @@ typedef struct
   const char *host;         /* the host most clients used, or NULL */
   GDateTime *last_host_request;  /* the newest 12290, or NULL */
   gboolean responses;       /* the clients' exports hold 12289s */
+  GPtrArray *hosts;         /* KdHealthHost */
 } KdHealthFacts;
 
 void kd_health_rules_run (const KdHealthFacts *facts,

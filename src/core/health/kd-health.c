@@ -38,14 +38,6 @@ typedef struct
   char *problem;
 } Input;
 
-typedef struct
-{
-  char *name;
-  int port;                 /* -1 when not known */
-  GHashTable *cmids;        /* of the clients that use it */
-  GPtrArray *sources;       /* static nicks, in the order of the contract */
-} Host;
-
 /* What the health reads of a capture's product, kept instead of the
  * capture: a folder holds thousands */
 typedef struct
@@ -100,6 +92,7 @@ struct _KdHealth
   gboolean responses;
   GDateTime *last_host_request;
   GListStore *findings;
+  GStrv approved;
 };
 
 G_DEFINE_FINAL_TYPE (KdHealth, kd_health, G_TYPE_OBJECT)
@@ -135,10 +128,11 @@ failure_free (gpointer data)
 static void
 host_free (gpointer data)
 {
-  Host *host = data;
+  KdHealthHost *host = data;
 
   g_free (host->name);
   g_hash_table_unref (host->cmids);
+  g_hash_table_unref (host->window_cmids);
   g_ptr_array_unref (host->sources);
   g_free (host);
 }
@@ -186,6 +180,7 @@ kd_health_finalize (GObject *object)
   g_ptr_array_unref (self->failures);
   g_ptr_array_unref (self->hosts);
   g_object_unref (self->findings);
+  g_strfreev (self->approved);
 
   G_OBJECT_CLASS (kd_health_parent_class)->finalize (object);
 }
@@ -734,6 +729,24 @@ kd_health_add_path (KdHealth     *self,
 }
 
 /**
+ * kd_health_set_approved_hosts:
+ * @hosts: (nullable) (array zero-terminated=1): the KMS hosts the admin
+ *   runs, or %NULL for no list
+ *
+ * Hosts the inputs name that are not among @hosts are told of.
+ */
+void
+kd_health_set_approved_hosts (KdHealth           *self,
+                              const char * const *hosts)
+{
+  g_return_if_fail (KD_IS_HEALTH (self));
+
+  g_strfreev (self->approved);
+  self->approved = g_strdupv ((char **) hosts);
+  self->dirty = TRUE;
+}
+
+/**
  * kd_health_set_as_of:
  * @as_of: (nullable): the time of the snapshot, or %NULL for the newest
  *   event's
@@ -825,20 +838,41 @@ add_failure (KdHealth   *self,
   add_sorted_unique (failure->clients, client);
 }
 
-static void
+/* Whether @name is one of the approved hosts: the same name, or the
+ * same host by its short name ("kms01" and "kms01.corp.example") */
+static int
+is_approved (KdHealth   *self,
+             const char *name)
+{
+  if (self->approved == NULL)
+    return -1;
+  for (guint i = 0; self->approved[i] != NULL; i++)
+    {
+      const char *a = self->approved[i];
+      gsize n = strlen (a), m = strlen (name);
+
+      if (g_ascii_strcasecmp (a, name) == 0 ||
+          (n < m && name[n] == '.' && g_ascii_strncasecmp (a, name, n) == 0) ||
+          (m < n && a[m] == '.' && g_ascii_strncasecmp (a, name, m) == 0))
+        return 1;
+    }
+  return 0;
+}
+
+static KdHealthHost *
 add_host (KdHealth   *self,
           const char *name,
           int         port,
           const char *cmid,
           const char *source)
 {
-  Host *host = NULL;
+  KdHealthHost *host = NULL;
 
   if (name == NULL)
-    return;
+    return NULL;
   for (guint i = 0; i < self->hosts->len && host == NULL; i++)
     {
-      Host *h = g_ptr_array_index (self->hosts, i);
+      KdHealthHost *h = g_ptr_array_index (self->hosts, i);
 
       /* a host named with a port and without is one host */
       if (g_ascii_strcasecmp (h->name, name) == 0 && (h->port == port || h->port < 0 || port < 0))
@@ -846,10 +880,12 @@ add_host (KdHealth   *self,
     }
   if (host == NULL)
     {
-      host = g_new0 (Host, 1);
+      host = g_new0 (KdHealthHost, 1);
       host->name = g_strdup (name);
       host->port = port;
       host->cmids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      host->window_cmids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      host->approved = is_approved (self, name);
       host->sources = g_ptr_array_new ();
       g_ptr_array_add (self->hosts, host);
     }
@@ -859,6 +895,7 @@ add_host (KdHealth   *self,
     g_hash_table_add (host->cmids, g_strdup (cmid));
   if (!g_ptr_array_find_with_equal_func (host->sources, source, g_str_equal, NULL))
     g_ptr_array_add (host->sources, (gpointer) source);
+  return host;
 }
 
 static int
@@ -959,6 +996,40 @@ count_requests (KdHealth     *self,
   self->below_5 = below_on (expiries, self->count, 5);
 }
 
+/* Each host's clients in the window: the requests it logged (12290) and
+ * those its clients sent it (12288) */
+static void
+count_by_host (KdHealth     *self,
+               const gint64 *seconds)
+{
+  gint64 since = g_date_time_to_unix (self->as_of) - KD_HEALTH_WINDOW_DAYS * 86400;
+  gint64 until = g_date_time_to_unix (self->as_of);
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      KdKmsEvent *event = g_ptr_array_index (self->events, i);
+      int event_id = kd_kms_event_get_event_id (event);
+      const char *cmid = kd_kms_event_get_cmid (event);
+      const char *name = event_id == 12290 ? kd_kms_event_get_computer (event) : kd_kms_event_get_kms_host (event);
+      int port = event_id == 12290 ? -1 : kd_kms_event_get_kms_port (event);
+
+      if ((event_id != 12290 && event_id != 12288) || cmid == NULL || name == NULL || seconds[i] == UNKNOWN ||
+          seconds[i] <= since || seconds[i] > until ||
+          (event_id == 12290 && g_strcmp0 (kd_kms_event_get_hresult (event), SUCCESS) != 0))
+        continue;
+      for (guint h = 0; h < self->hosts->len; h++)
+        {
+          KdHealthHost *host = g_ptr_array_index (self->hosts, h);
+
+          if (g_ascii_strcasecmp (host->name, name) == 0 && (host->port == port || host->port < 0 || port < 0))
+            {
+              g_hash_table_add (host->window_cmids, g_strdup (cmid));
+              break;
+            }
+        }
+    }
+}
+
 static void
 update (KdHealth *self)
 {
@@ -1035,6 +1106,7 @@ update (KdHealth *self)
               : newest != UNKNOWN ? g_date_time_new_from_unix_utc (newest)
               : g_date_time_new_now_utc ();
   count_requests (self, seconds);
+  count_by_host (self, seconds);
 
   sorted = g_hash_table_get_values_as_ptr_array (clients);
   g_ptr_array_sort_values_with_data (sorted, compare_clients, NULL);
@@ -1044,13 +1116,14 @@ update (KdHealth *self)
     KdHealthFacts facts = {
       self->as_of, self->history, self->count, self->cap, self->by_n_policy_25, self->reported, self->below_25,
       self->below_5, G_LIST_MODEL (self->clients), self->failures, NULL, self->last_host_request, self->responses,
+      self->hosts,
     };
     guint most = 0;
 
     /* the host most clients used, for the commands */
     for (guint i = 0; i < self->hosts->len; i++)
       {
-        Host *host = g_ptr_array_index (self->hosts, i);
+        KdHealthHost *host = g_ptr_array_index (self->hosts, i);
 
         if (g_hash_table_size (host->cmids) > most)
           {
@@ -1310,7 +1383,7 @@ kd_health_to_json (KdHealth    *self,
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->hosts->len; i++)
     {
-      Host *host = g_ptr_array_index (self->hosts, i);
+      KdHealthHost *host = g_ptr_array_index (self->hosts, i);
 
       json_builder_begin_object (builder);
       kd_json_add_string (builder, "name", host->name);
@@ -1321,8 +1394,7 @@ kd_health_to_json (KdHealth    *self,
       for (guint s = 0; s < host->sources->len; s++)
         json_builder_add_string_value (builder, g_ptr_array_index (host->sources, s));
       json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "approved");
-      json_builder_add_null_value (builder);
+      kd_json_add_boolean (builder, "approved", host->approved);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

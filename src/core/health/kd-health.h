@@ -41,6 +41,8 @@ void        kd_health_add_problem        (KdHealth          *self,
                                           const char        *path,
                                           KdHealthInputKind  kind,
                                           const char        *problem);
+void        kd_health_set_approved_hosts (KdHealth          *self,
+                                          const char * const *hosts);
 void        kd_health_set_as_of          (KdHealth          *self,
                                           GDateTime         *as_of);
 GDateTime  *kd_health_get_as_of          (KdHealth          *self);
