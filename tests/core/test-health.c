@@ -398,14 +398,16 @@ health_json (const char * const *paths,
   return json_builder_get_root (builder);
 }
 
-/* The scenario of tests/fixtures/health/basic: every value that its
- * expected.json lists */
+/* A scenario of tests/fixtures/health: the folder NAME gives every value
+ * that NAME.expected.json lists */
 static void
-test_scenario_basic (void)
+test_scenario (gconstpointer data)
 {
-  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "fixtures", "health", "basic.expected.json", NULL);
+  const char *name = data;
+  g_autofree char *expected_file = g_strdup_printf ("%s.expected.json", name);
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "fixtures", "health", expected_file, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonNode) actual = health_json ((const char *[]) { "basic", NULL }, NULL);
+  g_autoptr(JsonNode) actual = health_json ((const char *[]) { name, NULL }, NULL);
   g_autoptr(GString) why = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
@@ -550,7 +552,15 @@ main (int    argc,
   g_test_add_func ("/health/findings", test_findings);
   g_test_add_func ("/health/clients-and-host", test_clients_and_host);
   g_test_add_func ("/health/split-hosts", test_split_hosts);
-  g_test_add_func ("/health/scenario-basic", test_scenario_basic);
+  {
+    static const char * const scenarios[] = { "basic", "split", "clients-side", "missing-history" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/health/scenario/%s", scenarios[i]);
+        g_test_add_data_func (path, scenarios[i], test_scenario);
+      }
+  }
   g_test_add_func ("/health/text-same-as-xml", test_text_same_as_xml);
   g_test_add_func ("/health/import", test_import);
   g_test_add_func ("/health/kinds", test_kinds);

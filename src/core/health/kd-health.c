@@ -941,7 +941,10 @@ static void
 count_requests (KdHealth     *self,
                 const gint64 *seconds)
 {
-  g_autoptr(GHashTable) counted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, counted_free);
+  /* each host counts its own clients: a table of counted CMIDs per host */
+  g_autoptr(GHashTable) hosts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) g_hash_table_unref);
+  GHashTable *counted = NULL;
   g_autoptr(GDateTime) since = g_date_time_add_days (self->as_of, -KD_HEALTH_WINDOW_DAYS);
   g_autoptr(GPtrArray) expiries = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
   GHashTableIter iter;
@@ -954,6 +957,7 @@ count_requests (KdHealth     *self,
       KdKmsEvent *event = g_ptr_array_index (self->events, i);
       g_autoptr(GDateTime) when = NULL;
       const char *cmid = kd_kms_event_get_cmid (event);
+      const char *host = kd_kms_event_get_computer (event) != NULL ? kd_kms_event_get_computer (event) : "";
 
       if (kd_kms_event_get_event_id (event) != 12290 || cmid == NULL ||
           g_strcmp0 (kd_kms_event_get_hresult (event), SUCCESS) != 0)
@@ -962,6 +966,12 @@ count_requests (KdHealth     *self,
           seconds[i] > g_date_time_to_unix (self->as_of))
         continue;
       when = g_date_time_new_from_unix_utc (seconds[i]);
+      counted = g_hash_table_lookup (hosts, host);
+      if (counted == NULL)
+        {
+          counted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, counted_free);
+          g_hash_table_insert (hosts, (gpointer) host, counted);
+        }
       entry = g_hash_table_lookup (counted, cmid);
       if (entry == NULL)
         {
@@ -979,6 +989,22 @@ count_requests (KdHealth     *self,
       entry->n_policy = kd_kms_event_get_n_policy (event);
     }
 
+  /* the count of the host that counts the most: what one host can
+   * activate (hosts that split the clients are a finding of their own) */
+  counted = NULL;
+  g_hash_table_iter_init (&iter, hosts);
+  {
+    GHashTable *table;
+
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &table))
+      if (counted == NULL || g_hash_table_size (table) > g_hash_table_size (counted))
+        counted = table;
+  }
+  if (counted == NULL)
+    {
+      self->cap = 50;
+      return;
+    }
   g_hash_table_iter_init (&iter, counted);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
     {
