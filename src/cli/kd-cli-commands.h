@@ -22,5 +22,7 @@ int kd_cli_events   (int    argc,
                      char **argv);
 int kd_cli_health   (int    argc,
                      char **argv);
+int kd_cli_probe    (int    argc,
+                     char **argv);
 
 G_END_DECLS

@@ -32,6 +32,8 @@ static const struct {
     N_("Read the licensing events of an event log export") },
   { "health", kd_cli_health, "[--json] [--as-of TIME] [--approved HOST…] FILE|FOLDER…",
     N_("The health of a KMS deployment: the count, clones, failures, clients") },
+  { "probe", kd_cli_probe, "[--json] [--server ADDR[:PORT]] [--timeout SECONDS] DOMAIN|HOST[:PORT]",
+    N_("Find a domain’s KMS hosts in DNS and check their ports, without a KMS request") },
 };
 
 static void

@@ -408,6 +408,24 @@ test_health (void)
   g_assert_cmpstr (missing.out, ==, "");
 }
 
+/* probe: bad usage is refused before anything is asked (the real probe
+ * against a DNS server is in tests/core/test-probe.c) */
+static void
+test_probe_usage (void)
+{
+  g_auto(Run) bad_server = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) bad_timeout = { 0 };
+
+  run_cli (&bad_server, NULL, (const char *[]) { "probe", "--server", "dns.example", "corp.example", NULL });
+  g_assert_cmpint (bad_server.status, ==, 2);
+  g_assert_nonnull (strstr (bad_server.err, "dns.example"));
+  run_cli (&none, NULL, (const char *[]) { "probe", NULL });
+  g_assert_cmpint (none.status, ==, 2);
+  run_cli (&bad_timeout, NULL, (const char *[]) { "probe", "--timeout", "0", "corp.example", NULL });
+  g_assert_cmpint (bad_timeout.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,6 +434,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/events", test_events);
   g_test_add_func ("/cli/health", test_health);
+  g_test_add_func ("/cli/probe-usage", test_probe_usage);
 
   g_test_add_func ("/cli/parse", test_parse);
   g_test_add_func ("/cli/parse-several", test_parse_several);

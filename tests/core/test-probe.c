@@ -1,0 +1,181 @@
+/* test-probe.c — the probe against a real DNS server on loopback
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * dnsmasq serves _vlmcs._tcp.corp.example on 127.0.0.1 at a port of its
+ * own: kms01 on a port the test listens on, kms02 on a port nothing
+ * listens on.  The probe asks that server by name, as nslookup would from
+ * a workstation outside the domain.  Only loopback is ever used.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "kd-probe.h"
+
+/* A port of 127.0.0.1 free a moment ago */
+static guint16
+free_port (GSocketType type)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, type, G_SOCKET_PROTOCOL_DEFAULT, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static void
+got_result (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The probe's JSON, or NULL with @error set */
+static JsonObject *
+run_probe (const char  *target,
+           const char  *server,
+           GError     **error)
+{
+  g_autoptr(KdProbe) probe = kd_probe_new (target);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  kd_probe_set_server (probe, server);
+  kd_probe_set_timeout (probe, 2);
+  kd_probe_run_async (probe, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!kd_probe_run_finish (probe, result, error))
+    return NULL;
+  kd_probe_to_json (probe, builder);
+  root = json_builder_get_root (builder);
+  return json_object_ref (json_node_get_object (root));
+}
+
+static void
+test_named_server (void)
+{
+  g_autofree char *dnsmasq = g_find_program_in_path ("dnsmasq");
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) where = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) found = NULL;
+  g_autoptr(JsonObject) host = NULL;
+  g_autoptr(JsonObject) nothing = NULL;
+  g_autofree char *dns = NULL, *srv_open = NULL, *srv_closed = NULL, *port_arg = NULL, *host_target = NULL;
+  guint16 open_port, closed_port, dns_port;
+  JsonArray *hosts;
+
+  if (dnsmasq == NULL)
+    {
+      g_test_skip ("dnsmasq is not installed");
+      return;
+    }
+  g_assert_true (g_socket_listener_add_address (listener, where, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
+                                                &effective, &error));
+  g_assert_no_error (error);
+  open_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  closed_port = free_port (G_SOCKET_TYPE_STREAM);
+  dns_port = free_port (G_SOCKET_TYPE_DATAGRAM);
+
+  port_arg = g_strdup_printf ("--port=%u", dns_port);
+  srv_open = g_strdup_printf ("--srv-host=_vlmcs._tcp.corp.example,kms01.corp.example,%u,0,100", open_port);
+  srv_closed = g_strdup_printf ("--srv-host=_vlmcs._tcp.corp.example,kms02.corp.example,%u,10,0", closed_port);
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, dnsmasq, "--keep-in-foreground",
+                             "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--bind-interfaces",
+                             "--listen-address=127.0.0.1", "--pid-file=", "--user=root", "--local-ttl=300",
+                             /* it answers for these alone: a name it lacks does not exist */
+                             "--local=/example/", port_arg,
+                             srv_open, srv_closed, "--host-record=kms01.corp.example,127.0.0.1",
+                             "--host-record=kms02.corp.example,127.0.0.1", NULL);
+  g_assert_no_error (error);
+  dns = g_strdup_printf ("127.0.0.1:%u", dns_port);
+
+  /* dnsmasq answers once it has bound its port */
+  for (guint tries = 0; tries < 50; tries++)
+    {
+      g_clear_error (&error);
+      g_clear_pointer (&found, json_object_unref);
+      found = run_probe ("corp.example", dns, &error);
+      if (found != NULL && json_object_get_boolean_member (found, "from_srv"))
+        break;
+      g_usleep (100000);
+    }
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_boolean_member (found, "from_srv"));
+  g_assert_cmpstr (json_object_get_string_member (found, "srv_name"), ==, "_vlmcs._tcp.corp.example");
+  hosts = json_object_get_array_member (found, "hosts");
+  g_assert_cmpuint (json_array_get_length (hosts), ==, 2);
+  {
+    JsonObject *kms01 = json_array_get_object_element (hosts, 0);
+    JsonObject *kms02 = json_array_get_object_element (hosts, 1);
+    JsonObject *address01 = json_array_get_object_element (json_object_get_array_member (kms01, "addresses"), 0);
+    JsonObject *address02 = json_array_get_object_element (json_object_get_array_member (kms02, "addresses"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (kms01, "name"), ==, "kms01.corp.example");
+    g_assert_cmpint (json_object_get_int_member (kms01, "port"), ==, open_port);
+    g_assert_cmpint (json_object_get_int_member (kms01, "priority"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (kms01, "weight"), ==, 100);
+    g_assert_cmpint (json_object_get_int_member (kms01, "ttl"), ==, 300);
+    g_assert_cmpstr (json_object_get_string_member (address01, "address"), ==, "127.0.0.1");
+    g_assert_cmpstr (json_object_get_string_member (address01, "status"), ==, "open");
+    g_assert_cmpstr (json_object_get_string_member (kms02, "name"), ==, "kms02.corp.example");
+    g_assert_cmpint (json_object_get_int_member (kms02, "priority"), ==, 10);
+    g_assert_cmpstr (json_object_get_string_member (address02, "status"), ==, "refused");
+  }
+  g_assert_true (json_object_get_boolean_member (found, "answered"));
+
+  /* a host and its port, without SRV */
+  host_target = g_strdup_printf ("kms01.corp.example:%u", open_port);
+  host = run_probe (host_target, dns, &error);
+  g_assert_no_error (error);
+  g_assert_false (json_object_get_boolean_member (host, "from_srv"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (host, "hosts")), ==, 1);
+  g_assert_true (json_object_get_boolean_member (host, "answered"));
+
+  /* a domain without records: probed as a host, which has no address */
+  nothing = run_probe ("nothing.example", dns, &error);
+  g_assert_no_error (error);
+  g_assert_false (json_object_get_boolean_member (nothing, "from_srv"));
+  g_assert_false (json_object_get_boolean_member (nothing, "answered"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_array_get_object_element (json_object_get_array_member (nothing, "hosts"), 0), "addresses")),
+                    ==, 0);
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+}
+
+static void
+test_bad_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) result = run_probe ("corp.example", "not-an-address", &error);
+
+  g_assert_null (result);
+  g_assert_error (error, KD_PROBE_ERROR, KD_PROBE_ERROR_BAD_SERVER);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/probe/named-server", test_named_server);
+  g_test_add_func ("/probe/bad-server", test_bad_server);
+
+  return g_test_run ();
+}
