@@ -14,6 +14,7 @@
 
 #include <gio/gio.h>
 
+#include "kd-health.h"
 #include "kd-probe.h"
 
 /* A port of 127.0.0.1 free a moment ago */
@@ -40,9 +41,10 @@ got_result (GObject      *object,
 
 /* The probe's JSON, or NULL with @error set */
 static JsonObject *
-run_probe (const char  *target,
-           const char  *server,
-           GError     **error)
+run_probe_keep (const char  *target,
+                const char  *server,
+                KdProbe    **out,
+                GError     **error)
 {
   g_autoptr(KdProbe) probe = kd_probe_new (target);
   g_autoptr(GAsyncResult) result = NULL;
@@ -58,7 +60,17 @@ run_probe (const char  *target,
     return NULL;
   kd_probe_to_json (probe, builder);
   root = json_builder_get_root (builder);
+  if (out != NULL)
+    *out = g_steal_pointer (&probe);
   return json_object_ref (json_node_get_object (root));
+}
+
+static JsonObject *
+run_probe (const char  *target,
+           const char  *server,
+           GError     **error)
+{
+  return run_probe_keep (target, server, NULL, error);
 }
 
 static void
@@ -136,6 +148,27 @@ test_named_server (void)
     g_assert_cmpstr (json_object_get_string_member (address02, "status"), ==, "refused");
   }
   g_assert_true (json_object_get_boolean_member (found, "answered"));
+
+  /* its hosts become the snapshot's: both published, one answering */
+  {
+    g_autoptr(KdProbe) probe = NULL;
+    g_autoptr(JsonObject) again = run_probe_keep ("corp.example", dns, &probe, &error);
+    g_autoptr(KdHealth) health = kd_health_new ();
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *health_hosts;
+
+    g_assert_no_error (error);
+    kd_health_add_probe (health, probe);
+    kd_health_to_json (health, builder);
+    root = json_builder_get_root (builder);
+    health_hosts = json_object_get_array_member (json_node_get_object (root), "hosts");
+    g_assert_cmpuint (json_array_get_length (health_hosts), ==, 2);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        json_array_get_object_element (health_hosts, 0), "sources")), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (
+                       json_array_get_object_element (health_hosts, 1), "sources"), 0), ==, "dns");
+  }
 
   /* a host and its port, without SRV */
   host_target = g_strdup_printf ("kms01.corp.example:%u", open_port);

@@ -19,6 +19,7 @@
 #include "kd-health-private.h"
 #include "kd-health.h"
 #include "kd-json.h"
+#include "kd-probe.h"
 
 /* The health of a KMS deployment, as of a time, from what the user gave:
  * the host's 12290 history, the clients' 12288 and 12289, the captures of
@@ -59,6 +60,24 @@ product_clear (gpointer data)
   g_free (product->kms_host);
 }
 
+/* A host a probe found */
+typedef struct
+{
+  char *name;
+  int port;
+  gboolean from_srv;
+  gboolean answered;
+} Probed;
+
+static void
+probed_free (gpointer data)
+{
+  Probed *probed = data;
+
+  g_free (probed->name);
+  g_free (probed);
+}
+
 /* A machine ID the host counts: its latest request in the window */
 typedef struct
 {
@@ -93,6 +112,7 @@ struct _KdHealth
   GDateTime *last_host_request;
   GListStore *findings;
   GStrv approved;
+  GPtrArray *probed;        /* Probed: the hosts of the probes run */
 };
 
 G_DEFINE_FINAL_TYPE (KdHealth, kd_health, G_TYPE_OBJECT)
@@ -181,6 +201,7 @@ kd_health_finalize (GObject *object)
   g_ptr_array_unref (self->hosts);
   g_object_unref (self->findings);
   g_strfreev (self->approved);
+  g_ptr_array_unref (self->probed);
 
   G_OBJECT_CLASS (kd_health_parent_class)->finalize (object);
 }
@@ -266,6 +287,7 @@ kd_health_init (KdHealth *self)
   self->failures = g_ptr_array_new_with_free_func (failure_free);
   self->hosts = g_ptr_array_new_with_free_func (host_free);
   self->findings = g_list_store_new (KD_TYPE_FINDING);
+  self->probed = g_ptr_array_new_with_free_func (probed_free);
   self->reported = -1;
   self->dirty = TRUE;
 }
@@ -729,6 +751,30 @@ kd_health_add_path (KdHealth     *self,
 }
 
 /**
+ * kd_health_add_probe:
+ * @probe: a probe that has run
+ *
+ * The hosts the probe found become hosts of the snapshot: "dns" when an
+ * SRV record named them, "probe" when their port answered.
+ */
+void
+kd_health_add_probe (KdHealth *self,
+                     KdProbe  *probe)
+{
+  g_return_if_fail (KD_IS_HEALTH (self));
+  g_return_if_fail (KD_IS_PROBE (probe));
+
+  for (guint i = 0; i < kd_probe_get_n_hosts (probe); i++)
+    {
+      Probed *probed = g_new0 (Probed, 1);
+
+      probed->name = g_strdup (kd_probe_get_host (probe, i, &probed->port, &probed->from_srv, &probed->answered));
+      g_ptr_array_add (self->probed, probed);
+    }
+  self->dirty = TRUE;
+}
+
+/**
  * kd_health_set_approved_hosts:
  * @hosts: (nullable) (array zero-terminated=1): the KMS hosts the admin
  *   runs, or %NULL for no list
@@ -1124,6 +1170,16 @@ update (KdHealth *self)
           kd_health_client_add_capture (client_for (clients, product->cmid), product->activation_id, product->kms_host);
           add_host (self, product->kms_host, product->kms_port, product->cmid, "client-capture");
         }
+    }
+
+  for (guint i = 0; i < self->probed->len; i++)
+    {
+      Probed *probed = g_ptr_array_index (self->probed, i);
+
+      if (probed->from_srv)
+        add_host (self, probed->name, probed->port, NULL, "dns");
+      if (probed->answered)
+        add_host (self, probed->name, probed->port, NULL, "probe");
     }
 
   if (last_host_request != UNKNOWN)

@@ -12,6 +12,7 @@
 #include "kd-enums.h"
 #include "kd-event-log.h"
 #include "kd-health-client.h"
+#include "kd-probe.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,8 @@ void        kd_health_add_problem        (KdHealth          *self,
                                           const char        *path,
                                           KdHealthInputKind  kind,
                                           const char        *problem);
+void        kd_health_add_probe          (KdHealth          *self,
+                                          KdProbe           *probe);
 void        kd_health_set_approved_hosts (KdHealth          *self,
                                           const char * const *hosts);
 void        kd_health_set_as_of          (KdHealth          *self,

@@ -258,6 +258,43 @@ kd_probe_get_n_open (KdProbe *self)
   return n;
 }
 
+guint
+kd_probe_get_n_hosts (KdProbe *self)
+{
+  g_return_val_if_fail (KD_IS_PROBE (self), 0);
+  return self->targets->len;
+}
+
+/**
+ * kd_probe_get_host:
+ * @i: a host's index, below kd_probe_get_n_hosts()
+ * @port: (out): its port
+ * @from_srv: (out): whether an SRV record named it
+ * @answered: (out): whether one of its addresses answered on the port
+ *
+ * Returns: the host's name
+ */
+const char *
+kd_probe_get_host (KdProbe  *self,
+                   guint     i,
+                   int      *port,
+                   gboolean *from_srv,
+                   gboolean *answered)
+{
+  Target *target;
+
+  g_return_val_if_fail (KD_IS_PROBE (self), NULL);
+  g_return_val_if_fail (i < self->targets->len, NULL);
+
+  target = g_ptr_array_index (self->targets, i);
+  *port = target->port;
+  *from_srv = self->from_srv;
+  *answered = FALSE;
+  for (guint a = 0; a < target->addresses->len; a++)
+    *answered |= g_str_equal (g_array_index (target->addresses, Address, a).status, "open");
+  return target->name;
+}
+
 /* A DNS server the user names: glibc's resolver asking it alone ---------- */
 
 typedef struct

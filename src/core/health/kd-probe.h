@@ -31,6 +31,12 @@ void      kd_probe_set_timeout    (KdProbe              *self,
                                    guint                 seconds);
 char     *kd_probe_dup_message    (KdProbe              *self);
 guint     kd_probe_get_n_open     (KdProbe              *self);
+guint     kd_probe_get_n_hosts    (KdProbe              *self);
+const char *kd_probe_get_host     (KdProbe              *self,
+                                   guint                 i,
+                                   int                  *port,
+                                   gboolean             *from_srv,
+                                   gboolean             *answered);
 void      kd_probe_run_async      (KdProbe              *self,
                                    GCancellable         *cancellable,
                                    GAsyncReadyCallback   callback,
