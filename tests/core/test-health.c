@@ -131,6 +131,42 @@ test_count (void)
   g_assert_cmpstr (below_25, ==, "2026-12-22");
   g_assert_cmpstr (below_5, ==, "2026-12-28");
 
+  /* the series: the count of the time in its middle, falling ahead to
+   * nobody, and the 33 requests of the last 30 days by result */
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *series;
+    JsonArray *count, *requests;
+    gint64 previous = G_MAXINT64;
+    guint succeeded = 0, failed = 0;
+
+    kd_health_to_json (health, builder);
+    root = json_builder_get_root (builder);
+    series = json_object_get_object_member (json_node_get_object (root), "series");
+    count = json_object_get_array_member (series, "count");
+    requests = json_object_get_array_member (series, "requests");
+    g_assert_cmpuint (json_array_get_length (count), ==, 61);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (count, 30), "value"), ==, 31);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (count, 30), "date"), ==, "2026-11-29");
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (count, 60), "value"), ==, 0);
+    for (guint i = 30; i < 61; i++)
+      {
+        gint64 value = json_object_get_int_member (json_array_get_object_element (count, i), "value");
+
+        g_assert_cmpint (value, <=, previous);
+        previous = value;
+      }
+    g_assert_cmpuint (json_array_get_length (requests), ==, 30);
+    for (guint i = 0; i < 30; i++)
+      {
+        succeeded += json_object_get_int_member (json_array_get_object_element (requests, i), "succeeded");
+        failed += json_object_get_int_member (json_array_get_object_element (requests, i), "failed");
+      }
+    g_assert_cmpuint (succeeded, ==, 32);
+    g_assert_cmpuint (failed, ==, 1);
+  }
+
   /* 37 machines: 5 servers, 30 PCs, the clone, the lab machine */
   clients = kd_health_get_clients (health);
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 37);

@@ -60,6 +60,18 @@ product_clear (gpointer data)
   g_free (product->kms_host);
 }
 
+/* A day of the series: its start, the count at its time of day, the
+ * requests in the 24 hours up to it */
+typedef struct
+{
+  gint64 time;
+  guint count;
+  guint succeeded;
+  guint failed;
+} Day;
+
+#define SERIES_DAYS 30
+
 /* A host a probe found */
 typedef struct
 {
@@ -113,6 +125,9 @@ struct _KdHealth
   GListStore *findings;
   GStrv approved;
   GPtrArray *probed;        /* Probed: the hosts of the probes run */
+  char *counted_host;       /* the host whose count is the count */
+  GArray *series;           /* Day: the count 30 days back and 30 ahead */
+  GArray *requests;         /* Day: the requests of the last 30 days */
 };
 
 G_DEFINE_FINAL_TYPE (KdHealth, kd_health, G_TYPE_OBJECT)
@@ -176,6 +191,9 @@ clear_snapshot (KdHealth *self)
   g_ptr_array_set_size (self->failures, 0);
   g_ptr_array_set_size (self->hosts, 0);
   g_list_store_remove_all (self->findings);
+  g_clear_pointer (&self->counted_host, g_free);
+  g_array_set_size (self->series, 0);
+  g_array_set_size (self->requests, 0);
   self->history = FALSE;
   self->responses = FALSE;
   g_clear_pointer (&self->last_host_request, g_date_time_unref);
@@ -202,6 +220,9 @@ kd_health_finalize (GObject *object)
   g_object_unref (self->findings);
   g_strfreev (self->approved);
   g_ptr_array_unref (self->probed);
+  g_free (self->counted_host);
+  g_array_unref (self->series);
+  g_array_unref (self->requests);
 
   G_OBJECT_CLASS (kd_health_parent_class)->finalize (object);
 }
@@ -288,6 +309,8 @@ kd_health_init (KdHealth *self)
   self->hosts = g_ptr_array_new_with_free_func (host_free);
   self->findings = g_list_store_new (KD_TYPE_FINDING);
   self->probed = g_ptr_array_new_with_free_func (probed_free);
+  self->series = g_array_new (FALSE, TRUE, sizeof (Day));
+  self->requests = g_array_new (FALSE, TRUE, sizeof (Day));
   self->reported = -1;
   self->dirty = TRUE;
 }
@@ -1041,10 +1064,15 @@ count_requests (KdHealth     *self,
   g_hash_table_iter_init (&iter, hosts);
   {
     GHashTable *table;
+    const char *name;
 
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &table))
+    while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &table))
       if (counted == NULL || g_hash_table_size (table) > g_hash_table_size (counted))
-        counted = table;
+        {
+          counted = table;
+          g_free (self->counted_host);
+          self->counted_host = g_strdup (name);
+        }
   }
   if (counted == NULL)
     {
@@ -1099,6 +1127,100 @@ count_by_host (KdHealth     *self,
               break;
             }
         }
+    }
+}
+
+static int
+compare_seconds (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The count day by day, 30 days back and 30 ahead if nobody asks again,
+ * for the host whose count is the count; and the requests each host
+ * logged day by day, by result */
+static void
+make_series (KdHealth     *self,
+             const gint64 *seconds)
+{
+  g_autoptr(GHashTable) times = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  gint64 as_of = g_date_time_to_unix (self->as_of);
+  GHashTableIter iter;
+  GArray *list;
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      KdKmsEvent *event = g_ptr_array_index (self->events, i);
+      const char *cmid = kd_kms_event_get_cmid (event);
+      gboolean ok = g_strcmp0 (kd_kms_event_get_hresult (event), SUCCESS) == 0;
+
+      if (kd_kms_event_get_event_id (event) != 12290 || seconds[i] == UNKNOWN || seconds[i] > as_of)
+        continue;
+      /* the requests of the last 30 days, each in the day it falls in */
+      if (seconds[i] > as_of - SERIES_DAYS * 86400)
+        {
+          guint day = (guint) ((as_of - seconds[i]) / 86400);
+          Day *d;
+
+          if (self->requests->len == 0)
+            {
+              g_array_set_size (self->requests, SERIES_DAYS);
+              for (guint k = 0; k < SERIES_DAYS; k++)
+                g_array_index (self->requests, Day, k).time = as_of - (SERIES_DAYS - 1 - k) * 86400;
+            }
+          d = &g_array_index (self->requests, Day, SERIES_DAYS - 1 - day);
+          if (ok)
+            d->succeeded++;
+          else
+            d->failed++;
+        }
+      if (!ok || cmid == NULL || self->counted_host == NULL ||
+          g_strcmp0 (kd_kms_event_get_computer (event) != NULL ? kd_kms_event_get_computer (event) : "",
+                     self->counted_host) != 0)
+        continue;
+      list = g_hash_table_lookup (times, cmid);
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (times, (gpointer) cmid, list);
+        }
+      g_array_append_val (list, seconds[i]);
+    }
+  if (g_hash_table_size (times) == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, times);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &list))
+    g_array_sort (list, compare_seconds);
+  for (int d = -SERIES_DAYS; d <= SERIES_DAYS; d++)
+    {
+      Day day = { as_of + (gint64) d * 86400, 0, 0, 0 };
+      /* ahead of the time, nobody asks again */
+      gint64 upto = MIN (day.time, as_of);
+      guint n = 0;
+
+      g_hash_table_iter_init (&iter, times);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &list))
+        {
+          /* its last request up to then, within 30 days of then */
+          guint lo = 0, hi = list->len;
+
+          while (lo < hi)
+            {
+              guint mid = (lo + hi) / 2;
+
+              if (g_array_index (list, gint64, mid) <= upto)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          n += lo > 0 && g_array_index (list, gint64, lo - 1) > day.time - KD_HEALTH_WINDOW_DAYS * 86400;
+        }
+      day.count = MIN (n, self->cap);
+      g_array_append_val (self->series, day);
     }
 }
 
@@ -1189,6 +1311,7 @@ update (KdHealth *self)
               : g_date_time_new_now_utc ();
   count_requests (self, seconds);
   count_by_host (self, seconds);
+  make_series (self, seconds);
 
   sorted = g_hash_table_get_values_as_ptr_array (clients);
   g_ptr_array_sort_values_with_data (sorted, compare_clients, NULL);
@@ -1417,6 +1540,38 @@ kd_health_to_json (KdHealth    *self,
   json_builder_begin_object (builder);
   add_time (builder, "below_25_on", self->below_25, "%Y-%m-%d");
   add_time (builder, "below_5_on", self->below_5, "%Y-%m-%d");
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "series");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "count");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Day *day = &g_array_index (self->series, Day, i);
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (day->time);
+
+      json_builder_begin_object (builder);
+      add_time (builder, "date", time, "%Y-%m-%d");
+      kd_json_add_count (builder, "value", day->count);
+      kd_json_add_boolean (builder, "forecast", day->time > g_date_time_to_unix (self->as_of));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "requests");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->requests->len; i++)
+    {
+      Day *day = &g_array_index (self->requests, Day, i);
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (day->time);
+
+      json_builder_begin_object (builder);
+      add_time (builder, "date", time, "%Y-%m-%d");
+      kd_json_add_count (builder, "succeeded", day->succeeded);
+      kd_json_add_count (builder, "failed", day->failed);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "duplicate_cmids");
