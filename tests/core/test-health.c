@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kd-finding.h"
+#include "kd-capture-parser.h"
 #include "kd-enum-types.h"
 #include "kd-health-import.h"
 #include "kd-health-private.h"
@@ -411,6 +412,27 @@ test_split_hosts (void)
   }
 }
 
+/* With captures alone, the time of the snapshot is their trusted time */
+static void
+test_as_of_from_capture (void)
+{
+  static const char text[] = "Name: Windows(R), Enterprise edition\n"
+                             "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
+                             "Activation ID: 73111121-5638-40f6-bc11-f1d7b0d64300\n"
+                             "License Status: Licensed\n"
+                             "Trusted time: 11/30/2026 8:00:00 AM\n"
+                             "Client Machine ID (CMID): 00000000-0000-4000-8000-600000000001\n"
+                             "Registered KMS machine name: kms01.corp.example:1688\n";
+  g_autoptr(KdCapture) capture = kd_capture_parse ((const guint8 *) text, sizeof text - 1, KD_CAPTURE_PARSE_NONE, NULL);
+  g_autoptr(KdHealth) health = kd_health_new ();
+  g_autofree char *as_of = NULL;
+
+  kd_health_add_capture (health, "pc.txt", capture);
+  as_of = format (kd_health_get_as_of (health), "%FT%TZ");
+  g_assert_cmpstr (as_of, ==, "2026-11-30T08:00:00Z");
+  g_assert_cmpuint (g_list_model_get_n_items (kd_health_get_clients (health)), ==, 1);
+}
+
 static JsonNode *
 health_json (const char * const *paths,
              const char         *as_of)
@@ -588,6 +610,7 @@ main (int    argc,
   g_test_add_func ("/health/findings", test_findings);
   g_test_add_func ("/health/clients-and-host", test_clients_and_host);
   g_test_add_func ("/health/split-hosts", test_split_hosts);
+  g_test_add_func ("/health/as-of-from-capture", test_as_of_from_capture);
   {
     static const char * const scenarios[] = { "basic", "split", "clients-side", "missing-history" };
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kd-capture-date.h"
 #include "kd-capture-parser.h"
 #include "kd-capture-product.h"
 #include "kd-enum-types.h"
@@ -48,6 +49,7 @@ typedef struct
   char *kms_host;
   int kms_port;
   gint64 reported;          /* a KMS host's current count, or -1 */
+  gint64 trusted;           /* its trusted time, in seconds, or G_MININT64 */
 } Product;
 
 static void
@@ -374,8 +376,14 @@ capture_products (KdCapture *capture)
       g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, p);
       const char *cmid = kd_capture_product_get_field (product, "cmid");
       const char *activation_id = kd_capture_product_get_field (product, "activation_id");
-      Product one = { NULL, NULL, NULL, -1, -1 };
+      Product one = { NULL, NULL, NULL, -1, -1, G_MININT64 };
+      g_autofree char *trusted = NULL;
 
+      /* when the capture was made: its trusted time, local as printed */
+      if (kd_capture_product_get_trusted_time (product) != NULL &&
+          kd_capture_parse_date (kd_capture_product_get_trusted_time (product), 0, kd_capture_get_language (capture),
+                                 &trusted))
+        one.trusted = kd_health_time_seconds (trusted);
       if (kd_capture_product_is_kms_host (product))
         one.reported = kd_capture_product_get_int (product, "current_count");
       if (cmid != NULL && kd_capture_product_is_kms_client (product))
@@ -385,7 +393,7 @@ capture_products (KdCapture *capture)
           one.kms_host = g_strdup (kd_capture_product_get_kms_host (product));
           one.kms_port = (int) kd_capture_product_get_kms_port (product);
         }
-      if (one.cmid != NULL || one.reported >= 0)
+      if (one.cmid != NULL || one.reported >= 0 || one.trusted != G_MININT64)
         g_array_append_val (kept, one);
     }
   return kept;
@@ -1284,6 +1292,7 @@ update (KdHealth *self)
     {
       Product *product = &g_array_index (self->products, Product, i);
 
+      newest = MAX (newest, product->trusted == G_MININT64 ? UNKNOWN : product->trusted);
       /* -1, or 4294967295 over WMI: not a host, or no request yet */
       if (product->reported >= 0 && product->reported < G_MAXUINT32)
         self->reported = MAX (self->reported, product->reported);
