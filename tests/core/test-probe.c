@@ -191,6 +191,85 @@ test_named_server (void)
   g_subprocess_wait (server, NULL, NULL);
 }
 
+/* In a network namespace of the test's own (tests/core/probe-netns.sh),
+ * where /etc/resolv.conf names 127.0.0.1: dnsmasq on port 53 is the
+ * system's resolver, and a port's packets are dropped */
+static void
+test_system_resolver (void)
+{
+  g_autofree char *dnsmasq = g_find_program_in_path ("dnsmasq");
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) where = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) found = NULL;
+  g_autoptr(KdProbe) probe = NULL;
+  g_autofree char *srv_open = NULL, *srv_dropped = NULL, *drop = NULL;
+  guint16 open_port, dropped_port;
+  JsonArray *hosts;
+  int status;
+
+  if (g_getenv ("KD_PROBE_NETNS") == NULL)
+    {
+      g_test_skip ("needs a network namespace of its own (run by probe-netns.sh)");
+      return;
+    }
+  g_assert_nonnull (dnsmasq);
+  g_assert_true (g_socket_listener_add_address (listener, where, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
+                                                &effective, &error));
+  open_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  dropped_port = free_port (G_SOCKET_TYPE_STREAM);
+
+  /* the dropped port: a host that does not answer at all */
+  drop = g_strdup_printf ("add table inet kd; add chain inet kd out { type filter hook output priority 0 ; } ; "
+                          "add rule inet kd out tcp dport %u drop", dropped_port);
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { "nft", drop, NULL }, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  srv_open = g_strdup_printf ("--srv-host=_vlmcs._tcp.corp.example,kms01.corp.example,%u,0,100", open_port);
+  srv_dropped = g_strdup_printf ("--srv-host=_vlmcs._tcp.corp.example,kms03.corp.example,%u,20,0", dropped_port);
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, dnsmasq, "--keep-in-foreground",
+                             "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--bind-interfaces",
+                             "--listen-address=127.0.0.1", "--pid-file=", "--user=root", "--local=/example/", "--port=53",
+                             srv_open, srv_dropped, "--host-record=kms01.corp.example,127.0.0.1",
+                             "--host-record=kms03.corp.example,127.0.0.1", NULL);
+  g_assert_no_error (error);
+
+  for (guint tries = 0; tries < 50; tries++)
+    {
+      g_clear_error (&error);
+      g_clear_pointer (&found, json_object_unref);
+      found = run_probe ("corp.example", NULL, &error);
+      if (found != NULL && json_object_get_boolean_member (found, "from_srv"))
+        break;
+      g_usleep (100000);
+    }
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_boolean_member (found, "from_srv"));
+  g_assert_true (json_object_get_null_member (found, "server"));
+  hosts = json_object_get_array_member (found, "hosts");
+  g_assert_cmpuint (json_array_get_length (hosts), ==, 2);
+  {
+    JsonObject *kms01 = json_array_get_object_element (hosts, 0);
+    JsonObject *kms03 = json_array_get_object_element (hosts, 1);
+    JsonObject *address03 = json_array_get_object_element (json_object_get_array_member (kms03, "addresses"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (kms01, "name"), ==, "kms01.corp.example");
+    /* the system's resolver does not say */
+    g_assert_true (json_object_get_null_member (kms01, "ttl"));
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                       json_object_get_array_member (kms01, "addresses"), 0), "status"), ==, "open");
+    g_assert_cmpstr (json_object_get_string_member (kms03, "name"), ==, "kms03.corp.example");
+    g_assert_cmpstr (json_object_get_string_member (address03, "status"), ==, "timeout");
+  }
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+}
+
 static void
 test_bad_server (void)
 {
@@ -209,6 +288,7 @@ main (int    argc,
 
   g_test_add_func ("/probe/named-server", test_named_server);
   g_test_add_func ("/probe/bad-server", test_bad_server);
+  g_test_add_func ("/probe/system-resolver", test_system_resolver);
 
   return g_test_run ();
 }
