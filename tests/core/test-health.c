@@ -16,6 +16,7 @@
 #include "kd-health-import.h"
 #include "kd-health-private.h"
 #include "kd-health.h"
+#include "kd-products.h"
 #include "kd-test-json.h"
 
 /* A 12290 in wevtutil's text */
@@ -433,6 +434,20 @@ test_as_of_from_capture (void)
   g_assert_cmpuint (g_list_model_get_n_items (kd_health_get_clients (health)), ==, 1);
 }
 
+/* The product of an activation ID, in any spelling */
+static void
+test_products (void)
+{
+  const char *family = NULL;
+
+  g_assert_cmpstr (kd_product_edition ("73111121-5638-40f6-bc11-f1d7b0d64300", &family), ==, "Windows 10/11 Enterprise");
+  g_assert_cmpstr (family, ==, "windows-client");
+  g_assert_cmpstr (kd_product_edition ("{2DE67392-B7A7-462A-B1CA-108DD189F588}", NULL), ==, "Windows 10/11 Pro");
+  g_assert_null (kd_product_edition ("00000000-0000-0000-0000-000000000000", &family));
+  g_assert_null (family);
+  g_assert_null (kd_product_edition (NULL, NULL));
+}
+
 static JsonNode *
 health_json (const char * const *paths,
              const char         *as_of)
@@ -611,6 +626,7 @@ main (int    argc,
   g_test_add_func ("/health/clients-and-host", test_clients_and_host);
   g_test_add_func ("/health/split-hosts", test_split_hosts);
   g_test_add_func ("/health/as-of-from-capture", test_as_of_from_capture);
+  g_test_add_func ("/health/products", test_products);
   {
     static const char * const scenarios[] = { "basic", "split", "clients-side", "missing-history" };
 

@@ -21,6 +21,7 @@
 #include "kd-health.h"
 #include "kd-json.h"
 #include "kd-probe.h"
+#include "kd-products.h"
 
 /* The health of a KMS deployment, as of a time, from what the user gave:
  * the host's 12290 history, the clients' 12288 and 12289, the captures of
@@ -1481,6 +1482,7 @@ client_to_json (KdHealthClient *client,
   kd_json_add_strv (builder, "names", kd_health_client_get_names (client));
   kd_json_add_string (builder, "cmid", kd_health_client_get_cmid (client));
   kd_json_add_string (builder, "activation_id", kd_health_client_get_activation_id (client));
+  kd_json_add_string (builder, "product", kd_product_edition (kd_health_client_get_activation_id (client), NULL));
   kd_json_add_string (builder, "kms_host", kd_health_client_get_kms_host (client));
   add_time (builder, "last_request", kd_health_client_get_last_request (client), "%Y-%m-%dT%H:%M");
   kd_json_add_string (builder, "license_state",
