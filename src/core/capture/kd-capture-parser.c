@@ -1575,20 +1575,46 @@ guess_wrap_width (const char *text,
   return longest >= 60 ? longest : 0;
 }
 
+/* Whether @p starts ".dddd-ddddddd", the end of every extended PID */
+static gboolean
+is_epid_end (const char *p,
+             const char *end)
+{
+  static const char shape[] = ".dddd-ddddddd";
+
+  if ((gsize) (end - p) < sizeof shape - 1)
+    return FALSE;
+  for (gsize i = 0; i < sizeof shape - 1; i++)
+    if (shape[i] == 'd' ? !g_ascii_isdigit (p[i]) : p[i] != shape[i])
+      return FALSE;
+  return TRUE;
+}
+
 static guint
 find_lcid (const char *text,
            gsize       length)
 {
   static GRegex *epid;
-  g_autoptr(GMatchInfo) info = NULL;
+  const char *end = text + length;
 
   if (g_once_init_enter_pointer (&epid))
     g_once_init_leave_pointer (&epid, g_regex_new ("\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-(\\d{4,5})-\\d{4,5}\\.\\d{4}-\\d{7}",
                                                    G_REGEX_OPTIMIZE, 0, NULL));
-  if (g_regex_match_full (epid, text, length, 0, 0, &info, NULL))
+  /* the pattern only where an extended PID ends: a capture is read in
+   * folders of thousands, and the expression over all of it cost more than
+   * the rest of the parse */
+  for (const char *p = text; (p = memchr (p, '.', end - p)) != NULL; p++)
     {
-      g_autofree char *lcid = g_match_info_fetch (info, 1);
-      return (guint) g_ascii_strtoull (lcid, NULL, 10);
+      g_autoptr(GMatchInfo) info = NULL;
+      const char *start = p - MIN ((gsize) (p - text), 48);
+
+      if (!is_epid_end (p, end))
+        continue;
+      if (g_regex_match_full (epid, start, p + 13 - start, 0, 0, &info, NULL))
+        {
+          g_autofree char *lcid = g_match_info_fetch (info, 1);
+          return (guint) g_ascii_strtoull (lcid, NULL, 10);
+        }
     }
   return 0;
 }
