@@ -434,6 +434,38 @@ test_as_of_from_capture (void)
   g_assert_cmpuint (g_list_model_get_n_items (kd_health_get_clients (health)), ==, 1);
 }
 
+/* A host whose last attempt to publish itself failed; another whose
+ * failure was followed by a success */
+static void
+test_dns_publishing (void)
+{
+  static const char xml[] =
+    "<Events>"
+    "<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12293</EventID>"
+    "<TimeCreated SystemTime='2026-11-29T22:00:05.000Z'/><Computer>kms01.corp.example</Computer></System>"
+    "<EventData><Data>0x80072338</Data><Data>corp.example</Data></EventData></Event>"
+    "<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12293</EventID>"
+    "<TimeCreated SystemTime='2026-11-29T22:00:05.000Z'/><Computer>kms02.corp.example</Computer></System>"
+    "<EventData><Data>0x80072338</Data><Data>corp.example</Data></EventData></Event>"
+    "<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>12294</EventID>"
+    "<TimeCreated SystemTime='2026-11-30T00:00:05.000Z'/><Computer>kms02.corp.example</Computer></System>"
+    "<EventData><Data>corp.example</Data></EventData></Event>"
+    "</Events>";
+  g_autoptr(KdEventLog) log = kd_event_log_read ((const guint8 *) xml, sizeof xml - 1, NULL);
+  g_autoptr(KdHealth) health = kd_health_new ();
+  g_autoptr(KdFinding) finding = NULL;
+  GListModel *findings;
+
+  kd_health_add_events (health, "dns.xml", log);
+  findings = kd_health_get_findings (health);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+  finding = g_list_model_get_item (findings, 0);
+  g_assert_cmpstr (kd_finding_get_rule (finding), ==, "health.dns-publishing");
+  g_assert_nonnull (strstr (kd_finding_get_title (finding), "kms01.corp.example"));
+  g_assert_nonnull (strstr (kd_finding_get_title (finding), "corp.example"));
+  g_assert_cmpstr (kd_finding_get_related (finding)[0], ==, "0x80072338");
+}
+
 /* The product of an activation ID, in any spelling */
 static void
 test_products (void)
@@ -627,6 +659,7 @@ main (int    argc,
   g_test_add_func ("/health/split-hosts", test_split_hosts);
   g_test_add_func ("/health/as-of-from-capture", test_as_of_from_capture);
   g_test_add_func ("/health/products", test_products);
+  g_test_add_func ("/health/dns-publishing", test_dns_publishing);
   {
     static const char * const scenarios[] = { "basic", "split", "clients-side", "missing-history" };
 

@@ -505,6 +505,39 @@ rule_unapproved (const KdHealthFacts *facts,
     }
 }
 
+/* The host's latest attempt to publish itself in a domain failed */
+static void
+rule_publishing (const KdHealthFacts *facts,
+                 GListStore          *findings)
+{
+  for (guint i = 0; i < facts->publishing->len; i++)
+    {
+      KdHealthPublishing *publishing = g_ptr_array_index (facts->publishing, i);
+      g_autofree char *code_title = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *explanation = NULL;
+      g_autofree char *lookup = NULL;
+      KdFinding *f;
+
+      if (publishing->hresult == NULL)
+        continue;
+      code_title = kd_finding_dup_code_title (publishing->hresult);
+      title = g_strdup_printf (_("%s could not publish itself in DNS for %s"),
+                               publishing->host != NULL ? publishing->host : _("The KMS host"), publishing->domain);
+      explanation = g_strdup_printf (_("A KMS host registers its _vlmcs record every 24 hours; its last attempt failed "
+                                       "with %s%s%s. Clients that look for a host in DNS do not find it through that "
+                                       "domain’s record."),
+                                     publishing->hresult, code_title != NULL ? ": " : "",
+                                     code_title != NULL ? code_title : "");
+      f = add (findings, "health.dns-publishing", KD_FINDING_WARNING, title, explanation,
+               _("Give the host’s computer account the right to update the domain’s _vlmcs record, or delete the "
+                 "record so that the host creates it again; or publish the record by hand."));
+      lookup = g_strdup_printf ("nslookup -type=srv _vlmcs._tcp.%s", publishing->domain);
+      kd_finding_add_command (f, lookup, _("See the domain’s _vlmcs records"));
+      kd_finding_add_code (f, publishing->hresult, FALSE);
+    }
+}
+
 /**
  * kd_health_rules_run:
  * @facts: a snapshot
@@ -523,5 +556,6 @@ kd_health_rules_run (const KdHealthFacts *facts,
   rule_correlation (facts, findings);
   rule_split (facts, findings);
   rule_unapproved (facts, findings);
+  rule_publishing (facts, findings);
   rule_failures (facts, findings);
 }

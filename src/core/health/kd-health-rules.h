@@ -28,6 +28,15 @@ typedef struct
   int approved;             /* 1 or 0, -1 without a list of approved hosts */
 } KdHealthHost;
 
+/* A host's latest attempt to publish itself in a domain's DNS */
+typedef struct
+{
+  char *host;
+  char *domain;
+  char *hresult;            /* of a failure (12293), or NULL for a success (12294) */
+  gint64 seconds;
+} KdHealthPublishing;
+
 /* What the rules read of a snapshot */
 typedef struct
 {
@@ -45,6 +54,7 @@ typedef struct
   GDateTime *last_host_request;  /* the newest 12290, or NULL */
   gboolean responses;       /* the clients' exports hold 12289s */
   GPtrArray *hosts;         /* KdHealthHost */
+  GPtrArray *publishing;    /* KdHealthPublishing */
 } KdHealthFacts;
 
 void kd_health_rules_run (const KdHealthFacts *facts,

@@ -75,6 +75,17 @@ typedef struct
 
 #define SERIES_DAYS 30
 
+static void
+publishing_free (gpointer data)
+{
+  KdHealthPublishing *publishing = data;
+
+  g_free (publishing->host);
+  g_free (publishing->domain);
+  g_free (publishing->hresult);
+  g_free (publishing);
+}
+
 /* A host a probe found */
 typedef struct
 {
@@ -131,6 +142,7 @@ struct _KdHealth
   char *counted_host;       /* the host whose count is the count */
   GArray *series;           /* Day: the count 30 days back and 30 ahead */
   GArray *requests;         /* Day: the requests of the last 30 days */
+  GPtrArray *publishing;    /* KdHealthPublishing: each host's latest, per domain */
 };
 
 G_DEFINE_FINAL_TYPE (KdHealth, kd_health, G_TYPE_OBJECT)
@@ -197,6 +209,7 @@ clear_snapshot (KdHealth *self)
   g_clear_pointer (&self->counted_host, g_free);
   g_array_set_size (self->series, 0);
   g_array_set_size (self->requests, 0);
+  g_ptr_array_set_size (self->publishing, 0);
   self->history = FALSE;
   self->responses = FALSE;
   g_clear_pointer (&self->last_host_request, g_date_time_unref);
@@ -226,6 +239,7 @@ kd_health_finalize (GObject *object)
   g_free (self->counted_host);
   g_array_unref (self->series);
   g_array_unref (self->requests);
+  g_ptr_array_unref (self->publishing);
 
   G_OBJECT_CLASS (kd_health_parent_class)->finalize (object);
 }
@@ -313,6 +327,7 @@ kd_health_init (KdHealth *self)
   self->findings = g_list_store_new (KD_TYPE_FINDING);
   self->probed = g_ptr_array_new_with_free_func (probed_free);
   self->series = g_array_new (FALSE, TRUE, sizeof (Day));
+  self->publishing = g_ptr_array_new_with_free_func (publishing_free);
   self->requests = g_array_new (FALSE, TRUE, sizeof (Day));
   self->reported = -1;
   self->dirty = TRUE;
@@ -1139,6 +1154,42 @@ count_by_host (KdHealth     *self,
     }
 }
 
+/* A 12293 or 12294: the host's latest attempt to publish itself in its
+ * domain, kept per host and domain */
+static void
+note_publishing (KdHealth   *self,
+                 KdKmsEvent *event,
+                 gint64      when)
+{
+  const char *host = kd_kms_event_get_computer (event);
+  const char *domain = kd_kms_event_get_domain (event);
+  KdHealthPublishing *latest = NULL;
+
+  if (domain == NULL)
+    return;
+  for (guint i = 0; i < self->publishing->len && latest == NULL; i++)
+    {
+      KdHealthPublishing *p = g_ptr_array_index (self->publishing, i);
+
+      if (g_strcmp0 (p->host, host) == 0 && g_ascii_strcasecmp (p->domain, domain) == 0)
+        latest = p;
+    }
+  if (latest == NULL)
+    {
+      latest = g_new0 (KdHealthPublishing, 1);
+      latest->host = g_strdup (host);
+      latest->domain = g_strdup (domain);
+      latest->seconds = G_MININT64;
+      g_ptr_array_add (self->publishing, latest);
+    }
+  if (when < latest->seconds)
+    return;
+  latest->seconds = when;
+  g_clear_pointer (&latest->hresult, g_free);
+  if (kd_kms_event_get_event_id (event) == 12293)
+    latest->hresult = g_strdup (kd_kms_event_get_hresult (event) != NULL ? kd_kms_event_get_hresult (event) : "");
+}
+
 static int
 compare_seconds (gconstpointer a,
                  gconstpointer b)
@@ -1262,6 +1313,8 @@ update (KdHealth *self)
       KdHealthClient *client = NULL;
 
       newest = MAX (newest, when);
+      if (event_id == 12293 || event_id == 12294)
+        note_publishing (self, event, when);
       self->history |= event_id == 12290;
       self->responses |= event_id == 12289;
       if (event_id == 12290)
@@ -1331,7 +1384,7 @@ update (KdHealth *self)
     KdHealthFacts facts = {
       self->as_of, self->history, self->count, self->cap, self->by_n_policy_25, self->reported, self->below_25,
       self->below_5, G_LIST_MODEL (self->clients), self->failures, NULL, self->last_host_request, self->responses,
-      self->hosts,
+      self->hosts, self->publishing,
     };
     guint most = 0;
 
