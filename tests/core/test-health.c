@@ -661,7 +661,9 @@ main (int    argc,
   g_test_add_func ("/health/products", test_products);
   g_test_add_func ("/health/dns-publishing", test_dns_publishing);
   {
-    static const char * const scenarios[] = { "basic", "split", "clients-side", "missing-history" };
+    static const char * const scenarios[] = {
+      "basic", "split", "clients-side", "missing-history", "n-policy", "idle-host",
+    };
 
     for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
       {
