@@ -270,6 +270,44 @@ test_system_resolver (void)
   g_subprocess_wait (server, NULL, NULL);
 }
 
+/* Addresses as admins write them: IPv6 in brackets, with a port and
+ * without; no DNS is asked */
+static void
+test_addresses (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV6);
+  g_autoptr(GSocketAddress) where = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) with_port = NULL;
+  g_autoptr(JsonObject) without_port = NULL;
+  g_autofree char *target = NULL;
+  JsonObject *host;
+
+  if (!g_socket_listener_add_address (listener, where, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &effective,
+                                      NULL))
+    {
+      g_test_skip ("no IPv6 loopback here");
+      return;
+    }
+  target = g_strdup_printf ("[::1]:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+  with_port = run_probe (target, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_null_member (with_port, "srv_name"));
+  host = json_array_get_object_element (json_object_get_array_member (with_port, "hosts"), 0);
+  g_assert_cmpstr (json_object_get_string_member (host, "name"), ==, "::1");
+  g_assert_true (json_object_get_boolean_member (with_port, "answered"));
+
+  /* without a port: KMS's own, 1688, which nothing here listens on */
+  without_port = run_probe ("[::1]", NULL, &error);
+  g_assert_no_error (error);
+  host = json_array_get_object_element (json_object_get_array_member (without_port, "hosts"), 0);
+  g_assert_cmpstr (json_object_get_string_member (host, "name"), ==, "::1");
+  g_assert_cmpint (json_object_get_int_member (host, "port"), ==, 1688);
+  g_assert_true (json_object_get_null_member (without_port, "srv_name"));
+}
+
 static void
 test_bad_server (void)
 {
@@ -288,6 +326,7 @@ main (int    argc,
 
   g_test_add_func ("/probe/named-server", test_named_server);
   g_test_add_func ("/probe/bad-server", test_bad_server);
+  g_test_add_func ("/probe/addresses", test_addresses);
   g_test_add_func ("/probe/system-resolver", test_system_resolver);
 
   return g_test_run ();

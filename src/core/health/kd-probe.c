@@ -526,6 +526,7 @@ split_host (const char  *target,
             int         *port)
 {
   const char *colon = strrchr (target, ':');
+  gsize length = strlen (target);
   guint64 value;
   g_autoptr(GInetAddress) address = g_inet_address_new_from_string (target);
 
@@ -534,6 +535,19 @@ split_host (const char  *target,
       *host = g_strdup (target);
       *port = KMS_PORT;
       return TRUE;
+    }
+  /* "[2001:db8::1]" without a port */
+  if (length > 2 && target[0] == '[' && target[length - 1] == ']')
+    {
+      g_autofree char *inside = g_strndup (target + 1, length - 2);
+      g_autoptr(GInetAddress) bracketed = g_inet_address_new_from_string (inside);
+
+      if (bracketed != NULL)
+        {
+          *host = g_steal_pointer (&inside);
+          *port = KMS_PORT;
+          return TRUE;
+        }
     }
   if (colon == NULL || !g_ascii_string_to_unsigned (colon + 1, 10, 1, 65535, &value, NULL))
     return FALSE;
