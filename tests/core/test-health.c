@@ -181,6 +181,36 @@ test_count (void)
     }
   g_assert_nonnull (clone);
   g_assert_cmpstrv (kd_health_client_get_names (clone), ((const char *[]) { "CLONE-A", "CLONE-B", NULL }));
+  /* what a table binds to */
+  {
+    g_autofree char *product = NULL, *host = NULL, *result = NULL;
+    g_autoptr(GDateTime) expires = NULL;
+    KdClientLicenseState state;
+    gboolean is_clone;
+
+    g_object_get (clone, "product", &product, "kms-host", &host, "last-hresult", &result, "expires", &expires,
+                  "license-state", &state, "clone", &is_clone, NULL);
+    g_assert_cmpstr (product, ==, "Windows 10/11 Pro");
+    g_assert_cmpstr (host, ==, "kms01.corp.example");
+    g_assert_cmpstr (result, ==, "0x00000000");
+    g_assert_nonnull (expires);
+    g_assert_cmpint (state, ==, KD_CLIENT_LICENSE_LICENSED);
+    g_assert_true (is_clone);
+  }
+  /* the series a chart draws */
+  {
+    guint n_days = 0, n_request_days = 0;
+    const KdHealthDay *days = kd_health_get_count_series (health, &n_days);
+    const KdHealthDay *requests = kd_health_get_request_series (health, &n_request_days);
+
+    g_assert_cmpuint (n_days, ==, 61);
+    g_assert_cmpuint (days[30].count, ==, 31);
+    g_assert_false (days[30].forecast);
+    g_assert_true (days[31].forecast);
+    g_assert_cmpuint (days[60].count, ==, 0);
+    g_assert_cmpuint (n_request_days, ==, 30);
+    g_assert_cmpuint (requests[29].failed, ==, 1);
+  }
   g_assert_cmpuint (kd_health_client_get_n_requests (clone), ==, 2);
   g_assert_cmpstr (kd_health_client_get_kms_host (clone), ==, "kms01.corp.example");
   g_assert_cmpint (kd_health_client_get_sources (clone), ==, KD_HEALTH_SOURCE_12290);
@@ -583,6 +613,16 @@ test_import (void)
   g_assert_no_error (error);
 
   g_assert_cmpuint (kd_health_import_get_n_files (import), ==, 5);
+  /* the inputs panel's model: in the order of their names, kind and reason */
+  {
+    GListModel *inputs = kd_health_get_inputs (health);
+    g_autoptr(KdHealthInput) readme = g_list_model_get_item (inputs, 2);
+
+    g_assert_cmpuint (g_list_model_get_n_items (inputs), ==, 5);
+    g_assert_cmpstr (kd_health_input_get_path (readme), ==, "basic/clients/readme.txt");
+    g_assert_cmpint (kd_health_input_get_kind (readme), ==, KD_HEALTH_INPUT_OTHER);
+    g_assert_nonnull (kd_health_input_get_problem (readme));
+  }
   g_assert_cmpuint (kd_health_import_get_n_done (import), ==, 5);
   g_assert_cmpuint (kd_health_import_get_n_failed (import), ==, 1);
   g_assert_cmpfloat (kd_health_import_get_fraction (import), ==, 1.0);

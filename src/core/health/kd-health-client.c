@@ -7,7 +7,9 @@
 
 #include <string.h>
 
+#include "kd-enum-types.h"
 #include "kd-health-client-private.h"
+#include "kd-products.h"
 
 /* One client of a KMS deployment, by its machine ID (CMID): every name it
  * was reported under (as reported: an FQDN and a NetBIOS name are two
@@ -45,6 +47,12 @@ enum {
   PROP_CMID,
   PROP_NAME,
   PROP_LAST_REQUEST,
+  PROP_PRODUCT,
+  PROP_KMS_HOST,
+  PROP_LICENSE_STATE,
+  PROP_EXPIRES,
+  PROP_LAST_HRESULT,
+  PROP_CLONE,
   N_PROPS
 };
 
@@ -87,6 +95,24 @@ kd_health_client_get_property (GObject    *object,
     case PROP_LAST_REQUEST:
       g_value_set_boxed (value, kd_health_client_get_last_request (self));
       break;
+    case PROP_PRODUCT:
+      g_value_set_string (value, kd_product_edition (kd_health_client_get_activation_id (self), NULL));
+      break;
+    case PROP_KMS_HOST:
+      g_value_set_string (value, kd_health_client_get_kms_host (self));
+      break;
+    case PROP_LICENSE_STATE:
+      g_value_set_enum (value, kd_health_client_get_license_state (self));
+      break;
+    case PROP_EXPIRES:
+      g_value_set_boxed (value, kd_health_client_get_expires (self));
+      break;
+    case PROP_LAST_HRESULT:
+      g_value_set_string (value, kd_health_client_get_last_hresult (self));
+      break;
+    case PROP_CLONE:
+      g_value_set_boolean (value, self->names->len > 2);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -127,6 +153,60 @@ kd_health_client_class_init (KdHealthClientClass *klass)
   properties[PROP_LAST_REQUEST] =
     g_param_spec_boxed ("last-request", NULL, NULL, G_TYPE_DATE_TIME,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KdHealthClient:product: (nullable)
+   *
+   * The edition its activation ID activates, or %NULL when unknown.
+   */
+  properties[PROP_PRODUCT] =
+    g_param_spec_string ("product", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KdHealthClient:kms-host: (nullable)
+   *
+   * The host of its latest request, or the one its capture names.
+   */
+  properties[PROP_KMS_HOST] =
+    g_param_spec_string ("kms-host", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KdHealthClient:license-state:
+   *
+   * The licence state its latest request reported.
+   */
+  properties[PROP_LICENSE_STATE] =
+    g_param_spec_enum ("license-state", NULL, NULL, KD_TYPE_CLIENT_LICENSE_STATE, KD_CLIENT_LICENSE_UNKNOWN,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KdHealthClient:expires: (nullable)
+   *
+   * When its activation ends if it does not renew.
+   */
+  properties[PROP_EXPIRES] =
+    g_param_spec_boxed ("expires", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KdHealthClient:last-hresult: (nullable)
+   *
+   * The result of its latest request, "0x00000000" for success.
+   */
+  properties[PROP_LAST_HRESULT] =
+    g_param_spec_string ("last-hresult", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KdHealthClient:clone:
+   *
+   * Whether its CMID was reported under more than one name.
+   */
+  properties[PROP_CLONE] =
+    g_param_spec_boolean ("clone", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -170,6 +250,9 @@ add_name (KdHealthClient *self,
   g_ptr_array_insert (self->names, i, g_strdup (name));
   if (i == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  /* a second name: a clone */
+  if (self->names->len == 3)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLONE]);
 }
 
 /**
@@ -277,7 +360,14 @@ kd_health_client_add_request (KdHealthClient *self,
   self->latest_seconds = seconds;
   g_clear_pointer (&self->last_request, g_date_time_unref);
   g_clear_pointer (&self->expires, g_date_time_unref);
+  g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_REQUEST]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KMS_HOST]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LICENSE_STATE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_HRESULT]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**
@@ -294,8 +384,9 @@ kd_health_client_add_response (KdHealthClient *self,
 
   self->sources |= KD_HEALTH_SOURCE_12289;
   self->unanswered = FALSE;
-  if (seconds != G_MININT64 && self->latest != NULL && seconds >= self->latest_seconds)
-    g_set_object (&self->response, event);
+  if (seconds != G_MININT64 && self->latest != NULL && seconds >= self->latest_seconds &&
+      g_set_object (&self->response, event))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_HRESULT]);
 }
 
 /**
@@ -314,9 +405,15 @@ kd_health_client_add_capture (KdHealthClient *self,
 
   self->sources |= KD_HEALTH_SOURCE_CAPTURE;
   if (self->capture_activation_id == NULL && activation_id != NULL)
-    self->capture_activation_id = g_ascii_strdown (activation_id, -1);
-  if (self->capture_kms_host == NULL)
-    self->capture_kms_host = g_strdup (kms_host);
+    {
+      self->capture_activation_id = g_ascii_strdown (activation_id, -1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT]);
+    }
+  if (self->capture_kms_host == NULL && kms_host != NULL)
+    {
+      self->capture_kms_host = g_strdup (kms_host);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KMS_HOST]);
+    }
 }
 
 /* Getters ---------------------------------------------------------------- */

@@ -33,13 +33,6 @@
 
 #define SUCCESS "0x00000000"
 
-typedef struct
-{
-  char *path;
-  KdHealthInputKind kind;
-  guint items;
-  char *problem;
-} Input;
 
 /* What the health reads of a capture's product, kept instead of the
  * capture: a folder holds thousands */
@@ -62,16 +55,6 @@ product_clear (gpointer data)
   g_free (product->activation_id);
   g_free (product->kms_host);
 }
-
-/* A day of the series: its start, the count at its time of day, the
- * requests in the 24 hours up to it */
-typedef struct
-{
-  gint64 time;
-  guint count;
-  guint succeeded;
-  guint failed;
-} Day;
 
 #define SERIES_DAYS 30
 
@@ -115,7 +98,7 @@ struct _KdHealth
 {
   GObject parent_instance;
 
-  GArray *inputs;
+  GListStore *inputs;       /* KdHealthInput */
   GPtrArray *events;        /* KdKmsEvent, every log's, in order */
   GArray *products;         /* Product, of every capture */
   GDateTime *as_of_set;
@@ -140,8 +123,8 @@ struct _KdHealth
   GStrv approved;
   GPtrArray *probed;        /* Probed: the hosts of the probes run */
   char *counted_host;       /* the host whose count is the count */
-  GArray *series;           /* Day: the count 30 days back and 30 ahead */
-  GArray *requests;         /* Day: the requests of the last 30 days */
+  GArray *series;           /* KdHealthDay: the count 30 days back and 30 ahead */
+  GArray *requests;         /* KdHealthDay: the requests of the last 30 days */
   GPtrArray *publishing;    /* KdHealthPublishing: each host's latest, per domain */
 };
 
@@ -155,15 +138,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-input_clear (gpointer data)
-{
-  Input *input = data;
-
-  g_free (input->path);
-  g_free (input->problem);
-}
 
 static void
 failure_free (gpointer data)
@@ -226,7 +200,7 @@ kd_health_finalize (GObject *object)
   KdHealth *self = (KdHealth *) object;
 
   clear_snapshot (self);
-  g_array_unref (self->inputs);
+  g_object_unref (self->inputs);
   g_ptr_array_unref (self->events);
   g_array_unref (self->products);
   g_clear_pointer (&self->as_of_set, g_date_time_unref);
@@ -316,8 +290,7 @@ kd_health_class_init (KdHealthClass *klass)
 static void
 kd_health_init (KdHealth *self)
 {
-  self->inputs = g_array_new (FALSE, TRUE, sizeof (Input));
-  g_array_set_clear_func (self->inputs, input_clear);
+  self->inputs = g_list_store_new (KD_TYPE_HEALTH_INPUT);
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
   self->products = g_array_new (FALSE, TRUE, sizeof (Product));
   g_array_set_clear_func (self->products, product_clear);
@@ -326,9 +299,9 @@ kd_health_init (KdHealth *self)
   self->hosts = g_ptr_array_new_with_free_func (host_free);
   self->findings = g_list_store_new (KD_TYPE_FINDING);
   self->probed = g_ptr_array_new_with_free_func (probed_free);
-  self->series = g_array_new (FALSE, TRUE, sizeof (Day));
+  self->series = g_array_new (FALSE, TRUE, sizeof (KdHealthDay));
   self->publishing = g_ptr_array_new_with_free_func (publishing_free);
-  self->requests = g_array_new (FALSE, TRUE, sizeof (Day));
+  self->requests = g_array_new (FALSE, TRUE, sizeof (KdHealthDay));
   self->reported = -1;
   self->dirty = TRUE;
 }
@@ -348,9 +321,9 @@ add_input (KdHealth          *self,
            guint              items,
            const char        *problem)
 {
-  Input input = { g_strdup (path), kind, items, g_strdup (problem) };
+  g_autoptr(KdHealthInput) input = kd_health_input_new (path, kind, items, problem);
 
-  g_array_append_val (self->inputs, input);
+  g_list_store_append (self->inputs, input);
   self->dirty = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
 }
@@ -1223,15 +1196,15 @@ make_series (KdHealth     *self,
       if (seconds[i] > as_of - SERIES_DAYS * 86400)
         {
           guint day = (guint) ((as_of - seconds[i]) / 86400);
-          Day *d;
+          KdHealthDay *d;
 
           if (self->requests->len == 0)
             {
               g_array_set_size (self->requests, SERIES_DAYS);
               for (guint k = 0; k < SERIES_DAYS; k++)
-                g_array_index (self->requests, Day, k).time = as_of - (SERIES_DAYS - 1 - k) * 86400;
+                g_array_index (self->requests, KdHealthDay, k).time = as_of - (SERIES_DAYS - 1 - k) * 86400;
             }
-          d = &g_array_index (self->requests, Day, SERIES_DAYS - 1 - day);
+          d = &g_array_index (self->requests, KdHealthDay, SERIES_DAYS - 1 - day);
           if (ok)
             d->succeeded++;
           else
@@ -1257,7 +1230,7 @@ make_series (KdHealth     *self,
     g_array_sort (list, compare_seconds);
   for (int d = -SERIES_DAYS; d <= SERIES_DAYS; d++)
     {
-      Day day = { as_of + (gint64) d * 86400, 0, 0, 0 };
+      KdHealthDay day = { as_of + (gint64) d * 86400, 0, 0, 0, d > 0 };
       /* ahead of the time, nobody asks again */
       gint64 upto = MIN (day.time, as_of);
       guint n = 0;
@@ -1499,6 +1472,60 @@ kd_health_get_findings (KdHealth *self)
   return G_LIST_MODEL (self->findings);
 }
 
+/**
+ * kd_health_get_inputs:
+ *
+ * Returns: (transfer none): a #GListModel of #KdHealthInput, in the order
+ *   read
+ */
+GListModel *
+kd_health_get_inputs (KdHealth *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
+  return G_LIST_MODEL (self->inputs);
+}
+
+/**
+ * kd_health_get_count_series:
+ * @n_days: (out): how many days
+ *
+ * The count for each of the 61 days from 30 days before the time of the
+ * snapshot to 30 after, at its time of day; after it (`forecast`), if
+ * nobody asks again.  Empty without the host's history.
+ *
+ * Returns: (array length=n_days) (transfer none): the days
+ */
+const KdHealthDay *
+kd_health_get_count_series (KdHealth *self,
+                            guint    *n_days)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
+
+  update (self);
+  *n_days = self->series->len;
+  return (const KdHealthDay *) (gpointer) self->series->data;
+}
+
+/**
+ * kd_health_get_request_series:
+ * @n_days: (out): how many days
+ *
+ * The 12290s logged in each of the 30 days up to the time of the
+ * snapshot (the 24 hours up to `time`), by result.
+ *
+ * Returns: (array length=n_days) (transfer none): the days
+ */
+const KdHealthDay *
+kd_health_get_request_series (KdHealth *self,
+                              guint    *n_days)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
+
+  update (self);
+  *n_days = self->requests->len;
+  return (const KdHealthDay *) (gpointer) self->requests->data;
+}
+
 /* JSON (docs/health-json.md) --------------------------------------------- */
 
 static void
@@ -1570,15 +1597,15 @@ kd_health_to_json (KdHealth    *self,
 
   json_builder_set_member_name (builder, "inputs");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < self->inputs->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->inputs)); i++)
     {
-      Input *input = &g_array_index (self->inputs, Input, i);
+      g_autoptr(KdHealthInput) input = g_list_model_get_item (G_LIST_MODEL (self->inputs), i);
 
       json_builder_begin_object (builder);
-      kd_json_add_string (builder, "path", input->path);
-      kd_json_add_string (builder, "kind", kd_enum_get_nick (KD_TYPE_HEALTH_INPUT_KIND, input->kind));
-      kd_json_add_count (builder, "items", input->items);
-      kd_json_add_string (builder, "problem", input->problem);
+      kd_json_add_string (builder, "path", kd_health_input_get_path (input));
+      kd_json_add_string (builder, "kind", kd_enum_get_nick (KD_TYPE_HEALTH_INPUT_KIND, kd_health_input_get_kind (input)));
+      kd_json_add_count (builder, "items", kd_health_input_get_items (input));
+      kd_json_add_string (builder, "problem", kd_health_input_get_problem (input));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1612,13 +1639,13 @@ kd_health_to_json (KdHealth    *self,
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->series->len; i++)
     {
-      Day *day = &g_array_index (self->series, Day, i);
+      KdHealthDay *day = &g_array_index (self->series, KdHealthDay, i);
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (day->time);
 
       json_builder_begin_object (builder);
       add_time (builder, "date", time, "%Y-%m-%d");
       kd_json_add_count (builder, "value", day->count);
-      kd_json_add_boolean (builder, "forecast", day->time > g_date_time_to_unix (self->as_of));
+      kd_json_add_boolean (builder, "forecast", day->forecast);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1626,7 +1653,7 @@ kd_health_to_json (KdHealth    *self,
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->requests->len; i++)
     {
-      Day *day = &g_array_index (self->requests, Day, i);
+      KdHealthDay *day = &g_array_index (self->requests, KdHealthDay, i);
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (day->time);
 
       json_builder_begin_object (builder);

@@ -12,12 +12,24 @@
 #include "kd-enums.h"
 #include "kd-event-log.h"
 #include "kd-health-client.h"
+#include "kd-health-input.h"
 #include "kd-probe.h"
 
 G_BEGIN_DECLS
 
 /* The thresholds a KMS host's count is held against */
 #define KD_HEALTH_WINDOW_DAYS 30
+
+/* A day of the series: its time, the count then, the requests in the 24
+ * hours up to it by result, and whether it is ahead of the snapshot */
+typedef struct
+{
+  gint64 time;
+  guint count;
+  guint succeeded;
+  guint failed;
+  gboolean forecast;
+} KdHealthDay;
 
 #define KD_TYPE_HEALTH (kd_health_get_type ())
 
@@ -54,8 +66,13 @@ guint       kd_health_get_cap            (KdHealth          *self);
 gint64      kd_health_get_reported_count (KdHealth          *self);
 GDateTime  *kd_health_get_below_on       (KdHealth          *self,
                                           guint              threshold);
+GListModel *kd_health_get_inputs         (KdHealth          *self);
 GListModel *kd_health_get_clients        (KdHealth          *self);
 GListModel *kd_health_get_findings       (KdHealth          *self);
+const KdHealthDay *kd_health_get_count_series   (KdHealth *self,
+                                                 guint    *n_days);
+const KdHealthDay *kd_health_get_request_series (KdHealth *self,
+                                                 guint    *n_days);
 void        kd_health_to_json            (KdHealth          *self,
                                           JsonBuilder       *builder);
 
