@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "kd-json.h"
+#include "kd-resources.h"
 
 /**
  * kd_json_add_string:
@@ -75,4 +76,24 @@ kd_json_add_boolean (JsonBuilder *builder,
     json_builder_add_null_value (builder);
   else
     json_builder_add_boolean_value (builder, value != 0);
+}
+
+/**
+ * kd_json_load_resource:
+ * @name: a file of data/ compiled into the core's resource ("gvlk.json")
+ *
+ * Returns: (transfer full) (nullable): its JSON, or %NULL with @error set
+ */
+JsonNode *
+kd_json_load_resource (const char  *name,
+                       GError     **error)
+{
+  g_autofree char *path = g_strconcat ("/io/github/kmsdoctor/KmsDoctor/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (kd_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  if (bytes == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return NULL;
+  return json_parser_steal_root (parser);
 }

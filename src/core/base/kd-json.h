@@ -19,6 +19,8 @@ void kd_json_add_count  (JsonBuilder        *builder,
 void kd_json_add_strv   (JsonBuilder        *builder,
                          const char         *member,
                          const char * const *strv);
+JsonNode *kd_json_load_resource (const char  *name,
+                                 GError     **error);
 void kd_json_add_boolean (JsonBuilder       *builder,
                           const char        *member,
                           int                value);

@@ -9,7 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kd-gvlk.h"
-#include "kd-resources.h"
+#include "kd-json.h"
 
 typedef struct
 {
@@ -25,19 +25,14 @@ table_get (void)
   if (g_once_init_enter_pointer (&table))
     {
       Table *t = g_new0 (Table, 1);
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       g_autoptr(GError) error = NULL;
 
       t->by_partial = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
-      bytes = g_resource_lookup_data (kd_core_get_resource (), "/io/github/kmsdoctor/KmsDoctor/gvlk.json",
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (bytes != NULL &&
-          json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+      t->root = kd_json_load_resource ("gvlk.json", &error);
+      if (t->root != NULL)
         {
           JsonArray *gvlks;
 
-          t->root = json_parser_steal_root (parser);
           gvlks = json_object_get_array_member (json_node_get_object (t->root), "gvlks");
           for (guint i = 0; i < json_array_get_length (gvlks); i++)
             {

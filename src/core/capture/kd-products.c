@@ -9,7 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kd-products.h"
-#include "kd-resources.h"
+#include "kd-json.h"
 
 /* The activation IDs (SKU IDs) of the products KMS activates, which
  * slmgr.vbs /dlv prints and events 12288 and 12290 carry, and the
@@ -30,19 +30,14 @@ table_get (void)
   if (g_once_init_enter_pointer (&table))
     {
       Table *t = g_new0 (Table, 1);
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       g_autoptr(GError) error = NULL;
 
       t->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-      bytes = g_resource_lookup_data (kd_core_get_resource (), "/io/github/kmsdoctor/KmsDoctor/activation-ids.json",
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (bytes != NULL &&
-          json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+      t->root = kd_json_load_resource ("activation-ids.json", &error);
+      if (t->root != NULL)
         {
           JsonArray *ids;
 
-          t->root = json_parser_steal_root (parser);
           ids = json_object_get_array_member (json_node_get_object (t->root), "activation_ids");
           for (guint i = 0; i < json_array_get_length (ids); i++)
             {

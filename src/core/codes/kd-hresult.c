@@ -14,7 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kd-hresult.h"
-#include "kd-resources.h"
+#include "kd-json.h"
 
 /* Nothing a person pastes as "a code" is longer than this; a 10 MB paste is
  * rejected before any regular expression sees it. */
@@ -137,21 +137,14 @@ win32_table_get (void)
   if (g_once_init_enter_pointer (&table))
     {
       Win32Table *t = g_new0 (Win32Table, 1);
-      g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
       t->by_code = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-      bytes = g_resource_lookup_data (kd_core_get_resource (),
-                                      "/io/github/kmsdoctor/KmsDoctor/win32-errors.json",
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (bytes != NULL &&
-          json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                      g_bytes_get_size (bytes), &error))
+      t->root = kd_json_load_resource ("win32-errors.json", &error);
+      if (t->root != NULL)
         {
           JsonArray *array;
 
-          t->root = json_parser_steal_root (parser);
           array = json_node_get_array (t->root);
           for (guint i = 0; i < json_array_get_length (array); i++)
             {
