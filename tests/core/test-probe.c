@@ -73,20 +73,88 @@ run_probe (const char  *target,
   return run_probe_keep (target, server, NULL, error);
 }
 
+/* Listens on loopback of @family at a port of its own: the port, or 0 */
+static guint16
+listen_on_loopback (GSocketListener *listener,
+                    GSocketFamily    family)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (family);
+  g_autoptr(GSocketAddress) where = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+
+  if (!g_socket_listener_add_address (listener, where, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &effective,
+                                      NULL))
+    return 0;
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+}
+
+/* dnsmasq on 127.0.0.1 at @port, answering for .example alone (a name
+ * it lacks does not exist) with the NULL-terminated @records */
+static GSubprocess *
+start_dnsmasq (const char *dnsmasq,
+               guint16     port,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *server;
+  const char *record;
+  va_list records;
+
+  g_ptr_array_add (argv, g_strdup (dnsmasq));
+  g_ptr_array_add (argv, g_strdup ("--keep-in-foreground"));
+  g_ptr_array_add (argv, g_strdup ("--conf-file=/dev/null"));
+  g_ptr_array_add (argv, g_strdup ("--no-resolv"));
+  g_ptr_array_add (argv, g_strdup ("--no-hosts"));
+  g_ptr_array_add (argv, g_strdup ("--bind-interfaces"));
+  g_ptr_array_add (argv, g_strdup ("--listen-address=127.0.0.1"));
+  g_ptr_array_add (argv, g_strdup ("--pid-file="));
+  g_ptr_array_add (argv, g_strdup ("--user=root"));
+  g_ptr_array_add (argv, g_strdup ("--local-ttl=300"));
+  g_ptr_array_add (argv, g_strdup ("--local=/example/"));
+  g_ptr_array_add (argv, g_strdup_printf ("--port=%u", port));
+  va_start (records, port);
+  while ((record = va_arg (records, const char *)) != NULL)
+    g_ptr_array_add (argv, g_strdup (record));
+  va_end (records);
+  g_ptr_array_add (argv, NULL);
+
+  server = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  return server;
+}
+
+/* The probe of corp.example through @server once dnsmasq has bound its
+ * port and answers with SRV records */
+static JsonObject *
+wait_for_srv (const char  *server,
+              GError     **error)
+{
+  JsonObject *found = NULL;
+
+  for (guint tries = 0; tries < 50; tries++)
+    {
+      g_clear_error (error);
+      g_clear_pointer (&found, json_object_unref);
+      found = run_probe ("corp.example", server, error);
+      if (found != NULL && json_object_get_boolean_member (found, "from_srv"))
+        break;
+      g_usleep (100000);
+    }
+  return found;
+}
+
 static void
 test_named_server (void)
 {
   g_autofree char *dnsmasq = g_find_program_in_path ("dnsmasq");
   g_autoptr(GSocketListener) listener = g_socket_listener_new ();
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) where = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) effective = NULL;
   g_autoptr(GSubprocess) server = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) found = NULL;
   g_autoptr(JsonObject) host = NULL;
   g_autoptr(JsonObject) nothing = NULL;
-  g_autofree char *dns = NULL, *srv_open = NULL, *srv_closed = NULL, *port_arg = NULL, *host_target = NULL;
+  g_autofree char *dns = NULL, *srv_open = NULL, *srv_closed = NULL, *host_target = NULL;
   guint16 open_port, closed_port, dns_port;
   JsonArray *hosts;
 
@@ -95,36 +163,18 @@ test_named_server (void)
       g_test_skip ("dnsmasq is not installed");
       return;
     }
-  g_assert_true (g_socket_listener_add_address (listener, where, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
-                                                &effective, &error));
-  g_assert_no_error (error);
-  open_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  open_port = listen_on_loopback (listener, G_SOCKET_FAMILY_IPV4);
+  g_assert_cmpuint (open_port, !=, 0);
   closed_port = free_port (G_SOCKET_TYPE_STREAM);
   dns_port = free_port (G_SOCKET_TYPE_DATAGRAM);
 
-  port_arg = g_strdup_printf ("--port=%u", dns_port);
   srv_open = g_strdup_printf ("--srv-host=_vlmcs._tcp.corp.example,kms01.corp.example,%u,0,100", open_port);
   srv_closed = g_strdup_printf ("--srv-host=_vlmcs._tcp.corp.example,kms02.corp.example,%u,10,0", closed_port);
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, dnsmasq, "--keep-in-foreground",
-                             "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--bind-interfaces",
-                             "--listen-address=127.0.0.1", "--pid-file=", "--user=root", "--local-ttl=300",
-                             /* it answers for these alone: a name it lacks does not exist */
-                             "--local=/example/", port_arg,
-                             srv_open, srv_closed, "--host-record=kms01.corp.example,127.0.0.1",
-                             "--host-record=kms02.corp.example,127.0.0.1", NULL);
-  g_assert_no_error (error);
+  server = start_dnsmasq (dnsmasq, dns_port, srv_open, srv_closed, "--host-record=kms01.corp.example,127.0.0.1",
+                          "--host-record=kms02.corp.example,127.0.0.1", NULL);
   dns = g_strdup_printf ("127.0.0.1:%u", dns_port);
 
-  /* dnsmasq answers once it has bound its port */
-  for (guint tries = 0; tries < 50; tries++)
-    {
-      g_clear_error (&error);
-      g_clear_pointer (&found, json_object_unref);
-      found = run_probe ("corp.example", dns, &error);
-      if (found != NULL && json_object_get_boolean_member (found, "from_srv"))
-        break;
-      g_usleep (100000);
-    }
+  found = wait_for_srv (dns, &error);
   g_assert_no_error (error);
   g_assert_true (json_object_get_boolean_member (found, "from_srv"));
   g_assert_cmpstr (json_object_get_string_member (found, "srv_name"), ==, "_vlmcs._tcp.corp.example");
@@ -199,13 +249,9 @@ test_system_resolver (void)
 {
   g_autofree char *dnsmasq = g_find_program_in_path ("dnsmasq");
   g_autoptr(GSocketListener) listener = g_socket_listener_new ();
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) where = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) effective = NULL;
   g_autoptr(GSubprocess) server = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) found = NULL;
-  g_autoptr(KdProbe) probe = NULL;
   g_autofree char *srv_open = NULL, *srv_dropped = NULL, *drop = NULL;
   guint16 open_port, dropped_port;
   JsonArray *hosts;
@@ -217,9 +263,8 @@ test_system_resolver (void)
       return;
     }
   g_assert_nonnull (dnsmasq);
-  g_assert_true (g_socket_listener_add_address (listener, where, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
-                                                &effective, &error));
-  open_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  open_port = listen_on_loopback (listener, G_SOCKET_FAMILY_IPV4);
+  g_assert_cmpuint (open_port, !=, 0);
   dropped_port = free_port (G_SOCKET_TYPE_STREAM);
 
   /* the dropped port: a host that does not answer at all */
@@ -231,22 +276,10 @@ test_system_resolver (void)
 
   srv_open = g_strdup_printf ("--srv-host=_vlmcs._tcp.corp.example,kms01.corp.example,%u,0,100", open_port);
   srv_dropped = g_strdup_printf ("--srv-host=_vlmcs._tcp.corp.example,kms03.corp.example,%u,20,0", dropped_port);
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, dnsmasq, "--keep-in-foreground",
-                             "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--bind-interfaces",
-                             "--listen-address=127.0.0.1", "--pid-file=", "--user=root", "--local=/example/", "--port=53",
-                             srv_open, srv_dropped, "--host-record=kms01.corp.example,127.0.0.1",
-                             "--host-record=kms03.corp.example,127.0.0.1", NULL);
-  g_assert_no_error (error);
+  server = start_dnsmasq (dnsmasq, 53, srv_open, srv_dropped, "--host-record=kms01.corp.example,127.0.0.1",
+                          "--host-record=kms03.corp.example,127.0.0.1", NULL);
 
-  for (guint tries = 0; tries < 50; tries++)
-    {
-      g_clear_error (&error);
-      g_clear_pointer (&found, json_object_unref);
-      found = run_probe ("corp.example", NULL, &error);
-      if (found != NULL && json_object_get_boolean_member (found, "from_srv"))
-        break;
-      g_usleep (100000);
-    }
+  found = wait_for_srv (NULL, &error);
   g_assert_no_error (error);
   g_assert_true (json_object_get_boolean_member (found, "from_srv"));
   g_assert_true (json_object_get_null_member (found, "server"));
@@ -276,22 +309,19 @@ static void
 test_addresses (void)
 {
   g_autoptr(GSocketListener) listener = g_socket_listener_new ();
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV6);
-  g_autoptr(GSocketAddress) where = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) effective = NULL;
+  guint16 port = listen_on_loopback (listener, G_SOCKET_FAMILY_IPV6);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) with_port = NULL;
   g_autoptr(JsonObject) without_port = NULL;
   g_autofree char *target = NULL;
   JsonObject *host;
 
-  if (!g_socket_listener_add_address (listener, where, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &effective,
-                                      NULL))
+  if (port == 0)
     {
       g_test_skip ("no IPv6 loopback here");
       return;
     }
-  target = g_strdup_printf ("[::1]:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+  target = g_strdup_printf ("[::1]:%u", port);
   with_port = run_probe (target, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (json_object_get_null_member (with_port, "srv_name"));
