@@ -112,7 +112,7 @@ kd_cli_health (int    argc,
       N_("TIME") },
     { "approved", 0, 0, G_OPTION_ARG_STRING_ARRAY, &approved, N_("A KMS host you run (again for each); the others are told of"),
       N_("HOST") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("FILE|FOLDER…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|FOLDER… — the health of a KMS deployment"));

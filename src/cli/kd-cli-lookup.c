@@ -203,7 +203,7 @@ kd_cli_lookup (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (see docs/cli.md)"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of causes and steps, such as “it” or “en”"), N_("LANG") },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N word-search results (default 20, 0 for all)"), N_("N") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("QUERY") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;

@@ -36,7 +36,7 @@ kd_cli_probe (int    argc,
     { "server", 0, 0, G_OPTION_ARG_STRING, &server, N_("Ask this DNS server instead of the system’s (IPv4, and a port if not 53)"),
       N_("ADDR[:PORT]") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Seconds to wait for each answer (default 5)"), N_("SECONDS") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &targets, NULL, N_("DOMAIN|HOST[:PORT]") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &targets, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) options = g_option_context_new (_("DOMAIN|HOST[:PORT] — the KMS hosts a domain publishes, and their ports"));
