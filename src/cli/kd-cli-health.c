@@ -11,6 +11,7 @@
 #include "kd-cli-common.h"
 #include "kd-finding.h"
 #include "kd-health-import.h"
+#include "kd-health-input.h"
 #include "kd-health.h"
 
 static void
@@ -94,6 +95,27 @@ has_warning (KdHealth *health)
   return FALSE;
 }
 
+/* Says on stderr which inputs could not be used; whether any could */
+static gboolean
+report_inputs (KdHealth *health)
+{
+  GListModel *inputs = kd_health_get_inputs (health);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (inputs); i++)
+    {
+      g_autoptr(KdHealthInput) input = g_list_model_get_item (inputs, i);
+      const char *problem = kd_health_input_get_problem (input);
+
+      if (problem != NULL)
+        g_printerr ("kms-doctor-cli: %s: %s\n", kd_health_input_get_path (input), problem);
+      any |= problem == NULL;
+    }
+  if (!any)
+    g_printerr ("kms-doctor-cli: %s\n", _("None of the inputs gave anything to count"));
+  return any;
+}
+
 int
 kd_cli_health (int    argc,
                char **argv)
@@ -106,6 +128,7 @@ kd_cli_health (int    argc,
   g_autoptr(KdHealth) health = kd_health_new ();
   g_autoptr(KdHealthImport) import = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  gboolean any;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (see docs/health-json.md)"), NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("The time of the snapshot, in ISO 8601 (default: the newest event’s)"),
@@ -158,6 +181,7 @@ kd_cli_health (int    argc,
       return EXIT_USAGE;
     }
 
+  any = report_inputs (health);
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -165,7 +189,7 @@ kd_cli_health (int    argc,
       kd_health_to_json (health, builder);
       kd_cli_print_json (builder);
     }
-  else
+  else if (any)
     print_text (health);
-  return has_warning (health) ? EXIT_NOT_FOUND : EXIT_FOUND;
+  return !any || has_warning (health) ? EXIT_NOT_FOUND : EXIT_FOUND;
 }

@@ -60,7 +60,10 @@ kd_cli_probe (int    argc,
   if (!kd_probe_run_finish (probe, result, &error))
     {
       g_printerr ("kms-doctor-cli: %s\n", error->message);
-      return error->domain == KD_PROBE_ERROR && error->code == KD_PROBE_ERROR_BAD_SERVER ? EXIT_USAGE : EXIT_NOT_FOUND;
+      return error->domain == KD_PROBE_ERROR &&
+             (error->code == KD_PROBE_ERROR_BAD_SERVER || error->code == KD_PROBE_ERROR_BAD_NAME)
+               ? EXIT_USAGE
+               : EXIT_NOT_FOUND;
     }
 
   if (json)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 typedef struct
@@ -406,6 +407,27 @@ test_health (void)
   run_cli (&missing, NULL, (const char *[]) { "health", "/nonexistent/kms-history", NULL });
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_cmpstr (missing.out, ==, "");
+
+  /* a folder of nothing to count: each file named with its reason, and
+   * no figures made of nothing */
+  {
+    g_autofree char *folder = g_dir_make_tmp ("kd-cli-health-XXXXXX", NULL);
+    g_autofree char *empty = g_build_filename (folder, "empty.txt", NULL);
+    g_autofree char *bare = g_build_filename (folder, "bare.txt", NULL);
+    g_auto(Run) nothing = { 0 };
+
+    g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+    g_assert_true (g_file_set_contents (bare, "Name: <b>Windows</b>\n", -1, NULL));
+    run_cli (&nothing, NULL, (const char *[]) { "health", folder, NULL });
+    g_assert_cmpint (nothing.status, ==, 1);
+    g_assert_cmpstr (nothing.out, ==, "");
+    g_assert_nonnull (strstr (nothing.err, "empty.txt: The file is empty"));
+    g_assert_nonnull (strstr (nothing.err, "bare.txt: Nothing in this capture counts"));
+    g_assert_nonnull (strstr (nothing.err, "None of the inputs gave anything to count"));
+    g_assert_cmpint (g_remove (empty), ==, 0);
+    g_assert_cmpint (g_remove (bare), ==, 0);
+    g_assert_cmpint (g_rmdir (folder), ==, 0);
+  }
 }
 
 /* probe: bad usage is refused before anything is asked (the real probe
@@ -424,6 +446,18 @@ test_probe_usage (void)
   g_assert_cmpint (none.status, ==, 2);
   run_cli (&bad_timeout, NULL, (const char *[]) { "probe", "--timeout", "0", "corp.example", NULL });
   g_assert_cmpint (bad_timeout.status, ==, 2);
+
+  /* what no DNS server could be asked: said at once, nothing is looked up */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *targets[] = { "", "kms01:99999", "<script>alert(1)</script>" };
+      g_auto(Run) bad_name = { 0 };
+
+      run_cli (&bad_name, NULL, (const char *[]) { "probe", targets[i], NULL });
+      g_assert_cmpint (bad_name.status, ==, 2);
+      g_assert_nonnull (strstr (bad_name.err, "is not a domain, a host name or an address"));
+      g_assert_cmpstr (bad_name.out, ==, "");
+    }
 }
 
 int

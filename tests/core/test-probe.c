@@ -348,6 +348,27 @@ test_bad_server (void)
   g_assert_error (error, KD_PROBE_ERROR, KD_PROBE_ERROR_BAD_SERVER);
 }
 
+/* Names DNS cannot be asked, refused before anything is sent; an
+ * international name and a name with the root's dot are fine */
+static void
+test_bad_names (void)
+{
+  g_autofree char *long_label = g_strnfill (64, 'a');
+  g_autofree char *long_name = g_strjoin (".", "kms", long_label, "example", NULL);
+  const char *bad[] = { "", ".", "a..b", "kms01:99999", "kms01:0", "[::1", "[kms01]:1688", "<b>kms</b>", "kms 01",
+                        long_name };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonObject) result = run_probe (bad[i], "127.0.0.1:9", &error);
+
+      g_assert_null (result);
+      g_assert_error (error, KD_PROBE_ERROR, KD_PROBE_ERROR_BAD_NAME);
+      g_assert_nonnull (strstr (error->message, bad[i]));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -356,6 +377,7 @@ main (int    argc,
 
   g_test_add_func ("/probe/named-server", test_named_server);
   g_test_add_func ("/probe/bad-server", test_bad_server);
+  g_test_add_func ("/probe/bad-names", test_bad_names);
   g_test_add_func ("/probe/addresses", test_addresses);
   g_test_add_func ("/probe/system-resolver", test_system_resolver);
 

@@ -399,7 +399,10 @@ add_products (KdHealth   *self,
     g_array_append_val (self->products, g_array_index (products, Product, i));
   /* moved, not copied */
   g_array_set_clear_func (products, NULL);
-  add_input (self, path, KD_HEALTH_INPUT_CAPTURE, n_items, NULL);
+  add_input (self, path, KD_HEALTH_INPUT_CAPTURE, n_items,
+             products->len == 0
+               ? _("Nothing in this capture counts: it shows no client machine ID, no host’s count and no time")
+               : NULL);
 }
 
 /**

@@ -552,12 +552,52 @@ split_host (const char  *target,
   if (colon == NULL || !g_ascii_string_to_unsigned (colon + 1, 10, 1, 65535, &value, NULL))
     return FALSE;
   if (target[0] == '[' && colon > target + 1 && colon[-1] == ']')
-    *host = g_strndup (target + 1, colon - target - 2);
+    {
+      /* brackets hold an IPv6 address, never a name */
+      *host = g_strndup (target + 1, colon - target - 2);
+      if (!g_hostname_is_ip_address (*host))
+        {
+          g_clear_pointer (host, g_free);
+          return FALSE;
+        }
+    }
   else if (memchr (target, ':', colon - target) == NULL)
     *host = g_strndup (target, colon - target);
   else
     return FALSE;
   *port = (int) value;
+  return TRUE;
+}
+
+/* Whether @name can be asked of DNS: labels of letters, digits, hyphens
+ * and underscores (as in _vlmcs), at most 63 each and 253 in all, after
+ * an international name is put in its ASCII form */
+static gboolean
+is_dns_name (const char *name)
+{
+  g_autofree char *ascii = g_hostname_to_ascii (name);
+  g_auto(GStrv) labels = NULL;
+  gsize length;
+
+  if (ascii == NULL)
+    return FALSE;
+  length = strlen (ascii);
+  /* a name may end with the root's dot */
+  if (length > 0 && ascii[length - 1] == '.')
+    ascii[--length] = '\0';
+  if (length == 0 || length > 253)
+    return FALSE;
+  labels = g_strsplit (ascii, ".", -1);
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      gsize label = strlen (labels[i]);
+
+      if (label == 0 || label > 63)
+        return FALSE;
+      for (gsize c = 0; c < label; c++)
+        if (!g_ascii_isalnum (labels[i][c]) && labels[i][c] != '-' && labels[i][c] != '_')
+          return FALSE;
+    }
   return TRUE;
 }
 
@@ -587,13 +627,20 @@ run_in_thread (GTask        *task,
   g_autofree char *host = NULL;
   int port = KMS_PORT;
 
+  if (!split_host (self->target, &host, &port) ? !is_dns_name (self->target)
+      : !g_hostname_is_ip_address (host) && !is_dns_name (host))
+    {
+      g_task_return_new_error (task, KD_PROBE_ERROR, KD_PROBE_ERROR_BAD_NAME,
+                               _("“%s” is not a domain, a host name or an address"), self->target);
+      return;
+    }
   if (use_named && !named_init (&named, self->server, self->timeout, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  if (!split_host (self->target, &host, &port))
+  if (host == NULL)
     {
       g_autofree char *message = NULL;
       gboolean ok;
