@@ -107,6 +107,7 @@ filled_case (void)
   kd_case_set_capture (kase, 1, opened);
   kd_case_add_code (kase, "0xC004F074");
   kd_case_add_code (kase, "0xC004F038");
+  kd_case_set_health_inputs (kase, (const char *[]) { "/srv/kms/dli.txt", "/srv/kms/clients ü", NULL });
   kd_case_set_notes (kase, "Ticket 4711: the host in Milan.\nSecond line.");
   return kase;
 }
@@ -145,6 +146,7 @@ test_round_trip (void)
   g_assert_cmpstr (kd_case_capture_get_encoding (opened), ==, "CP866");
   g_assert_cmpstrv (kd_case_get_codes (loaded), ((const char *[]) { "0xC004F074", "0xC004F038", NULL }));
   g_assert_cmpstr (kd_case_get_notes (loaded), ==, "Ticket 4711: the host in Milan.\nSecond line.");
+  g_assert_cmpstrv (kd_case_get_health_inputs (loaded), ((const char *[]) { "/srv/kms/dli.txt", "/srv/kms/clients ü", NULL }));
 
   /* The file is the documented JSON (docs/case-json.md). */
   {
@@ -213,6 +215,8 @@ test_refused (void)
     { "{\"format_version\": 1, \"captures\": {}}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"codes\": [\"0xC004F074\", null]}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"notes\": []}", -1, KD_CASE_ERROR_DAMAGED },
+    { "{\"format_version\": 1, \"health_inputs\": \"/srv\"}", -1, KD_CASE_ERROR_DAMAGED },
+    { "{\"format_version\": 1, \"health_inputs\": [\"/srv\", 3]}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"captures\": [{\"text\": \"a\"", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"notes\": \"caf\xe9\"}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1,\0 \"notes\": \"\"}", 30, KD_CASE_ERROR_DAMAGED },
@@ -243,6 +247,7 @@ test_refused (void)
       g_assert_cmpuint (g_list_model_get_n_items (kd_case_get_captures (kase)), ==, 2);
       g_assert_cmpuint (g_strv_length ((char **) kd_case_get_codes (kase)), ==, 2);
       g_assert_cmpstr (kd_case_get_notes (kase), ==, "Ticket 4711: the host in Milan.\nSecond line.");
+      g_assert_cmpuint (g_strv_length ((char **) kd_case_get_health_inputs (kase)), ==, 2);
     }
 
   {
@@ -265,6 +270,7 @@ test_refused (void)
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (kd_case_get_captures (kase)), ==, 0);
     g_assert_cmpstr (kd_case_get_notes (kase), ==, "");
+    g_assert_cmpstrv (kd_case_get_health_inputs (kase), ((const char *[]) { NULL }));
   }
 }
 

@@ -345,10 +345,20 @@ run_in_thread (GTask        *task,
     for (guint i = 0; i < job->files->len; i++)
       read_one (GUINT_TO_POINTER (i + 1), &worker);
 
+  /* Cancelled before this point, nothing is added; after it, the import
+   * is done.  The snapshot is made here too, in the worker: for ten
+   * thousand clients and a hundred thousand events it takes longer than
+   * a frame, and the caller must not touch it until the import is done. */
   if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < job->files->len; i++)
+    if (job->items[i] != NULL)
+      kd_health_add_item (self->health, job->items[i]);
+  kd_health_update (self->health);
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -359,7 +369,9 @@ run_in_thread (GTask        *task,
  * @cancellable: (nullable): a #GCancellable
  *
  * Reads @files, and every file below the folders among them, on every
- * processor, and adds what they hold to the snapshot when all are read.
+ * processor; when all are read, adds what they hold to the snapshot and
+ * makes it, still in a worker.  The snapshot must not be used until the
+ * import is finished.
  */
 void
 kd_health_import_run_async (KdHealthImport       *self,
@@ -396,13 +408,15 @@ kd_health_import_run_async (KdHealthImport       *self,
   g_task_set_source_tag (task, kd_health_import_run_async);
   g_task_set_static_name (task, "[kms-doctor] health import");
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* what the worker returned, even if cancelled after it added the files */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, run_in_thread);
 }
 
 /**
  * kd_health_import_run_finish:
  *
- * Adds what the files held to the snapshot, in the order of their names.
+ * The files' contents are in the snapshot, in the order of their names.
  *
  * Returns: %FALSE with @error set when the import was cancelled (nothing
  *   is added then)
@@ -412,17 +426,11 @@ kd_health_import_run_finish (KdHealthImport  *self,
                              GAsyncResult    *result,
                              GError         **error)
 {
-  Job *job;
-
   g_return_val_if_fail (KD_IS_HEALTH_IMPORT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  job = g_task_get_task_data (G_TASK (result));
-  for (guint i = 0; i < job->files->len; i++)
-    if (job->items[i] != NULL)
-      kd_health_add_item (self->health, job->items[i]);
   publish (self);
   return TRUE;
 }

@@ -26,6 +26,7 @@ KdHealthItem *kd_health_item_read  (GFile        *file,
 void          kd_health_item_free  (KdHealthItem *item);
 void          kd_health_add_item   (KdHealth     *self,
                                     KdHealthItem *item);
+void          kd_health_update     (KdHealth     *self);
 void          kd_health_list_files (GFile        *file,
                                     const char   *path,
                                     GPtrArray    *files,

@@ -1260,8 +1260,11 @@ make_series (KdHealth     *self,
     }
 }
 
-static void
-update (KdHealth *self)
+/* Makes the snapshot again if an input or the time changed; called by
+ * every getter, and by an import in its worker, so that a page shows a
+ * snapshot that is ready without the work on its main thread. */
+void
+kd_health_update (KdHealth *self)
 {
   g_autoptr(GHashTable) clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   /* a client's last 12288, for the 12289 that answers it */
@@ -1391,7 +1394,7 @@ kd_health_get_as_of (KdHealth *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
 
-  update (self);
+  kd_health_update (self);
   return self->as_of;
 }
 
@@ -1400,7 +1403,7 @@ kd_health_get_count (KdHealth *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH (self), 0);
 
-  update (self);
+  kd_health_update (self);
   return self->count;
 }
 
@@ -1409,7 +1412,7 @@ kd_health_get_cap (KdHealth *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH (self), 0);
 
-  update (self);
+  kd_health_update (self);
   return self->cap;
 }
 
@@ -1423,7 +1426,7 @@ kd_health_get_reported_count (KdHealth *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH (self), -1);
 
-  update (self);
+  kd_health_update (self);
   return self->reported;
 }
 
@@ -1441,7 +1444,7 @@ kd_health_get_below_on (KdHealth *self,
   g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
   g_return_val_if_fail (threshold == 25 || threshold == 5, NULL);
 
-  update (self);
+  kd_health_update (self);
   return threshold == 25 ? self->below_25 : self->below_5;
 }
 
@@ -1456,7 +1459,7 @@ kd_health_get_clients (KdHealth *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
 
-  update (self);
+  kd_health_update (self);
   return G_LIST_MODEL (self->clients);
 }
 
@@ -1471,7 +1474,7 @@ kd_health_get_findings (KdHealth *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
 
-  update (self);
+  kd_health_update (self);
   return G_LIST_MODEL (self->findings);
 }
 
@@ -1504,7 +1507,7 @@ kd_health_get_count_series (KdHealth *self,
 {
   g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
 
-  update (self);
+  kd_health_update (self);
   *n_days = self->series->len;
   return (const KdHealthDay *) (gpointer) self->series->data;
 }
@@ -1524,7 +1527,7 @@ kd_health_get_request_series (KdHealth *self,
 {
   g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
 
-  update (self);
+  kd_health_update (self);
   *n_days = self->requests->len;
   return (const KdHealthDay *) (gpointer) self->requests->data;
 }
@@ -1593,7 +1596,7 @@ kd_health_to_json (KdHealth    *self,
 
   g_return_if_fail (KD_IS_HEALTH (self));
 
-  update (self);
+  kd_health_update (self);
   clients = G_LIST_MODEL (self->clients);
   json_builder_begin_object (builder);
   add_time (builder, "as_of", self->as_of, "%Y-%m-%dT%H:%M:%SZ");

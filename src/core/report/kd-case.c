@@ -33,6 +33,7 @@ struct _KdCase
 
   GListStore *captures;
   GPtrArray *codes;         /* char *, NULL-terminated */
+  GStrv health_inputs;      /* the KMS Health page's files and folders */
   char *notes;
 
   GFile *autosave_file;
@@ -52,6 +53,7 @@ enum {
   PROP_0,
   PROP_CAPTURES,
   PROP_CODES,
+  PROP_HEALTH_INPUTS,
   PROP_NOTES,
   PROP_AUTOSAVE_FILE,
   PROP_SAVING,
@@ -73,6 +75,7 @@ typedef struct
 {
   GPtrArray *captures;      /* KdCaseCapture */
   GStrv codes;
+  GStrv health_inputs;
   char *notes;
 } Snapshot;
 
@@ -81,6 +84,7 @@ snapshot_free (Snapshot *snapshot)
 {
   g_clear_pointer (&snapshot->captures, g_ptr_array_unref);
   g_clear_pointer (&snapshot->codes, g_strfreev);
+  g_clear_pointer (&snapshot->health_inputs, g_strfreev);
   g_clear_pointer (&snapshot->notes, g_free);
   g_free (snapshot);
 }
@@ -97,6 +101,7 @@ take_snapshot (KdCase *self)
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (snapshot->captures, g_list_model_get_item (G_LIST_MODEL (self->captures), i));
   snapshot->codes = g_strdupv ((char **) self->codes->pdata);
+  snapshot->health_inputs = g_strdupv (self->health_inputs);
   snapshot->notes = g_strdup (self->notes);
   return snapshot;
 }
@@ -151,6 +156,12 @@ snapshot_to_json (Snapshot *snapshot,
       json_builder_add_string_value (builder, copy);
       json_builder_end_object (builder);
     }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "health_inputs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; snapshot->health_inputs[i] != NULL; i++)
+    json_builder_add_string_value (builder, snapshot->health_inputs[i]);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "notes");
@@ -234,6 +245,32 @@ get_string_member (JsonObject  *object,
   return TRUE;
 }
 
+/* A member that must be an array of strings, empty when missing; %NULL
+ * when it is something else */
+static GStrv
+get_strv_member (JsonObject *object,
+                 const char *name)
+{
+  g_autoptr(GStrvBuilder) strv = g_strv_builder_new ();
+  JsonNode *node = json_object_get_member (object, name);
+  JsonArray *array;
+
+  if (node == NULL)
+    return g_strv_builder_end (strv);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return NULL;
+      g_strv_builder_add (strv, json_node_get_string (element));
+    }
+  return g_strv_builder_end (strv);
+}
+
 static Snapshot *
 snapshot_from_json (const char  *contents,
                     gsize        length,
@@ -243,7 +280,6 @@ snapshot_from_json (const char  *contents,
    * values ("true{…}") when its root is asked for (found by fuzz-case). */
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(Snapshot) snapshot = g_new0 (Snapshot, 1);
-  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   g_autoptr(GError) parse_error = NULL;
   JsonNode *root;
   JsonObject *object;
@@ -313,23 +349,9 @@ snapshot_from_json (const char  *contents,
         }
     }
 
-  if (json_object_has_member (object, "codes"))
-    {
-      JsonNode *node = json_object_get_member (object, "codes");
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        goto damaged;
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-            goto damaged;
-          g_strv_builder_add (codes, json_node_get_string (element));
-        }
-    }
-  snapshot->codes = g_strv_builder_end (codes);
+  if ((snapshot->codes = get_strv_member (object, "codes")) == NULL ||
+      (snapshot->health_inputs = get_strv_member (object, "health_inputs")) == NULL)
+    goto damaged;
 
   if (!get_string_member (object, "notes", TRUE, &notes))
     goto damaged;
@@ -509,6 +531,7 @@ kd_case_finalize (GObject *object)
 
   g_clear_object (&self->captures);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
+  g_clear_pointer (&self->health_inputs, g_strfreev);
   g_clear_pointer (&self->notes, g_free);
   g_clear_object (&self->autosave_file);
   g_clear_object (&self->autosave_cancellable);
@@ -532,6 +555,9 @@ kd_case_get_property (GObject    *object,
       break;
     case PROP_CODES:
       g_value_set_boxed (value, self->codes->pdata);
+      break;
+    case PROP_HEALTH_INPUTS:
+      g_value_set_boxed (value, self->health_inputs);
       break;
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
@@ -588,6 +614,14 @@ kd_case_class_init (KdCaseClass *klass)
     g_param_spec_object ("captures", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CODES] =
     g_param_spec_boxed ("codes", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KdCase:health-inputs:
+   *
+   * The files and folders the KMS Health page reads, as paths.
+   */
+  properties[PROP_HEALTH_INPUTS] =
+    g_param_spec_boxed ("health-inputs", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_AUTOSAVE_FILE] =
@@ -626,6 +660,7 @@ kd_case_init (KdCase *self)
   self->captures = g_list_store_new (KD_TYPE_CASE_CAPTURE);
   self->codes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->codes, NULL);
+  self->health_inputs = g_new0 (char *, 1);
   self->notes = g_strdup ("");
   self->autosave_cancellable = g_cancellable_new ();
 }
@@ -734,6 +769,44 @@ kd_case_add_code (KdCase     *self,
     }
   g_ptr_array_insert (self->codes, n, g_strdup (code));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODES]);
+  changed (self);
+}
+
+/**
+ * kd_case_get_health_inputs:
+ * @self: a #KdCase
+ *
+ * Returns: (transfer none): the paths of the files and folders the KMS
+ *   Health page reads, in the order given
+ */
+const char * const *
+kd_case_get_health_inputs (KdCase *self)
+{
+  g_return_val_if_fail (KD_IS_CASE (self), NULL);
+
+  return (const char * const *) self->health_inputs;
+}
+
+/**
+ * kd_case_set_health_inputs:
+ * @self: a #KdCase
+ * @paths: (nullable): paths of files and folders
+ */
+void
+kd_case_set_health_inputs (KdCase             *self,
+                           const char * const *paths)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_if_fail (KD_IS_CASE (self));
+
+  if (paths == NULL)
+    paths = none;
+  if (g_strv_equal ((const char * const *) self->health_inputs, paths))
+    return;
+  g_strfreev (self->health_inputs);
+  self->health_inputs = g_strdupv ((char **) paths);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEALTH_INPUTS]);
   changed (self);
 }
 
@@ -950,6 +1023,12 @@ load_done (GObject      *object,
         g_ptr_array_remove_index (self->codes, 0);
       g_ptr_array_add (self->codes, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODES]);
+      if (self->health_inputs[0] == NULL && snapshot->health_inputs[0] != NULL)
+        {
+          g_strfreev (self->health_inputs);
+          self->health_inputs = g_steal_pointer (&snapshot->health_inputs);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEALTH_INPUTS]);
+        }
       if (*self->notes == '\0' && g_set_str (&self->notes, snapshot->notes))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
       changed (self);
@@ -965,6 +1044,12 @@ load_done (GObject      *object,
     g_ptr_array_add (self->codes, g_strdup (snapshot->codes[i]));
   g_ptr_array_add (self->codes, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODES]);
+  if (!g_strv_equal ((const char * const *) self->health_inputs, (const char * const *) snapshot->health_inputs))
+    {
+      g_strfreev (self->health_inputs);
+      self->health_inputs = g_steal_pointer (&snapshot->health_inputs);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEALTH_INPUTS]);
+    }
   if (g_set_str (&self->notes, snapshot->notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
   self->generation++;

@@ -49,6 +49,10 @@ const char * const *kd_case_get_codes     (KdCase               *self);
 void           kd_case_add_code           (KdCase               *self,
                                            const char           *code);
 
+const char * const *kd_case_get_health_inputs (KdCase           *self);
+void           kd_case_set_health_inputs  (KdCase               *self,
+                                           const char * const   *paths);
+
 const char    *kd_case_get_notes          (KdCase               *self);
 void           kd_case_set_notes          (KdCase               *self,
                                            const char           *notes);
