@@ -13,6 +13,7 @@
 #include "kd-finding.h"
 #include "kd-capture-parser.h"
 #include "kd-enum-types.h"
+#include "kd-health-chart.h"
 #include "kd-health-import.h"
 #include "kd-health-private.h"
 #include "kd-health.h"
@@ -533,6 +534,158 @@ health_json (const char * const *paths,
   return json_builder_get_root (builder);
 }
 
+static KdHealth *
+health_of_paths (const char * const *paths)
+{
+  KdHealth *health = kd_health_new ();
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "health", paths[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      kd_health_add_path (health, file, paths[i], NULL);
+    }
+  return health;
+}
+
+/* Pixels of @surface within a small distance of @color */
+static guint
+count_pixels (cairo_surface_t    *surface,
+              const KdChartColor *color)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 pixel = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
+        int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+        n += ABS (r - (int) (color->red * 255)) < 8 && ABS (g - (int) (color->green * 255)) < 8 &&
+             ABS (b - (int) (color->blue * 255)) < 8;
+      }
+  return n;
+}
+
+/* Rows of @surface with at least @min pixels of @color */
+static guint
+rows_with (cairo_surface_t    *surface,
+           const KdChartColor *color,
+           guint               min,
+           int                *first_row)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint rows = 0;
+
+  *first_row = -1;
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    {
+      guint n = 0;
+
+      for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+        {
+          guint32 pixel = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
+
+          n += ABS ((int) ((pixel >> 16) & 0xff) - (int) (color->red * 255)) < 8 &&
+               ABS ((int) ((pixel >> 8) & 0xff) - (int) (color->green * 255)) < 8 &&
+               ABS ((int) (pixel & 0xff) - (int) (color->blue * 255)) < 8;
+        }
+      if (n >= min)
+        {
+          rows++;
+          if (*first_row < 0)
+            *first_row = y;
+        }
+    }
+  return rows;
+}
+
+/* The charts drawn from the basic scenario: each shows its series in its
+ * colour, the thresholds as lines (25 above 5), and says in words what a
+ * reader of the JSON would find */
+static void
+test_charts (void)
+{
+  static const KdChartPalette palette = {
+    { 0.0, 0.0, 0.0, 1.0 }, { 0.0, 0.0, 1.0, 1.0 }, { 0.0, 0.8, 0.0, 1.0 }, { 1.0, 0.6, 0.0, 1.0 }, { 0.9, 0.0, 0.0, 1.0 },
+  };
+  g_autoptr(KdHealth) health = health_of_paths ((const char *[]) { "basic", NULL });
+  g_autoptr(KdHealth) empty = kd_health_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int warning_row, error_row;
+  g_autofree char *count = NULL;
+  g_autofree char *requests = NULL;
+  g_autofree char *expiries = NULL;
+  g_autofree char *none = NULL;
+
+  g_assert_true (kd_health_chart_has_data (health, KD_HEALTH_CHART_COUNT));
+  g_assert_true (kd_health_chart_has_data (health, KD_HEALTH_CHART_REQUESTS));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 480, 200);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  kd_health_chart_draw (health, KD_HEALTH_CHART_COUNT, cr, NULL, &palette, 480, 200);
+  /* the count's line and area, the 25 and 5 lines across the plot */
+  g_assert_cmpuint (count_pixels (surface, &palette.accent), >, 400);
+  g_assert_cmpuint (rows_with (surface, &palette.warning, 150, &warning_row), >=, 1);
+  g_assert_cmpuint (rows_with (surface, &palette.error, 150, &error_row), >=, 1);
+  g_assert_cmpint (warning_row, <, error_row);
+  /* to look at */
+  {
+    g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "health-chart-count.png", NULL);
+
+    g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 480, 200);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  kd_health_chart_draw (health, KD_HEALTH_CHART_REQUESTS, cr, NULL, &palette, 480, 200);
+  /* 30 PCs and the clone succeeded over ten days; LAB01 was refused */
+  g_assert_cmpuint (count_pixels (surface, &palette.success), >, 200);
+  g_assert_cmpuint (count_pixels (surface, &palette.error), >, 10);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  count = kd_health_chart_describe (health, KD_HEALTH_CHART_COUNT);
+  g_test_message ("%s", count);
+  g_assert_nonnull (strstr (count, "it is 31."));
+  g_assert_nonnull (strstr (count, "falls below 25 on 2026-12-22"));
+  g_assert_nonnull (strstr (count, "falls below 5 on 2026-12-28"));
+  requests = kd_health_chart_describe (health, KD_HEALTH_CHART_REQUESTS);
+  g_test_message ("%s", requests);
+  g_assert_nonnull (strstr (requests, "and 1 that failed"));
+  expiries = kd_health_chart_describe (health, KD_HEALTH_CHART_EXPIRIES);
+  g_test_message ("%s", expiries);
+
+  /* Nothing to show: said on the chart and in words, in any size */
+  g_assert_false (kd_health_chart_has_data (empty, KD_HEALTH_CHART_COUNT));
+  none = kd_health_chart_describe (empty, KD_HEALTH_CHART_COUNT);
+  g_assert_cmpstr (none, ==, "No history of the host (event 12290) was given.");
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 100);
+  cr = cairo_create (surface);
+  for (guint kind = KD_HEALTH_CHART_COUNT; kind <= KD_HEALTH_CHART_EXPIRIES; kind++)
+    {
+      kd_health_chart_draw (empty, kind, cr, NULL, &palette, 200, 100);
+      kd_health_chart_draw (health, kind, cr, NULL, &palette, 200, 100);
+      kd_health_chart_draw (health, kind, cr, NULL, &palette, 3, 3);
+      kd_health_chart_draw (health, kind, cr, NULL, &palette, 30, 20);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* A scenario of tests/fixtures/health: the folder NAME gives every value
  * that NAME.expected.json lists */
 static void
@@ -700,6 +853,7 @@ main (int    argc,
   g_test_add_func ("/health/as-of-from-capture", test_as_of_from_capture);
   g_test_add_func ("/health/products", test_products);
   g_test_add_func ("/health/dns-publishing", test_dns_publishing);
+  g_test_add_func ("/health/charts", test_charts);
   {
     static const char * const scenarios[] = {
       "basic", "split", "clients-side", "missing-history", "n-policy", "idle-host",

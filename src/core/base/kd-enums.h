@@ -256,6 +256,22 @@ typedef enum /*< prefix=KD_HEALTH_INPUT >*/
 } KdHealthInputKind;
 
 /**
+ * KdHealthChartKind:
+ * @KD_HEALTH_CHART_COUNT: the count over the last 30 days and the next 30
+ *   if nobody renews, against the thresholds
+ * @KD_HEALTH_CHART_REQUESTS: the host's requests per day, by result
+ * @KD_HEALTH_CHART_EXPIRIES: the activations that expire, per week
+ *
+ * The charts of a health snapshot.
+ */
+typedef enum /*< prefix=KD_HEALTH_CHART >*/
+{
+  KD_HEALTH_CHART_COUNT    = 0,
+  KD_HEALTH_CHART_REQUESTS = 1,
+  KD_HEALTH_CHART_EXPIRIES = 2,
+} KdHealthChartKind;
+
+/**
  * KdHealthSources:
  *
  * What told KMS Doctor of a client: its own capture, or an event.  The

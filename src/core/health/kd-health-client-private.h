@@ -19,6 +19,7 @@ void            kd_health_client_add_response (KdHealthClient *self,
                                                gint64          seconds);
 gint64          kd_health_time_seconds        (const char     *text);
 void            kd_health_client_add_capture  (KdHealthClient *self,
+                                               const char     *path,
                                                const char     *activation_id,
                                                const char     *kms_host);
 

@@ -28,6 +28,7 @@ struct _KdHealthClient
   KdKmsEvent *response;       /* the 12289 after it, if any */
   char *capture_activation_id;
   char *capture_kms_host;
+  char *capture_path;         /* the file of its capture */
   guint n_requests;
   KdHealthSources sources;
   gint64 last_host_request;   /* the latest 12290, or G_MININT64 */
@@ -38,6 +39,7 @@ struct _KdHealthClient
   GDateTime *last_request;
   GDateTime *expires;
   GDateTime *last_host_request_time;
+  char *search_text;
 };
 
 G_DEFINE_FINAL_TYPE (KdHealthClient, kd_health_client, G_TYPE_OBJECT)
@@ -53,6 +55,7 @@ enum {
   PROP_EXPIRES,
   PROP_LAST_HRESULT,
   PROP_CLONE,
+  PROP_SEARCH_TEXT,
   N_PROPS
 };
 
@@ -69,6 +72,8 @@ kd_health_client_finalize (GObject *object)
   g_clear_object (&self->response);
   g_free (self->capture_activation_id);
   g_free (self->capture_kms_host);
+  g_free (self->capture_path);
+  g_free (self->search_text);
   g_clear_pointer (&self->last_request, g_date_time_unref);
   g_clear_pointer (&self->expires, g_date_time_unref);
   g_clear_pointer (&self->last_host_request_time, g_date_time_unref);
@@ -109,6 +114,9 @@ kd_health_client_get_property (GObject    *object,
       break;
     case PROP_LAST_HRESULT:
       g_value_set_string (value, kd_health_client_get_last_hresult (self));
+      break;
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, kd_health_client_get_search_text (self));
       break;
     case PROP_CLONE:
       g_value_set_boolean (value, self->names->len > 2);
@@ -208,6 +216,15 @@ kd_health_client_class_init (KdHealthClientClass *klass)
     g_param_spec_boolean ("clone", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * KdHealthClient:search-text:
+   *
+   * What a search of the client table matches, in lower case.
+   */
+  properties[PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -248,6 +265,7 @@ add_name (KdHealthClient *self,
         break;
     }
   g_ptr_array_insert (self->names, i, g_strdup (name));
+  g_clear_pointer (&self->search_text, g_free);
   if (i == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
   /* a second name: a clone */
@@ -357,6 +375,7 @@ kd_health_client_add_request (KdHealthClient *self,
     return;
   g_set_object (&self->latest, event);
   g_clear_object (&self->response);
+  g_clear_pointer (&self->search_text, g_free);
   self->latest_seconds = seconds;
   g_clear_pointer (&self->last_request, g_date_time_unref);
   g_clear_pointer (&self->expires, g_date_time_unref);
@@ -386,11 +405,15 @@ kd_health_client_add_response (KdHealthClient *self,
   self->unanswered = FALSE;
   if (seconds != G_MININT64 && self->latest != NULL && seconds >= self->latest_seconds &&
       g_set_object (&self->response, event))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_HRESULT]);
+    {
+      g_clear_pointer (&self->search_text, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_HRESULT]);
+    }
 }
 
 /**
  * kd_health_client_add_capture:
+ * @path: (nullable): the file of the capture
  * @activation_id: (nullable): the product the client's capture shows
  * @kms_host: (nullable): the KMS host it names
  *
@@ -398,11 +421,15 @@ kd_health_client_add_response (KdHealthClient *self,
  */
 void
 kd_health_client_add_capture (KdHealthClient *self,
+                              const char     *path,
                               const char     *activation_id,
                               const char     *kms_host)
 {
   g_return_if_fail (KD_IS_HEALTH_CLIENT (self));
 
+  if (self->capture_path == NULL)
+    self->capture_path = g_strdup (path);
+  g_clear_pointer (&self->search_text, g_free);
   self->sources |= KD_HEALTH_SOURCE_CAPTURE;
   if (self->capture_activation_id == NULL && activation_id != NULL)
     {
@@ -540,6 +567,49 @@ kd_health_client_get_last_hresult (KdHealthClient *self)
   if (self->response != NULL && kd_kms_event_get_hresult (self->response) != NULL)
     return kd_kms_event_get_hresult (self->response);
   return self->latest != NULL ? kd_kms_event_get_hresult (self->latest) : NULL;
+}
+
+/**
+ * kd_health_client_get_capture_path:
+ *
+ * Returns: (nullable): the file of the client's own capture, when one was
+ *   given
+ */
+const char *
+kd_health_client_get_capture_path (KdHealthClient *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), NULL);
+  return self->capture_path;
+}
+
+/**
+ * kd_health_client_get_search_text:
+ *
+ * What a search of the client table matches, in lower case: its names,
+ * machine ID, product, host and last result.
+ *
+ * Returns: the text
+ */
+const char *
+kd_health_client_get_search_text (KdHealthClient *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), NULL);
+
+  if (self->search_text == NULL)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *names = g_strjoinv (" ", (char **) self->names->pdata);
+      const char *parts[] = {
+        names, self->cmid, kd_product_edition (kd_health_client_get_activation_id (self), NULL), kd_health_client_get_kms_host (self),
+        kd_health_client_get_last_hresult (self),
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        if (parts[i] != NULL)
+          g_string_append_printf (text, "%s\n", parts[i]);
+      self->search_text = g_utf8_strdown (text->str, (gssize) text->len);
+    }
+  return self->search_text;
 }
 
 guint

@@ -26,6 +26,8 @@ int                  kd_health_client_get_n_policy      (KdHealthClient *self);
 int                  kd_health_client_get_is_vm         (KdHealthClient *self);
 GDateTime           *kd_health_client_get_expires       (KdHealthClient *self);
 const char          *kd_health_client_get_last_hresult  (KdHealthClient *self);
+const char          *kd_health_client_get_capture_path  (KdHealthClient *self);
+const char          *kd_health_client_get_search_text   (KdHealthClient *self);
 guint                kd_health_client_get_n_requests    (KdHealthClient *self);
 KdHealthSources      kd_health_client_get_sources       (KdHealthClient *self);
 GDateTime           *kd_health_client_get_last_host_request (KdHealthClient *self);

@@ -20,6 +20,7 @@
 #include "kd-health-private.h"
 #include "kd-health.h"
 #include "kd-json.h"
+#include "kd-kms-limits.h"
 #include "kd-probe.h"
 #include "kd-products.h"
 
@@ -41,6 +42,7 @@ typedef struct
   char *cmid;               /* a KMS client's, lower case */
   char *activation_id;
   char *kms_host;
+  char *path;               /* the capture's file */
   int kms_port;
   gint64 reported;          /* a KMS host's current count, or -1 */
   gint64 trusted;           /* its trusted time, in seconds, or G_MININT64 */
@@ -54,9 +56,12 @@ product_clear (gpointer data)
   g_free (product->cmid);
   g_free (product->activation_id);
   g_free (product->kms_host);
+  g_free (product->path);
 }
 
 #define SERIES_DAYS 30
+/* an activation lasts 180 days: the weeks in which one can expire */
+#define EXPIRY_WEEKS (KD_KMS_VALIDITY_DAYS / 7)
 
 static void
 publishing_free (gpointer data)
@@ -125,6 +130,7 @@ struct _KdHealth
   char *counted_host;       /* the host whose count is the count */
   GArray *series;           /* KdHealthDay: the count 30 days back and 30 ahead */
   GArray *requests;         /* KdHealthDay: the requests of the last 30 days */
+  GArray *expiries;         /* KdHealthDay: the activations that expire, by week */
   GPtrArray *publishing;    /* KdHealthPublishing: each host's latest, per domain */
 };
 
@@ -183,6 +189,7 @@ clear_snapshot (KdHealth *self)
   g_clear_pointer (&self->counted_host, g_free);
   g_array_set_size (self->series, 0);
   g_array_set_size (self->requests, 0);
+  g_array_set_size (self->expiries, 0);
   g_ptr_array_set_size (self->publishing, 0);
   self->history = FALSE;
   self->responses = FALSE;
@@ -213,6 +220,7 @@ kd_health_finalize (GObject *object)
   g_free (self->counted_host);
   g_array_unref (self->series);
   g_array_unref (self->requests);
+  g_array_unref (self->expiries);
   g_ptr_array_unref (self->publishing);
 
   G_OBJECT_CLASS (kd_health_parent_class)->finalize (object);
@@ -302,6 +310,7 @@ kd_health_init (KdHealth *self)
   self->series = g_array_new (FALSE, TRUE, sizeof (KdHealthDay));
   self->publishing = g_ptr_array_new_with_free_func (publishing_free);
   self->requests = g_array_new (FALSE, TRUE, sizeof (KdHealthDay));
+  self->expiries = g_array_new (FALSE, TRUE, sizeof (KdHealthDay));
   self->reported = -1;
   self->dirty = TRUE;
 }
@@ -365,7 +374,7 @@ capture_products (KdCapture *capture)
       g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, p);
       const char *cmid = kd_capture_product_get_field (product, "cmid");
       const char *activation_id = kd_capture_product_get_field (product, "activation_id");
-      Product one = { NULL, NULL, NULL, -1, -1, G_MININT64 };
+      Product one = { NULL, NULL, NULL, NULL, -1, -1, G_MININT64 };
       g_autofree char *trusted = NULL;
 
       /* when the capture was made: its trusted time, local as printed */
@@ -396,7 +405,13 @@ add_products (KdHealth   *self,
               guint       n_items)
 {
   for (guint i = 0; i < products->len; i++)
-    g_array_append_val (self->products, g_array_index (products, Product, i));
+    {
+      Product *product = &g_array_index (products, Product, i);
+
+      if (product->cmid != NULL)
+        product->path = g_strdup (path);
+      g_array_append_val (self->products, *product);
+    }
   /* moved, not copied */
   g_array_set_clear_func (products, NULL);
   add_input (self, path, KD_HEALTH_INPUT_CAPTURE, n_items,
@@ -1260,6 +1275,33 @@ make_series (KdHealth     *self,
     }
 }
 
+/* The clients whose activation expires in each week ahead of the time,
+ * for as long as an activation lasts (180 days); none when no client's
+ * expiry is known. */
+static void
+make_expiries (KdHealth  *self,
+               GPtrArray *clients)
+{
+  gint64 as_of = g_date_time_to_unix (self->as_of);
+
+  for (guint i = 0; i < clients->len; i++)
+    {
+      GDateTime *expires = kd_health_client_get_expires (g_ptr_array_index (clients, i));
+      gint64 when;
+
+      if (expires == NULL || (when = g_date_time_to_unix (expires)) < as_of ||
+          when >= as_of + EXPIRY_WEEKS * 7 * 86400)
+        continue;
+      if (self->expiries->len == 0)
+        {
+          g_array_set_size (self->expiries, EXPIRY_WEEKS);
+          for (guint k = 0; k < EXPIRY_WEEKS; k++)
+            g_array_index (self->expiries, KdHealthDay, k).time = as_of + (gint64) k * 7 * 86400;
+        }
+      g_array_index (self->expiries, KdHealthDay, (when - as_of) / (7 * 86400)).count++;
+    }
+}
+
 /* Makes the snapshot again if an input or the time changed; called by
  * every getter, and by an import in its worker, so that a page shows a
  * snapshot that is ready without the work on its main thread. */
@@ -1331,7 +1373,8 @@ kd_health_update (KdHealth *self)
         self->reported = MAX (self->reported, product->reported);
       if (product->cmid != NULL)
         {
-          kd_health_client_add_capture (client_for (clients, product->cmid), product->activation_id, product->kms_host);
+          kd_health_client_add_capture (client_for (clients, product->cmid), product->path, product->activation_id,
+                                        product->kms_host);
           add_host (self, product->kms_host, product->kms_port, product->cmid, "client-capture");
         }
     }
@@ -1358,6 +1401,7 @@ kd_health_update (KdHealth *self)
   sorted = g_hash_table_get_values_as_ptr_array (clients);
   g_ptr_array_sort_values_with_data (sorted, compare_clients, NULL);
   g_list_store_splice (self->clients, 0, 0, sorted->pdata, sorted->len);
+  make_expiries (self, sorted);
 
   {
     KdHealthFacts facts = {
@@ -1530,6 +1574,27 @@ kd_health_get_request_series (KdHealth *self,
   kd_health_update (self);
   *n_days = self->requests->len;
   return (const KdHealthDay *) (gpointer) self->requests->data;
+}
+
+/**
+ * kd_health_get_expiry_series:
+ * @n_weeks: (out): how many weeks
+ *
+ * The clients whose activation expires in each of the 26 weeks from the
+ * time of the snapshot (`count`), if they do not renew.  Empty when no
+ * client's expiry is known, or none falls in them.
+ *
+ * Returns: (array length=n_weeks) (transfer none): the weeks
+ */
+const KdHealthDay *
+kd_health_get_expiry_series (KdHealth *self,
+                             guint    *n_weeks)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
+
+  kd_health_update (self);
+  *n_weeks = self->expiries->len;
+  return (const KdHealthDay *) (gpointer) self->expiries->data;
 }
 
 /* JSON (docs/health-json.md) --------------------------------------------- */

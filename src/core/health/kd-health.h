@@ -73,6 +73,8 @@ const KdHealthDay *kd_health_get_count_series   (KdHealth *self,
                                                  guint    *n_days);
 const KdHealthDay *kd_health_get_request_series (KdHealth *self,
                                                  guint    *n_days);
+const KdHealthDay *kd_health_get_expiry_series  (KdHealth *self,
+                                                 guint    *n_weeks);
 void        kd_health_to_json            (KdHealth          *self,
                                           JsonBuilder       *builder);
 
