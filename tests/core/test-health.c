@@ -534,6 +534,38 @@ health_json (const char * const *paths,
   return json_builder_get_root (builder);
 }
 
+/* The client table as CSV: one row per client in the model's order, the
+ * clone's names together, and a name that starts like a formula made
+ * text, quoted for the quotes in it */
+static void
+test_clients_csv (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(KdHealth) health = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  add_12290 (text, "2026-11-25T09:00:00.0000000Z", "0x0", 25, "CLONE-A", "aaaaaaaa-0000-4000-8000-000000000001", 259200);
+  add_12290 (text, "2026-11-29T09:00:00.0000000Z", "0x0", 25, "CLONE-B", "aaaaaaaa-0000-4000-8000-000000000001", 259200);
+  add_12290 (text, "2026-11-29T10:00:00.0000000Z", "0xC004F042", 25, "=HYPERLINK(\"http://x\";\"a\")",
+             "bbbbbbbb-0000-4000-8000-000000000002", 0);
+  health = health_of (text);
+  kd_health_clients_to_csv (kd_health_get_clients (health), csv);
+  g_test_message ("%s", csv->str);
+
+  g_assert_true (g_str_has_suffix (csv->str, "\r\n"));
+  lines = g_strsplit (csv->str, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, "Name,Machine ID (CMID),Product,KMS host,Last request (UTC),State,Expires (UTC),"
+                                 "Last result,Clone,All names");
+  g_assert_true (g_str_has_prefix (lines[1], "\"'=HYPERLINK(\"\"http://x\"\";\"\"a\"\")\","
+                                             "bbbbbbbb-0000-4000-8000-000000000002,"));
+  g_assert_true (g_str_has_suffix (lines[1], ",0xC004F042,,\"'=HYPERLINK(\"\"http://x\"\";\"\"a\"\")\""));
+  g_assert_true (g_str_has_prefix (lines[2], "CLONE-A,aaaaaaaa-0000-4000-8000-000000000001,"));
+  g_assert_true (g_str_has_suffix (lines[2], ",2026-11-29 09:00,Licensed,2027-05-28,0x00000000,Yes,CLONE-A CLONE-B"));
+  g_assert_cmpstr (lines[3], ==, "");
+}
+
 static KdHealth *
 health_of_paths (const char * const *paths)
 {
@@ -854,6 +886,7 @@ main (int    argc,
   g_test_add_func ("/health/products", test_products);
   g_test_add_func ("/health/dns-publishing", test_dns_publishing);
   g_test_add_func ("/health/charts", test_charts);
+  g_test_add_func ("/health/clients-csv", test_clients_csv);
   {
     static const char * const scenarios[] = {
       "basic", "split", "clients-side", "missing-history", "n-policy", "idle-host",

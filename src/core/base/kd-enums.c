@@ -141,6 +141,37 @@ kd_finding_severity_get_label (KdFindingSeverity severity)
     }
 }
 
+/**
+ * kd_client_license_state_get_label:
+ * @state: a licence state a KMS client reported
+ *
+ * Returns: the state's name, in the UI language
+ */
+const char *
+kd_client_license_state_get_label (KdClientLicenseState state)
+{
+  switch (state)
+    {
+    case KD_CLIENT_LICENSE_UNLICENSED:
+      return _("Unlicensed");
+    case KD_CLIENT_LICENSE_LICENSED:
+      return _("Licensed");
+    case KD_CLIENT_LICENSE_INITIAL_GRACE:
+      return _("Initial grace");
+    case KD_CLIENT_LICENSE_ADDITIONAL_GRACE:
+      return _("Additional grace");
+    case KD_CLIENT_LICENSE_NON_GENUINE_GRACE:
+      return _("Non-genuine grace");
+    case KD_CLIENT_LICENSE_NOTIFICATION:
+      return _("Notification");
+    case KD_CLIENT_LICENSE_EXTENDED_GRACE:
+      return _("Extended grace");
+    case KD_CLIENT_LICENSE_UNKNOWN:
+    default:
+      return _("Unknown");
+    }
+}
+
 const char *
 kd_verdict_get_id (KdVerdict verdict)
 {

@@ -308,6 +308,7 @@ int          kd_enum_from_nick          (GType             type,
                                          int               fallback);
 
 const char  *kd_finding_severity_get_id    (KdFindingSeverity severity);
+const char  *kd_client_license_state_get_label (KdClientLicenseState state);
 const char  *kd_finding_severity_get_label (KdFindingSeverity severity);
 const char  *kd_verdict_get_id             (KdVerdict         verdict);
 const char  *kd_verdict_get_label          (KdVerdict         verdict);

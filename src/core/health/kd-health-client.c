@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "kd-enum-types.h"
 #include "kd-health-client-private.h"
 #include "kd-products.h"
@@ -658,4 +660,85 @@ kd_health_client_get_skew_minutes (KdHealthClient *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), -1);
   return self->skew_minutes;
+}
+
+/* CSV ------------------------------------------------------------------- */
+
+/* A cell of RFC 4180, safe to open in a spreadsheet: a value that starts
+ * like a formula gets an apostrophe before it, so that a client named
+ * "=HYPERLINK(…)" in a host's log stays text (OWASP's advice on CSV
+ * injection). */
+static void
+append_cell (GString    *csv,
+             const char *value,
+             gboolean    last)
+{
+  if (value == NULL)
+    value = "";
+  if (strchr ("=+-@\t\r", *value) != NULL && *value != '\0')
+    {
+      g_autofree char *quoted = g_strconcat ("'", value, NULL);
+
+      append_cell (csv, quoted, last);
+      return;
+    }
+  if (strpbrk (value, ",\"\r\n") != NULL || g_ascii_isspace (*value))
+    {
+      g_string_append_c (csv, '"');
+      for (const char *c = value; *c != '\0'; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (csv, '"');
+          g_string_append_c (csv, *c);
+        }
+      g_string_append_c (csv, '"');
+    }
+  else
+    g_string_append (csv, value);
+  g_string_append (csv, last ? "\r\n" : ",");
+}
+
+/**
+ * kd_health_clients_to_csv:
+ * @clients: a #GListModel of #KdHealthClient, as shown
+ * @csv: where to append
+ *
+ * Writes @clients as CSV (RFC 4180, CRLF line ends), one row each in
+ * their order, under a row of column titles in the UI language.
+ */
+void
+kd_health_clients_to_csv (GListModel *clients,
+                          GString    *csv)
+{
+  const char *titles[] = {
+    _("Name"), _("Machine ID (CMID)"), _("Product"), _("KMS host"), _("Last request (UTC)"), _("State"),
+    _("Expires (UTC)"), _("Last result"), _("Clone"), _("All names"),
+  };
+
+  g_return_if_fail (G_IS_LIST_MODEL (clients));
+  g_return_if_fail (csv != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    append_cell (csv, titles[i], i + 1 == G_N_ELEMENTS (titles));
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KdHealthClient) client = g_list_model_get_item (clients, i);
+      GDateTime *last = kd_health_client_get_last_request (client);
+      GDateTime *expires = kd_health_client_get_expires (client);
+      g_autofree char *last_text = last != NULL ? g_date_time_format (last, "%Y-%m-%d %H:%M") : NULL;
+      g_autofree char *expires_text = expires != NULL ? g_date_time_format (expires, "%Y-%m-%d") : NULL;
+      g_autofree char *names = g_strjoinv (" ", (char **) kd_health_client_get_names (client));
+      gboolean clone = g_strv_length ((char **) kd_health_client_get_names (client)) > 1;
+
+      append_cell (csv, kd_health_client_get_name (client), FALSE);
+      append_cell (csv, kd_health_client_get_cmid (client), FALSE);
+      append_cell (csv, kd_product_edition (kd_health_client_get_activation_id (client), NULL), FALSE);
+      append_cell (csv, kd_health_client_get_kms_host (client), FALSE);
+      append_cell (csv, last_text, FALSE);
+      append_cell (csv, kd_client_license_state_get_label (kd_health_client_get_license_state (client)), FALSE);
+      append_cell (csv, expires_text, FALSE);
+      append_cell (csv, kd_health_client_get_last_hresult (client), FALSE);
+      append_cell (csv, clone ? _("Yes") : "", FALSE);
+      append_cell (csv, names, TRUE);
+    }
 }

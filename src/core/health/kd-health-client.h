@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "kd-enums.h"
 
@@ -33,5 +33,8 @@ KdHealthSources      kd_health_client_get_sources       (KdHealthClient *self);
 GDateTime           *kd_health_client_get_last_host_request (KdHealthClient *self);
 gboolean             kd_health_client_get_unanswered    (KdHealthClient *self);
 gint64               kd_health_client_get_skew_minutes  (KdHealthClient *self);
+
+void                 kd_health_clients_to_csv           (GListModel     *clients,
+                                                         GString        *csv);
 
 G_END_DECLS
