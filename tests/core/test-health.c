@@ -718,6 +718,63 @@ test_charts (void)
   cairo_surface_destroy (surface);
 }
 
+static guint
+count_matching (KdHealth             *health,
+                KdHealthClientFilter  filter)
+{
+  GListModel *clients = kd_health_get_clients (health);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KdHealthClient) client = g_list_model_get_item (clients, i);
+
+      n += kd_health_client_matches (client, filter, kd_health_get_as_of (health));
+    }
+  return n;
+}
+
+/* What the page's cards and filters read, from the basic scenario */
+static void
+test_summary (void)
+{
+  g_autoptr(KdHealth) health = health_of_paths ((const char *[]) { "basic", NULL });
+  g_autofree char *domain = kd_health_dup_domain (health);
+  g_autofree char *last = format (kd_health_get_last_host_request (health), "%FT%TZ");
+  guint n_codes = 0, n_clients = 0;
+  int port = 0, approved = 0;
+  gboolean found = FALSE;
+
+  g_assert_cmpstr (domain, ==, "corp.example");
+  g_assert_cmpstr (last, ==, "2026-11-29T10:00:00Z");
+  g_assert_cmpuint (kd_health_get_n_failed_requests (health, &n_codes), ==, 1);
+  g_assert_cmpuint (n_codes, ==, 1);
+  for (guint i = 0; i < kd_health_get_n_hosts (health); i++)
+    if (g_strcmp0 (kd_health_get_host (health, i, &port, &n_clients, &approved), "kms01.corp.example") == 0)
+      {
+        found = TRUE;
+        g_assert_cmpuint (n_clients, >=, 36);
+        g_assert_cmpint (approved, ==, -1);
+      }
+  g_assert_true (found);
+
+  g_assert_cmpuint (count_matching (health, KD_HEALTH_CLIENT_ALL), ==, g_list_model_get_n_items (kd_health_get_clients (health)));
+  g_assert_cmpuint (count_matching (health, KD_HEALTH_CLIENT_CLONES), ==, 1);
+  g_assert_cmpuint (count_matching (health, KD_HEALTH_CLIENT_FAILING), ==, 1);
+  g_assert_cmpuint (count_matching (health, KD_HEALTH_CLIENT_SILENT), ==, 14);
+  g_assert_cmpuint (count_matching (health, KD_HEALTH_CLIENT_EXPIRING), >=, 1);
+
+  /* no host named with a domain: nothing to probe by name */
+  {
+    g_autoptr(KdHealth) empty = kd_health_new ();
+    g_autofree char *none = kd_health_dup_domain (empty);
+
+    g_assert_null (none);
+    g_assert_cmpuint (kd_health_get_n_hosts (empty), ==, 0);
+    g_assert_null (kd_health_get_last_host_request (empty));
+  }
+}
+
 /* A scenario of tests/fixtures/health: the folder NAME gives every value
  * that NAME.expected.json lists */
 static void
@@ -887,6 +944,7 @@ main (int    argc,
   g_test_add_func ("/health/dns-publishing", test_dns_publishing);
   g_test_add_func ("/health/charts", test_charts);
   g_test_add_func ("/health/clients-csv", test_clients_csv);
+  g_test_add_func ("/health/summary", test_summary);
   {
     static const char * const scenarios[] = {
       "basic", "split", "clients-side", "missing-history", "n-policy", "idle-host",

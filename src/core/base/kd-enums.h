@@ -272,6 +272,28 @@ typedef enum /*< prefix=KD_HEALTH_CHART >*/
 } KdHealthChartKind;
 
 /**
+ * KdHealthClientFilter:
+ * @KD_HEALTH_CLIENT_ALL: every client
+ * @KD_HEALTH_CLIENT_CLONES: clients whose machine ID was reported under
+ *   more than one name
+ * @KD_HEALTH_CLIENT_FAILING: clients whose last request failed
+ * @KD_HEALTH_CLIENT_EXPIRING: clients whose activation expires within 30
+ *   days of the snapshot, or has expired
+ * @KD_HEALTH_CLIENT_SILENT: clients not heard of for more than 7 days, a
+ *   renewal missed
+ *
+ * The kinds of client a health snapshot's table can show.
+ */
+typedef enum /*< prefix=KD_HEALTH_CLIENT >*/
+{
+  KD_HEALTH_CLIENT_ALL      = 0,
+  KD_HEALTH_CLIENT_CLONES   = 1,
+  KD_HEALTH_CLIENT_FAILING  = 2,
+  KD_HEALTH_CLIENT_EXPIRING = 3,
+  KD_HEALTH_CLIENT_SILENT   = 4,
+} KdHealthClientFilter;
+
+/**
  * KdHealthSources:
  *
  * What told KMS Doctor of a client: its own capture, or an event.  The

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kd-enum-types.h"
+#include "kd-hresult.h"
 #include "kd-health-client-private.h"
 #include "kd-products.h"
 
@@ -660,6 +661,45 @@ kd_health_client_get_skew_minutes (KdHealthClient *self)
 {
   g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), -1);
   return self->skew_minutes;
+}
+
+/**
+ * kd_health_client_matches:
+ * @filter: a kind of client
+ * @as_of: the time of the snapshot
+ *
+ * Returns: whether the client is of the kind @filter names, as of @as_of
+ */
+gboolean
+kd_health_client_matches (KdHealthClient       *self,
+                          KdHealthClientFilter  filter,
+                          GDateTime            *as_of)
+{
+  const char *hresult;
+  GDateTime *time;
+  guint32 code;
+
+  g_return_val_if_fail (KD_IS_HEALTH_CLIENT (self), FALSE);
+  g_return_val_if_fail (as_of != NULL, FALSE);
+
+  switch (filter)
+    {
+    case KD_HEALTH_CLIENT_ALL:
+      return TRUE;
+    case KD_HEALTH_CLIENT_CLONES:
+      return self->names->len > 2;
+    case KD_HEALTH_CLIENT_FAILING:
+      hresult = kd_health_client_get_last_hresult (self);
+      return hresult != NULL && kd_hresult_parse (hresult, &code, NULL) && (code & 0x80000000) != 0;
+    case KD_HEALTH_CLIENT_EXPIRING:
+      time = kd_health_client_get_expires (self);
+      return time != NULL && g_date_time_difference (time, as_of) <= (GTimeSpan) KD_HEALTH_EXPIRING_DAYS * G_TIME_SPAN_DAY;
+    case KD_HEALTH_CLIENT_SILENT:
+      time = kd_health_client_get_last_request (self);
+      return time != NULL && g_date_time_difference (as_of, time) > (GTimeSpan) KD_HEALTH_SILENT_DAYS * G_TIME_SPAN_DAY;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
 }
 
 /* CSV ------------------------------------------------------------------- */

@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* A client not heard of for longer missed a renewal (every 7 days) */
+#define KD_HEALTH_SILENT_DAYS 7
+/* A client whose activation ends sooner needs looking at */
+#define KD_HEALTH_EXPIRING_DAYS 30
+
 #define KD_TYPE_HEALTH_CLIENT (kd_health_client_get_type ())
 
 G_DECLARE_FINAL_TYPE (KdHealthClient, kd_health_client, KD, HEALTH_CLIENT, GObject)
@@ -34,6 +39,9 @@ GDateTime           *kd_health_client_get_last_host_request (KdHealthClient *sel
 gboolean             kd_health_client_get_unanswered    (KdHealthClient *self);
 gint64               kd_health_client_get_skew_minutes  (KdHealthClient *self);
 
+gboolean             kd_health_client_matches           (KdHealthClient       *self,
+                                                         KdHealthClientFilter  filter,
+                                                         GDateTime            *as_of);
 void                 kd_health_clients_to_csv           (GListModel     *clients,
                                                          GString        *csv);
 

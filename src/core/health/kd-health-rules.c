@@ -21,8 +21,6 @@
 
 #define SOON_DAYS 7
 #define IDLE_DAYS 2
-#define SILENT_DAYS 7
-#define EXPIRING_DAYS 30
 #define SKEW_MINUTES (4 * 60)
 
 static KdFinding *
@@ -285,8 +283,6 @@ static void
 rule_ageing (const KdHealthFacts *facts,
              GListStore          *findings)
 {
-  g_autoptr(GDateTime) week_ago = g_date_time_add_days (facts->as_of, -SILENT_DAYS);
-  g_autoptr(GDateTime) month_ahead = g_date_time_add_days (facts->as_of, EXPIRING_DAYS);
   g_autoptr(GPtrArray) silent = g_ptr_array_new ();
   g_autoptr(GPtrArray) expiring = g_ptr_array_new ();
   guint n = g_list_model_get_n_items (facts->clients);
@@ -294,12 +290,10 @@ rule_ageing (const KdHealthFacts *facts,
   for (guint i = 0; i < n; i++)
     {
       KdHealthClient *client = g_list_model_get_item (facts->clients, i);
-      GDateTime *last = kd_health_client_get_last_request (client);
-      GDateTime *expires = kd_health_client_get_expires (client);
 
-      if (last != NULL && g_date_time_compare (last, week_ago) < 0)
+      if (kd_health_client_matches (client, KD_HEALTH_CLIENT_SILENT, facts->as_of))
         g_ptr_array_add (silent, client);
-      if (expires != NULL && g_date_time_compare (expires, month_ahead) <= 0)
+      if (kd_health_client_matches (client, KD_HEALTH_CLIENT_EXPIRING, facts->as_of))
         g_ptr_array_add (expiring, client);
       g_object_unref (client);
     }

@@ -1577,6 +1577,121 @@ kd_health_get_request_series (KdHealth *self,
 }
 
 /**
+ * kd_health_get_n_hosts:
+ *
+ * Returns: how many KMS hosts the inputs name
+ */
+guint
+kd_health_get_n_hosts (KdHealth *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), 0);
+
+  kd_health_update (self);
+  return self->hosts->len;
+}
+
+/**
+ * kd_health_get_host:
+ * @i: which host, from 0
+ * @port: (out) (optional): its port, or -1 when not known
+ * @n_clients: (out) (optional): how many clients used it
+ * @approved: (out) (optional): 1 or 0, or -1 without a list of approved
+ *   hosts
+ *
+ * Returns: the name of host @i, as the inputs wrote it
+ */
+const char *
+kd_health_get_host (KdHealth *self,
+                    guint     i,
+                    int      *port,
+                    guint    *n_clients,
+                    int      *approved)
+{
+  KdHealthHost *host;
+
+  g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
+
+  kd_health_update (self);
+  g_return_val_if_fail (i < self->hosts->len, NULL);
+  host = g_ptr_array_index (self->hosts, i);
+  if (port != NULL)
+    *port = host->port;
+  if (n_clients != NULL)
+    *n_clients = g_hash_table_size (host->cmids);
+  if (approved != NULL)
+    *approved = host->approved;
+  return host->name;
+}
+
+/**
+ * kd_health_get_n_failed_requests:
+ * @n_codes: (out) (optional): how many result codes they failed with
+ *
+ * Returns: how many requests failed, on the host or on the clients
+ */
+guint
+kd_health_get_n_failed_requests (KdHealth *self,
+                                 guint    *n_codes)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KD_IS_HEALTH (self), 0);
+
+  kd_health_update (self);
+  for (guint i = 0; i < self->failures->len; i++)
+    n += ((KdHealthFailure *) g_ptr_array_index (self->failures, i))->requests;
+  if (n_codes != NULL)
+    *n_codes = self->failures->len;
+  return n;
+}
+
+/**
+ * kd_health_get_last_host_request:
+ *
+ * Returns: (transfer none) (nullable): when the host last logged a request
+ *   (12290), or %NULL without its history
+ */
+GDateTime *
+kd_health_get_last_host_request (KdHealth *self)
+{
+  g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
+
+  kd_health_update (self);
+  return self->last_host_request;
+}
+
+/**
+ * kd_health_dup_domain:
+ *
+ * The DNS domain the KMS hosts are in, for a probe: that of the host most
+ * clients used, or of the first named with a domain.
+ *
+ * Returns: (transfer full) (nullable): the domain, or %NULL when no host
+ *   name has one
+ */
+char *
+kd_health_dup_domain (KdHealth *self)
+{
+  KdHealthHost *best = NULL;
+
+  g_return_val_if_fail (KD_IS_HEALTH (self), NULL);
+
+  kd_health_update (self);
+  for (guint i = 0; i < self->hosts->len; i++)
+    {
+      KdHealthHost *host = g_ptr_array_index (self->hosts, i);
+      const char *dot = strchr (host->name, '.');
+
+      /* a name, not an address */
+      if (dot == NULL || dot[1] == '\0' || g_hostname_is_ip_address (host->name))
+        continue;
+      if (best == NULL || g_hash_table_size (host->cmids) > g_hash_table_size (best->cmids))
+        best = host;
+    }
+  return best != NULL ? g_ascii_strdown (strchr (best->name, '.') + 1, -1) : NULL;
+}
+
+/**
  * kd_health_get_expiry_series:
  * @n_weeks: (out): how many weeks
  *

@@ -75,6 +75,16 @@ const KdHealthDay *kd_health_get_request_series (KdHealth *self,
                                                  guint    *n_days);
 const KdHealthDay *kd_health_get_expiry_series  (KdHealth *self,
                                                  guint    *n_weeks);
+guint       kd_health_get_n_hosts        (KdHealth          *self);
+const char *kd_health_get_host           (KdHealth          *self,
+                                          guint              i,
+                                          int               *port,
+                                          guint             *n_clients,
+                                          int               *approved);
+guint       kd_health_get_n_failed_requests (KdHealth       *self,
+                                             guint          *n_codes);
+GDateTime  *kd_health_get_last_host_request (KdHealth       *self);
+char       *kd_health_dup_domain         (KdHealth          *self);
 void        kd_health_to_json            (KdHealth          *self,
                                           JsonBuilder       *builder);
 
