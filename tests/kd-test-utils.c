@@ -366,10 +366,18 @@ kd_test_save_screenshot_moving (GtkWidget  *widget,
                                 const char *name)
 {
   g_autoptr(GdkTexture) texture = NULL;
+  KdTestWaiter waiter;
 
   for (guint i = 0; i < 3; i++)
     kd_test_wait_for_draw (widget);
-  texture = render_widget (widget);
+  /* a window whose content was just replaced may have drawn nothing yet */
+  kd_test_waiter_start (&waiter, KD_TEST_TIMEOUT_MS);
+  while ((texture = render_widget (widget)) == NULL)
+    {
+      kd_test_waiter_check (&waiter, __FILE__, __LINE__, G_STRFUNC, "a frame with something in it");
+      kd_test_wait_for_draw (widget);
+    }
+  kd_test_waiter_finish (&waiter);
   save_texture (texture, name);
 }
 

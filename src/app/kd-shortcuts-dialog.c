@@ -20,6 +20,7 @@ struct _KdShortcutsDialog
 
   AdwPreferencesGroup *error_codes_group;
   AdwPreferencesGroup *analyze_group;
+  AdwPreferencesGroup *health_group;
   AdwPreferencesGroup *general_group;
 };
 
@@ -32,6 +33,7 @@ add_rows (KdShortcutsDialog *self)
     [KD_SHORTCUT_SECTION_GENERAL] = self->general_group,
     [KD_SHORTCUT_SECTION_ERROR_CODES] = self->error_codes_group,
     [KD_SHORTCUT_SECTION_ANALYZE] = self->analyze_group,
+    [KD_SHORTCUT_SECTION_HEALTH] = self->health_group,
   };
   guint n;
   const KdShortcut *shortcuts = kd_shortcuts_get (&n);
@@ -67,6 +69,7 @@ kd_shortcuts_dialog_class_init (KdShortcutsDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-shortcuts-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KdShortcutsDialog, error_codes_group);
   gtk_widget_class_bind_template_child (widget_class, KdShortcutsDialog, analyze_group);
+  gtk_widget_class_bind_template_child (widget_class, KdShortcutsDialog, health_group);
   gtk_widget_class_bind_template_child (widget_class, KdShortcutsDialog, general_group);
 }
 

@@ -27,6 +27,10 @@ static const KdShortcut shortcuts[] = {
   { KD_SHORTCUT_SECTION_ERROR_CODES, NC_("shortcut window", "Back to the list (narrow window)"), "win.back",
     { "<Alt>Left", NULL } },
   { KD_SHORTCUT_SECTION_ANALYZE, NC_("shortcut window", "Open a capture"), "win.open", { "<Control>o", NULL } },
+  /* the same key, which win.open passes to the view shown */
+  { KD_SHORTCUT_SECTION_HEALTH, NC_("shortcut window", "Add captures and event logs"), NULL, { "<Control>o", NULL } },
+  { KD_SHORTCUT_SECTION_HEALTH, NC_("shortcut window", "Back to the inputs (narrow window)"), NULL,
+    { "<Alt>Left", NULL } },
   { KD_SHORTCUT_SECTION_ANALYZE, NC_("shortcut window", "Undo or redo a paste, an opened file or a clear"), NULL,
     { "<Control>z", NULL } },
   { KD_SHORTCUT_SECTION_GENERAL, NC_("shortcut window", "Help"), "win.help", { "F1", NULL } },

@@ -80,8 +80,29 @@ open_cb (GtkWidget  *widget,
 {
   KdWindow *self = KD_WINDOW (widget);
 
+  /* On KMS Health, files join its inputs; anywhere else, a capture opens
+   * in Analyze. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "health") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->health_page), "health.add-files", NULL);
+      return;
+    }
   adw_view_stack_set_visible_child_name (self->stack, "analyze");
   gtk_widget_activate_action (GTK_WIDGET (self->analyze_page), "analyze.open", NULL);
+}
+
+/* A client's capture, from the KMS Health table, opened in Analyze */
+static void
+open_capture_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KdWindow *self = KD_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  adw_view_stack_set_visible_child_name (self->stack, "analyze");
+  kd_analyze_page_open_file (self->analyze_page, file);
+  kd_analyze_page_show_result (self->analyze_page);
 }
 
 static void
@@ -193,6 +214,7 @@ _kd_window_class_actions_init (KdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_cb);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-capture", "s", open_capture_cb);
 
   /* Bubble phase: a focused text field handles Ctrl+V itself first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);

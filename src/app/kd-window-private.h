@@ -23,6 +23,7 @@ struct _KdWindow
   AdwBanner *autosave_banner;
   KdErrorCodesPage *error_codes_page;
   KdAnalyzePage *analyze_page;
+  KdHealthPage *health_page;
 
   KdCase *case_;             /* what this window is investigating */
   gboolean narrow;

@@ -75,6 +75,7 @@ kd_window_dispose (GObject *object)
     {
       g_idle_add_full (G_PRIORITY_LOW, release_view, g_object_ref (self->analyze_page), NULL);
       g_idle_add_full (G_PRIORITY_LOW, release_view, g_object_ref (self->error_codes_page), NULL);
+      g_idle_add_full (G_PRIORITY_LOW, release_view, g_object_ref (self->health_page), NULL);
     }
   self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
@@ -151,6 +152,7 @@ kd_window_class_init (KdWindowClass *klass)
 
   g_type_ensure (KD_TYPE_ERROR_CODES_PAGE);
   g_type_ensure (KD_TYPE_ANALYZE_PAGE);
+  g_type_ensure (KD_TYPE_HEALTH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KdWindow, toast_overlay);
@@ -164,6 +166,7 @@ kd_window_class_init (KdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_autosave_retry);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, error_codes_page);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, analyze_page);
+  gtk_widget_class_bind_template_child (widget_class, KdWindow, health_page);
 
   _kd_window_class_actions_init (klass);
 }
@@ -359,6 +362,19 @@ kd_window_get_analyze_page (KdWindow *self)
 {
   g_return_val_if_fail (KD_IS_WINDOW (self), NULL);
   return self->analyze_page;
+}
+
+/**
+ * kd_window_get_health_page:
+ * @self: a #KdWindow
+ *
+ * Returns: (transfer none): the KMS Health page
+ */
+KdHealthPage *
+kd_window_get_health_page (KdWindow *self)
+{
+  g_return_val_if_fail (KD_IS_WINDOW (self), NULL);
+  return self->health_page;
 }
 
 /**

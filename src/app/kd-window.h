@@ -9,6 +9,7 @@
 
 #include "kd-analyze-page.h"
 #include "kd-error-codes-page.h"
+#include "kd-health-page.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ void              kd_window_set_narrow          (KdWindow       *self,
 void              kd_window_restore_session     (KdWindow       *self);
 KdErrorCodesPage *kd_window_get_error_codes_page (KdWindow      *self);
 KdAnalyzePage    *kd_window_get_analyze_page    (KdWindow      *self);
+KdHealthPage     *kd_window_get_health_page     (KdWindow      *self);
 void              kd_window_open_code           (KdWindow       *self,
                                                  guint32         value);
 void              kd_window_search              (KdWindow       *self,

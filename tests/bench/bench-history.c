@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "bench-history.h"
 
@@ -83,3 +84,74 @@ bench_compare_int64 (gconstpointer a,
 
   return (x > y) - (x < y);
 }
+
+/**
+ * bench_write_health_folder:
+ *
+ * Writes into @dir a folder "clients" of @n_captures client captures
+ * (slmgr.vbs /dlv, made up in the documented layout; the first 3,000 are
+ * the history's clients) and the host's history of @n_events requests as
+ * wevtutil's text, kms01-history.txt.
+ */
+void
+bench_write_health_folder (const char *dir,
+                           guint       n_captures,
+                           guint       n_events)
+{
+  g_autofree char *clients = g_build_filename (dir, "clients", NULL);
+  g_autofree char *history = g_build_filename (dir, "kms01-history.txt", NULL);
+  g_autofree char *history_xml = g_build_filename (dir, "unused.xml", NULL);
+
+  g_mkdir_with_parents (clients, 0755);
+  bench_write_history (history, history_xml, n_events);
+  g_unlink (history_xml);
+  for (guint i = 0; i < n_captures; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("pc-%05u-dlv.txt", i);
+      g_autofree char *path = g_build_filename (clients, name, NULL);
+      /* the first 3,000 are the history's clients */
+      g_autofree char *text =
+        g_strdup_printf ("Name: Windows(R), Enterprise edition\n"
+                         "Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
+                         "Activation ID: 73111121-5638-40f6-bc11-f1d7b0d64300\n"
+                         "Application ID: 55c92734-d682-4d71-983e-d6ec3f16059f\n"
+                         "Extended PID: 03612-03310-000-000000-03-1033-19045.0000-3312026\n"
+                         "Product Key Channel: Volume:GVLK\n"
+                         "Installation ID: 0\n"
+                         "Partial Product Key: 2YT43\n"
+                         "License Status: Licensed\n"
+                         "Volume activation expiration: 259180 minute(s) (180 day(s))\n"
+                         "Remaining Windows rearm count: 1001\n"
+                         "Trusted time: 11/30/2026 8:00:00 AM\n\n"
+                         "Client Machine ID (CMID): %08x-1111-4222-8333-%012x\n"
+                         "Registered KMS machine name: kms01.corp.example.com:1688\n"
+                         "KMS machine IP address: 192.0.2.10\n"
+                         "KMS machine extended PID: 06401-00206-271-000000-03-1033-17763.0000-2152026\n"
+                         "Activation interval: 120 minutes\n"
+                         "Renewal interval: 10080 minutes\n"
+                         "KMS host caching is enabled\n",
+                         i, i);
+
+      g_assert (g_file_set_contents (path, text, -1, NULL));
+    }
+}
+
+/* Removes @path and everything below it */
+gboolean
+bench_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        bench_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  return g_rmdir (path) == 0;
+}
+

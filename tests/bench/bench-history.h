@@ -12,5 +12,9 @@ void   bench_write_history (const char          *text_path,
                             guint                n);
 gint64 bench_run_timed     (const char * const  *argv,
                             char               **out);
+void   bench_write_health_folder (const char *dir,
+                                  guint       n_captures,
+                                  guint       n_events);
+gboolean bench_remove_tree       (const char *path);
 int    bench_compare_int64 (gconstpointer        a,
                             gconstpointer        b);

@@ -1402,6 +1402,10 @@ kd_health_update (KdHealth *self)
   g_ptr_array_sort_values_with_data (sorted, compare_clients, NULL);
   g_list_store_splice (self->clients, 0, 0, sorted->pdata, sorted->len);
   make_expiries (self, sorted);
+  /* made here, in the import's worker, rather than at a page's first
+   * keystroke */
+  for (guint i = 0; i < sorted->len; i++)
+    kd_health_client_get_search_text (g_ptr_array_index (sorted, i));
 
   {
     KdHealthFacts facts = {
