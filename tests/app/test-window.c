@@ -65,7 +65,7 @@ test_paste_action_capture (void)
 }
 
 /* What is dropped on the window goes where it belongs: a file to Analyze,
- * text by what it holds. */
+ * a folder or several files to KMS Health, text by what it holds. */
 static void
 test_drop (void)
 {
@@ -101,6 +101,34 @@ test_drop (void)
     KD_TEST_WAIT_UNTIL (kd_test_notify_count (diagnosis) > 0 && kd_analyze_page_get_diagnosis (analyze) != NULL);
     g_assert_cmpstr (kd_capture_get_encoding (kd_diagnosis_get_document (kd_analyze_page_get_diagnosis (analyze))),
                      ==, "CP866");
+  }
+  {
+    /* a folder: to KMS Health, from any view */
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autofree char *folder_path = g_test_build_filename (G_TEST_DIST, "fixtures", "health", "basic", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+    KdHealthPage *health = kd_window_get_health_page (window);
+    g_autoptr(KdTestNotify) notified = kd_test_notify_watch (health, "health");
+
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, gdk_file_list_new_from_array (&folder, 1));
+    g_assert_true (_kd_window_drop (window, &value));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->stack), ==, "health");
+    KD_TEST_WAIT_UNTIL (kd_test_notify_count (notified) > 0 && kd_health_page_get_import (health) == NULL);
+    g_assert_cmpuint (kd_health_get_count (kd_health_page_get_health (health)), ==, 31);
+  }
+  {
+    /* a file dropped on KMS Health joins its inputs */
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    KdHealthPage *health = kd_window_get_health_page (window);
+
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
+    g_assert_true (_kd_window_drop (window, &value));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->stack), ==, "health");
+    g_assert_cmpuint (g_strv_length ((char **) kd_case_get_health_inputs (kd_window_get_case (window))), ==, 2);
+    KD_TEST_WAIT_UNTIL (kd_health_page_get_import (health) == NULL);
   }
   {
     /* neither */
