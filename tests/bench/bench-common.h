@@ -20,4 +20,12 @@ GString *bench_read_utf8_fixtures (const char *separator);
  * it. */
 int      bench_run_app            (void (*on_startup) (GApplication *app));
 
+/* Stalls: the longest gap between two runs of a 5 ms timeout, the longest
+ * time the main loop could not draw or answer input.  Started once; each
+ * reset begins a new measure from now. */
+void     bench_stalls_start       (void);
+void     bench_stalls_reset       (void);
+gint64   bench_stalls_longest     (gint64 *end);
+void     bench_stalls_stop        (void);
+
 G_END_DECLS

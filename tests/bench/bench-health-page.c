@@ -32,24 +32,6 @@
 #define N_CAPTURES 10000
 #define N_EVENTS 100000
 
-static gint64 last_tick;
-static gint64 longest_gap;
-static gint64 longest_gap_end;
-
-static gboolean
-tick (gpointer data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (last_tick != 0 && now - last_tick > longest_gap)
-    {
-      longest_gap = now - last_tick;
-      longest_gap_end = now;
-    }
-  last_tick = now;
-  return G_SOURCE_CONTINUE;
-}
-
 static guint n_changes;
 
 static void
@@ -109,7 +91,7 @@ on_startup (GApplication *app)
   KdHealthPage *page;
   GtkColumnView *view;
   gint64 start, shown;
-  guint id, n_clients;
+  guint n_clients;
 
   g_application_hold (app);
   bench_write_health_folder (dir, N_CAPTURES, N_EVENTS);
@@ -121,9 +103,9 @@ on_startup (GApplication *app)
                                          "health");
   kd_test_wait_for_draw (GTK_WIDGET (window));
 
-  id = g_timeout_add (5, tick, NULL);
+  bench_stalls_start ();
   kd_test_run_ms (100);
-  longest_gap = 0;
+  bench_stalls_reset ();
   start = g_get_monotonic_time ();
   kd_health_page_add_files (page, &folder, 1);
   while (kd_health_page_get_health (page) == NULL && g_get_monotonic_time () - start < 300 * G_USEC_PER_SEC)
@@ -134,24 +116,27 @@ on_startup (GApplication *app)
   n_clients = g_list_model_get_n_items (kd_health_get_clients (kd_health_page_get_health (page)));
   g_print ("import: %u captures and %u events, %u clients, shown after %.2f s\n", N_CAPTURES, N_EVENTS, n_clients,
            (shown - start) / 1e6);
-  g_print ("longest main-loop stall while importing and showing: %.1f ms (goal: under 50 ms), ending %.3f s "
-           "after the snapshot was shown\n",
-           longest_gap / 1000.0, (longest_gap_end - shown) / 1e6);
+  {
+    gint64 end, longest = bench_stalls_longest (&end);
+
+    g_print ("longest main-loop stall while importing and showing: %.1f ms (goal: under 50 ms), ending %.3f s "
+             "after the snapshot was shown\n",
+             longest / 1000.0, (end - shown) / 1e6);
+  }
 
   /* the table, shown: it takes its rows then */
-  longest_gap = 0;
+  bench_stalls_reset ();
   start = g_get_monotonic_time ();
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (kd_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK)),
                                          "clients");
   view = GTK_COLUMN_VIEW (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
   kd_test_wait_for_draw (GTK_WIDGET (window));
-  g_print ("the Clients tab: blocked %.1f ms, drawn after %.1f ms\n", longest_gap / 1000.0,
+  g_print ("the Clients tab: blocked %.1f ms, drawn after %.1f ms\n", bench_stalls_longest (NULL) / 1000.0,
            (g_get_monotonic_time () - start) / 1000.0);
   /* KD_BENCH_NO_VIEW: the models alone, for a profile */
   if (g_getenv ("KD_BENCH_NO_VIEW") != NULL)
     gtk_column_view_set_model (view, NULL);
   kd_test_run_ms (200);
-  longest_gap = 0;
   g_signal_connect (kd_health_page_get_shown_clients (page), "items-changed", G_CALLBACK (count_change), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -174,8 +159,7 @@ on_startup (GApplication *app)
       /* what the change did on the main thread before it let go */
       t1 = g_get_monotonic_time ();
       /* the rows sorted and filtered, a step at a time, then drawn */
-      longest_gap = 0;
-      last_tick = t1;
+      bench_stalls_reset ();
       while (kd_health_page_get_pending (page) > 0)
         g_main_context_iteration (NULL, TRUE);
       n = g_list_model_get_n_items (kd_health_page_get_shown_clients (page));
@@ -183,11 +167,11 @@ on_startup (GApplication *app)
       t2 = g_get_monotonic_time ();
       model_ms[i] = (t1 - t0) / 1000.0;
       frame_ms[i] = (t2 - t0) / 1000.0;
-      stall_ms[i] = sorted_ms[i] = MAX (model_ms[i], longest_gap / 1000.0);
+      stall_ms[i] = sorted_ms[i] = MAX (model_ms[i], bench_stalls_longest (NULL) / 1000.0);
       g_print ("  %-20s %5u rows (%u changes): blocked %.1f ms, then the longest stall %.1f ms; all shown and drawn after %.1f ms\n",
-               steps[i].what, n, n_changes, model_ms[i], longest_gap / 1000.0, frame_ms[i]);
+               steps[i].what, n, n_changes, model_ms[i], bench_stalls_longest (NULL) / 1000.0, frame_ms[i]);
     }
-  g_source_remove (id);
+  bench_stalls_stop ();
   qsort (sorted_ms, G_N_ELEMENTS (steps), sizeof (double), compare_doubles);
   {
     double frames[G_N_ELEMENTS (steps)];

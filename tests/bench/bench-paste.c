@@ -19,24 +19,6 @@
 #include "kd-test-utils.h"
 #include "kd-window.h"
 
-static gint64 last_tick;
-static gint64 longest_gap;
-static gint64 longest_gap_end;
-
-static gboolean
-tick (gpointer data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (last_tick != 0 && now - last_tick > longest_gap)
-    {
-      longest_gap = now - last_tick;
-      longest_gap_end = now;
-    }
-  last_tick = now;
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 on_startup (GApplication *app)
 {
@@ -48,8 +30,7 @@ on_startup (GApplication *app)
   KdAnalyzePage *page;
   GtkTextBuffer *buffer;
   glong n_chars;
-  gint64 start, diagnosed = 0, filled = 0;
-  guint id;
+  gint64 start, diagnosed = 0, filled = 0, longest_gap, longest_gap_end;
 
   g_application_hold (app);
   g_assert (g_file_get_contents (path, &capture, NULL, NULL));
@@ -62,9 +43,9 @@ on_startup (GApplication *app)
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW)));
   n_chars = g_utf8_strlen (paste->str, (gssize) paste->len);
 
-  id = g_timeout_add (5, tick, NULL);
+  bench_stalls_start ();
   kd_test_run_ms (100);
-  longest_gap = 0;
+  bench_stalls_reset ();
   start = g_get_monotonic_time ();
   kd_window_paste_text (window, paste->str);
   while (diagnosed == 0 || filled == 0)
@@ -83,7 +64,8 @@ on_startup (GApplication *app)
     }
   /* and while the result is drawn */
   kd_test_run_ms (500);
-  g_source_remove (id);
+  longest_gap = bench_stalls_longest (&longest_gap_end);
+  bench_stalls_stop ();
 
   g_print ("paste: %.1f MB, diagnosis after %.2f s (goal: under 1 s), whole text in the view after %.2f s\n",
            paste->len / 1048576.0, (diagnosed - start) / 1e6, (filled - start) / 1e6);

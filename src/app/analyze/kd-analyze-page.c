@@ -647,15 +647,7 @@ kd_analyze_page_go_back (KdPage *page)
 {
   KdAnalyzePage *self = KD_ANALYZE_PAGE (page);
 
-  g_return_val_if_fail (KD_IS_ANALYZE_PAGE (self), FALSE);
-
-  if (adw_navigation_split_view_get_collapsed (self->split_view) &&
-      adw_navigation_split_view_get_show_content (self->split_view))
-    {
-      adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-      return TRUE;
-    }
-  return FALSE;
+  return kd_page_split_view_go_back (self->split_view);
 }
 
 /**

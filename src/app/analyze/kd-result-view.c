@@ -11,6 +11,7 @@
 #include "kd-field-row.h"
 #include "kd-finding-row.h"
 #include "kd-result-view.h"
+#include "kd-text-row.h"
 
 /* What a diagnosis says, one product at a time: the verdict, the
  * product's findings and those about the whole capture, its fields by
@@ -48,21 +49,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Rows are plain text: commands carry <parts-to-fill-in>. */
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
-}
 
 static GtkWidget *
 create_finding_row (gpointer item,
@@ -172,12 +158,12 @@ show_capture (KdResultView *self)
                           kd_capture_get_language (doc) != NULL ? kd_capture_get_language (doc)
                                                                      : _("labels in an unknown language"),
                           kd_capture_get_encoding (doc));
-  row = new_row (_("Kind, language and encoding"), kind);
+  row = kd_text_row_new (_("Kind, language and encoding"), kind);
   gtk_widget_add_css_class (row, "property");
   gtk_list_box_append (self->capture_list, row);
 
   for (guint i = 0; notes[i] != NULL; i++)
-    gtk_list_box_append (self->capture_list, new_row (notes[i], NULL));
+    gtk_list_box_append (self->capture_list, kd_text_row_new (notes[i], NULL));
 
   if (unknown[0] != NULL)
     {

@@ -767,13 +767,5 @@ kd_error_codes_page_go_back (KdPage *page)
 {
   KdErrorCodesPage *self = KD_ERROR_CODES_PAGE (page);
 
-  g_return_val_if_fail (KD_IS_ERROR_CODES_PAGE (self), FALSE);
-
-  if (adw_navigation_split_view_get_collapsed (self->split_view) &&
-      adw_navigation_split_view_get_show_content (self->split_view))
-    {
-      adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-      return TRUE;
-    }
-  return FALSE;
+  return kd_page_split_view_go_back (self->split_view);
 }

@@ -15,6 +15,7 @@
 #include "kd-kms-limits.h"
 #include "kd-products.h"
 #include "kd-stat-card.h"
+#include "kd-text-row.h"
 
 /* KMS Health: the files and folders the user gave on the left, what they
  * say on the right.  The inputs belong to the case, so they are read again
@@ -252,20 +253,6 @@ is_under (const char *input,
   return strncmp (input, path, length) == 0 && (input[length] == '\0' || input[length] == G_DIR_SEPARATOR);
 }
 
-static GtkWidget *
-problem_row (const char *title,
-             const char *problem)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  return row;
-}
-
 /* One row per input the user gave: what it turned out to be, and the
  * files in it that gave nothing, each with its reason */
 static GtkWidget *
@@ -310,7 +297,7 @@ input_row (KdHealthPage *self,
 
           single_problem = kd_health_input_get_problem (input);
           if (++problems <= MAX_PROBLEM_ROWS)
-            g_ptr_array_add (problem_rows, problem_row (shown, single_problem));
+            g_ptr_array_add (problem_rows, kd_text_row_new (shown, single_problem));
         }
     }
   if (problems > MAX_PROBLEM_ROWS)
@@ -319,7 +306,7 @@ input_row (KdHealthPage *self,
                                                          problems - MAX_PROBLEM_ROWS),
                                                problems - MAX_PROBLEM_ROWS);
 
-      g_ptr_array_add (problem_rows, problem_row (more, _("Not listed one by one")));
+      g_ptr_array_add (problem_rows, kd_text_row_new (more, _("Not listed one by one")));
     }
 
   if (!read)
@@ -370,7 +357,7 @@ input_row (KdHealthPage *self,
     }
   else
     {
-      row = problem_row (name, subtitle);
+      row = kd_text_row_new (name, subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
     }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -643,7 +630,7 @@ show_probe_results (KdHealthPage *self)
       gboolean from_srv, answered;
       const char *host = kd_probe_get_host (self->probe, i, &port, &from_srv, &answered);
       g_autofree char *title = g_strdup_printf ("%s:%d", host, port);
-      GtkWidget *row = problem_row (title, from_srv ? (answered ? _("Published in DNS; answered on its port")
+      GtkWidget *row = kd_text_row_new (title, from_srv ? (answered ? _("Published in DNS; answered on its port")
                                                                 : _("Published in DNS; did not answer on its port"))
                                                    : (answered ? _("Answered on its port")
                                                                : _("Did not answer on its port")));
@@ -691,7 +678,7 @@ show_hosts_list (KdHealthPage *self)
       const char *name = kd_health_get_host (self->health, i, &port, &n_clients, &is_approved);
       g_autofree char *title = port > 0 ? g_strdup_printf ("%s:%d", name, port) : g_strdup (name);
       g_autofree char *subtitle = g_strdup_printf (ngettext ("%u client", "%u clients", n_clients), n_clients);
-      GtkWidget *row = problem_row (title, subtitle);
+      GtkWidget *row = kd_text_row_new (title, subtitle);
       GtkWidget *check = gtk_check_button_new_with_label (_("Approved"));
       gboolean active = FALSE;
 
@@ -881,6 +868,8 @@ start_import (KdHealthPage *self)
   self->importing_inputs = g_strdupv ((char **) paths);
   self->importing = g_cancellable_new ();
   import = kd_health_import_new (health);
+  /* a processor left for the window */
+  kd_health_import_set_max_threads (import, MAX (1, g_get_num_processors () - 1));
   set_import (self, import);
   kd_health_import_run_async (import, (GFile **) files->pdata, paths, self->importing, import_done_cb,
                               g_object_ref (self));
@@ -1622,13 +1611,7 @@ kd_health_page_go_back (KdPage *page)
 {
   KdHealthPage *self = KD_HEALTH_PAGE (page);
 
-  if (adw_navigation_split_view_get_collapsed (self->split_view) &&
-      adw_navigation_split_view_get_show_content (self->split_view))
-    {
-      adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-      return TRUE;
-    }
-  return FALSE;
+  return kd_page_split_view_go_back (self->split_view);
 }
 
 /**

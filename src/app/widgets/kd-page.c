@@ -224,3 +224,25 @@ kd_page_get_help_page (KdPage *self)
 
   return KD_PAGE_GET_CLASS (self)->help_page != NULL ? KD_PAGE_GET_CLASS (self)->help_page : "index";
 }
+
+/**
+ * kd_page_split_view_go_back:
+ * @split_view: the split view of a page
+ *
+ * What a page whose panes are a split view does for #KdPageClass.go_back:
+ * collapsed on a narrow window, from the content back to the sidebar.
+ *
+ * Returns: whether it went back
+ */
+gboolean
+kd_page_split_view_go_back (AdwNavigationSplitView *split_view)
+{
+  g_return_val_if_fail (ADW_IS_NAVIGATION_SPLIT_VIEW (split_view), FALSE);
+
+  if (adw_navigation_split_view_get_collapsed (split_view) && adw_navigation_split_view_get_show_content (split_view))
+    {
+      adw_navigation_split_view_set_show_content (split_view, FALSE);
+      return TRUE;
+    }
+  return FALSE;
+}

@@ -38,5 +38,6 @@ void        kd_page_set_case            (KdPage      *self,
                                          KdCase      *kase);
 gboolean    kd_page_go_back             (KdPage      *self);
 const char *kd_page_get_help_page       (KdPage      *self);
+gboolean    kd_page_split_view_go_back  (AdwNavigationSplitView *split_view);
 
 G_END_DECLS

@@ -22,6 +22,8 @@ char           *kd_health_import_dup_message  (KdHealthImport       *self);
 guint           kd_health_import_get_n_files  (KdHealthImport       *self);
 guint           kd_health_import_get_n_done   (KdHealthImport       *self);
 guint           kd_health_import_get_n_failed (KdHealthImport       *self);
+void            kd_health_import_set_max_threads (KdHealthImport *self,
+                                                  guint           max_threads);
 void            kd_health_import_run_async    (KdHealthImport       *self,
                                                GFile               **files,
                                                const char * const   *paths,
