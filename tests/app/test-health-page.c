@@ -92,6 +92,14 @@ card (KdHealthPage *page,
 }
 
 /* as a GFile gives it: canonical */
+static void
+keep_result (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 static char *
 fixture_path (const char *name)
 {
@@ -211,6 +219,28 @@ test_health (void)
   kd_health_page_set_client_filter (page, KD_HEALTH_CLIENT_SILENT);
   g_assert_cmpuint (n_shown (page), ==, 14);
   kd_test_save_screenshot (GTK_WIDGET (window), "43-health-clients-silent");
+  /* exported as shown: the 14 silent clients, under the titles */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("kd-test-csv-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "clients.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    kd_health_page_export_csv_async (page, file, NULL, keep_result, &result);
+    KD_TEST_WAIT_UNTIL (result != NULL);
+    g_assert_true (kd_health_page_export_csv_finish (page, result, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    lines = g_strsplit (contents, "\r\n", -1);
+    /* the titles, 14 rows, and nothing after the last line's end */
+    g_assert_cmpuint (g_strv_length (lines), ==, 16);
+    g_assert_true (g_str_has_prefix (lines[1], "PC00.corp.example,"));
+    g_unlink (path);
+    g_rmdir (dir);
+  }
   kd_health_page_set_client_search (page, "srv");
   g_assert_cmpuint (n_shown (page), ==, 5);
   kd_health_page_set_client_search (page, "");

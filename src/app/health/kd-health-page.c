@@ -993,10 +993,11 @@ export_done_cb (GObject      *source,
 {
   g_autoptr(KdHealthPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  /* the file the task was given */
+  g_autofree char *name = g_file_get_basename (g_task_get_task_data (G_TASK (result)));
   g_autofree char *message = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (!kd_health_page_export_csv_finish (self, result, &error))
     message = g_strdup_printf (_("“%s” could not be saved: %s"), name, error->message);
   else
     message = g_strdup_printf (_("Saved “%s”"), name);
@@ -1010,17 +1011,9 @@ export_chosen_cb (GObject      *source,
 {
   g_autoptr(KdHealthPage) self = user_data;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-  g_autoptr(GString) csv = NULL;
-  g_autoptr(GBytes) bytes = NULL;
 
-  if (file == NULL)
-    return;
-  /* the table as shown: filtered and sorted */
-  csv = g_string_new (NULL);
-  kd_health_clients_to_csv (G_LIST_MODEL (self->client_filter_model), csv);
-  bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                       export_done_cb, g_object_ref (self));
+  if (file != NULL)
+    kd_health_page_export_csv_async (self, file, NULL, export_done_cb, g_object_ref (self));
 }
 
 static void
@@ -1577,6 +1570,60 @@ kd_health_page_set_client_filter (KdHealthPage         *self,
   g_return_if_fail (KD_IS_HEALTH_PAGE (self));
 
   gtk_drop_down_set_selected (self->client_kind, filter);
+}
+
+static void
+replaced_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * kd_health_page_export_csv_async:
+ * @file: where to save
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Saves the client table as shown (filtered and sorted) to @file as CSV,
+ * written off the main thread and replacing the file whole.
+ */
+void
+kd_health_page_export_csv_async (KdHealthPage        *self,
+                                 GFile               *file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_if_fail (KD_IS_HEALTH_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kd_health_page_export_csv_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  kd_health_clients_to_csv (G_LIST_MODEL (self->client_filter_model), csv);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
+                                       replaced_cb, g_steal_pointer (&task));
+}
+
+gboolean
+kd_health_page_export_csv_finish (KdHealthPage  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -27,6 +27,14 @@ void            kd_health_page_set_client_search (KdHealthPage *self,
 void            kd_health_page_set_client_filter (KdHealthPage        *self,
                                                   KdHealthClientFilter filter);
 guint           kd_health_page_get_pending     (KdHealthPage  *self);
+void            kd_health_page_export_csv_async  (KdHealthPage        *self,
+                                                  GFile               *file,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        kd_health_page_export_csv_finish (KdHealthPage        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 KdProbe        *kd_health_page_get_probe       (KdHealthPage  *self);
 void            kd_health_page_show_result     (KdHealthPage  *self);
 
