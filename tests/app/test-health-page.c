@@ -360,7 +360,8 @@ test_health_bad_inputs (void)
   KdWindow *window = kd_test_window_new (1100, 720);
   KdHealthPage *page = kd_window_get_health_page (window);
   g_autofree char *dir = g_dir_make_tmp ("kd-test-health-XXXXXX", NULL);
-  g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
+  /* a name that is markup, and broken markup: shown as it is */
+  g_autofree char *empty = g_build_filename (dir, "<b>empty<b> & <i.txt", NULL);
   g_autofree char *binary = g_build_filename (dir, "binary.evtx", NULL);
   g_autofree char *gone = g_build_filename (dir, "gone.txt", NULL);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
