@@ -128,7 +128,7 @@ chart_description (KdHealthPage      *page,
 static guint
 n_shown (KdHealthPage *page)
 {
-  return g_list_model_get_n_items (kd_health_page_get_shown_clients (page));
+  return g_list_model_get_n_items (kd_client_table_get_shown (kd_health_page_get_client_table (page)));
 }
 
 static gboolean
@@ -200,23 +200,23 @@ test_health (void)
   show_tab (page, "clients");
   g_assert_cmpuint (n_shown (page), ==, g_list_model_get_n_items (kd_health_get_clients (health)));
   {
-    GListModel *shown = kd_health_page_get_shown_clients (page);
+    GListModel *shown = kd_client_table_get_shown (kd_health_page_get_client_table (page));
     g_autoptr(KdHealthClient) first = g_list_model_get_item (shown, 0);
     g_autoptr(KdHealthClient) second = g_list_model_get_item (shown, 1);
 
     g_assert_cmpint (g_utf8_collate (kd_health_client_get_name (first), kd_health_client_get_name (second)), <=, 0);
   }
   kd_test_save_screenshot (GTK_WIDGET (window), "42-health-clients");
-  kd_health_page_set_client_search (page, "CLONE");
+  kd_client_table_set_search (kd_health_page_get_client_table (page), "CLONE");
   g_assert_cmpuint (n_shown (page), ==, 1);
-  kd_health_page_set_client_search (page, "0xc004f042");
+  kd_client_table_set_search (kd_health_page_get_client_table (page), "0xc004f042");
   g_assert_cmpuint (n_shown (page), ==, 1);
-  kd_health_page_set_client_search (page, "");
-  kd_health_page_set_client_filter (page, KD_HEALTH_CLIENT_CLONES);
+  kd_client_table_set_search (kd_health_page_get_client_table (page), "");
+  kd_client_table_set_filter (kd_health_page_get_client_table (page), KD_HEALTH_CLIENT_CLONES);
   g_assert_cmpuint (n_shown (page), ==, 1);
-  kd_health_page_set_client_filter (page, KD_HEALTH_CLIENT_FAILING);
+  kd_client_table_set_filter (kd_health_page_get_client_table (page), KD_HEALTH_CLIENT_FAILING);
   g_assert_cmpuint (n_shown (page), ==, 1);
-  kd_health_page_set_client_filter (page, KD_HEALTH_CLIENT_SILENT);
+  kd_client_table_set_filter (kd_health_page_get_client_table (page), KD_HEALTH_CLIENT_SILENT);
   g_assert_cmpuint (n_shown (page), ==, 14);
   kd_test_save_screenshot (GTK_WIDGET (window), "43-health-clients-silent");
   /* exported as shown: the 14 silent clients, under the titles */
@@ -229,9 +229,9 @@ test_health (void)
     g_autofree char *contents = NULL;
     g_auto(GStrv) lines = NULL;
 
-    kd_health_page_export_csv_async (page, file, NULL, keep_result, &result);
+    kd_client_table_export_csv_async (kd_health_page_get_client_table (page), file, NULL, keep_result, &result);
     KD_TEST_WAIT_UNTIL (result != NULL);
-    g_assert_true (kd_health_page_export_csv_finish (page, result, &error));
+    g_assert_true (kd_client_table_export_csv_finish (kd_health_page_get_client_table (page), result, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     lines = g_strsplit (contents, "\r\n", -1);
@@ -241,17 +241,17 @@ test_health (void)
     g_unlink (path);
     g_rmdir (dir);
   }
-  kd_health_page_set_client_search (page, "srv");
+  kd_client_table_set_search (kd_health_page_get_client_table (page), "srv");
   g_assert_cmpuint (n_shown (page), ==, 5);
-  kd_health_page_set_client_search (page, "");
-  kd_health_page_set_client_filter (page, KD_HEALTH_CLIENT_ALL);
+  kd_client_table_set_search (kd_health_page_get_client_table (page), "");
+  kd_client_table_set_filter (kd_health_page_get_client_table (page), KD_HEALTH_CLIENT_ALL);
 
   /* sorted by the last request, newest first */
   {
     GtkColumnView *view = GTK_COLUMN_VIEW (kd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
     GListModel *columns = gtk_column_view_get_columns (view);
     g_autoptr(GtkColumnViewColumn) last = g_list_model_get_item (columns, 4);
-    GListModel *shown = kd_health_page_get_shown_clients (page);
+    GListModel *shown = kd_client_table_get_shown (kd_health_page_get_client_table (page));
     g_autoptr(KdHealthClient) first = NULL;
     g_autoptr(KdHealthClient) later = NULL;
 

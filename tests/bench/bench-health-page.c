@@ -137,7 +137,7 @@ on_startup (GApplication *app)
   if (g_getenv ("KD_BENCH_NO_VIEW") != NULL)
     gtk_column_view_set_model (view, NULL);
   kd_test_run_ms (200);
-  g_signal_connect (kd_health_page_get_shown_clients (page), "items-changed", G_CALLBACK (count_change), NULL);
+  g_signal_connect (kd_client_table_get_shown (kd_health_page_get_client_table (page)), "items-changed", G_CALLBACK (count_change), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
@@ -146,9 +146,9 @@ on_startup (GApplication *app)
 
       n_changes = 0;
       if (steps[i].search != NULL)
-        kd_health_page_set_client_search (page, steps[i].search);
+        kd_client_table_set_search (kd_health_page_get_client_table (page), steps[i].search);
       if (steps[i].filter >= 0)
-        kd_health_page_set_client_filter (page, steps[i].filter);
+        kd_client_table_set_filter (kd_health_page_get_client_table (page), steps[i].filter);
       if (steps[i].sort_column >= 0)
         {
           g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view),
@@ -160,9 +160,9 @@ on_startup (GApplication *app)
       t1 = g_get_monotonic_time ();
       /* the rows sorted and filtered, a step at a time, then drawn */
       bench_stalls_reset ();
-      while (kd_health_page_get_pending (page) > 0)
+      while (kd_client_table_get_pending (kd_health_page_get_client_table (page)) > 0)
         g_main_context_iteration (NULL, TRUE);
-      n = g_list_model_get_n_items (kd_health_page_get_shown_clients (page));
+      n = g_list_model_get_n_items (kd_client_table_get_shown (kd_health_page_get_client_table (page)));
       kd_test_wait_for_draw (GTK_WIDGET (window));
       t2 = g_get_monotonic_time ();
       model_ms[i] = (t1 - t0) / 1000.0;

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "kd-client-table.h"
 #include "kd-health-import.h"
 #include "kd-page.h"
 
@@ -21,20 +22,7 @@ void            kd_health_page_add_files       (KdHealthPage  *self,
                                                 guint          n_files);
 void            kd_health_page_remove_input    (KdHealthPage  *self,
                                                 const char    *path);
-GListModel     *kd_health_page_get_shown_clients (KdHealthPage *self);
-void            kd_health_page_set_client_search (KdHealthPage *self,
-                                                  const char   *text);
-void            kd_health_page_set_client_filter (KdHealthPage        *self,
-                                                  KdHealthClientFilter filter);
-guint           kd_health_page_get_pending     (KdHealthPage  *self);
-void            kd_health_page_export_csv_async  (KdHealthPage        *self,
-                                                  GFile               *file,
-                                                  GCancellable        *cancellable,
-                                                  GAsyncReadyCallback  callback,
-                                                  gpointer             user_data);
-gboolean        kd_health_page_export_csv_finish (KdHealthPage        *self,
-                                                  GAsyncResult        *result,
-                                                  GError             **error);
+KdClientTable  *kd_health_page_get_client_table (KdHealthPage *self);
 KdProbe        *kd_health_page_get_probe       (KdHealthPage  *self);
 void            kd_health_page_show_result     (KdHealthPage  *self);
 
