@@ -9,6 +9,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "kd-finding.h"
 #include "kd-capture-parser.h"
@@ -718,6 +722,56 @@ test_charts (void)
   cairo_surface_destroy (surface);
 }
 
+/* A pipe and a link back to the folder it is in: each listed with its
+ * reason, read once, and nothing waits */
+static void
+test_odd_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kd-test-odd-XXXXXX", NULL);
+  g_autofree char *pipe = g_build_filename (dir, "pipe.txt", NULL);
+  g_autofree char *loop = g_build_filename (dir, "loop", NULL);
+  g_autofree char *history = g_test_build_filename (G_TEST_DIST, "fixtures", "health", "basic", "host-12290.txt", NULL);
+  g_autofree char *copy = g_build_filename (dir, "history.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(KdHealth) health = kd_health_new ();
+  g_autoptr(KdHealthImport) import = kd_health_import_new (health);
+  g_autoptr(GError) error = NULL;
+  GFile *files[] = { folder, NULL };
+  GListModel *inputs;
+
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  g_assert_cmpint (symlink (".", loop), ==, 0);
+  g_assert_true (g_file_get_contents (history, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
+
+  g_assert_true (kd_health_import_run (import, files, (const char *[]) { "odd", NULL }, NULL, &error));
+  g_assert_no_error (error);
+  inputs = kd_health_get_inputs (health);
+  g_assert_cmpuint (g_list_model_get_n_items (inputs), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(KdHealthInput) input = g_list_model_get_item (inputs, i);
+      const char *path = kd_health_input_get_path (input);
+
+      g_test_message ("%s: %s", path, kd_health_input_get_problem (input));
+      if (g_str_equal (path, "odd/history.txt"))
+        g_assert_null (kd_health_input_get_problem (input));
+      else
+        {
+          g_assert_true (g_str_equal (path, "odd/loop") || g_str_equal (path, "odd/pipe.txt"));
+          g_assert_cmpint (kd_health_input_get_kind (input), ==, KD_HEALTH_INPUT_UNREADABLE);
+          g_assert_nonnull (kd_health_input_get_problem (input));
+        }
+    }
+  g_assert_cmpuint (kd_health_get_count (health), ==, 31);
+
+  g_unlink (pipe);
+  g_unlink (loop);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 static guint
 count_matching (KdHealth             *health,
                 KdHealthClientFilter  filter)
@@ -945,6 +999,7 @@ main (int    argc,
   g_test_add_func ("/health/charts", test_charts);
   g_test_add_func ("/health/clients-csv", test_clients_csv);
   g_test_add_func ("/health/summary", test_summary);
+  g_test_add_func ("/health/odd-files", test_odd_files);
   {
     static const char * const scenarios[] = {
       "basic", "split", "clients-side", "missing-history", "n-policy", "idle-host",

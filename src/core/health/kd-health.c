@@ -567,6 +567,22 @@ kd_health_item_read (GFile        *file,
 
   item->path = g_strdup (path);
 
+  /* Opened, a pipe would wait for a writer that never comes, with no way
+   * to cancel; a folder here is one met again through a link. */
+  switch (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable))
+    {
+    case G_FILE_TYPE_SPECIAL:
+      item->kind = KD_HEALTH_INPUT_UNREADABLE;
+      item->problem = g_strdup (_("This is not a file but a pipe, a socket or a device"));
+      return item;
+    case G_FILE_TYPE_DIRECTORY:
+      item->kind = KD_HEALTH_INPUT_UNREADABLE;
+      item->problem = g_strdup (_("A link to a folder that is read already"));
+      return item;
+    default:
+      break;
+    }
+
   /* captures first, from the start of the file: a folder holds thousands
    * of them, and the event readers would try every kind of export first */
   capture = read_capture (file, &strong, cancellable);
@@ -693,18 +709,29 @@ child_clear (gpointer data)
 }
 
 /* The type of each child comes with its name: a folder of ten thousand
- * files is not asked about each of them again */
+ * files is not asked about each of them again.  A folder met again through
+ * a link (@seen holds the identity of each folder read) is listed as a
+ * file, which the reader then says it is; followed, a link to a folder
+ * above it would list that folder again at every depth. */
 static void
 list_files (GFile        *file,
             const char   *path,
             GFileType     type,
+            GHashTable   *seen,
             GPtrArray    *files,
             GPtrArray    *paths,
             GCancellable *cancellable)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GArray) children = NULL;
+  g_autoptr(GFileInfo) identity = NULL;
+  const char *id = NULL;
 
+  if (type == G_FILE_TYPE_DIRECTORY &&
+      (identity = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, cancellable, NULL)) != NULL &&
+      (id = g_file_info_get_attribute_string (identity, G_FILE_ATTRIBUTE_ID_FILE)) != NULL &&
+      !g_hash_table_add (seen, g_strdup (id)))
+    type = G_FILE_TYPE_UNKNOWN;
   if (type != G_FILE_TYPE_DIRECTORY ||
       (enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                                G_FILE_QUERY_INFO_NONE, cancellable, NULL)) == NULL)
@@ -733,7 +760,7 @@ list_files (GFile        *file,
       g_autoptr(GFile) child_file = g_file_get_child (file, child->name);
       g_autofree char *child_path = g_build_filename (path, child->name, NULL);
 
-      list_files (child_file, child_path, child->type, files, paths, cancellable);
+      list_files (child_file, child_path, child->type, seen, files, paths, cancellable);
     }
 }
 
@@ -754,7 +781,9 @@ kd_health_list_files (GFile        *file,
                       GPtrArray    *paths,
                       GCancellable *cancellable)
 {
-  list_files (file, path, g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable), files, paths,
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  list_files (file, path, g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable), seen, files, paths,
               cancellable);
 }
 
