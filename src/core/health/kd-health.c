@@ -121,6 +121,7 @@ struct _KdHealth
   GDateTime *below_5;
   GPtrArray *failures;
   GPtrArray *hosts;
+  KdHealthHost *last_host;  /* the last one add_host() gave */
   gboolean history;
   gboolean responses;
   GDateTime *last_host_request;
@@ -185,6 +186,7 @@ clear_snapshot (KdHealth *self)
   g_clear_pointer (&self->below_5, g_date_time_unref);
   g_ptr_array_set_size (self->failures, 0);
   g_ptr_array_set_size (self->hosts, 0);
+  self->last_host = NULL;
   g_list_store_remove_all (self->findings);
   g_clear_pointer (&self->counted_host, g_free);
   g_array_set_size (self->series, 0);
@@ -589,7 +591,7 @@ kd_health_item_read (GFile        *file,
   if (capture != NULL && strong)
     return take_capture (item, capture);
 
-  log = kd_event_log_read_file (file, KD_EVENT_READ_NONE, cancellable, &error);
+  log = kd_event_log_read_file (file, KD_EVENT_READ_THREADS, cancellable, &error);
   if (log != NULL && kd_event_log_get_format (log) != KD_EVENT_FORMAT_UNKNOWN)
     {
       item->kind = KD_HEALTH_INPUT_EVENTS;
@@ -983,6 +985,9 @@ add_host (KdHealth   *self,
 
   if (name == NULL)
     return NULL;
+  /* a log names the same host request after request */
+  if (self->last_host != NULL && g_str_equal (self->last_host->name, name) && self->last_host->port == port)
+    host = self->last_host;
   for (guint i = 0; i < self->hosts->len && host == NULL; i++)
     {
       KdHealthHost *h = g_ptr_array_index (self->hosts, i);
@@ -996,7 +1001,7 @@ add_host (KdHealth   *self,
       host = g_new0 (KdHealthHost, 1);
       host->name = g_strdup (name);
       host->port = port;
-      host->cmids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      host->cmids = g_hash_table_new (g_str_hash, g_str_equal);
       host->window_cmids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       host->approved = is_approved (self, name);
       host->sources = g_ptr_array_new ();
@@ -1004,8 +1009,11 @@ add_host (KdHealth   *self,
     }
   if (host->port < 0)
     host->port = port;
+  self->last_host = host;
+  /* the machine IDs are the inputs' own strings, which outlive the
+   * snapshot */
   if (cmid != NULL)
-    g_hash_table_add (host->cmids, g_strdup (cmid));
+    g_hash_table_add (host->cmids, (gpointer) cmid);
   if (!g_ptr_array_find_with_equal_func (host->sources, source, g_str_equal, NULL))
     g_ptr_array_add (host->sources, (gpointer) source);
   return host;
