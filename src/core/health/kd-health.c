@@ -591,6 +591,10 @@ kd_health_item_read (GFile        *file,
   if (capture != NULL && strong)
     return take_capture (item, capture);
 
+  /* In pieces on every processor, though the import reads files on all of
+   * them: only an export of 8 MB or more is cut, and that is the host's
+   * history, which the others are done waiting for long before it is
+   * read whole (0.50 s to 0.40 s for the benchmark's folder). */
   log = kd_event_log_read_file (file, KD_EVENT_READ_THREADS, cancellable, &error);
   if (log != NULL && kd_event_log_get_format (log) != KD_EVENT_FORMAT_UNKNOWN)
     {
