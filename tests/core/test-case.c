@@ -161,6 +161,78 @@ test_round_trip (void)
   }
 }
 
+static void on_notify_saving (KdCase     *kase,
+                              GParamSpec *pspec,
+                              guint      *n_saves);
+
+/* A case saved to the user's file is that file: its title, and whether
+ * it has changed since; the session's autosave remembers both, and a
+ * restored session has them again */
+static void
+test_named (void)
+{
+  g_autoptr(KdCase) kase = kd_case_new ();
+  g_autoptr(KdCase) restored = kd_case_new ();
+  g_autoptr(KdCase) opened = kd_case_new ();
+  g_autoptr(GFile) mine = file_in_dir ("Ticket 4711.kmsdoctor");
+  g_autoptr(GFile) session = file_in_dir ("named-session.kmsdoctor");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint n_saves = 0;
+
+  g_assert_null (kd_case_get_file (kase));
+  g_assert_null (kd_case_dup_title (kase));
+  g_assert_false (kd_case_get_unsaved (kase));
+  kd_case_add_code (kase, "0xC004F074");
+  g_assert_true (kd_case_get_unsaved (kase));
+
+  g_assert_true (save (kase, mine, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (kd_case_get_file (kase), mine));
+  title = kd_case_dup_title (kase);
+  g_assert_cmpstr (title, ==, "Ticket 4711");
+  g_assert_false (kd_case_get_unsaved (kase));
+
+  /* the session's autosave does not save it for the user */
+  g_signal_connect (kase, "notify::saving", G_CALLBACK (on_notify_saving), &n_saves);
+  kd_case_set_autosave_file (kase, session);
+  kd_case_set_notes (kase, "after the save");
+  g_assert_true (kd_case_get_unsaved (kase));
+  WAIT_FOR (n_saves == 1);
+  g_assert_true (kd_case_get_unsaved (kase));
+
+  /* restored, the session knows the file and the unsaved notes */
+  g_assert_true (load (restored, session, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (kd_case_get_file (restored), mine));
+  g_assert_true (kd_case_get_unsaved (restored));
+  g_assert_cmpstr (kd_case_get_notes (restored), ==, "after the save");
+
+  /* the user's file opened: the case is that file, unchanged, without
+   * what the session added */
+  g_assert_true (load (opened, mine, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (kd_case_get_file (opened), mine));
+  g_assert_false (kd_case_get_unsaved (opened));
+  g_assert_cmpstr (kd_case_get_notes (opened), ==, "");
+
+  /* a session of a case never saved to a file */
+  {
+    g_autoptr(KdCase) fresh = kd_case_new ();
+    g_autoptr(KdCase) back = kd_case_new ();
+    g_autoptr(GFile) other = file_in_dir ("fresh-session.kmsdoctor");
+    guint saves = 0;
+
+    g_signal_connect (fresh, "notify::saving", G_CALLBACK (on_notify_saving), &saves);
+    kd_case_add_code (fresh, "0xC004F038");
+    kd_case_set_autosave_file (fresh, other);
+    WAIT_FOR (saves == 1);
+    g_assert_true (load (back, other, &error));
+    g_assert_null (kd_case_get_file (back));
+    g_assert_true (kd_case_get_unsaved (back));
+  }
+}
+
 static void
 count_change (guint *changes)
 {
@@ -216,6 +288,9 @@ test_refused (void)
     { "{\"format_version\": 1, \"codes\": [\"0xC004F074\", null]}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"notes\": []}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"health_inputs\": \"/srv\"}", -1, KD_CASE_ERROR_DAMAGED },
+    { "{\"format_version\": 1, \"session\": []}", -1, KD_CASE_ERROR_DAMAGED },
+    { "{\"format_version\": 1, \"session\": {\"file\": 3}}", -1, KD_CASE_ERROR_DAMAGED },
+    { "{\"format_version\": 1, \"session\": {\"unsaved\": \"yes\"}}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"health_inputs\": [\"/srv\", 3]}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"captures\": [{\"text\": \"a\"", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"notes\": \"caf\xe9\"}", -1, KD_CASE_ERROR_DAMAGED },
@@ -472,6 +547,7 @@ main (int    argc,
 
   g_test_add_func ("/case/round-trip", test_round_trip);
   g_test_add_func ("/case/codes", test_codes);
+  g_test_add_func ("/case/named", test_named);
   g_test_add_func ("/case/refused", test_refused);
   g_test_add_func ("/case/autosave", test_autosave);
   g_test_add_func ("/case/autosave-error", test_autosave_error);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -36,6 +37,10 @@ struct _KdCase
   GStrv health_inputs;      /* the KMS Health page's files and folders */
   char *notes;
 
+  GFile *file;              /* the user's file of the case, or NULL */
+  guint64 saved_generation; /* the generation that file holds */
+  gboolean unsaved;         /* changed since it was opened or saved there */
+
   GFile *autosave_file;
   GCancellable *autosave_cancellable;
   gboolean modified;        /* changed since it was last loaded or saved */
@@ -59,6 +64,9 @@ enum {
   PROP_SAVING,
   PROP_AUTOSAVE_ERROR,
   PROP_MODIFIED,
+  PROP_FILE,
+  PROP_TITLE,
+  PROP_UNSAVED,
   N_PROPS
 };
 
@@ -77,6 +85,11 @@ typedef struct
   GStrv codes;
   GStrv health_inputs;
   char *notes;
+  /* in the session's autosave only: the user's file and whether it has
+   * all of this */
+  gboolean session;
+  char *file_uri;
+  gboolean unsaved;
 } Snapshot;
 
 static void
@@ -86,6 +99,7 @@ snapshot_free (Snapshot *snapshot)
   g_clear_pointer (&snapshot->codes, g_strfreev);
   g_clear_pointer (&snapshot->health_inputs, g_strfreev);
   g_clear_pointer (&snapshot->notes, g_free);
+  g_clear_pointer (&snapshot->file_uri, g_free);
   g_free (snapshot);
 }
 
@@ -166,6 +180,20 @@ snapshot_to_json (Snapshot *snapshot,
 
   json_builder_set_member_name (builder, "notes");
   json_builder_add_string_value (builder, snapshot->notes != NULL ? snapshot->notes : "");
+
+  if (snapshot->session)
+    {
+      json_builder_set_member_name (builder, "session");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      if (snapshot->file_uri != NULL)
+        json_builder_add_string_value (builder, snapshot->file_uri);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "unsaved");
+      json_builder_add_boolean_value (builder, snapshot->unsaved);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -357,6 +385,25 @@ snapshot_from_json (const char  *contents,
     goto damaged;
   snapshot->notes = g_strdup (notes != NULL ? notes : "");
 
+  if (json_object_has_member (object, "session"))
+    {
+      JsonNode *node = json_object_get_member (object, "session");
+      JsonObject *session;
+      JsonNode *unsaved;
+      const char *file_uri;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        goto damaged;
+      session = json_node_get_object (node);
+      unsaved = json_object_get_member (session, "unsaved");
+      if (!get_string_member (session, "file", TRUE, &file_uri) ||
+          (unsaved != NULL && (!JSON_NODE_HOLDS_VALUE (unsaved) || json_node_get_value_type (unsaved) != G_TYPE_BOOLEAN)))
+        goto damaged;
+      snapshot->session = TRUE;
+      snapshot->file_uri = g_strdup (file_uri);
+      snapshot->unsaved = unsaved != NULL && json_node_get_boolean (unsaved);
+    }
+
   return g_steal_pointer (&snapshot);
 
 damaged:
@@ -502,9 +549,37 @@ autosave (KdCase *self)
 }
 
 static void
+update_unsaved (KdCase *self)
+{
+  gboolean unsaved = self->generation != self->saved_generation;
+
+  if (self->unsaved == unsaved)
+    return;
+  self->unsaved = unsaved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+}
+
+/* The user's file of the case, which holds generation @saved */
+static void
+set_file (KdCase  *self,
+          GFile   *file,
+          guint64  saved)
+{
+  self->saved_generation = saved;
+  if (self->file != file && (self->file == NULL || file == NULL || !g_file_equal (self->file, file)))
+    {
+      g_set_object (&self->file, file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+  update_unsaved (self);
+}
+
+static void
 changed (KdCase *self)
 {
   self->generation++;
+  update_unsaved (self);
   if (!self->modified)
     {
       self->modified = TRUE;
@@ -533,6 +608,7 @@ kd_case_finalize (GObject *object)
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->health_inputs, g_strfreev);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_object (&self->file);
   g_clear_object (&self->autosave_file);
   g_clear_object (&self->autosave_cancellable);
   g_clear_error (&self->autosave_error);
@@ -573,6 +649,15 @@ kd_case_get_property (GObject    *object,
       break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_TITLE:
+      g_value_take_string (value, kd_case_dup_title (self));
+      break;
+    case PROP_UNSAVED:
+      g_value_set_boolean (value, self->unsaved);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -641,6 +726,30 @@ kd_case_class_init (KdCaseClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KdCase:file:
+   *
+   * The file the user saved the case to or opened it from, or %NULL.
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KdCase:title:
+   *
+   * The name of the case: its file's, without `.kmsdoctor`, or %NULL.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KdCase:unsaved:
+   *
+   * Whether the case changed since it was saved to its file or opened from
+   * it (or, without a file, since it was started).  The session's autosave
+   * keeps the changes either way.
+   */
+  properties[PROP_UNSAVED] =
+    g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -770,6 +879,48 @@ kd_case_add_code (KdCase     *self,
   g_ptr_array_insert (self->codes, n, g_strdup (code));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODES]);
   changed (self);
+}
+
+/**
+ * kd_case_get_file:
+ * @self: a #KdCase
+ *
+ * Returns: (transfer none) (nullable): the user's file of the case
+ */
+GFile *
+kd_case_get_file (KdCase *self)
+{
+  g_return_val_if_fail (KD_IS_CASE (self), NULL);
+  return self->file;
+}
+
+/**
+ * kd_case_dup_title:
+ * @self: a #KdCase
+ *
+ * Returns: (transfer full) (nullable): the name of the case's file
+ *   without its `.kmsdoctor`, or %NULL without a file
+ */
+char *
+kd_case_dup_title (KdCase *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (KD_IS_CASE (self), NULL);
+
+  if (self->file == NULL)
+    return NULL;
+  name = g_file_get_basename (self->file);
+  if (g_str_has_suffix (name, KD_CASE_SUFFIX) && strlen (name) > strlen (KD_CASE_SUFFIX))
+    name[strlen (name) - strlen (KD_CASE_SUFFIX)] = '\0';
+  return g_steal_pointer (&name);
+}
+
+gboolean
+kd_case_get_unsaved (KdCase *self)
+{
+  g_return_val_if_fail (KD_IS_CASE (self), FALSE);
+  return self->unsaved;
 }
 
 /**
@@ -963,7 +1114,19 @@ kd_case_save_async (KdCase              *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kd_case_save_async);
-  g_task_set_task_data (task, take_snapshot (self), (GDestroyNotify) snapshot_free);
+  {
+    Snapshot *snapshot = take_snapshot (self);
+
+    /* the session's autosave remembers the user's file, and whether the
+     * case has changed since it was saved there */
+    if (self->autosave_file != NULL && g_file_equal (file, self->autosave_file))
+      {
+        snapshot->session = TRUE;
+        snapshot->file_uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
+        snapshot->unsaved = self->unsaved;
+      }
+    g_task_set_task_data (task, snapshot, (GDestroyNotify) snapshot_free);
+  }
   g_object_set_data_full (G_OBJECT (task), "kd-file", g_object_ref (file), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "kd-generation", g_memdup2 (&self->generation, sizeof self->generation),
                           g_free);
@@ -983,6 +1146,10 @@ kd_case_save_finish (KdCase        *self,
   /* Nothing changed while it was written: what is on the disk is the case. */
   if (*(guint64 *) g_object_get_data (G_OBJECT (result), "kd-generation") == self->generation)
     set_modified (self, FALSE);
+  /* Saved by the user: the case is that file now. */
+  if (!((Snapshot *) g_task_get_task_data (G_TASK (result)))->session)
+    set_file (self, g_object_get_data (G_OBJECT (result), "kd-file"),
+              *(guint64 *) g_object_get_data (G_OBJECT (result), "kd-generation"));
   return TRUE;
 }
 
@@ -1054,6 +1221,16 @@ load_done (GObject      *object,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
   self->generation++;
   set_modified (self, FALSE);
+  /* The session's autosave says which file the user had and whether it
+   * has all of this; any other file is the case's file now. */
+  if (snapshot->session)
+    {
+      g_autoptr(GFile) file = snapshot->file_uri != NULL ? g_file_new_for_uri (snapshot->file_uri) : NULL;
+
+      set_file (self, file, snapshot->unsaved ? 0 : self->generation);
+    }
+  else
+    set_file (self, g_object_get_data (G_OBJECT (task), "kd-file"), self->generation);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -1091,6 +1268,7 @@ kd_case_load_async (KdCase              *self,
   /* To tell, when the file is read, whether the user changed the case
    * meanwhile. */
   g_task_set_task_data (task, GSIZE_TO_POINTER (self->generation), NULL);
+  g_object_set_data_full (G_OBJECT (task), "kd-file", g_object_ref (file), g_object_unref);
 
   worker = g_task_new (NULL, cancellable, load_done, g_steal_pointer (&task));
   g_task_set_source_tag (worker, load_thread);

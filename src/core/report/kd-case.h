@@ -14,6 +14,12 @@ G_BEGIN_DECLS
 /* The newest case file this version writes and reads */
 #define KD_CASE_FORMAT_VERSION 1
 
+/* What the name of a case file ends with */
+#define KD_CASE_SUFFIX ".kmsdoctor"
+/* Its MIME type, registered by the desktop integration */
+#define KD_CASE_MIME_TYPE "application/x-kmsdoctor"
+
+
 #define KD_CASE_ERROR (kd_case_error_quark ())
 
 /**
@@ -37,6 +43,10 @@ KdCase        *kd_case_new                (void);
 gboolean       kd_case_check_data         (const char           *contents,
                                            gsize                 length,
                                            GError              **error);
+
+GFile         *kd_case_get_file           (KdCase               *self);
+char          *kd_case_dup_title          (KdCase               *self);
+gboolean       kd_case_get_unsaved        (KdCase               *self);
 
 GListModel    *kd_case_get_captures       (KdCase               *self);
 void           kd_case_set_capture        (KdCase               *self,
