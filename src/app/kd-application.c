@@ -98,6 +98,27 @@ kd_application_command_line (GApplication            *app,
   argv = g_application_command_line_get_arguments (command_line, &argc);
   window = ensure_window (self);
 
+  /* `kms-doctor case.kmsdoctor dlv.txt`: files are opened */
+  if (argc > 1)
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (int i = 1; i < argc; i++)
+        {
+          g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, argv[i]);
+
+          if (!g_file_query_exists (file, NULL))
+            break;
+          g_ptr_array_add (files, g_steal_pointer (&file));
+        }
+      if (files->len == (guint) argc - 1)
+        {
+          kd_window_open_files (window, (GFile **) files->pdata, files->len);
+          gtk_window_present (GTK_WINDOW (window));
+          return 0;
+        }
+    }
+
   if (argc > 1)
     {
       g_autofree char *query = g_strjoinv (" ", argv + 1);
@@ -117,6 +138,19 @@ kd_application_command_line (GApplication            *app,
 
   gtk_window_present (GTK_WINDOW (window));
   return 0;
+}
+
+/* Files opened with the app from Files (D-Bus activation) */
+static void
+kd_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  KdWindow *window = ensure_window (KD_APPLICATION (app));
+
+  kd_window_open_files (window, files, (guint) n_files);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static int
@@ -197,6 +231,7 @@ kd_application_class_init (KdApplicationClass *klass)
   app_class->activate = kd_application_activate;
   app_class->startup = kd_application_startup;
   app_class->command_line = kd_application_command_line;
+  app_class->open = kd_application_open;
   app_class->handle_local_options = kd_application_handle_local_options;
   app_class->dbus_register = kd_application_dbus_register;
   app_class->dbus_unregister = kd_application_dbus_unregister;
@@ -225,7 +260,7 @@ kd_application_new (void)
   return g_object_new (KD_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", APP_PATH,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }
 

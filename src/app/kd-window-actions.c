@@ -73,24 +73,6 @@ copy_cb (GtkWidget  *widget,
                               NULL);
 }
 
-static void
-open_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
-{
-  KdWindow *self = KD_WINDOW (widget);
-
-  /* On KMS Health, files join its inputs; anywhere else, a capture opens
-   * in Analyze. */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "health") == 0)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self->health_page), "health.add-files", NULL);
-      return;
-    }
-  adw_view_stack_set_visible_child_name (self->stack, "analyze");
-  gtk_widget_activate_action (GTK_WIDGET (self->analyze_page), "analyze.open", NULL);
-}
-
 /* A client's capture, from the KMS Health table, opened in Analyze */
 static void
 open_capture_cb (GtkWidget  *widget,
@@ -213,7 +195,6 @@ _kd_window_class_actions_init (KdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_cb);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_cb);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_cb);
   gtk_widget_class_install_action (widget_class, "win.open-capture", "s", open_capture_cb);
 
   /* Bubble phase: a focused text field handles Ctrl+V itself first. */

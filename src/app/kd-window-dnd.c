@@ -8,20 +8,9 @@
 #include "kd-window-private.h"
 
 /* What is dropped anywhere on the window goes where it belongs, as a paste
- * does: files dropped on KMS Health, several files, or a folder join its
- * inputs; one file elsewhere is a capture to open in Analyze; text is
+ * does: files as if opened with the app (kd_window_open_files()); text
  * routed by what it holds (a capture, a code, words to search for;
  * kd_window_paste_text()). */
-
-static gboolean
-for_health (KdWindow *self,
-            GSList   *files)
-{
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "health") == 0 || files->next != NULL)
-    return TRUE;
-  /* a local stat(), as a drop is: a folder cannot be a capture */
-  return g_file_query_file_type (files->data, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
-}
 
 /**
  * _kd_window_drop:
@@ -39,19 +28,13 @@ _kd_window_drop (KdWindow     *self,
       GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
       gboolean taken = files != NULL;
 
-      if (taken && for_health (self, files))
+      if (taken)
         {
           g_autoptr(GPtrArray) array = g_ptr_array_new ();
 
           for (GSList *l = files; l != NULL; l = l->next)
             g_ptr_array_add (array, l->data);
-          adw_view_stack_set_visible_child_name (self->stack, "health");
-          kd_health_page_add_files (self->health_page, (GFile **) array->pdata, array->len);
-        }
-      else if (taken)
-        {
-          adw_view_stack_set_visible_child_name (self->stack, "analyze");
-          kd_analyze_page_open_file (self->analyze_page, files->data);
+          kd_window_open_files (self, (GFile **) array->pdata, array->len);
         }
       g_slist_free (files);
       return taken;

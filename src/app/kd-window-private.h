@@ -34,6 +34,8 @@ struct _KdWindow
 };
 
 void     _kd_window_class_actions_init (KdWindowClass *klass);
+void     _kd_window_class_case_init    (KdWindowClass *klass);
+void     _kd_window_case_init          (KdWindow      *self);
 void     _kd_window_dnd_init           (KdWindow      *self);
 gboolean _kd_window_drop               (KdWindow      *self,
                                         const GValue  *value);

@@ -169,6 +169,7 @@ kd_window_class_init (KdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdWindow, health_page);
 
   _kd_window_class_actions_init (klass);
+  _kd_window_class_case_init (klass);
 }
 
 static void
@@ -197,6 +198,7 @@ kd_window_init (KdWindow *self)
       kd_page_set_case (KD_PAGE (page), self->case_);
 
   _kd_window_dnd_init (self);
+  _kd_window_case_init (self);
 
   /* Typing anywhere searches. */
   gtk_search_entry_set_key_capture_widget (kd_error_codes_page_get_search_entry (self->error_codes_page),

@@ -34,5 +34,12 @@ void              kd_window_toast               (KdWindow       *self,
                                                  const char     *message);
 void              kd_window_paste_text          (KdWindow       *self,
                                                  const char     *text);
+void              kd_window_open_files          (KdWindow       *self,
+                                                 GFile         **files,
+                                                 guint           n_files);
+void              kd_window_open_case           (KdWindow       *self,
+                                                 GFile          *file);
+void              kd_window_save_case_as        (KdWindow       *self,
+                                                 GFile          *file);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "kd-shortcuts-dialog.h"
@@ -62,6 +63,14 @@ test_paste_action_capture (void)
   }
 
   kd_test_window_destroy (window);
+}
+
+static void
+keep_result (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 /* What is dropped on the window goes where it belongs: a file to Analyze,
@@ -138,6 +147,74 @@ test_drop (void)
     g_assert_false (_kd_window_drop (window, &value));
   }
 
+  kd_test_window_destroy (window);
+}
+
+/* The case as a file of the user's: the title says its name and whether
+ * it has every change; another case opened asks first when this one has
+ * changes; a file that cannot be written leaves the case as it was */
+static void
+test_case_file (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdCase *kase = kd_window_get_case (window);
+  g_autofree char *dir = g_dir_make_tmp ("kd-test-case-XXXXXX", NULL);
+  g_autofree char *mine_path = g_build_filename (dir, "Ticket 9.kmsdoctor", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.kmsdoctor", NULL);
+  g_autoptr(GFile) mine = g_file_new_for_path (mine_path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/etc/passwd/x.kmsdoctor");
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, _("KMS Doctor"));
+  kd_case_add_code (kase, "0xC004F074");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  kd_window_save_case_as (window, mine);
+  KD_TEST_WAIT_UNTIL (kd_case_get_file (kase) != NULL);
+  g_assert_true (g_file_equal (kd_case_get_file (kase), mine));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Ticket 9 "));
+  kd_case_set_notes (kase, "mine");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• Ticket 9 "));
+
+  /* not written: still the same file, with the changes not saved */
+  kd_window_save_case_as (window, nowhere);
+  kd_test_run_ms (300);
+  g_assert_true (g_file_equal (kd_case_get_file (kase), mine));
+  g_assert_true (kd_case_get_unsaved (kase));
+
+  /* another case, over unsaved changes: asked first */
+  {
+    g_autoptr(KdCase) written = kd_case_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    AdwDialog *dialog;
+
+    kd_case_set_notes (written, "other");
+    kd_case_save_async (written, other, NULL, keep_result, &result);
+    KD_TEST_WAIT_UNTIL (result != NULL);
+    g_assert_true (kd_case_save_finish (written, result, NULL));
+
+    kd_window_open_case (window, other);
+    KD_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL);
+    dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+    kd_test_save_screenshot (GTK_WIDGET (window), "60-case-open-over-unsaved");
+    /* as its button does: the response, and the dialog closed */
+    g_signal_emit_by_name (dialog, "response", "open");
+    adw_dialog_force_close (dialog);
+    KD_TEST_WAIT_UNTIL (g_strcmp0 (kd_case_get_notes (kase), "other") == 0);
+    g_assert_true (g_file_equal (kd_case_get_file (kase), other));
+    g_assert_false (kd_case_get_unsaved (kase));
+    g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "other "));
+  }
+
+  /* saved again to its file: no question to open the first one */
+  kd_window_open_case (window, mine);
+  KD_TEST_WAIT_UNTIL (g_strcmp0 (kd_case_get_notes (kase), "") == 0 && g_file_equal (kd_case_get_file (kase), mine));
+  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+
+  g_unlink (mine_path);
+  g_unlink (other_path);
+  g_rmdir (dir);
   kd_test_window_destroy (window);
 }
 
@@ -233,6 +310,7 @@ main (int    argc,
   g_test_add_func ("/window/paste-action", test_paste_action);
   g_test_add_func ("/window/paste-action-capture", test_paste_action_capture);
   g_test_add_func ("/window/drop", test_drop);
+  g_test_add_func ("/window/case-file", test_case_file);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/autosave-banner", test_autosave_banner);
