@@ -410,7 +410,11 @@ kd_test_init (int    *argc,
    * per run, so that runs do not see each other's captures. */
   {
     g_autofree char *state = g_dir_make_tmp ("kd-test-state-XXXXXX", NULL);
+    g_autofree char *data = g_dir_make_tmp ("kd-test-data-XXXXXX", NULL);
+
     g_setenv ("XDG_STATE_HOME", state, TRUE);
+    /* and the recent files the case files saved go to */
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
   }
 }
 
@@ -568,6 +572,7 @@ kd_test_window_destroy (KdWindow *window)
 {
   KdErrorCodesPage *codes = g_object_ref (kd_window_get_error_codes_page (window));
   KdAnalyzePage *analyze = g_object_ref (kd_window_get_analyze_page (window));
+  KdHealthPage *health = g_object_ref (kd_window_get_health_page (window));
   KdCase *kase = g_object_ref (kd_window_get_case (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -576,5 +581,6 @@ kd_test_window_destroy (KdWindow *window)
    * libadwaita left pending (kd_window_dispose()). */
   assert_finalized (codes);
   assert_finalized (analyze);
+  assert_finalized (health);
   assert_finalized (kase);
 }

@@ -9,6 +9,7 @@
 
 #include "kd-app-resources.h"
 #include "kd-application.h"
+#include "kd-case.h"
 #include "kd-hresult.h"
 #include "kd-search-provider.h"
 #include "kd-shortcuts.h"
@@ -165,6 +166,51 @@ kd_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* The main menu's Open Recent: the case files saved and opened lately */
+#define MAX_RECENT_CASES 8
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *x = gtk_recent_info_get_modified (*(GtkRecentInfo **) a);
+  GDateTime *y = gtk_recent_info_get_modified (*(GtkRecentInfo **) b);
+
+  return g_date_time_compare (y, x);
+}
+
+static void
+fill_recent_cases (KdApplication *self)
+{
+  GMenu *menu = gtk_application_get_menu_by_id (GTK_APPLICATION (self), "recent_cases");
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GList *items;
+
+  if (menu == NULL)
+    return;
+  items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), KD_CASE_MIME_TYPE) == 0 && gtk_recent_info_exists (info))
+        g_ptr_array_add (cases, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (cases, compare_recent);
+
+  g_menu_remove_all (menu);
+  for (guint i = 0; i < cases->len && i < MAX_RECENT_CASES; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (cases, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-case",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (menu, item);
+    }
+}
+
 static void
 kd_application_startup (GApplication *app)
 {
@@ -181,6 +227,10 @@ kd_application_startup (GApplication *app)
       if (shortcuts[i].action != NULL)
         gtk_application_set_accels_for_action (GTK_APPLICATION (self), shortcuts[i].action, shortcuts[i].accels);
   }
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (fill_recent_cases), self,
+                           G_CONNECT_SWAPPED);
+  fill_recent_cases (self);
 }
 
 static gboolean

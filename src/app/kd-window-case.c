@@ -10,8 +10,9 @@
 #include "kd-window-private.h"
 
 /* The window's case as a file of the user's: its name and whether it has
- * every change in the title; Save, Save As and Open; files given to the
- * app (from Files, the command line or a drop) routed by what they are.
+ * every change in the title; Save, Save As, Open and a question on close;
+ * the case's notes; files given to the app (from Files, the command line
+ * or a drop) routed by what they are.
  * Whatever the user saves, the session's own copy keeps everything
  * between starts (KdWindow's restore). */
 
@@ -317,11 +318,127 @@ open_cb (GtkWidget  *widget,
   gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), self->cancellable, open_chosen_cb, g_object_ref (self));
 }
 
+static void
+open_case_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  kd_window_open_case (KD_WINDOW (widget), file);
+}
+
+/* The notes: the text view and the case say the same, whichever changed */
+static void
+on_notes_edited (KdWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  kd_case_set_notes (self->case_, text);
+}
+
+static void
+on_case_notes (KdWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, kd_case_get_notes (self->case_)) == 0)
+    return;
+  g_signal_handlers_block_by_func (buffer, on_notes_edited, self);
+  gtk_text_buffer_set_text (buffer, kd_case_get_notes (self->case_), -1);
+  g_signal_handlers_unblock_by_func (buffer, on_notes_edited, self);
+}
+
+static void
+on_notes_shown (KdWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+}
+
+/* Closing ----------------------------------------------------------------- */
+
+static void
+close_save_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!kd_case_save_finish (KD_CASE (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The case could not be saved: %s"), error->message);
+
+      kd_window_toast (self, message);
+      return;
+    }
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+close_response_cb (AdwAlertDialog *dialog,
+                   GAsyncResult   *result,
+                   gpointer        user_data)
+{
+  g_autoptr(KdWindow) self = user_data;
+  const char *response = adw_alert_dialog_choose_finish (dialog, result);
+
+  if (g_str_equal (response, "save"))
+    kd_case_save_async (self->case_, kd_case_get_file (self->case_), NULL, close_save_done_cb, g_object_ref (self));
+  else if (g_str_equal (response, "close"))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* A case of the user's file with changes the file lacks: asked.  Nothing
+ * is lost either way (the session keeps them for the next start), but the
+ * file the user will attach to a ticket would not have them. */
+gboolean
+_kd_window_case_close_request (KdWindow *self)
+{
+  g_autofree char *title = NULL;
+  AdwDialog *dialog;
+
+  if (self->close_confirmed || kd_case_get_file (self->case_) == NULL || !kd_case_get_unsaved (self->case_))
+    return FALSE;
+
+  title = kd_case_dup_title (self->case_);
+  /* the name in the body, where it can wrap: in a heading, a long one
+   * made the dialog wider than the window allows */
+  dialog = adw_alert_dialog_new (_("Save Changes?"), NULL);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                _("The file of “%s” lacks the latest changes. They are kept for the next start either "
+                                  "way."),
+                                title);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "close",
+                                  _("Close _Without Saving"), "save", _("_Save"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "save");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
+                           (GAsyncReadyCallback) close_response_cb, g_object_ref (self));
+  return TRUE;
+}
+
 void
 _kd_window_case_init (KdWindow *self)
 {
   g_signal_connect_object (self->case_, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_, "notify::unsaved", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_, "notify::notes", G_CALLBACK (on_case_notes), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed", G_CALLBACK (on_notes_edited), self,
+                           G_CONNECT_SWAPPED);
   update_title (self);
 }
 
@@ -333,4 +450,6 @@ _kd_window_class_case_init (KdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_cb);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_cb);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-case", "s", open_case_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_notes_shown);
 }

@@ -21,6 +21,7 @@ struct _KdWindow
   AdwViewSwitcherBar *switcher_bar;
   AdwWindowTitle *narrow_title;
   AdwBanner *autosave_banner;
+  GtkTextView *notes_view;
   KdErrorCodesPage *error_codes_page;
   KdAnalyzePage *analyze_page;
   KdHealthPage *health_page;
@@ -28,6 +29,7 @@ struct _KdWindow
   KdCase *case_;             /* what this window is investigating */
   gboolean narrow;
   gboolean disposed;         /* the narrow state is no longer passed on */
+  gboolean close_confirmed;  /* the user answered the question on close */
   GSettings *settings;
   GCancellable *cancellable;
   GCancellable *restoring;   /* the case of the last session, being read */
@@ -36,6 +38,7 @@ struct _KdWindow
 void     _kd_window_class_actions_init (KdWindowClass *klass);
 void     _kd_window_class_case_init    (KdWindowClass *klass);
 void     _kd_window_case_init          (KdWindow      *self);
+gboolean _kd_window_case_close_request (KdWindow      *self);
 void     _kd_window_dnd_init           (KdWindow      *self);
 gboolean _kd_window_drop               (KdWindow      *self,
                                         const GValue  *value);

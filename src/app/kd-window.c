@@ -61,6 +61,14 @@ release_view (gpointer view)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+kd_window_close_request (GtkWindow *window)
+{
+  if (_kd_window_case_close_request (KD_WINDOW (window)))
+    return TRUE;
+  return GTK_WINDOW_CLASS (kd_window_parent_class)->close_request (window);
+}
+
 static void
 kd_window_dispose (GObject *object)
 {
@@ -136,6 +144,7 @@ kd_window_class_init (KdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kd_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = kd_window_close_request;
   object_class->get_property = kd_window_get_property;
   object_class->set_property = kd_window_set_property;
 
@@ -162,6 +171,7 @@ kd_window_class_init (KdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KdWindow, switcher);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, autosave_banner);
+  gtk_widget_class_bind_template_child (widget_class, KdWindow, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_autosave_retry);
   gtk_widget_class_bind_template_child (widget_class, KdWindow, error_codes_page);

@@ -176,6 +176,20 @@ test_case_file (void)
   kd_case_set_notes (kase, "mine");
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• Ticket 9 "));
 
+  /* the notes: typed in the popover, in the case; set in the case, shown */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (window->notes_view);
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_set_text (buffer, "Call Milan <b>&", -1);
+    g_assert_cmpstr (kd_case_get_notes (kase), ==, "Call Milan <b>&");
+    kd_case_set_notes (kase, "mine");
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "mine");
+  }
+
   /* not written: still the same file, with the changes not saved */
   kd_window_save_case_as (window, nowhere);
   kd_test_run_ms (300);
@@ -211,6 +225,26 @@ test_case_file (void)
   kd_window_open_case (window, mine);
   KD_TEST_WAIT_UNTIL (g_strcmp0 (kd_case_get_notes (kase), "") == 0 && g_file_equal (kd_case_get_file (kase), mine));
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+
+  /* the recent files know both */
+  {
+    g_autofree char *uri = g_file_get_uri (mine);
+
+    KD_TEST_WAIT_UNTIL (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
+
+  /* closed with changes its file lacks: asked; kept open on Cancel */
+  kd_case_set_notes (kase, "more");
+  gtk_window_close (GTK_WINDOW (window));
+  KD_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL);
+  {
+    AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+
+    kd_test_save_screenshot (GTK_WIDGET (window), "61-case-close-unsaved");
+    g_signal_emit_by_name (dialog, "response", "cancel");
+    adw_dialog_force_close (dialog);
+  }
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   g_unlink (mine_path);
   g_unlink (other_path);
