@@ -442,7 +442,7 @@ int
 kd_test_run (void)
 {
   app = kd_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_signal_connect_after (app, "startup", G_CALLBACK (on_startup), NULL);
   g_signal_connect (app, "activate", G_CALLBACK (g_application_quit), NULL);
   g_application_run (G_APPLICATION (app), 0, NULL);

@@ -252,6 +252,30 @@ test_case_file (void)
   kd_test_window_destroy (window);
 }
 
+/* A case file opened with the app, as Files does it (GApplication's
+ * open, which D-Bus activation calls): the window's case becomes it */
+static void
+test_open_with_app (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  KdCase *kase = kd_window_get_case (window);
+  g_autofree char *dir = g_dir_make_tmp ("kd-test-open-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "from-files.kmsdoctor", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, "{\"format_version\": 1, \"codes\": [\"0xC004F050\"], "
+                                            "\"notes\": \"opened from Files\"}", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_application_open (G_APPLICATION (kd_test_get_application ()), &file, 1, "");
+  KD_TEST_WAIT_UNTIL (g_strcmp0 (kd_case_get_notes (kase), "opened from Files") == 0);
+  g_assert_true (g_file_equal (kd_case_get_file (kase), file));
+  g_assert_cmpstr (kd_case_get_codes (kase)[0], ==, "0xC004F050");
+
+  g_unlink (path);
+  g_rmdir (dir);
+  kd_test_window_destroy (window);
+}
+
 /* The About dialog is built from the metainfo in the resources. */
 static void
 test_about (void)
@@ -345,6 +369,7 @@ main (int    argc,
   g_test_add_func ("/window/paste-action-capture", test_paste_action_capture);
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/case-file", test_case_file);
+  g_test_add_func ("/window/open-with-app", test_open_with_app);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/autosave-banner", test_autosave_banner);
