@@ -28,6 +28,8 @@ static const struct {
     N_("Read what slmgr.vbs or ospp.vbs printed, in any language and encoding") },
   { "diagnose", kd_cli_diagnose, "[--json] FILE…|-",
     N_("Say what is wrong with the machine a capture comes from") },
+  { "diff", kd_cli_diff, "[--json] A B",
+    N_("Compare two captures field by field: what changed, what is only in one") },
   { "events", kd_cli_events, "[--json] FILE…|-",
     N_("Read the licensing events of an event log export") },
   { "health", kd_cli_health, "[--json] [--as-of TIME] [--approved HOST…] FILE|FOLDER…",

@@ -432,6 +432,70 @@ test_health (void)
 
 /* probe: bad usage is refused before anything is asked (the real probe
  * against a DNS server is in tests/core/test-probe.c) */
+/* diff: 1 when the captures differ, with the JSON of the contract; 0
+ * when they say the same in another encoding; 2 for anything else */
+static void
+test_diff (void)
+{
+  g_autofree char *before = g_test_build_filename (G_TEST_DIST, "fixtures", "diff", "before.txt", NULL);
+  g_autofree char *after = g_test_build_filename (G_TEST_DIST, "fixtures", "diff", "after.txt", NULL);
+  g_autofree char *after16 = g_test_build_filename (G_TEST_DIST, "fixtures", "diff", "after-utf16.txt", NULL);
+  g_autofree char *contents = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonObject) root = NULL;
+
+    run_cli (&run, NULL, (const char *[]) { "diff", "--json", before, after, NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    root = parse_json (run.out);
+    g_assert_false (json_object_get_boolean_member (root, "identical"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "products")), ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, (const char *[]) { "diff", after, after16, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    /* one of them from standard input */
+    g_auto(Run) run = { 0 };
+
+    g_assert_true (g_file_get_contents (after, &contents, NULL, NULL));
+    run_cli (&run, contents, (const char *[]) { "diff", before, "-", NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.out, "Licensed"));
+  }
+  {
+    static const char *bad[][4] = {
+      { "diff", NULL },
+      { "diff", "/nonexistent/a.txt", "/nonexistent/b.txt", NULL },
+      { "diff", "-", "-", NULL },
+      { "diff", "a", "b", "c" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto(Run) run = { 0 };
+        const char *args[5] = { bad[i][0], bad[i][1], bad[i][2], bad[i][3], NULL };
+
+        run_cli (&run, NULL, args);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_true (run.err[0] != '\0');
+      }
+  }
+  {
+    /* a file that is no capture */
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "just some words\n", (const char *[]) { "diff", before, "-", NULL });
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "slmgr.vbs"));
+  }
+}
+
 static void
 test_probe_usage (void)
 {
@@ -469,6 +533,7 @@ main (int    argc,
   g_test_add_func ("/cli/events", test_events);
   g_test_add_func ("/cli/health", test_health);
   g_test_add_func ("/cli/probe-usage", test_probe_usage);
+  g_test_add_func ("/cli/diff", test_diff);
 
   g_test_add_func ("/cli/parse", test_parse);
   g_test_add_func ("/cli/parse-several", test_parse_several);

@@ -3,8 +3,9 @@
 """Validates `kms-doctor-cli COMMAND --json` of every fixture matching GLOB
 against docs/CONTRACT.schema.json, and the example in docs/CONTRACT.md (TAP).
 
-Usage: validate-json.py TOP COMMAND CONTRACT GLOB
-       validate-json.py TOP parse capture-json 'tests/fixtures/captures/*.txt'"""
+Usage: validate-json.py TOP COMMAND CONTRACT GLOB [ARG…]
+       validate-json.py TOP parse capture-json 'tests/fixtures/captures/*.txt'
+The ARGs come before each fixture (`diff --json A` FIXTURE)."""
 import glob
 import json
 import os
@@ -14,6 +15,7 @@ import sys
 import jsonschema
 
 top, command, contract, pattern = sys.argv[1:5]
+before = [os.path.join(top, a) for a in sys.argv[5:]]
 cli = os.environ["KD_CLI"]
 schema = json.load(open(os.path.join(top, "docs", contract + ".schema.json"), encoding="utf-8"))
 jsonschema.Draft202012Validator.check_schema(schema)
@@ -24,7 +26,7 @@ print(f"1..{len(files) + 1}")
 failed = 0
 for i, path in enumerate(files, 1):
     name = os.path.basename(path)
-    run = subprocess.run([cli, command, "--json", path], capture_output=True)
+    run = subprocess.run([cli, command, "--json", *before, path], capture_output=True)
     try:
         doc = json.loads(run.stdout)
         errors = sorted(validator.iter_errors(doc), key=str)
