@@ -24,6 +24,8 @@ int kd_cli_health   (int    argc,
                      char **argv);
 int kd_cli_diff     (int    argc,
                      char **argv);
+int kd_cli_report   (int    argc,
+                     char **argv);
 int kd_cli_probe    (int    argc,
                      char **argv);
 

@@ -166,3 +166,22 @@ kd_cli_run_capture_command (int               argc,
 
   return any ? exit_when_any : exit_otherwise;
 }
+
+/**
+ * kd_cli_parse_time:
+ * @text: a time in ISO 8601, UTC when it names no zone
+ * @message: (out): why it is not one
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL
+ */
+GDateTime *
+kd_cli_parse_time (const char  *text,
+                   char       **message)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  GDateTime *time = g_date_time_new_from_iso8601 (text, utc);
+
+  if (time == NULL)
+    *message = g_strdup_printf (_("“%s” is not a time in ISO 8601, such as 2026-11-30T08:00:00Z"), text);
+  return time;
+}

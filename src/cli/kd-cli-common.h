@@ -34,6 +34,8 @@ GBytes    *kd_cli_read_input          (const char        *path,
 GPtrArray *kd_cli_load_documents      (char             **files,
                                        GError           **error);
 void       kd_cli_print_json          (JsonBuilder       *builder);
+GDateTime *kd_cli_parse_time          (const char        *text,
+                                       char             **message);
 int        kd_cli_run_capture_command (int                argc,
                                        char             **argv,
                                        const char        *parameter,

@@ -147,15 +147,11 @@ kd_cli_health (int    argc,
     return kd_cli_usage_error (_("health needs files or folders: the host’s capture and event logs, its clients’"));
   if (as_of_text != NULL)
     {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      g_autoptr(GDateTime) as_of = g_date_time_new_from_iso8601 (as_of_text, utc);
+      g_autofree char *message = NULL;
+      g_autoptr(GDateTime) as_of = kd_cli_parse_time (as_of_text, &message);
 
       if (as_of == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a time in ISO 8601, such as 2026-11-30T08:00:00Z"),
-                                                      as_of_text);
-          return kd_cli_usage_error (message);
-        }
+        return kd_cli_usage_error (message);
       kd_health_set_as_of (health, as_of);
     }
 

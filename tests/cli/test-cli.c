@@ -496,6 +496,80 @@ test_diff (void)
   }
 }
 
+/* report: written whole, 0; any input or output that cannot be used, 2
+ * with the reason */
+static void
+test_report (void)
+{
+  g_autofree char *before = g_test_build_filename (G_TEST_DIST, "fixtures", "diff", "before.txt", NULL);
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "fixtures", "health", "basic", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("kd-test-report-XXXXXX", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "report.json", NULL);
+  g_autofree char *case_path = g_build_filename (dir, "ticket.kmsdoctor", NULL);
+  g_autofree char *words_path = g_build_filename (dir, "words.txt", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, (const char *[]) { "report", "-o", "-", before, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "KMS Doctor Report"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *contents = NULL;
+    g_autoptr(JsonObject) root = NULL;
+
+    run_cli (&run, NULL, (const char *[]) { "report", "--format", "json", "-o", json_path, before, folder, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_true (g_file_get_contents (json_path, &contents, NULL, NULL));
+    root = parse_json (contents);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "inputs")), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "sections"), 3), "id"),
+                     ==, "health");
+  }
+  {
+    /* a case file: its notes and codes in the report */
+    g_auto(Run) run = { 0 };
+
+    g_assert_true (g_file_set_contents (case_path, "{\"format_version\": 1, \"codes\": [\"0xC004F074\"], "
+                                                   "\"notes\": \"Ticket 4711\"}", -1, NULL));
+    run_cli (&run, NULL, (const char *[]) { "report", "--format", "md", "-o", "-", case_path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Ticket 4711"));
+    g_assert_nonnull (strstr (run.out, "0xC004F074"));
+  }
+  {
+    g_assert_true (g_file_set_contents (words_path, "just some words\n", -1, NULL));
+    const char *bad[][7] = {
+      { "report", before, NULL },
+      { "report", "-o", "-", NULL },
+      { "report", "--format", "pdf", "-o", "-", before },
+      { "report", "-o", "/etc/passwd/x.txt", before, NULL },
+      { "report", "-o", "-", "/nonexistent/dlv.txt", NULL },
+      { "report", "-o", "-", words_path, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto(Run) run = { 0 };
+        const char *args[8] = { 0 };
+
+        memcpy (args, bad[i], sizeof bad[i]);
+        run_cli (&run, NULL, args);
+        g_test_message ("case %u: %s", i, run.err);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_true (run.err[0] != '\0');
+      }
+  }
+  g_unlink (json_path);
+  g_unlink (case_path);
+  g_unlink (words_path);
+  g_rmdir (dir);
+}
+
 static void
 test_probe_usage (void)
 {
@@ -534,6 +608,7 @@ main (int    argc,
   g_test_add_func ("/cli/health", test_health);
   g_test_add_func ("/cli/probe-usage", test_probe_usage);
   g_test_add_func ("/cli/diff", test_diff);
+  g_test_add_func ("/cli/report", test_report);
 
   g_test_add_func ("/cli/parse", test_parse);
   g_test_add_func ("/cli/parse-several", test_parse_several);

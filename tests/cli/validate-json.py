@@ -26,7 +26,8 @@ print(f"1..{len(files) + 1}")
 failed = 0
 for i, path in enumerate(files, 1):
     name = os.path.basename(path)
-    run = subprocess.run([cli, command, "--json", *before, path], capture_output=True)
+    flags = ["--format", "json", "-o", "-"] if command == "report" else ["--json"]
+    run = subprocess.run([cli, command, *flags, *before, path], capture_output=True)
     try:
         doc = json.loads(run.stdout)
         errors = sorted(validator.iter_errors(doc), key=str)

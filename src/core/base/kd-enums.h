@@ -272,6 +272,47 @@ typedef enum /*< prefix=KD_HEALTH_CHART >*/
 } KdHealthChartKind;
 
 /**
+ * KdReportFormat:
+ * @KD_REPORT_FORMAT_TEXT: plain text
+ * @KD_REPORT_FORMAT_MARKDOWN: Markdown
+ * @KD_REPORT_FORMAT_JSON: JSON (docs/report-json.md)
+ * @KD_REPORT_FORMAT_CSV: the client table as CSV
+ *
+ * What a report is written as.  The nicks are what `report --format`
+ * takes.
+ */
+typedef enum /*< prefix=KD_REPORT_FORMAT >*/
+{
+  KD_REPORT_FORMAT_TEXT     = 0, /*< nick=txt >*/
+  KD_REPORT_FORMAT_MARKDOWN = 1, /*< nick=md >*/
+  KD_REPORT_FORMAT_JSON     = 2, /*< nick=json >*/
+  KD_REPORT_FORMAT_CSV      = 3, /*< nick=csv >*/
+} KdReportFormat;
+
+/**
+ * KdReportBlockKind:
+ * @KD_REPORT_BLOCK_PARAGRAPH: text
+ * @KD_REPORT_BLOCK_FIELDS: labels and values
+ * @KD_REPORT_BLOCK_TABLE: columns and rows
+ * @KD_REPORT_BLOCK_LIST: items
+ * @KD_REPORT_BLOCK_CODE: text as it is: commands, a raw input
+ * @KD_REPORT_BLOCK_FINDING: a finding: severity, title, explanation,
+ *   remedy and commands
+ *
+ * The blocks a report's sections are made of.  The nicks are the `kind`
+ * of `report --format json`.
+ */
+typedef enum /*< prefix=KD_REPORT_BLOCK >*/
+{
+  KD_REPORT_BLOCK_PARAGRAPH = 0,
+  KD_REPORT_BLOCK_FIELDS    = 1,
+  KD_REPORT_BLOCK_TABLE     = 2,
+  KD_REPORT_BLOCK_LIST      = 3,
+  KD_REPORT_BLOCK_CODE      = 4,
+  KD_REPORT_BLOCK_FINDING   = 5,
+} KdReportBlockKind;
+
+/**
  * KdHealthClientFilter:
  * @KD_HEALTH_CLIENT_ALL: every client
  * @KD_HEALTH_CLIENT_CLONES: clients whose machine ID was reported under

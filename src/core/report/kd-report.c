@@ -1,0 +1,1132 @@
+/* kd-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "kd-capture-parser.h"
+#include "kd-capture-product.h"
+#include "kd-command.h"
+#include "kd-diagnosis.h"
+#include "kd-enum-types.h"
+#include "kd-error-catalog.h"
+#include "kd-field-info.h"
+#include "kd-health-chart.h"
+#include "kd-hresult.h"
+#include "kd-report.h"
+
+/* What a case holds, as one document to attach to a ticket: where it
+ * comes from, the verdict, what was checked and what was not, the
+ * findings with their remedies, the health of the KMS host, its clients,
+ * each capture's fields, the codes looked up, the notes, and the inputs
+ * themselves.  The report is a tree of sections made of blocks (a
+ * paragraph, labels and values, a table, a list, code, a finding), made
+ * once; every format is written from it, so that each says the same. */
+
+typedef struct
+{
+  KdReportBlockKind kind;
+  char *text;               /* a paragraph, code */
+  GStrv columns;            /* a table's */
+  GPtrArray *rows;          /* GStrv: a table's rows, fields' {label, value}, a list's {item} */
+  KdFindingSeverity severity;
+  char *title;              /* a finding's */
+  char *remedy;
+} Block;
+
+typedef struct
+{
+  char *id;
+  char *title;
+  GPtrArray *blocks;
+} Section;
+
+typedef struct
+{
+  char *name;
+  gsize size;
+  char *sha256;
+} Input;
+
+typedef struct
+{
+  char *name;
+  char *text;               /* as given, for the appendix */
+  KdCapture *capture;
+  KdDiagnosis *diagnosis;
+} Capture;
+
+struct _KdReport
+{
+  GObject parent_instance;
+
+  GArray *inputs;           /* Input */
+  GPtrArray *captures;      /* Capture */
+  KdHealth *health;
+  GStrv codes;
+  char *notes;
+  GDateTime *made;
+
+  GPtrArray *sections;      /* Section, made when first written */
+};
+
+G_DEFINE_FINAL_TYPE (KdReport, kd_report, G_TYPE_OBJECT)
+
+static void
+block_free (gpointer data)
+{
+  Block *block = data;
+
+  g_free (block->text);
+  g_strfreev (block->columns);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block->title);
+  g_free (block->remedy);
+  g_free (block);
+}
+
+static void
+section_free (gpointer data)
+{
+  Section *section = data;
+
+  g_free (section->id);
+  g_free (section->title);
+  g_ptr_array_unref (section->blocks);
+  g_free (section);
+}
+
+static void
+input_clear (gpointer data)
+{
+  Input *input = data;
+
+  g_free (input->name);
+  g_free (input->sha256);
+}
+
+static void
+capture_free (gpointer data)
+{
+  Capture *capture = data;
+
+  g_free (capture->name);
+  g_free (capture->text);
+  g_clear_object (&capture->capture);
+  g_clear_object (&capture->diagnosis);
+  g_free (capture);
+}
+
+static void
+kd_report_finalize (GObject *object)
+{
+  KdReport *self = (KdReport *) object;
+
+  g_array_unref (self->inputs);
+  g_ptr_array_unref (self->captures);
+  g_clear_object (&self->health);
+  g_strfreev (self->codes);
+  g_free (self->notes);
+  g_clear_pointer (&self->made, g_date_time_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kd_report_parent_class)->finalize (object);
+}
+
+static void
+kd_report_class_init (KdReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kd_report_finalize;
+}
+
+static void
+kd_report_init (KdReport *self)
+{
+  self->inputs = g_array_new (FALSE, TRUE, sizeof (Input));
+  g_array_set_clear_func (self->inputs, input_clear);
+  self->captures = g_ptr_array_new_with_free_func (capture_free);
+  self->codes = g_new0 (char *, 1);
+  self->notes = g_strdup ("");
+}
+
+/* Building the tree ------------------------------------------------------- */
+
+static Section *
+add_section (KdReport   *self,
+             const char *id,
+             const char *title)
+{
+  Section *section = g_new0 (Section, 1);
+
+  section->id = g_strdup (id);
+  section->title = g_strdup (title);
+  section->blocks = g_ptr_array_new_with_free_func (block_free);
+  g_ptr_array_add (self->sections, section);
+  return section;
+}
+
+static Block *
+add_block (Section           *section,
+           KdReportBlockKind  kind,
+           const char        *text)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = kind;
+  block->text = g_strdup (text);
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_ptr_array_add (section->blocks, block);
+  return block;
+}
+
+static void
+add_row (Block *block,
+         ...)
+{
+  g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+  va_list args;
+  const char *cell;
+
+  va_start (args, block);
+  while ((cell = va_arg (args, const char *)) != NULL)
+    g_strv_builder_add (row, cell);
+  va_end (args);
+  g_ptr_array_add (block->rows, g_strv_builder_end (row));
+}
+
+/* a field whose value may be missing: a dash */
+static void
+add_field (Block      *block,
+           const char *label,
+           const char *value)
+{
+  add_row (block, label, value != NULL && *value != '\0' ? value : "—", NULL);
+}
+
+static char *
+format_date (GDateTime *time)
+{
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%d") : NULL;
+}
+
+static void
+add_finding (Section    *section,
+             KdFinding  *finding,
+             const char *about)
+{
+  Block *block = add_block (section, KD_REPORT_BLOCK_FINDING, kd_finding_get_explanation (finding));
+  GListModel *commands = kd_finding_get_commands (finding);
+
+  block->severity = kd_finding_get_severity (finding);
+  block->title = about != NULL ? g_strdup_printf ("%s — %s", kd_finding_get_title (finding), about)
+                               : g_strdup (kd_finding_get_title (finding));
+  block->remedy = g_strdup (kd_finding_get_remedy (finding));
+  for (guint i = 0; commands != NULL && i < g_list_model_get_n_items (commands); i++)
+    {
+      g_autoptr(KdCommand) command = g_list_model_get_item (commands, i);
+
+      add_row (block, kd_command_get_command (command),
+               kd_command_get_description (command) != NULL ? kd_command_get_description (command) : "", NULL);
+    }
+}
+
+static KdVerdict
+health_verdict (KdHealth *health)
+{
+  GListModel *findings = kd_health_get_findings (health);
+  KdVerdict verdict = KD_VERDICT_OK;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KdFinding) finding = g_list_model_get_item (findings, i);
+
+      if (kd_finding_get_severity (finding) == KD_FINDING_ERROR)
+        verdict = KD_VERDICT_ERROR;
+      else if (kd_finding_get_severity (finding) == KD_FINDING_WARNING && verdict == KD_VERDICT_OK)
+        verdict = KD_VERDICT_WARNING;
+    }
+  return verdict;
+}
+
+static void
+build_summary (KdReport *self)
+{
+  Section *section = add_section (self, "summary", _("Verdict"));
+  KdVerdict verdict = kd_report_get_verdict (self);
+  guint errors = 0, warnings = 0;
+  g_autofree char *summary = NULL;
+  Block *products;
+
+  for (guint i = 0; i < self->captures->len; i++)
+    {
+      Capture *capture = g_ptr_array_index (self->captures, i);
+      GListModel *findings = kd_diagnosis_get_findings (capture->diagnosis);
+
+      for (guint k = 0; k < g_list_model_get_n_items (findings); k++)
+        {
+          g_autoptr(KdFinding) finding = g_list_model_get_item (findings, k);
+
+          errors += kd_finding_get_severity (finding) == KD_FINDING_ERROR;
+          warnings += kd_finding_get_severity (finding) == KD_FINDING_WARNING;
+        }
+    }
+  if (self->health != NULL)
+    {
+      GListModel *findings = kd_health_get_findings (self->health);
+
+      for (guint k = 0; k < g_list_model_get_n_items (findings); k++)
+        {
+          g_autoptr(KdFinding) finding = g_list_model_get_item (findings, k);
+
+          errors += kd_finding_get_severity (finding) == KD_FINDING_ERROR;
+          warnings += kd_finding_get_severity (finding) == KD_FINDING_WARNING;
+        }
+    }
+
+  add_block (section, KD_REPORT_BLOCK_PARAGRAPH, kd_verdict_get_label (verdict));
+  {
+    g_autofree char *read = g_strdup_printf (ngettext ("%u capture", "%u captures", self->captures->len),
+                                             self->captures->len);
+    g_autofree char *found_errors = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+    g_autofree char *found_warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+
+    /* TRANSLATORS: "Read: 2 captures, and the health of a KMS host. Found: 1 error, 3 warnings." */
+    summary = g_strdup_printf (_("Read: %s, and %s. Found: %s, %s."), read,
+                               self->health != NULL ? _("the health of a KMS host") : _("no health of a KMS host"),
+                               found_errors, found_warnings);
+  }
+  add_block (section, KD_REPORT_BLOCK_PARAGRAPH, summary);
+
+  /* every product in one verdict: Windows and Office side by side */
+  products = add_block (section, KD_REPORT_BLOCK_TABLE, NULL);
+  products->columns = g_strdupv ((char *[]) { (char *) _("Product"), (char *) _("Capture"), (char *) _("Verdict"), NULL });
+  for (guint i = 0; i < self->captures->len; i++)
+    {
+      Capture *capture = g_ptr_array_index (self->captures, i);
+      const char * const *labels = kd_diagnosis_get_product_labels (capture->diagnosis);
+
+      for (guint p = 0; labels != NULL && labels[p] != NULL; p++)
+        add_row (products, labels[p], capture->name,
+                 kd_verdict_get_label (kd_diagnosis_get_product_verdict (capture->diagnosis, p)), NULL);
+    }
+  if (products->rows->len == 0)
+    {
+      g_ptr_array_remove (section->blocks, products);
+    }
+}
+
+static void
+build_checks (KdReport *self)
+{
+  Section *section = add_section (self, "checks", _("What Was Checked"));
+  Block *table = add_block (section, KD_REPORT_BLOCK_TABLE, NULL);
+  g_autofree char *captures = g_strdup_printf (ngettext ("Checked: %u capture", "Checked: %u captures",
+                                                         self->captures->len),
+                                               self->captures->len);
+  gboolean history = self->health != NULL && kd_health_chart_has_data (self->health, KD_HEALTH_CHART_COUNT);
+  guint clients = self->health != NULL ? g_list_model_get_n_items (kd_health_get_clients (self->health)) : 0;
+  g_autofree char *clients_text = g_strdup_printf (ngettext ("Checked: %u client", "Checked: %u clients", clients),
+                                                   clients);
+  const char *not_checked = _("Not checked: not given");
+
+  table->columns = g_strdupv ((char *[]) { (char *) _("Check"), (char *) _("Status"), NULL });
+  add_row (table, _("Captures of slmgr.vbs or ospp.vbs"), self->captures->len > 0 ? captures : not_checked, NULL);
+  add_row (table, _("The host’s history of requests (event 12290)"), history ? _("Checked") : not_checked, NULL);
+  add_row (table, _("The clients (their captures, events, or the host’s history)"),
+           clients > 0 ? clients_text : not_checked, NULL);
+  add_row (table, _("The network (DNS records and ports)"), _("Not checked: no probe in this report"), NULL);
+}
+
+static void
+build_findings (KdReport *self)
+{
+  Section *section = add_section (self, "findings", _("Findings"));
+
+  for (guint i = 0; i < self->captures->len; i++)
+    {
+      Capture *capture = g_ptr_array_index (self->captures, i);
+      GListModel *findings = kd_diagnosis_get_findings (capture->diagnosis);
+
+      for (guint k = 0; k < g_list_model_get_n_items (findings); k++)
+        {
+          g_autoptr(KdFinding) finding = g_list_model_get_item (findings, k);
+
+          add_finding (section, finding, capture->name);
+        }
+    }
+  if (self->health != NULL)
+    {
+      GListModel *findings = kd_health_get_findings (self->health);
+
+      for (guint k = 0; k < g_list_model_get_n_items (findings); k++)
+        {
+          g_autoptr(KdFinding) finding = g_list_model_get_item (findings, k);
+
+          add_finding (section, finding, _("KMS Health"));
+        }
+    }
+  if (section->blocks->len == 0)
+    add_block (section, KD_REPORT_BLOCK_PARAGRAPH, _("Nothing was found wrong."));
+}
+
+static void
+build_health (KdReport *self)
+{
+  Section *section;
+  Block *fields;
+  g_autofree char *count = NULL, *cap = NULL, *reported = NULL, *hosts = NULL, *failed = NULL;
+  g_autofree char *as_of = NULL, *below_25 = NULL, *below_5 = NULL;
+  gint64 host_count;
+
+  if (self->health == NULL)
+    return;
+  section = add_section (self, "health", _("KMS Health"));
+  fields = add_block (section, KD_REPORT_BLOCK_FIELDS, NULL);
+  as_of = g_date_time_format (kd_health_get_as_of (self->health), "%Y-%m-%d %H:%M UTC");
+  count = g_strdup_printf ("%u", kd_health_get_count (self->health));
+  cap = g_strdup_printf ("%u", kd_health_get_cap (self->health));
+  host_count = kd_health_get_reported_count (self->health);
+  reported = host_count >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, host_count) : NULL;
+  hosts = g_strdup_printf ("%u", kd_health_get_n_hosts (self->health));
+  failed = g_strdup_printf ("%u", kd_health_get_n_failed_requests (self->health, NULL));
+  below_25 = format_date (kd_health_get_below_on (self->health, 25));
+  below_5 = format_date (kd_health_get_below_on (self->health, 5));
+  add_field (fields, _("As of"), as_of);
+  add_field (fields, _("Count"), count);
+  add_field (fields, _("Cap"), cap);
+  add_field (fields, _("The host’s own count"), reported);
+  add_field (fields, _("Below 25 on, if nobody renews"), below_25);
+  add_field (fields, _("Below 5 on, if nobody renews"), below_5);
+  add_field (fields, _("KMS hosts"), hosts);
+  add_field (fields, _("Failed requests"), failed);
+
+  /* the charts, in words: the text a chart's image stands beside */
+  for (KdHealthChartKind kind = KD_HEALTH_CHART_COUNT; kind <= KD_HEALTH_CHART_EXPIRIES; kind++)
+    {
+      g_autofree char *text = kd_health_chart_describe (self->health, kind);
+
+      add_block (section, KD_REPORT_BLOCK_PARAGRAPH, text);
+    }
+}
+
+static void
+build_clients (KdReport *self)
+{
+  GListModel *clients;
+  Section *section;
+  Block *table;
+
+  if (self->health == NULL || g_list_model_get_n_items (clients = kd_health_get_clients (self->health)) == 0)
+    return;
+  section = add_section (self, "clients", _("Clients"));
+  table = add_block (section, KD_REPORT_BLOCK_TABLE, NULL);
+  table->columns = g_strdupv ((char *[]) {
+    (char *) _("Name"), (char *) _("Machine ID (CMID)"), (char *) _("KMS host"), (char *) _("Last request (UTC)"),
+    (char *) _("State"), (char *) _("Expires (UTC)"), (char *) _("Last result"), NULL });
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(KdHealthClient) client = g_list_model_get_item (clients, i);
+      GDateTime *last = kd_health_client_get_last_request (client);
+      g_autofree char *last_text = last != NULL ? g_date_time_format (last, "%Y-%m-%d %H:%M") : g_strdup ("—");
+      g_autofree char *expires = format_date (kd_health_client_get_expires (client));
+      const char *name = kd_health_client_get_name (client);
+      const char *host = kd_health_client_get_kms_host (client);
+      const char *result = kd_health_client_get_last_hresult (client);
+
+      add_row (table, name != NULL ? name : "—", kd_health_client_get_cmid (client), host != NULL ? host : "—",
+               last_text, kd_client_license_state_get_label (kd_health_client_get_license_state (client)),
+               expires != NULL ? expires : "—", result != NULL ? result : "—", NULL);
+    }
+}
+
+static void
+build_captures (KdReport *self)
+{
+  for (guint i = 0; i < self->captures->len; i++)
+    {
+      Capture *capture = g_ptr_array_index (self->captures, i);
+      GListModel *products = kd_capture_get_products (capture->capture);
+      g_autofree char *id = g_strdup_printf ("capture-%u", i + 1);
+      g_autofree char *title = g_strdup_printf (_("Capture: %s"), capture->name);
+      Section *section = add_section (self, id, title);
+
+      for (guint p = 0; p < g_list_model_get_n_items (products); p++)
+        {
+          g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, p);
+          const char *name = kd_capture_product_get_name (product);
+          Block *fields;
+
+          add_block (section, KD_REPORT_BLOCK_PARAGRAPH, name != NULL ? name : _("(a product without a name)"));
+          fields = add_block (section, KD_REPORT_BLOCK_FIELDS, NULL);
+          for (guint f = 0; f < kd_field_info_get_n (); f++)
+            {
+              const KdFieldInfo *info = kd_field_info_get_nth (f);
+              const char *value = kd_capture_product_get_field (product, kd_field_info_get_key (info));
+
+              if (value != NULL && *value != '\0')
+                add_field (fields, kd_field_info_get_label (info), value);
+            }
+        }
+    }
+}
+
+static void
+build_codes (KdReport *self)
+{
+  KdErrorCatalog *catalog;
+  Section *section;
+  Block *list;
+
+  if (self->codes[0] == NULL)
+    return;
+  catalog = kd_error_catalog_get_default ();
+  section = add_section (self, "codes", _("Codes Looked Up"));
+  list = add_block (section, KD_REPORT_BLOCK_LIST, NULL);
+  for (guint i = 0; self->codes[i] != NULL; i++)
+    {
+      guint32 value;
+      KdErrorCode *code = kd_hresult_parse (self->codes[i], &value, NULL) ? kd_error_catalog_lookup (catalog, value) : NULL;
+      g_autofree char *item = code != NULL ? g_strdup_printf ("%s — %s", self->codes[i], kd_error_code_get_title (code))
+                                           : g_strdup (self->codes[i]);
+
+      add_row (list, item, NULL);
+    }
+}
+
+static void
+build_notes_and_inputs (KdReport *self)
+{
+  if (*self->notes != '\0')
+    add_block (add_section (self, "notes", _("Notes")), KD_REPORT_BLOCK_PARAGRAPH, self->notes);
+
+  if (self->captures->len > 0)
+    {
+      Section *section = add_section (self, "appendix", _("Appendix: the Captures as Given"));
+
+      for (guint i = 0; i < self->captures->len; i++)
+        {
+          Capture *capture = g_ptr_array_index (self->captures, i);
+
+          add_block (section, KD_REPORT_BLOCK_PARAGRAPH, capture->name);
+          add_block (section, KD_REPORT_BLOCK_CODE, capture->text);
+        }
+    }
+}
+
+static void
+build (KdReport *self)
+{
+  if (self->sections != NULL)
+    return;
+  self->sections = g_ptr_array_new_with_free_func (section_free);
+  build_summary (self);
+  build_checks (self);
+  build_findings (self);
+  build_health (self);
+  build_clients (self);
+  build_captures (self);
+  build_codes (self);
+  build_notes_and_inputs (self);
+}
+
+/* Plain text -------------------------------------------------------------- */
+
+static void
+text_underline (GString    *out,
+                const char *title,
+                char        mark)
+{
+  g_string_append_printf (out, "%s\n", title);
+  for (glong i = 0; i < g_utf8_strlen (title, -1); i++)
+    g_string_append_c (out, mark);
+  g_string_append (out, "\n\n");
+}
+
+static void
+text_table (GString *out,
+            GStrv    columns,
+            GPtrArray *rows)
+{
+  guint n = columns != NULL ? g_strv_length (columns) : (rows->len > 0 ? g_strv_length (g_ptr_array_index (rows, 0)) : 0);
+  g_autofree glong *widths = g_new0 (glong, MAX (n, 1));
+
+  for (guint c = 0; c < n && columns != NULL; c++)
+    widths[c] = g_utf8_strlen (columns[c], -1);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n && row[c] != NULL; c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (row[c], -1));
+    }
+  for (int r = columns != NULL ? -1 : 0; r < (int) rows->len; r++)
+    {
+      GStrv row = r < 0 ? columns : g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n && row[c] != NULL; c++)
+        {
+          g_string_append (out, row[c]);
+          if (c + 1 < n)
+            for (glong pad = g_utf8_strlen (row[c], -1); pad < widths[c] + 2; pad++)
+              g_string_append_c (out, ' ');
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+render_text (KdReport *self,
+             GString  *out)
+{
+  for (guint s = 0; s < self->sections->len; s++)
+    {
+      Section *section = g_ptr_array_index (self->sections, s);
+
+      text_underline (out, section->title, '=');
+      for (guint b = 0; b < section->blocks->len; b++)
+        {
+          Block *block = g_ptr_array_index (section->blocks, b);
+
+          switch (block->kind)
+            {
+            case KD_REPORT_BLOCK_PARAGRAPH:
+              g_string_append_printf (out, "%s\n\n", block->text);
+              break;
+            case KD_REPORT_BLOCK_FIELDS:
+            case KD_REPORT_BLOCK_TABLE:
+              text_table (out, block->columns, block->rows);
+              break;
+            case KD_REPORT_BLOCK_LIST:
+              for (guint r = 0; r < block->rows->len; r++)
+                g_string_append_printf (out, "- %s\n", ((GStrv) g_ptr_array_index (block->rows, r))[0]);
+              g_string_append_c (out, '\n');
+              break;
+            case KD_REPORT_BLOCK_CODE:
+              {
+                g_auto(GStrv) lines = g_strsplit (block->text != NULL ? block->text : "", "\n", -1);
+
+                for (guint l = 0; lines[l] != NULL; l++)
+                  g_string_append_printf (out, "    %s\n", lines[l]);
+                g_string_append_c (out, '\n');
+              }
+              break;
+            case KD_REPORT_BLOCK_FINDING:
+              g_string_append_printf (out, "[%s] %s\n\n%s\n\n", kd_finding_severity_get_label (block->severity),
+                                      block->title, block->text != NULL ? block->text : "");
+              if (block->remedy != NULL && *block->remedy != '\0')
+                g_string_append_printf (out, "%s\n\n", block->remedy);
+              for (guint r = 0; r < block->rows->len; r++)
+                g_string_append_printf (out, "    %s\n", ((GStrv) g_ptr_array_index (block->rows, r))[0]);
+              if (block->rows->len > 0)
+                g_string_append_c (out, '\n');
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+    }
+}
+
+/* Markdown ---------------------------------------------------------------- */
+
+/* Text that Markdown shows as it is: what it would read as markup is
+ * escaped, and a line break in a table cell is a space */
+static void
+md_escape (GString    *out,
+           const char *text,
+           gboolean    in_table)
+{
+  for (const char *c = text != NULL ? text : ""; *c != '\0'; c++)
+    {
+      if (strchr ("\\`*_[]<>|", *c) != NULL)
+        g_string_append_c (out, '\\');
+      if (in_table && (*c == '\n' || *c == '\r'))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_c (out, *c);
+    }
+}
+
+/* A fence longer than any run of backticks in @text */
+static char *
+md_fence (const char *text)
+{
+  guint longest = 0, run = 0;
+
+  for (const char *c = text != NULL ? text : ""; *c != '\0'; c++)
+    {
+      run = *c == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+  return g_strnfill (MAX (3, longest + 1), '`');
+}
+
+static void
+md_table (GString   *out,
+          GStrv      columns,
+          GPtrArray *rows)
+{
+  guint n = columns != NULL ? g_strv_length (columns) : 2;
+  const char *fields[] = { _("Field"), _("Value"), NULL };
+
+  if (columns == NULL)
+    columns = (GStrv) fields;
+  g_string_append (out, "|");
+  for (guint c = 0; c < n; c++)
+    {
+      g_string_append_c (out, ' ');
+      md_escape (out, columns[c], TRUE);
+      g_string_append (out, " |");
+    }
+  g_string_append (out, "\n|");
+  for (guint c = 0; c < n; c++)
+    g_string_append (out, "---|");
+  g_string_append_c (out, '\n');
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+
+      g_string_append (out, "|");
+      for (guint c = 0; c < n && row[c] != NULL; c++)
+        {
+          g_string_append_c (out, ' ');
+          md_escape (out, row[c], TRUE);
+          g_string_append (out, " |");
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+render_markdown (KdReport *self,
+                 GString  *out)
+{
+  for (guint s = 0; s < self->sections->len; s++)
+    {
+      Section *section = g_ptr_array_index (self->sections, s);
+
+      g_string_append (out, "## ");
+      md_escape (out, section->title, FALSE);
+      g_string_append (out, "\n\n");
+      for (guint b = 0; b < section->blocks->len; b++)
+        {
+          Block *block = g_ptr_array_index (section->blocks, b);
+
+          switch (block->kind)
+            {
+            case KD_REPORT_BLOCK_PARAGRAPH:
+              md_escape (out, block->text, FALSE);
+              g_string_append (out, "\n\n");
+              break;
+            case KD_REPORT_BLOCK_FIELDS:
+            case KD_REPORT_BLOCK_TABLE:
+              md_table (out, block->columns, block->rows);
+              break;
+            case KD_REPORT_BLOCK_LIST:
+              for (guint r = 0; r < block->rows->len; r++)
+                {
+                  g_string_append (out, "- ");
+                  md_escape (out, ((GStrv) g_ptr_array_index (block->rows, r))[0], TRUE);
+                  g_string_append_c (out, '\n');
+                }
+              g_string_append_c (out, '\n');
+              break;
+            case KD_REPORT_BLOCK_CODE:
+              {
+                g_autofree char *fence = md_fence (block->text);
+
+                g_string_append_printf (out, "%s\n%s\n%s\n\n", fence, block->text != NULL ? block->text : "", fence);
+              }
+              break;
+            case KD_REPORT_BLOCK_FINDING:
+              g_string_append (out, "### ");
+              md_escape (out, kd_finding_severity_get_label (block->severity), FALSE);
+              g_string_append (out, ": ");
+              md_escape (out, block->title, FALSE);
+              g_string_append (out, "\n\n");
+              md_escape (out, block->text, FALSE);
+              g_string_append (out, "\n\n");
+              if (block->remedy != NULL && *block->remedy != '\0')
+                {
+                  md_escape (out, block->remedy, FALSE);
+                  g_string_append (out, "\n\n");
+                }
+              if (block->rows->len > 0)
+                {
+                  g_autoptr(GString) commands = g_string_new (NULL);
+                  g_autofree char *fence = NULL;
+
+                  for (guint r = 0; r < block->rows->len; r++)
+                    g_string_append_printf (commands, "%s\n", ((GStrv) g_ptr_array_index (block->rows, r))[0]);
+                  fence = md_fence (commands->str);
+                  g_string_append_printf (out, "%s\n%s%s\n\n", fence, commands->str, fence);
+                }
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+    }
+}
+
+/* JSON (docs/report-json.md) --------------------------------------------- */
+
+static void
+json_rows (JsonBuilder *builder,
+           const char  *member,
+           GPtrArray   *rows,
+           gboolean     first_only)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+
+      if (first_only)
+        {
+          json_builder_add_string_value (builder, row[0]);
+          continue;
+        }
+      json_builder_begin_array (builder);
+      for (guint c = 0; row[c] != NULL; c++)
+        json_builder_add_string_value (builder, row[c]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+render_json (KdReport *self,
+             GString  *out)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *made = g_date_time_format_iso8601 (self->made);
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format_version");
+  json_builder_add_int_value (builder, KD_REPORT_FORMAT_VERSION);
+  json_builder_set_member_name (builder, "generator");
+  json_builder_add_string_value (builder, "KMS Doctor " PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "made");
+  json_builder_add_string_value (builder, made);
+  json_builder_set_member_name (builder, "redacted");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_set_member_name (builder, "verdict");
+  json_builder_add_string_value (builder, kd_verdict_get_id (kd_report_get_verdict (self)));
+  json_builder_set_member_name (builder, "inputs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      Input *input = &g_array_index (self->inputs, Input, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, input->name);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, (gint64) input->size);
+      json_builder_set_member_name (builder, "sha256");
+      json_builder_add_string_value (builder, input->sha256);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < self->sections->len; s++)
+    {
+      Section *section = g_ptr_array_index (self->sections, s);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, section->id);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, section->title);
+      json_builder_set_member_name (builder, "blocks");
+      json_builder_begin_array (builder);
+      for (guint b = 0; b < section->blocks->len; b++)
+        {
+          Block *block = g_ptr_array_index (section->blocks, b);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, kd_enum_get_nick (KD_TYPE_REPORT_BLOCK_KIND, block->kind));
+          switch (block->kind)
+            {
+            case KD_REPORT_BLOCK_PARAGRAPH:
+            case KD_REPORT_BLOCK_CODE:
+              json_builder_set_member_name (builder, "text");
+              json_builder_add_string_value (builder, block->text != NULL ? block->text : "");
+              break;
+            case KD_REPORT_BLOCK_FIELDS:
+              json_rows (builder, "fields", block->rows, FALSE);
+              break;
+            case KD_REPORT_BLOCK_TABLE:
+              json_builder_set_member_name (builder, "columns");
+              json_builder_begin_array (builder);
+              for (guint c = 0; block->columns[c] != NULL; c++)
+                json_builder_add_string_value (builder, block->columns[c]);
+              json_builder_end_array (builder);
+              json_rows (builder, "rows", block->rows, FALSE);
+              break;
+            case KD_REPORT_BLOCK_LIST:
+              json_rows (builder, "items", block->rows, TRUE);
+              break;
+            case KD_REPORT_BLOCK_FINDING:
+              json_builder_set_member_name (builder, "severity");
+              json_builder_add_string_value (builder, kd_finding_severity_get_id (block->severity));
+              json_builder_set_member_name (builder, "title");
+              json_builder_add_string_value (builder, block->title);
+              json_builder_set_member_name (builder, "explanation");
+              json_builder_add_string_value (builder, block->text != NULL ? block->text : "");
+              json_builder_set_member_name (builder, "remedy");
+              json_builder_add_string_value (builder, block->remedy != NULL ? block->remedy : "");
+              json_rows (builder, "commands", block->rows, TRUE);
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_string_append (out, text);
+  g_string_append_c (out, '\n');
+}
+
+/* Public API -------------------------------------------------------------- */
+
+KdReport *
+kd_report_new (void)
+{
+  return g_object_new (KD_TYPE_REPORT, NULL);
+}
+
+/**
+ * kd_report_add_input:
+ * @name: the input's name, as the user gave it
+ * @contents: (nullable): its bytes, for its size and SHA-256; %NULL for a
+ *   folder
+ *
+ * An input listed at the top of the report, where it comes from.
+ */
+void
+kd_report_add_input (KdReport   *self,
+                     const char *name,
+                     GBytes     *contents)
+{
+  Input input = { g_strdup (name), 0, NULL };
+
+  g_return_if_fail (KD_IS_REPORT (self));
+  g_return_if_fail (name != NULL);
+
+  if (contents != NULL)
+    {
+      input.size = g_bytes_get_size (contents);
+      input.sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
+    }
+  else
+    input.sha256 = g_strdup ("");
+  g_array_append_val (self->inputs, input);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+}
+
+/**
+ * kd_report_add_capture:
+ * @name: (nullable): where it came from, or %NULL for a paste
+ * @text: what slmgr.vbs or ospp.vbs printed, in UTF-8
+ *
+ * A capture, read and diagnosed for the report, and given whole in its
+ * appendix.
+ */
+void
+kd_report_add_capture (KdReport   *self,
+                       const char *name,
+                       const char *text)
+{
+  Capture *entry;
+
+  g_return_if_fail (KD_IS_REPORT (self));
+  g_return_if_fail (text != NULL);
+
+  entry = g_new0 (Capture, 1);
+  entry->name = g_strdup (name != NULL ? name : _("Pasted capture"));
+  entry->text = g_strdup (text);
+  entry->capture = kd_capture_parse ((const guint8 *) text, strlen (text), KD_CAPTURE_PARSE_NONE, NULL);
+  entry->diagnosis = kd_diagnosis_new (entry->capture);
+  g_ptr_array_add (self->captures, entry);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+}
+
+/**
+ * kd_report_set_health:
+ * @health: (nullable): the health snapshot of the KMS host, finished
+ */
+void
+kd_report_set_health (KdReport *self,
+                      KdHealth *health)
+{
+  g_return_if_fail (KD_IS_REPORT (self));
+
+  g_set_object (&self->health, health);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+}
+
+void
+kd_report_set_codes (KdReport           *self,
+                     const char * const *codes)
+{
+  g_return_if_fail (KD_IS_REPORT (self));
+
+  g_strfreev (self->codes);
+  self->codes = codes != NULL ? g_strdupv ((char **) codes) : g_new0 (char *, 1);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+}
+
+void
+kd_report_set_notes (KdReport   *self,
+                     const char *notes)
+{
+  g_return_if_fail (KD_IS_REPORT (self));
+
+  g_set_str (&self->notes, notes != NULL ? notes : "");
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+}
+
+/**
+ * kd_report_set_made:
+ * @made: (nullable): when the report is made, or %NULL for now
+ */
+void
+kd_report_set_made (KdReport  *self,
+                    GDateTime *made)
+{
+  g_return_if_fail (KD_IS_REPORT (self));
+
+  g_clear_pointer (&self->made, g_date_time_unref);
+  self->made = made != NULL ? g_date_time_to_utc (made) : NULL;
+}
+
+/**
+ * kd_report_get_verdict:
+ *
+ * Returns: the worst of the captures' verdicts and the health's findings
+ */
+KdVerdict
+kd_report_get_verdict (KdReport *self)
+{
+  KdVerdict verdict = KD_VERDICT_OK;
+
+  g_return_val_if_fail (KD_IS_REPORT (self), KD_VERDICT_OK);
+
+  for (guint i = 0; i < self->captures->len; i++)
+    verdict = MAX (verdict, kd_diagnosis_get_verdict (((Capture *) g_ptr_array_index (self->captures, i))->diagnosis));
+  if (self->health != NULL)
+    verdict = MAX (verdict, health_verdict (self->health));
+  return verdict;
+}
+
+/**
+ * kd_report_render:
+ * @format: what to write
+ * @out: where to append it
+ *
+ * Writes the report; the CSV is its client table.
+ */
+void
+kd_report_render (KdReport       *self,
+                  KdReportFormat  format,
+                  GString        *out)
+{
+  g_autofree char *made = NULL;
+
+  g_return_if_fail (KD_IS_REPORT (self));
+  g_return_if_fail (out != NULL);
+
+  if (self->made == NULL)
+    self->made = g_date_time_new_now_utc ();
+  build (self);
+  made = g_date_time_format (self->made, "%Y-%m-%d %H:%M UTC");
+
+  switch (format)
+    {
+    case KD_REPORT_FORMAT_TEXT:
+    case KD_REPORT_FORMAT_MARKDOWN:
+      {
+        gboolean md = format == KD_REPORT_FORMAT_MARKDOWN;
+        g_autofree char *provenance = g_strdup_printf (_("Made %s by KMS Doctor %s; not redacted."), made,
+                                                       PACKAGE_VERSION);
+
+        if (md)
+          {
+            g_string_append (out, "# ");
+            md_escape (out, _("KMS Doctor Report"), FALSE);
+            g_string_append (out, "\n\n");
+            md_escape (out, provenance, FALSE);
+            g_string_append (out, "\n\n");
+          }
+        else
+          {
+            text_underline (out, _("KMS Doctor Report"), '#');
+            g_string_append_printf (out, "%s\n\n", provenance);
+          }
+        for (guint i = 0; i < self->inputs->len; i++)
+          {
+            Input *input = &g_array_index (self->inputs, Input, i);
+            g_autofree char *size = g_format_size (input->size);
+            g_autofree char *line = *input->sha256 != '\0'
+                                      ? g_strdup_printf (_("Input: %s (%s, SHA-256 %s)"), input->name, size, input->sha256)
+                                      : g_strdup_printf (_("Input: %s"), input->name);
+
+            if (md)
+              {
+                g_string_append (out, "- ");
+                md_escape (out, line, FALSE);
+                g_string_append_c (out, '\n');
+              }
+            else
+              g_string_append_printf (out, "%s\n", line);
+          }
+        g_string_append_c (out, '\n');
+        if (md)
+          render_markdown (self, out);
+        else
+          render_text (self, out);
+      }
+      break;
+    case KD_REPORT_FORMAT_JSON:
+      render_json (self, out);
+      break;
+    case KD_REPORT_FORMAT_CSV:
+      if (self->health != NULL)
+        kd_health_clients_to_csv (kd_health_get_clients (self->health), out);
+      else
+        {
+          g_autoptr(GListStore) none = g_list_store_new (KD_TYPE_HEALTH_CLIENT);
+
+          kd_health_clients_to_csv (G_LIST_MODEL (none), out);
+        }
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}

@@ -1,0 +1,185 @@
+/* test-report.c — the report of a case, in each format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "kd-health.h"
+#include "kd-report.h"
+
+static char *
+read_fixture (const char *dir,
+              const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", dir, name, NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* A capture, the basic health scenario, codes and notes: every section
+ * in its order, in each format */
+static KdReport *
+full_report (void)
+{
+  KdReport *report = kd_report_new ();
+  g_autofree char *capture = read_fixture ("diff", "before.txt");
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "fixtures", "health", "basic", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(KdHealth) health = kd_health_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new (capture, strlen (capture));
+  g_autoptr(GDateTime) made = g_date_time_new_utc (2026, 12, 6, 9, 30, 0);
+
+  kd_health_add_path (health, file, "basic", NULL);
+  kd_report_add_input (report, "before.txt", bytes);
+  kd_report_add_input (report, "basic", NULL);
+  kd_report_add_capture (report, "before.txt", capture);
+  kd_report_set_health (report, health);
+  kd_report_set_codes (report, (const char *[]) { "0xC004F074", NULL });
+  /* hostile: markup, a table's bar, a fence */
+  kd_report_set_notes (report, "Ticket <b>4711</b> | call ``` Milan *now*");
+  kd_report_set_made (report, made);
+  return report;
+}
+
+static void
+test_text (void)
+{
+  g_autoptr(KdReport) report = full_report ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *order[] = { "KMS Doctor Report", "Made 2026-12-06 09:30 UTC", "SHA-256 ", "Verdict", "What Was Checked",
+                          "Findings", "KMS Health", "Clients", "Capture: before.txt", "Codes Looked Up",
+                          "0xC004F074 — ", "Notes", "Appendix", "Client Machine ID (CMID): 3f1c8e2a" };
+  const char *at = NULL;
+
+  kd_report_render (report, KD_REPORT_FORMAT_TEXT, out);
+  at = out->str;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const char *found = strstr (at, order[i]);
+
+      if (found == NULL)
+        g_error ("“%s” not found after the previous part in:\n%s", order[i], out->str);
+      at = found;
+    }
+  g_assert_cmpint (kd_report_get_verdict (report), ==, KD_VERDICT_WARNING);
+  /* the checks: what was given, and what not */
+  g_assert_nonnull (strstr (out->str, "Checked: 1 capture"));
+  g_assert_nonnull (strstr (out->str, "Not checked: no probe in this report"));
+}
+
+static void
+test_markdown (void)
+{
+  g_autoptr(KdReport) report = full_report ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  kd_report_render (report, KD_REPORT_FORMAT_MARKDOWN, out);
+  g_assert_true (g_str_has_prefix (out->str, "# KMS Doctor Report\n"));
+  /* the notes as text: no markup, no cell broken by a bar */
+  g_assert_nonnull (strstr (out->str, "Ticket \\<b\\>4711\\</b\\> \\| call \\`\\`\\` Milan \\*now\\*"));
+  g_assert_null (strstr (out->str, "<b>"));
+  /* every table row has as many cells as its header */
+  {
+    g_auto(GStrv) lines = g_strsplit (out->str, "\n", -1);
+    int cells = -1;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        int n = 0;
+
+        if (lines[i][0] != '|')
+          {
+            cells = -1;
+            continue;
+          }
+        for (const char *c = lines[i]; *c != '\0'; c++)
+          n += *c == '|' && (c == lines[i] || c[-1] != '\\');
+        if (cells < 0)
+          cells = n;
+        else if (n != cells)
+          g_error ("a row of %d bars under a header of %d: %s", n, cells, lines[i]);
+      }
+  }
+  /* the capture whole in a fence that nothing in it closes */
+  g_assert_nonnull (strstr (out->str, "```\nName: Windows(R), Enterprise edition"));
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(KdReport) report = full_report ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *sections;
+  const char *ids[] = { "summary", "checks", "findings", "health", "clients", "capture-1", "codes", "notes", "appendix" };
+
+  kd_report_render (report, KD_REPORT_FORMAT_JSON, out);
+  json_parser_load_from_data (parser, out->str, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "format_version"), ==, KD_REPORT_FORMAT_VERSION);
+  g_assert_cmpstr (json_object_get_string_member (root, "made"), ==, "2026-12-06T09:30:00Z");
+  g_assert_false (json_object_get_boolean_member (root, "redacted"));
+  g_assert_cmpstr (json_object_get_string_member (root, "verdict"), ==, "warning");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "inputs")), ==, 2);
+  sections = json_object_get_array_member (root, "sections");
+  g_assert_cmpuint (json_array_get_length (sections), ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sections, i), "id"), ==, ids[i]);
+}
+
+/* The CSV is the client table; without a health, its titles alone */
+static void
+test_csv (void)
+{
+  g_autoptr(KdReport) report = full_report ();
+  g_autoptr(KdReport) empty = kd_report_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) none = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  kd_report_render (report, KD_REPORT_FORMAT_CSV, out);
+  lines = g_strsplit (out->str, "\r\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "Name,"));
+  g_assert_cmpuint (g_strv_length (lines), >, 30);
+  kd_report_render (empty, KD_REPORT_FORMAT_CSV, none);
+  g_assert_true (g_str_has_prefix (none->str, "Name,"));
+  g_assert_true (g_str_has_suffix (none->str, "All names\r\n"));
+}
+
+/* Nothing given: the verdict and the checks say so */
+static void
+test_empty (void)
+{
+  g_autoptr(KdReport) report = kd_report_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  kd_report_render (report, KD_REPORT_FORMAT_TEXT, out);
+  g_assert_cmpint (kd_report_get_verdict (report), ==, KD_VERDICT_OK);
+  g_assert_nonnull (strstr (out->str, "Not checked: not given"));
+  g_assert_nonnull (strstr (out->str, "Nothing was found wrong."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/text", test_text);
+  g_test_add_func ("/report/markdown", test_markdown);
+  g_test_add_func ("/report/json", test_json);
+  g_test_add_func ("/report/csv", test_csv);
+  g_test_add_func ("/report/empty", test_empty);
+
+  return g_test_run ();
+}
