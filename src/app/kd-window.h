@@ -41,5 +41,12 @@ void              kd_window_open_case           (KdWindow       *self,
                                                  GFile          *file);
 void              kd_window_save_case_as        (KdWindow       *self,
                                                  GFile          *file);
+void              kd_window_export_report_async (KdWindow            *self,
+                                                 GFile               *file,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean          kd_window_export_report_finish (KdWindow      *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
 
 G_END_DECLS

@@ -276,6 +276,55 @@ test_open_with_app (void)
   kd_test_window_destroy (window);
 }
 
+/* The window's case as a report, in the format its file's name says: its
+ * capture, the health on screen, its notes */
+static void
+test_export_report (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
+  g_autofree char *dir = g_dir_make_tmp ("kd-test-report-XXXXXX", NULL);
+  const char *names[] = { "ticket.md", "ticket.json", "ticket.txt", "clients.csv" };
+  const char *starts[] = { "# ", "{", NULL, NULL };
+
+  kd_analyze_page_set_text (kd_window_get_analyze_page (window), capture);
+  kd_case_set_notes (kd_window_get_case (window), "Call <Milan> | now");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+
+      kd_window_export_report_async (window, file, keep_result, &result);
+      KD_TEST_WAIT_UNTIL (result != NULL);
+      g_assert_true (kd_window_export_report_finish (window, result, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      if (starts[i] != NULL)
+        g_assert_true (g_str_has_prefix (contents, starts[i]));
+      if (i < 3)
+        g_assert_nonnull (strstr (contents, "Client Machine ID"));
+      else
+        g_assert_true (g_str_has_suffix (contents, "\r\n"));
+      g_unlink (path);
+    }
+  /* not written: said */
+  {
+    g_autoptr(GFile) nowhere = g_file_new_for_path ("/etc/passwd/report.md");
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    kd_window_export_report_async (window, nowhere, keep_result, &result);
+    KD_TEST_WAIT_UNTIL (result != NULL);
+    g_assert_false (kd_window_export_report_finish (window, result, &error));
+    g_assert_nonnull (error);
+  }
+  g_rmdir (dir);
+  kd_test_window_destroy (window);
+}
+
 /* The About dialog is built from the metainfo in the resources. */
 static void
 test_about (void)
@@ -370,6 +419,7 @@ main (int    argc,
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/case-file", test_case_file);
   g_test_add_func ("/window/open-with-app", test_open_with_app);
+  g_test_add_func ("/window/export-report", test_export_report);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/autosave-banner", test_autosave_banner);

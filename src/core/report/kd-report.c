@@ -520,8 +520,24 @@ build_notes_and_inputs (KdReport *self)
 }
 
 static void
+read_captures (KdReport *self)
+{
+  for (guint i = 0; i < self->captures->len; i++)
+    {
+      Capture *capture = g_ptr_array_index (self->captures, i);
+
+      if (capture->capture != NULL)
+        continue;
+      capture->capture = kd_capture_parse ((const guint8 *) capture->text, strlen (capture->text),
+                                           KD_CAPTURE_PARSE_NONE, NULL);
+      capture->diagnosis = kd_diagnosis_new (capture->capture);
+    }
+}
+
+static void
 build (KdReport *self)
 {
+  read_captures (self);
   if (self->sections != NULL)
     return;
   self->sections = g_ptr_array_new_with_free_func (section_free);
@@ -955,8 +971,8 @@ kd_report_add_input (KdReport   *self,
  * @name: (nullable): where it came from, or %NULL for a paste
  * @text: what slmgr.vbs or ospp.vbs printed, in UTF-8
  *
- * A capture, read and diagnosed for the report, and given whole in its
- * appendix.
+ * A capture, read and diagnosed when the report is written (maybe in a
+ * worker), and given whole in its appendix.
  */
 void
 kd_report_add_capture (KdReport   *self,
@@ -971,8 +987,7 @@ kd_report_add_capture (KdReport   *self,
   entry = g_new0 (Capture, 1);
   entry->name = g_strdup (name != NULL ? name : _("Pasted capture"));
   entry->text = g_strdup (text);
-  entry->capture = kd_capture_parse ((const guint8 *) text, strlen (text), KD_CAPTURE_PARSE_NONE, NULL);
-  entry->diagnosis = kd_diagnosis_new (entry->capture);
+  /* read when the report is made: maybe in a worker */
   g_ptr_array_add (self->captures, entry);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
 }
@@ -1038,6 +1053,7 @@ kd_report_get_verdict (KdReport *self)
 
   g_return_val_if_fail (KD_IS_REPORT (self), KD_VERDICT_OK);
 
+  read_captures (self);
   for (guint i = 0; i < self->captures->len; i++)
     verdict = MAX (verdict, kd_diagnosis_get_verdict (((Capture *) g_ptr_array_index (self->captures, i))->diagnosis));
   if (self->health != NULL)

@@ -1,0 +1,202 @@
+/* kd-window-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kd-report.h"
+#include "kd-window-private.h"
+
+/* The window's case as a report to attach to a ticket: its captures, the
+ * health KMS Health shows, the codes looked up and the notes, written in
+ * the format the file's name asks for, off the main thread. */
+
+typedef struct
+{
+  KdReport *report;
+  KdReportFormat format;
+  GFile *file;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_clear_object (&export->report);
+  g_clear_object (&export->file);
+  g_free (export);
+}
+
+/* The format a file's name asks for; Markdown when it names none */
+static KdReportFormat
+format_for (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+
+  if (g_str_has_suffix (lower, ".txt"))
+    return KD_REPORT_FORMAT_TEXT;
+  if (g_str_has_suffix (lower, ".json"))
+    return KD_REPORT_FORMAT_JSON;
+  if (g_str_has_suffix (lower, ".csv"))
+    return KD_REPORT_FORMAT_CSV;
+  return KD_REPORT_FORMAT_MARKDOWN;
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Export *export = task_data;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  /* the captures diagnosed, the health's figures: more than a frame */
+  kd_report_render (export->report, export->format, text);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  if (!g_file_replace_contents (export->file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * kd_window_export_report_async:
+ * @self: a #KdWindow
+ * @file: where to write the report; its name says the format (`.txt`,
+ *   `.md`, `.json`, `.csv`)
+ *
+ * Writes the report of the window's case, off the main thread.
+ */
+void
+kd_window_export_report_async (KdWindow            *self,
+                               GFile               *file,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Export *export;
+  GListModel *captures;
+
+  g_return_if_fail (KD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  export = g_new0 (Export, 1);
+  export->report = kd_report_new ();
+  export->format = format_for (file);
+  export->file = g_object_ref (file);
+  captures = kd_case_get_captures (self->case_);
+  for (guint i = 0; i < g_list_model_get_n_items (captures); i++)
+    {
+      g_autoptr(KdCaseCapture) capture = g_list_model_get_item (captures, i);
+      GBytes *text = kd_case_capture_get_text (capture);
+      g_autofree char *copy = g_strndup (g_bytes_get_size (text) > 0 ? g_bytes_get_data (text, NULL) : "",
+                                         g_bytes_get_size (text));
+      const char *name = kd_case_capture_get_source_name (capture);
+
+      kd_report_add_input (export->report, name != NULL ? name : _("Pasted capture"), text);
+      kd_report_add_capture (export->report, name, copy);
+    }
+  for (guint i = 0; kd_case_get_health_inputs (self->case_)[i] != NULL; i++)
+    kd_report_add_input (export->report, kd_case_get_health_inputs (self->case_)[i], NULL);
+  /* the snapshot on screen: finished, and not changed again */
+  kd_report_set_health (export->report, kd_health_page_get_health (self->health_page));
+  kd_report_set_codes (export->report, kd_case_get_codes (self->case_));
+  kd_report_set_notes (export->report, kd_case_get_notes (self->case_));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, kd_window_export_report_async);
+  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+kd_window_export_report_finish (KdWindow      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  KdWindow *self = KD_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  Export *export = g_task_get_task_data (G_TASK (result));
+  g_autofree char *name = g_file_get_basename (export->file);
+  g_autofree char *message = NULL;
+
+  if (!kd_window_export_report_finish (self, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("“%s” could not be saved: %s"), name, error->message);
+    }
+  else
+    message = g_strdup_printf (_("Saved “%s”"), name);
+  kd_window_toast (self, message);
+}
+
+static void
+export_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KdWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    kd_window_export_report_async (self, file, exported_cb, NULL);
+}
+
+static void
+add_filter (GListStore *filters,
+            const char *name,
+            const char *mime_type,
+            const char *suffix)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  g_list_store_append (filters, filter);
+}
+
+static void
+export_report_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KdWindow *self = KD_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autofree char *title = kd_case_dup_title (self->case_);
+  /* TRANSLATORS: the file name offered for a report, without its .md */
+  g_autofree char *name = g_strconcat (title != NULL ? title : _("KMS Doctor report"), ".md", NULL);
+
+  add_filter (filters, _("Markdown"), "text/markdown", "md");
+  add_filter (filters, _("Plain Text"), "text/plain", "txt");
+  add_filter (filters, _("JSON"), "application/json", "json");
+  add_filter (filters, _("Client Table (CSV)"), "text/csv", "csv");
+  gtk_file_dialog_set_title (dialog, _("Export a Report"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->cancellable, export_chosen_cb, g_object_ref (self));
+}
+
+void
+_kd_window_class_report_init (KdWindowClass *klass)
+{
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.export-report", NULL, export_report_cb);
+}
