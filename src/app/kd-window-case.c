@@ -23,12 +23,14 @@ update_title (KdWindow *self)
   g_autofree char *title = NULL;
   gboolean unsaved = kd_case_get_unsaved (self->case_);
 
-  if (name == NULL && !unsaved)
+  /* A case never saved to a file is the session's, which keeps every
+   * change: nothing to tell in the title. */
+  if (name == NULL)
     title = g_strdup (_("KMS Doctor"));
   else
     /* TRANSLATORS: the window's title: a dot when the case has changes not
      * saved to its file, the case's name, the app's name */
-    title = g_strdup_printf (_("%s%s — KMS Doctor"), unsaved ? "• " : "", name != NULL ? name : _("New Case"));
+    title = g_strdup_printf (_("%s%s — KMS Doctor"), unsaved ? "• " : "", name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
