@@ -42,6 +42,8 @@ format_for (GFile *file)
     return KD_REPORT_FORMAT_JSON;
   if (g_str_has_suffix (lower, ".csv"))
     return KD_REPORT_FORMAT_CSV;
+  if (g_str_has_suffix (lower, ".pdf"))
+    return KD_REPORT_FORMAT_PDF;
   return KD_REPORT_FORMAT_MARKDOWN;
 }
 
@@ -56,6 +58,19 @@ export_thread (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
+  if (export->format == KD_REPORT_FORMAT_PDF)
+    {
+      g_autofree char *path = g_file_get_path (export->file);
+
+      if (path == NULL)
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                 _("A report can only be written to a local file"));
+      else if (!kd_report_write_pdf (export->report, path, kd_report_paper_for_locale (), &error))
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
   /* the captures diagnosed, the health's figures: more than a frame */
   kd_report_render (export->report, export->format, text);
   bytes = g_string_free_to_bytes (g_steal_pointer (&text));
@@ -69,8 +84,8 @@ export_thread (GTask        *task,
 /**
  * kd_window_export_report_async:
  * @self: a #KdWindow
- * @file: where to write the report; its name says the format (`.txt`,
- *   `.md`, `.json`, `.csv`)
+ * @file: where to write the report; its name says the format (`.pdf`,
+ *   `.txt`, `.md`, `.json`, `.csv`)
  *
  * Writes the report of the window's case, off the main thread.
  */
@@ -182,9 +197,10 @@ export_report_cb (GtkWidget  *widget,
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autofree char *title = kd_case_dup_title (self->case_);
-  /* TRANSLATORS: the file name offered for a report, without its .md */
-  g_autofree char *name = g_strconcat (title != NULL ? title : _("KMS Doctor report"), ".md", NULL);
+  /* TRANSLATORS: the file name offered for a report, without its .pdf */
+  g_autofree char *name = g_strconcat (title != NULL ? title : _("KMS Doctor report"), ".pdf", NULL);
 
+  add_filter (filters, _("PDF"), "application/pdf", "pdf");
   add_filter (filters, _("Markdown"), "text/markdown", "md");
   add_filter (filters, _("Plain Text"), "text/plain", "txt");
   add_filter (filters, _("JSON"), "application/json", "json");

@@ -128,7 +128,7 @@ kd_cli_report (int    argc,
   g_autofree char *as_of_text = NULL;
   g_auto(GStrv) inputs = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("What to write: txt, md, json or csv (default: txt)"),
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("What to write: txt, md, json, csv or pdf (default: txt)"),
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write it; “-” for standard output"), N_("FILE") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("The time of the health snapshot, in ISO 8601"), N_("TIME") },
@@ -152,12 +152,14 @@ kd_cli_report (int    argc,
   if (format_text != NULL &&
       (int) (format = kd_enum_from_nick (KD_TYPE_REPORT_FORMAT, format_text, -1)) < 0)
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”: choose txt, md, json or csv"), format_text);
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”: choose txt, md, json, csv or pdf"), format_text);
 
       return kd_cli_usage_error (message);
     }
   if (output == NULL)
     return kd_cli_usage_error (_("report needs -o FILE, or -o - for standard output"));
+  if (format == KD_REPORT_FORMAT_PDF && g_str_equal (output, "-"))
+    return kd_cli_usage_error (_("A PDF is written to a file: give -o FILE"));
   if (inputs == NULL || inputs[0] == NULL)
     return kd_cli_usage_error (_("report needs inputs: captures, event logs, folders or case files"));
 
@@ -252,6 +254,15 @@ kd_cli_report (int    argc,
       kd_report_set_health (report, health);
     }
 
+  if (format == KD_REPORT_FORMAT_PDF)
+    {
+      if (!kd_report_write_pdf (report, output, kd_report_paper_for_locale (), &error))
+        {
+          g_printerr ("kms-doctor-cli: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      return EXIT_FOUND;
+    }
   kd_report_render (report, format, text);
   if (!write_report (output, text, &error))
     {

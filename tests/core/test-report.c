@@ -156,6 +156,72 @@ test_csv (void)
   g_assert_true (g_str_has_suffix (none->str, "All names\r\n"));
 }
 
+static char *
+run_tool (const char *tool,
+          const char *arg1,
+          const char *arg2)
+{
+  const char *argv[] = { tool, arg1, arg2, "-", NULL };
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[2] = NULL;
+  proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  return out;
+}
+
+/* The PDF read back with poppler: its metadata, "Page N of M" on every
+ * page, the client table's titles again on the page its rows go on to,
+ * and a page to look at */
+static void
+test_pdf (void)
+{
+  g_autoptr(KdReport) report = full_report ();
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "report.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages, with_titles = 0;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+  g_assert_true (kd_report_write_pdf (report, path, KD_REPORT_PAPER_A4, &error));
+  g_assert_no_error (error);
+  info = run_tool ("pdfinfo", path, NULL);
+  g_assert_nonnull (strstr (info, "Title:           KMS Doctor Report"));
+  g_assert_nonnull (strstr (info, "Author:          KMS Doctor"));
+  g_assert_nonnull (strstr (info, "(A4)"));
+  text = run_tool ("pdftotext", "-layout", path);
+  pages = g_strsplit (text, "\f", -1);
+  n_pages = g_strv_length (pages) - 1;
+  g_assert_cmpuint (n_pages, >=, 3);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
+
+      g_assert_nonnull (strstr (pages[i], footer));
+      with_titles += strstr (pages[i], "Machine ID") != NULL && strstr (pages[i], "Last result") != NULL;
+    }
+  /* 37 clients are more than a page */
+  g_assert_cmpuint (with_titles, >=, 2);
+  g_assert_nonnull (strstr (text, "Ticket <b>4711</b> | call ``` Milan *now*"));
+
+  /* a file that cannot be written: said, and nothing left behind */
+  g_assert_false (kd_report_write_pdf (report, "/etc/passwd/report.pdf", KD_REPORT_PAPER_LETTER, &error));
+  g_assert_nonnull (error);
+}
+
 /* Nothing given: the verdict and the checks say so */
 static void
 test_empty (void)
@@ -180,6 +246,7 @@ main (int    argc,
   g_test_add_func ("/report/json", test_json);
   g_test_add_func ("/report/csv", test_csv);
   g_test_add_func ("/report/empty", test_empty);
+  g_test_add_func ("/report/pdf", test_pdf);
 
   return g_test_run ();
 }

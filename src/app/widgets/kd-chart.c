@@ -89,18 +89,13 @@ draw (GtkDrawingArea *area,
 static void
 update (KdChart *self)
 {
-  static const char *titles[] = {
-    N_("Count, the Last 30 Days and the Next 30"),
-    N_("Requests per Day"),
-    N_("Activations Expiring per Week"),
-  };
   gboolean count = self->kind == KD_HEALTH_CHART_COUNT;
   gboolean requests = self->kind == KD_HEALTH_CHART_REQUESTS;
   gboolean expiries = self->kind == KD_HEALTH_CHART_EXPIRIES;
   gboolean has_data = self->health != NULL && kd_health_chart_has_data (self->health, self->kind);
   g_autofree char *description = self->health != NULL ? kd_health_chart_describe (self->health, self->kind) : NULL;
 
-  gtk_label_set_text (self->title_label, _(titles[self->kind]));
+  gtk_label_set_text (self->title_label, kd_health_chart_get_title (self->kind));
   gtk_widget_set_visible (self->count_key, count && has_data);
   gtk_widget_set_visible (self->forecast_key, count && has_data);
   gtk_widget_set_visible (self->clients_key, count && has_data);

@@ -277,6 +277,8 @@ typedef enum /*< prefix=KD_HEALTH_CHART >*/
  * @KD_REPORT_FORMAT_MARKDOWN: Markdown
  * @KD_REPORT_FORMAT_JSON: JSON (docs/report-json.md)
  * @KD_REPORT_FORMAT_CSV: the client table as CSV
+ * @KD_REPORT_FORMAT_PDF: pages laid out with Pango, drawn with cairo (see
+ *   kd_report_write_pdf(); not a kd_report_render() format)
  *
  * What a report is written as.  The nicks are what `report --format`
  * takes.
@@ -287,7 +289,21 @@ typedef enum /*< prefix=KD_REPORT_FORMAT >*/
   KD_REPORT_FORMAT_MARKDOWN = 1, /*< nick=md >*/
   KD_REPORT_FORMAT_JSON     = 2, /*< nick=json >*/
   KD_REPORT_FORMAT_CSV      = 3, /*< nick=csv >*/
+  KD_REPORT_FORMAT_PDF      = 4, /*< nick=pdf >*/
 } KdReportFormat;
+
+/**
+ * KdReportPaper:
+ * @KD_REPORT_PAPER_A4: ISO A4, 210 × 297 mm
+ * @KD_REPORT_PAPER_LETTER: US Letter, 8.5 × 11 in
+ *
+ * The paper a report's pages are laid out for.
+ */
+typedef enum /*< prefix=KD_REPORT_PAPER >*/
+{
+  KD_REPORT_PAPER_A4     = 0,
+  KD_REPORT_PAPER_LETTER = 1,
+} KdReportPaper;
 
 /**
  * KdReportBlockKind:

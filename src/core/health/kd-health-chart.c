@@ -313,6 +313,28 @@ most_requests (const KdHealthDay *days,
 #define WARN_WEEKS 5
 
 /**
+ * kd_health_chart_get_title:
+ * @kind: which chart
+ *
+ * Returns: the chart's title, in the UI language
+ */
+const char *
+kd_health_chart_get_title (KdHealthChartKind kind)
+{
+  switch (kind)
+    {
+    case KD_HEALTH_CHART_COUNT:
+      return _("Count, the Last 30 Days and the Next 30");
+    case KD_HEALTH_CHART_REQUESTS:
+      return _("Requests per Day");
+    case KD_HEALTH_CHART_EXPIRIES:
+      return _("Activations Expiring per Week");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
  * kd_health_chart_has_data:
  * @health: a snapshot
  * @kind: which chart

@@ -33,6 +33,7 @@ typedef struct
   KdChartColor error;       /* the 5 line, requests that failed */
 } KdChartPalette;
 
+const char *kd_health_chart_get_title (KdHealthChartKind kind);
 gboolean  kd_health_chart_has_data (KdHealth                   *health,
                                     KdHealthChartKind           kind);
 void      kd_health_chart_draw     (KdHealth                   *health,

@@ -19,7 +19,7 @@
 #include "kd-field-info.h"
 #include "kd-health-chart.h"
 #include "kd-hresult.h"
-#include "kd-report.h"
+#include "kd-report-private.h"
 
 /* What a case holds, as one document to attach to a ticket: where it
  * comes from, the verdict, what was checked and what was not, the
@@ -28,24 +28,6 @@
  * themselves.  The report is a tree of sections made of blocks (a
  * paragraph, labels and values, a table, a list, code, a finding), made
  * once; every format is written from it, so that each says the same. */
-
-typedef struct
-{
-  KdReportBlockKind kind;
-  char *text;               /* a paragraph, code */
-  GStrv columns;            /* a table's */
-  GPtrArray *rows;          /* GStrv: a table's rows, fields' {label, value}, a list's {item} */
-  KdFindingSeverity severity;
-  char *title;              /* a finding's */
-  char *remedy;
-} Block;
-
-typedef struct
-{
-  char *id;
-  char *title;
-  GPtrArray *blocks;
-} Section;
 
 typedef struct
 {
@@ -929,6 +911,47 @@ render_json (KdReport *self,
   g_string_append_c (out, '\n');
 }
 
+/* For the renderers of kd-report-pdf.c ---------------------------------- */
+
+GPtrArray *
+kd_report_get_sections (KdReport *self)
+{
+  if (self->made == NULL)
+    self->made = g_date_time_new_now_utc ();
+  build (self);
+  return self->sections;
+}
+
+KdHealth *
+kd_report_get_health (KdReport *self)
+{
+  return self->health;
+}
+
+/* Where the report comes from, a line each: what the top of every format
+ * says */
+GStrv
+kd_report_dup_provenance (KdReport *self)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_autofree char *made = NULL;
+
+  if (self->made == NULL)
+    self->made = g_date_time_new_now_utc ();
+  made = g_date_time_format (self->made, "%Y-%m-%d %H:%M UTC");
+  g_strv_builder_take (lines, g_strdup_printf (_("Made %s by KMS Doctor %s; not redacted."), made, PACKAGE_VERSION));
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      Input *input = &g_array_index (self->inputs, Input, i);
+      g_autofree char *size = g_format_size (input->size);
+
+      g_strv_builder_take (lines, *input->sha256 != '\0'
+                                    ? g_strdup_printf (_("Input: %s (%s, SHA-256 %s)"), input->name, size, input->sha256)
+                                    : g_strdup_printf (_("Input: %s"), input->name));
+    }
+  return g_strv_builder_end (lines);
+}
+
 /* Public API -------------------------------------------------------------- */
 
 KdReport *
@@ -1073,15 +1096,13 @@ kd_report_render (KdReport       *self,
                   KdReportFormat  format,
                   GString        *out)
 {
-  g_autofree char *made = NULL;
-
   g_return_if_fail (KD_IS_REPORT (self));
   g_return_if_fail (out != NULL);
+  g_return_if_fail (format != KD_REPORT_FORMAT_PDF);
 
   if (self->made == NULL)
     self->made = g_date_time_new_now_utc ();
   build (self);
-  made = g_date_time_format (self->made, "%Y-%m-%d %H:%M UTC");
 
   switch (format)
     {
@@ -1089,38 +1110,25 @@ kd_report_render (KdReport       *self,
     case KD_REPORT_FORMAT_MARKDOWN:
       {
         gboolean md = format == KD_REPORT_FORMAT_MARKDOWN;
-        g_autofree char *provenance = g_strdup_printf (_("Made %s by KMS Doctor %s; not redacted."), made,
-                                                       PACKAGE_VERSION);
+        g_auto(GStrv) provenance = kd_report_dup_provenance (self);
 
         if (md)
           {
             g_string_append (out, "# ");
             md_escape (out, _("KMS Doctor Report"), FALSE);
             g_string_append (out, "\n\n");
-            md_escape (out, provenance, FALSE);
-            g_string_append (out, "\n\n");
           }
         else
+          text_underline (out, _("KMS Doctor Report"), '#');
+        for (guint i = 0; provenance[i] != NULL; i++)
           {
-            text_underline (out, _("KMS Doctor Report"), '#');
-            g_string_append_printf (out, "%s\n\n", provenance);
-          }
-        for (guint i = 0; i < self->inputs->len; i++)
-          {
-            Input *input = &g_array_index (self->inputs, Input, i);
-            g_autofree char *size = g_format_size (input->size);
-            g_autofree char *line = *input->sha256 != '\0'
-                                      ? g_strdup_printf (_("Input: %s (%s, SHA-256 %s)"), input->name, size, input->sha256)
-                                      : g_strdup_printf (_("Input: %s"), input->name);
-
+            if (md && i > 0)
+              g_string_append (out, "- ");
             if (md)
-              {
-                g_string_append (out, "- ");
-                md_escape (out, line, FALSE);
-                g_string_append_c (out, '\n');
-              }
+              md_escape (out, provenance[i], FALSE);
             else
-              g_string_append_printf (out, "%s\n", line);
+              g_string_append (out, provenance[i]);
+            g_string_append (out, i == 0 ? "\n\n" : "\n");
           }
         g_string_append_c (out, '\n');
         if (md)

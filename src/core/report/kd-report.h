@@ -39,5 +39,10 @@ KdVerdict   kd_report_get_verdict  (KdReport           *self);
 void        kd_report_render       (KdReport           *self,
                                     KdReportFormat      format,
                                     GString            *out);
+gboolean    kd_report_write_pdf    (KdReport           *self,
+                                    const char         *path,
+                                    KdReportPaper       paper,
+                                    GError            **error);
+KdReportPaper kd_report_paper_for_locale (void);
 
 G_END_DECLS

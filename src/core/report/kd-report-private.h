@@ -1,0 +1,34 @@
+/* kd-report-private.h — what the report's renderers share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kd-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  KdReportBlockKind kind;
+  char *text;               /* a paragraph, code */
+  GStrv columns;            /* a table's */
+  GPtrArray *rows;          /* GStrv: a table's rows, fields' {label, value}, a list's {item} */
+  KdFindingSeverity severity;
+  char *title;              /* a finding's */
+  char *remedy;
+} Block;
+
+typedef struct
+{
+  char *id;
+  char *title;
+  GPtrArray *blocks;
+} Section;
+
+GPtrArray  *kd_report_get_sections   (KdReport *self);
+KdHealth   *kd_report_get_health     (KdReport *self);
+GStrv       kd_report_dup_provenance (KdReport *self);
+
+G_END_DECLS
