@@ -19,6 +19,7 @@ typedef struct
   KdReport *report;
   KdReportFormat format;
   GFile *file;
+  KdRedactor *redactor;     /* the case's masks, and what the report adds */
 } Export;
 
 static void
@@ -26,6 +27,7 @@ export_free (Export *export)
 {
   g_clear_object (&export->report);
   g_clear_object (&export->file);
+  g_clear_object (&export->redactor);
   g_free (export);
 }
 
@@ -86,12 +88,15 @@ export_thread (GTask        *task,
  * @self: a #KdWindow
  * @file: where to write the report; its name says the format (`.pdf`,
  *   `.txt`, `.md`, `.json`, `.csv`)
+ * @redact: whether to mask what identifies a machine or a person, with
+ *   the case's masks (which it keeps, with those the report adds)
  *
  * Writes the report of the window's case, off the main thread.
  */
 void
 kd_window_export_report_async (KdWindow            *self,
                                GFile               *file,
+                               gboolean             redact,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
@@ -124,6 +129,12 @@ kd_window_export_report_async (KdWindow            *self,
   kd_report_set_health (export->report, kd_health_page_get_health (self->health_page));
   kd_report_set_codes (export->report, kd_case_get_codes (self->case_));
   kd_report_set_notes (export->report, kd_case_get_notes (self->case_));
+  if (redact)
+    {
+      /* a copy: the worker adds to it while the case may be saved */
+      export->redactor = kd_case_dup_redactor (self->case_);
+      kd_report_set_redactor (export->report, export->redactor);
+    }
 
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, kd_window_export_report_async);
@@ -136,8 +147,17 @@ kd_window_export_report_finish (KdWindow      *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
+  Export *export;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  /* the masks the report added, for the next one */
+  export = g_task_get_task_data (G_TASK (result));
+  if (export->redactor != NULL)
+    kd_case_set_redactor (self->case_, export->redactor);
+  return TRUE;
 }
 
 static void
@@ -169,9 +189,10 @@ export_chosen_cb (GObject      *source,
 {
   g_autoptr(KdWindow) self = user_data;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  gboolean redact = GPOINTER_TO_INT (g_object_get_data (source, "redact"));
 
   if (file != NULL)
-    kd_window_export_report_async (self, file, exported_cb, NULL);
+    kd_window_export_report_async (self, file, redact, exported_cb, NULL);
 }
 
 static void
@@ -196,18 +217,26 @@ export_report_cb (GtkWidget  *widget,
   KdWindow *self = KD_WINDOW (widget);
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  gboolean redact = g_str_equal (action_name, "win.export-redacted-report");
   g_autofree char *title = kd_case_dup_title (self->case_);
-  /* TRANSLATORS: the file name offered for a report, without its .pdf */
-  g_autofree char *name = g_strconcat (title != NULL ? title : _("KMS Doctor report"), ".pdf", NULL);
+  g_autofree char *name = NULL;
 
+  /* a redacted report's name does not give the case's away */
+  if (redact)
+    /* TRANSLATORS: the file name offered for a redacted report */
+    name = g_strdup (_("KMS Doctor report (redacted).pdf"));
+  else
+    /* TRANSLATORS: the file name offered for a report, without its .pdf */
+    name = g_strconcat (title != NULL ? title : _("KMS Doctor report"), ".pdf", NULL);
   add_filter (filters, _("PDF"), "application/pdf", "pdf");
   add_filter (filters, _("Markdown"), "text/markdown", "md");
   add_filter (filters, _("Plain Text"), "text/plain", "txt");
   add_filter (filters, _("JSON"), "application/json", "json");
   add_filter (filters, _("Client Table (CSV)"), "text/csv", "csv");
-  gtk_file_dialog_set_title (dialog, _("Export a Report"));
+  gtk_file_dialog_set_title (dialog, redact ? _("Export a Redacted Report") : _("Export a Report"));
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   gtk_file_dialog_set_initial_name (dialog, name);
+  g_object_set_data (G_OBJECT (dialog), "redact", GINT_TO_POINTER (redact));
   gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->cancellable, export_chosen_cb, g_object_ref (self));
 }
 
@@ -215,4 +244,5 @@ void
 _kd_window_class_report_init (KdWindowClass *klass)
 {
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.export-report", NULL, export_report_cb);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.export-redacted-report", NULL, export_report_cb);
 }

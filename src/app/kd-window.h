@@ -43,6 +43,7 @@ void              kd_window_save_case_as        (KdWindow       *self,
                                                  GFile          *file);
 void              kd_window_export_report_async (KdWindow            *self,
                                                  GFile               *file,
+                                                 gboolean             redact,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
 gboolean          kd_window_export_report_finish (KdWindow      *self,

@@ -127,11 +127,14 @@ kd_cli_report (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *as_of_text = NULL;
   g_auto(GStrv) inputs = NULL;
+  gboolean redact = FALSE;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("What to write: txt, md, json, csv or pdf (default: txt)"),
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write it; “-” for standard output"), N_("FILE") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("The time of the health snapshot, in ISO 8601"), N_("TIME") },
+    { "redact", 0, 0, G_OPTION_ARG_NONE, &redact,
+      N_("Mask what identifies a machine or a person: names, machine IDs, addresses, keys"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
@@ -254,6 +257,12 @@ kd_cli_report (int    argc,
       kd_report_set_health (report, health);
     }
 
+  if (redact)
+    {
+      g_autoptr(KdRedactor) redactor = kd_redactor_new ();
+
+      kd_report_set_redactor (report, redactor);
+    }
   if (format == KD_REPORT_FORMAT_PDF)
     {
       if (!kd_report_write_pdf (report, output, kd_report_paper_for_locale (), &error))

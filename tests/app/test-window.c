@@ -309,7 +309,7 @@ test_export_report (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *contents = NULL;
 
-      kd_window_export_report_async (window, file, keep_result, &result);
+      kd_window_export_report_async (window, file, FALSE, keep_result, &result);
       KD_TEST_WAIT_UNTIL (result != NULL);
       g_assert_true (kd_window_export_report_finish (window, result, &error));
       g_assert_no_error (error);
@@ -322,13 +322,43 @@ test_export_report (void)
         g_assert_true (g_str_has_suffix (contents, "\r\n"));
       g_unlink (path);
     }
+  /* redacted: the capture's machine ID and host masked, in both reports
+   * the same way, and the masks kept in the case */
+  {
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autofree char *path = g_build_filename (dir, "redacted.txt", NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autoptr(GAsyncResult) result = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(KdRedactor) redactor = NULL;
+        char *contents = NULL;
+
+        kd_window_export_report_async (window, file, TRUE, keep_result, &result);
+        KD_TEST_WAIT_UNTIL (result != NULL);
+        g_assert_true (kd_window_export_report_finish (window, result, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_assert_null (strstr (contents, "kms01"));
+        g_assert_null (strstr (contents, "e1f2a3b4"));
+        g_assert_nonnull (strstr (contents, "Client Machine ID (CMID): cmid-1"));
+        *(i == 0 ? &first : &second) = contents;
+        redactor = kd_case_dup_redactor (kd_window_get_case (window));
+        g_assert_cmpstr (kd_redactor_lookup (redactor, "kms01.corp.contoso.com"), ==, "host-1.domain-1.com");
+        g_unlink (path);
+      }
+    g_assert_nonnull (strstr (second, "host-1.domain-1.com"));
+  }
   /* not written: said */
   {
     g_autoptr(GFile) nowhere = g_file_new_for_path ("/etc/passwd/report.md");
     g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(GError) error = NULL;
 
-    kd_window_export_report_async (window, nowhere, keep_result, &result);
+    kd_window_export_report_async (window, nowhere, FALSE, keep_result, &result);
     KD_TEST_WAIT_UNTIL (result != NULL);
     g_assert_false (kd_window_export_report_finish (window, result, &error));
     g_assert_nonnull (error);

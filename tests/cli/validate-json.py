@@ -15,7 +15,8 @@ import sys
 import jsonschema
 
 top, command, contract, pattern = sys.argv[1:5]
-before = [os.path.join(top, a) for a in sys.argv[5:]]
+# options as they are, files from the top of the tree
+before = [a if a.startswith("--") else os.path.join(top, a) for a in sys.argv[5:]]
 cli = os.environ["KD_CLI"]
 schema = json.load(open(os.path.join(top, "docs", contract + ".schema.json"), encoding="utf-8"))
 jsonschema.Draft202012Validator.check_schema(schema)

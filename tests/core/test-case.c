@@ -109,6 +109,12 @@ filled_case (void)
   kd_case_add_code (kase, "0xC004F038");
   kd_case_set_health_inputs (kase, (const char *[]) { "/srv/kms/dli.txt", "/srv/kms/clients ü", NULL });
   kd_case_set_notes (kase, "Ticket 4711: the host in Milan.\nSecond line.");
+  {
+    g_autoptr(KdRedactor) redactor = kd_case_dup_redactor (kase);
+
+    kd_redactor_add (redactor, KD_REDACT_HOST, "kms01.corp.example");
+    kd_case_set_redactor (kase, redactor);
+  }
   return kase;
 }
 
@@ -147,6 +153,18 @@ test_round_trip (void)
   g_assert_cmpstrv (kd_case_get_codes (loaded), ((const char *[]) { "0xC004F074", "0xC004F038", NULL }));
   g_assert_cmpstr (kd_case_get_notes (loaded), ==, "Ticket 4711: the host in Milan.\nSecond line.");
   g_assert_cmpstrv (kd_case_get_health_inputs (loaded), ((const char *[]) { "/srv/kms/dli.txt", "/srv/kms/clients ü", NULL }));
+  /* the masks of its redacted reports */
+  {
+    g_autoptr(KdRedactor) redactor = kd_case_dup_redactor (loaded);
+
+    g_assert_cmpstr (kd_redactor_lookup (redactor, "KMS01.corp.example"), ==, "host-1.domain-1.example");
+    /* the same masks again: no change */
+    kd_case_set_redactor (loaded, redactor);
+    g_assert_false (kd_case_get_modified (loaded));
+    kd_redactor_add (redactor, KD_REDACT_CMID, "3f1c8e2a-1111-4222-8333-000000000001");
+    kd_case_set_redactor (loaded, redactor);
+    g_assert_true (kd_case_get_modified (loaded));
+  }
 
   /* The file is the documented JSON (docs/case-json.md). */
   {
@@ -292,6 +310,9 @@ test_refused (void)
     { "{\"format_version\": 1, \"session\": {\"file\": 3}}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"session\": {\"unsaved\": \"yes\"}}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"health_inputs\": [\"/srv\", 3]}", -1, KD_CASE_ERROR_DAMAGED },
+    { "{\"format_version\": 1, \"redaction\": []}", -1, KD_CASE_ERROR_DAMAGED },
+    { "{\"format_version\": 1, \"redaction\": {\"next\": {}, \"masks\": [[\"host\", \"a\"]]}}", -1,
+      KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"captures\": [{\"text\": \"a\"", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1, \"notes\": \"caf\xe9\"}", -1, KD_CASE_ERROR_DAMAGED },
     { "{\"format_version\": 1,\0 \"notes\": \"\"}", 30, KD_CASE_ERROR_DAMAGED },

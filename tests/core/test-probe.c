@@ -92,7 +92,7 @@ listen_on_loopback (GSocketListener *listener,
  * it lacks does not exist) with the NULL-terminated @records */
 static GSubprocess *
 start_dnsmasq (const char *dnsmasq,
-               guint16     port,
+               guint       port,
                ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);

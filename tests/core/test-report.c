@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "kd-enum-types.h"
 #include "kd-health.h"
 #include "kd-report.h"
 
@@ -222,6 +223,97 @@ test_pdf (void)
   g_assert_nonnull (error);
 }
 
+/* Values planted in a capture, in the host's history and in the notes, in
+ * upper and lower case: none is left in any format, the PDF read back;
+ * the public ones are all there */
+static void
+test_redacted (void)
+{
+  const char *planted[] = {
+    "5f3c9a1b", "7d2e-4c8a-9b6f", "0e1d2c3b4a59", "kmsprod07", "contoso-corp", "10.20.30.40", "741852", "456789",
+    "0741852963", "7h3qw", "jane.doe", "jdoe", "fd12:3456", "192.168.7.9",
+    /* the basic scenario's */
+    "corp.example", "kms01", "clone-a", "clone-b", "lab01", "pc00", "srv00", "000000000001", "250000000",
+    "3f1c8e2a", "kms-old",
+  };
+  const char *public[] = {
+    "2ffd8952-7d47-4e8e-9b7b-0c1e5c1d4a33", "55c92734-d682-4d71-983e-d6ec3f16059f", "10.0.19041.1", "0xC004F074",
+    "activation-v2.sls.microsoft.com", "2YT43", "73111121-5638-40f6-bc11-f1d7b0d64300",
+  };
+  const KdReportFormat formats[] = {
+    KD_REPORT_FORMAT_TEXT, KD_REPORT_FORMAT_MARKDOWN, KD_REPORT_FORMAT_JSON, KD_REPORT_FORMAT_CSV,
+    KD_REPORT_FORMAT_PDF,
+  };
+  g_autofree char *capture = read_fixture ("redact", "planted-dlv.txt");
+  g_autofree char *before = read_fixture ("diff", "before.txt");
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "fixtures", "health", "basic", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(KdHealth) health = kd_health_new ();
+  g_autoptr(KdRedactor) redactor = kd_redactor_new ();
+  g_autoptr(KdReport) report = kd_report_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new (capture, strlen (capture));
+  g_autofree char *cmid_mask = NULL;
+
+  kd_health_add_path (health, file, "basic", NULL);
+  kd_report_add_input (report, "/home/jdoe/tickets/kmsprod07-planted-dlv.txt", bytes);
+  kd_report_add_capture (report, "/home/jdoe/tickets/kmsprod07-planted-dlv.txt", capture);
+  kd_report_add_capture (report, "before.txt", before);
+  kd_report_set_health (report, health);
+  kd_report_set_codes (report, (const char *[]) { "0xC004F074", NULL });
+  kd_report_set_notes (report, "Called jane.doe@contoso-corp.example (CONTOSO\\jdoe): kmsprod07 at 10.20.30.40 "
+                               "and fd12:3456:789a:1::40, cmid 5f3c9a1b-7d2e-4c8a-9b6f-0e1d2c3b4a59, key 7h3qw; "
+                               "LAB01 and Clone-A too, gateway 192.168.7.9.");
+  kd_report_set_redactor (report, redactor);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *lower = NULL;
+
+      if (formats[f] == KD_REPORT_FORMAT_PDF)
+        {
+          g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "redacted.pdf", NULL);
+          g_autoptr(GError) error = NULL;
+
+          if (pdftotext == NULL)
+            {
+              g_test_message ("poppler-utils is not installed: the PDF is not read back");
+              continue;
+            }
+          g_assert_true (kd_report_write_pdf (report, path, KD_REPORT_PAPER_A4, &error));
+          g_assert_no_error (error);
+          text = run_tool ("pdftotext", "-raw", path);
+        }
+      else
+        {
+          g_autoptr(GString) out = g_string_new (NULL);
+
+          kd_report_render (report, formats[f], out);
+          text = g_string_free (g_steal_pointer (&out), FALSE);
+        }
+      lower = g_ascii_strdown (text, -1);
+      for (guint i = 0; i < G_N_ELEMENTS (planted); i++)
+        if (strstr (lower, planted[i]) != NULL)
+          g_error ("“%s” is left in the %s report", planted[i], kd_enum_get_nick (KD_TYPE_REPORT_FORMAT, formats[f]));
+      /* the client table has no capture's values, nor codes */
+      for (guint i = 0; formats[f] != KD_REPORT_FORMAT_CSV && i < G_N_ELEMENTS (public); i++)
+        if (strstr (text, public[i]) == NULL)
+          g_error ("“%s” is missing from the %s report", public[i],
+                   kd_enum_get_nick (KD_TYPE_REPORT_FORMAT, formats[f]));
+      /* one mask for one value, in every format */
+      if (cmid_mask == NULL)
+        cmid_mask = g_strdup (kd_redactor_lookup (redactor, "5F3C9A1B-7D2E-4C8A-9B6F-0E1D2C3B4A59"));
+      if (formats[f] != KD_REPORT_FORMAT_CSV)
+        g_assert_nonnull (strstr (text, cmid_mask));
+      g_assert_nonnull (strstr (text, kd_redactor_lookup (redactor, "clone-a")));
+    }
+  g_assert_cmpuint (kd_redactor_get_n_masked (redactor, KD_REDACT_EMAIL), ==, 1);
+  g_assert_cmpuint (kd_redactor_get_n_masked (redactor, KD_REDACT_USER), ==, 1);
+  g_assert_cmpuint (kd_redactor_get_n_masked (redactor, KD_REDACT_PRODUCT_KEY), ==, 1);
+  g_assert_cmpuint (kd_redactor_get_n_masked (redactor, KD_REDACT_IP_ADDRESS), ==, 3);
+}
+
 /* Nothing given: the verdict and the checks say so */
 static void
 test_empty (void)
@@ -247,6 +339,7 @@ main (int    argc,
   g_test_add_func ("/report/csv", test_csv);
   g_test_add_func ("/report/empty", test_empty);
   g_test_add_func ("/report/pdf", test_pdf);
+  g_test_add_func ("/report/redacted", test_redacted);
 
   return g_test_run ();
 }

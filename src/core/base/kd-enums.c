@@ -278,3 +278,40 @@ kd_client_license_state_get_id (KdClientLicenseState state)
 {
   return kd_enum_get_nick (KD_TYPE_CLIENT_LICENSE_STATE, state);
 }
+
+/**
+ * kd_redact_kind_dup_count:
+ * @kind: what a masked value was
+ * @n: how many were masked
+ *
+ * Returns: (transfer full): "3 machine IDs", in the UI language: how a
+ *   report counts what it masked
+ */
+char *
+kd_redact_kind_dup_count (KdRedactKind kind,
+                          guint        n)
+{
+  switch (kind)
+    {
+    case KD_REDACT_CMID:
+      return g_strdup_printf (ngettext ("%u machine ID", "%u machine IDs", n), n);
+    case KD_REDACT_HOST:
+      return g_strdup_printf (ngettext ("%u machine name", "%u machine names", n), n);
+    case KD_REDACT_DOMAIN:
+      return g_strdup_printf (ngettext ("%u domain", "%u domains", n), n);
+    case KD_REDACT_IP_ADDRESS:
+      return g_strdup_printf (ngettext ("%u IP address", "%u IP addresses", n), n);
+    case KD_REDACT_INSTALLATION_ID:
+      return g_strdup_printf (ngettext ("%u installation ID", "%u installation IDs", n), n);
+    case KD_REDACT_EXTENDED_PID:
+      return g_strdup_printf (ngettext ("%u extended PID", "%u extended PIDs", n), n);
+    case KD_REDACT_PRODUCT_KEY:
+      return g_strdup_printf (ngettext ("%u product key", "%u product keys", n), n);
+    case KD_REDACT_USER:
+      return g_strdup_printf (ngettext ("%u user name", "%u user names", n), n);
+    case KD_REDACT_EMAIL:
+      return g_strdup_printf (ngettext ("%u e-mail address", "%u e-mail addresses", n), n);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

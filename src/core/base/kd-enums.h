@@ -306,6 +306,38 @@ typedef enum /*< prefix=KD_REPORT_PAPER >*/
 } KdReportPaper;
 
 /**
+ * KdRedactKind:
+ * @KD_REDACT_CMID: a client machine ID, or another GUID that is not a
+ *   public product's
+ * @KD_REDACT_HOST: a machine's name, short or fully qualified
+ * @KD_REDACT_DOMAIN: a DNS domain
+ * @KD_REDACT_IP_ADDRESS: an IPv4 or IPv6 address
+ * @KD_REDACT_INSTALLATION_ID: an installation ID
+ * @KD_REDACT_EXTENDED_PID: the serial part of an extended PID
+ * @KD_REDACT_PRODUCT_KEY: a product key, or its last five characters,
+ *   that is not a public setup key (GVLK)
+ * @KD_REDACT_USER: a user name (`DOMAIN\user`)
+ * @KD_REDACT_EMAIL: an e-mail address
+ *
+ * What a masked value was.  The nicks name the rules in a report's
+ * provenance (docs/report-json.md).
+ */
+typedef enum /*< prefix=KD_REDACT >*/
+{
+  KD_REDACT_CMID            = 0,
+  KD_REDACT_HOST            = 1,
+  KD_REDACT_DOMAIN          = 2,
+  KD_REDACT_IP_ADDRESS      = 3,
+  KD_REDACT_INSTALLATION_ID = 4,
+  KD_REDACT_EXTENDED_PID    = 5,
+  KD_REDACT_PRODUCT_KEY     = 6,
+  KD_REDACT_USER            = 7,
+  KD_REDACT_EMAIL           = 8,
+} KdRedactKind;
+
+#define KD_REDACT_N_KINDS (KD_REDACT_EMAIL + 1)
+
+/**
  * KdReportBlockKind:
  * @KD_REPORT_BLOCK_PARAGRAPH: text
  * @KD_REPORT_BLOCK_FIELDS: labels and values
@@ -404,5 +436,8 @@ const char  *kd_client_license_state_get_id (KdClientLicenseState state);
 KdAppliesTo  kd_applies_to_from_id   (const char  *id);
 const char  *kd_applies_to_get_id    (KdAppliesTo  flag);
 const char  *kd_applies_to_get_label (KdAppliesTo  flag);
+
+char        *kd_redact_kind_dup_count (KdRedactKind kind,
+                                       guint        n);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kd-case.h"
+#include "kd-redactor.h"
 
 /* The investigation a window works on: the captures the user pasted or
  * opened, the codes looked up, notes.  Every page reads from it and writes
@@ -36,6 +37,7 @@ struct _KdCase
   GPtrArray *codes;         /* char *, NULL-terminated */
   GStrv health_inputs;      /* the KMS Health page's files and folders */
   char *notes;
+  JsonNode *redaction;      /* the masks of its redacted reports, or NULL */
 
   GFile *file;              /* the user's file of the case, or NULL */
   guint64 saved_generation; /* the generation that file holds */
@@ -85,6 +87,7 @@ typedef struct
   GStrv codes;
   GStrv health_inputs;
   char *notes;
+  JsonNode *redaction;
   /* in the session's autosave only: the user's file and whether it has
    * all of this */
   gboolean session;
@@ -99,6 +102,7 @@ snapshot_free (Snapshot *snapshot)
   g_clear_pointer (&snapshot->codes, g_strfreev);
   g_clear_pointer (&snapshot->health_inputs, g_strfreev);
   g_clear_pointer (&snapshot->notes, g_free);
+  g_clear_pointer (&snapshot->redaction, json_node_unref);
   g_clear_pointer (&snapshot->file_uri, g_free);
   g_free (snapshot);
 }
@@ -117,6 +121,7 @@ take_snapshot (KdCase *self)
   snapshot->codes = g_strdupv ((char **) self->codes->pdata);
   snapshot->health_inputs = g_strdupv (self->health_inputs);
   snapshot->notes = g_strdup (self->notes);
+  snapshot->redaction = self->redaction != NULL ? json_node_ref (self->redaction) : NULL;
   return snapshot;
 }
 
@@ -180,6 +185,12 @@ snapshot_to_json (Snapshot *snapshot,
 
   json_builder_set_member_name (builder, "notes");
   json_builder_add_string_value (builder, snapshot->notes != NULL ? snapshot->notes : "");
+
+  if (snapshot->redaction != NULL)
+    {
+      json_builder_set_member_name (builder, "redaction");
+      json_builder_add_value (builder, json_node_copy (snapshot->redaction));
+    }
 
   if (snapshot->session)
     {
@@ -384,6 +395,17 @@ snapshot_from_json (const char  *contents,
   if (!get_string_member (object, "notes", TRUE, &notes))
     goto damaged;
   snapshot->notes = g_strdup (notes != NULL ? notes : "");
+
+  if (json_object_has_member (object, "redaction"))
+    {
+      JsonNode *node = json_object_get_member (object, "redaction");
+      g_autoptr(KdRedactor) redactor = kd_redactor_new_from_json (node, NULL);
+
+      if (redactor == NULL)
+        goto damaged;
+      snapshot->redaction = json_node_copy (node);
+      json_node_seal (snapshot->redaction);
+    }
 
   if (json_object_has_member (object, "session"))
     {
@@ -608,6 +630,7 @@ kd_case_finalize (GObject *object)
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->health_inputs, g_strfreev);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->redaction, json_node_unref);
   g_clear_object (&self->file);
   g_clear_object (&self->autosave_file);
   g_clear_object (&self->autosave_cancellable);
@@ -983,6 +1006,55 @@ kd_case_set_notes (KdCase     *self,
 }
 
 /**
+ * kd_case_dup_redactor:
+ * @self: a #KdCase
+ *
+ * The masks of the case's redacted reports go on with every new one, so
+ * that a value is masked the same way in all of them (and the admin can
+ * read the masks back from the case).
+ *
+ * Returns: (transfer full): a redactor with the case's masks, for one
+ *   report; kd_case_set_redactor() keeps what it learned
+ */
+KdRedactor *
+kd_case_dup_redactor (KdCase *self)
+{
+  KdRedactor *redactor = NULL;
+
+  g_return_val_if_fail (KD_IS_CASE (self), NULL);
+
+  if (self->redaction != NULL)
+    redactor = kd_redactor_new_from_json (self->redaction, NULL);
+  return redactor != NULL ? redactor : kd_redactor_new ();
+}
+
+/**
+ * kd_case_set_redactor:
+ * @self: a #KdCase
+ * @redactor: a redactor from kd_case_dup_redactor(), after a report
+ *
+ * Keeps @redactor's masks in the case: a change when it learned new ones.
+ */
+void
+kd_case_set_redactor (KdCase     *self,
+                      KdRedactor *redactor)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (KD_IS_CASE (self));
+  g_return_if_fail (KD_IS_REDACTOR (redactor));
+
+  kd_redactor_to_json (redactor, builder);
+  node = json_builder_get_root (builder);
+  if (self->redaction != NULL && json_node_equal (self->redaction, node))
+    return;
+  g_clear_pointer (&self->redaction, json_node_unref);
+  self->redaction = g_steal_pointer (&node);
+  changed (self);
+}
+
+/**
  * kd_case_get_autosave_file:
  * @self: a #KdCase
  *
@@ -1198,6 +1270,8 @@ load_done (GObject      *object,
         }
       if (*self->notes == '\0' && g_set_str (&self->notes, snapshot->notes))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+      if (self->redaction == NULL)
+        self->redaction = g_steal_pointer (&snapshot->redaction);
       changed (self);
       g_task_return_boolean (task, TRUE);
       return;
@@ -1219,6 +1293,8 @@ load_done (GObject      *object,
     }
   if (g_set_str (&self->notes, snapshot->notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  g_clear_pointer (&self->redaction, json_node_unref);
+  self->redaction = g_steal_pointer (&snapshot->redaction);
   self->generation++;
   set_modified (self, FALSE);
   /* The session's autosave says which file the user had and whether it

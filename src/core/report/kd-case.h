@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "kd-redactor.h"
+
 #include "kd-case-capture.h"
 
 G_BEGIN_DECLS
@@ -66,6 +68,9 @@ void           kd_case_set_health_inputs  (KdCase               *self,
 const char    *kd_case_get_notes          (KdCase               *self);
 void           kd_case_set_notes          (KdCase               *self,
                                            const char           *notes);
+KdRedactor    *kd_case_dup_redactor       (KdCase               *self);
+void           kd_case_set_redactor       (KdCase               *self,
+                                           KdRedactor           *redactor);
 
 GFile         *kd_case_get_autosave_file  (KdCase               *self);
 void           kd_case_set_autosave_file  (KdCase               *self,

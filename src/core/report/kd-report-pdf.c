@@ -493,7 +493,6 @@ kd_report_write_pdf (KdReport       *self,
 {
   Pager p = { 0 };
   g_autofree char *partial = NULL;
-  g_auto(GStrv) provenance = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
 
@@ -513,12 +512,11 @@ kd_report_write_pdf (KdReport       *self,
       g_unlink (partial);
       return FALSE;
     }
-  provenance = kd_report_dup_provenance (self);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("KMS Doctor Report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "KMS Doctor");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "KMS Doctor " PACKAGE_VERSION);
   p.cr = cairo_create (surface);
-  p.header = g_strdup_printf ("%s — %s", _("KMS Doctor Report"), provenance[0]);
+  p.header = kd_report_dup_page_header (self);
 
   /* once to count the pages, once to draw them */
   lay_out (self, &p);

@@ -30,5 +30,6 @@ typedef struct
 GPtrArray  *kd_report_get_sections   (KdReport *self);
 KdHealth   *kd_report_get_health     (KdReport *self);
 GStrv       kd_report_dup_provenance (KdReport *self);
+char       *kd_report_dup_page_header (KdReport *self);
 
 G_END_DECLS

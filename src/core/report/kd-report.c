@@ -19,6 +19,7 @@
 #include "kd-field-info.h"
 #include "kd-health-chart.h"
 #include "kd-hresult.h"
+#include "kd-redactor.h"
 #include "kd-report-private.h"
 
 /* What a case holds, as one document to attach to a ticket: where it
@@ -54,6 +55,7 @@ struct _KdReport
   GStrv codes;
   char *notes;
   GDateTime *made;
+  KdRedactor *redactor;     /* when what identifies machines is masked */
 
   GPtrArray *sections;      /* Section, made when first written */
 };
@@ -117,6 +119,7 @@ kd_report_finalize (GObject *object)
   g_free (self->notes);
   g_clear_pointer (&self->made, g_date_time_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_object (&self->redactor);
 
   G_OBJECT_CLASS (kd_report_parent_class)->finalize (object);
 }
@@ -516,6 +519,112 @@ read_captures (KdReport *self)
     }
 }
 
+/* Redaction --------------------------------------------------------------- */
+
+/* What the parsers know to identify a machine, first: the fields of the
+ * captures, the clients and hosts of the health */
+static void
+collect_typed (KdReport *self)
+{
+  for (guint i = 0; i < self->captures->len; i++)
+    {
+      Capture *capture = g_ptr_array_index (self->captures, i);
+      GListModel *products = kd_capture_get_products (capture->capture);
+
+      for (guint p = 0; p < g_list_model_get_n_items (products); p++)
+        {
+          g_autoptr(KdCaptureProduct) product = g_list_model_get_item (products, p);
+
+          for (guint f = 0; f < kd_field_info_get_n (); f++)
+            {
+              const char *key = kd_field_info_get_key (kd_field_info_get_nth (f));
+              const char *value = kd_capture_product_get_field (product, key);
+
+              if (value != NULL)
+                kd_redactor_add_field (self->redactor, key, value);
+            }
+          kd_redactor_keep (self->redactor, kd_capture_product_get_field (product, "activation_id"));
+          kd_redactor_keep (self->redactor, kd_capture_product_get_field (product, "application_id"));
+        }
+    }
+  if (self->health != NULL)
+    {
+      GListModel *clients = kd_health_get_clients (self->health);
+      g_autofree char *domain = kd_health_dup_domain (self->health);
+
+      kd_redactor_add (self->redactor, KD_REDACT_DOMAIN, domain);
+      for (guint i = 0; i < kd_health_get_n_hosts (self->health); i++)
+        kd_redactor_add (self->redactor, KD_REDACT_HOST, kd_health_get_host (self->health, i, NULL, NULL, NULL));
+      for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+        {
+          g_autoptr(KdHealthClient) client = g_list_model_get_item (clients, i);
+          const char * const *names = kd_health_client_get_names (client);
+
+          kd_redactor_add (self->redactor, KD_REDACT_CMID, kd_health_client_get_cmid (client));
+          kd_redactor_add (self->redactor, KD_REDACT_HOST, kd_health_client_get_kms_host (client));
+          kd_redactor_keep (self->redactor, kd_health_client_get_activation_id (client));
+          for (guint n = 0; names != NULL && names[n] != NULL; n++)
+            kd_redactor_add (self->redactor, KD_REDACT_HOST, names[n]);
+        }
+    }
+}
+
+static void
+redact_string (KdReport  *self,
+               char     **text)
+{
+  char *redacted;
+
+  if (*text == NULL)
+    return;
+  redacted = kd_redactor_apply (self->redactor, *text);
+  g_free (*text);
+  *text = redacted;
+}
+
+static void
+redact_strv (KdReport *self,
+             GStrv     strv)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    redact_string (self, &strv[i]);
+}
+
+/* Then every word of the report, the free text included: the findings
+ * name machines, the appendix holds the captures as given */
+static void
+redact (KdReport *self)
+{
+  kd_redactor_reset_counts (self->redactor);
+  collect_typed (self);
+  for (guint s = 0; s < self->sections->len; s++)
+    {
+      Section *section = g_ptr_array_index (self->sections, s);
+
+      redact_string (self, &section->title);
+      for (guint b = 0; b < section->blocks->len; b++)
+        {
+          Block *block = g_ptr_array_index (section->blocks, b);
+
+          redact_string (self, &block->text);
+          redact_string (self, &block->title);
+          redact_string (self, &block->remedy);
+          for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
+            redact_strv (self, g_ptr_array_index (block->rows, r));
+        }
+    }
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      Input *input = &g_array_index (self->inputs, Input, i);
+      char *base = g_path_get_basename (input->name);
+
+      /* a path may hold the user's name: the file's name is enough */
+      g_free (input->name);
+      input->name = base;
+      redact_string (self, &input->name);
+    }
+}
+
 static void
 build (KdReport *self)
 {
@@ -523,6 +632,15 @@ build (KdReport *self)
   if (self->sections != NULL)
     return;
   self->sections = g_ptr_array_new_with_free_func (section_free);
+  /* a path may hold the user's name: the file's name is enough */
+  for (guint i = 0; self->redactor != NULL && i < self->captures->len; i++)
+    {
+      Capture *capture = g_ptr_array_index (self->captures, i);
+      char *base = g_path_get_basename (capture->name);
+
+      g_free (capture->name);
+      capture->name = base;
+    }
   build_summary (self);
   build_checks (self);
   build_findings (self);
@@ -531,6 +649,8 @@ build (KdReport *self)
   build_captures (self);
   build_codes (self);
   build_notes_and_inputs (self);
+  if (self->redactor != NULL)
+    redact (self);
 }
 
 /* Plain text -------------------------------------------------------------- */
@@ -820,7 +940,20 @@ render_json (KdReport *self,
   json_builder_set_member_name (builder, "made");
   json_builder_add_string_value (builder, made);
   json_builder_set_member_name (builder, "redacted");
-  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_add_boolean_value (builder, self->redactor != NULL);
+  json_builder_set_member_name (builder, "masked");
+  if (self->redactor == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      for (KdRedactKind kind = 0; kind < KD_REDACT_N_KINDS; kind++)
+        {
+          json_builder_set_member_name (builder, kd_enum_get_nick (KD_TYPE_REDACT_KIND, kind));
+          json_builder_add_int_value (builder, kd_redactor_get_n_masked (self->redactor, kind));
+        }
+      json_builder_end_object (builder);
+    }
   json_builder_set_member_name (builder, "verdict");
   json_builder_add_string_value (builder, kd_verdict_get_id (kd_report_get_verdict (self)));
   json_builder_set_member_name (builder, "inputs");
@@ -938,8 +1071,28 @@ kd_report_dup_provenance (KdReport *self)
 
   if (self->made == NULL)
     self->made = g_date_time_new_now_utc ();
+  /* the counts of what was masked are known once it is */
+  build (self);
   made = g_date_time_format (self->made, "%Y-%m-%d %H:%M UTC");
-  g_strv_builder_take (lines, g_strdup_printf (_("Made %s by KMS Doctor %s; not redacted."), made, PACKAGE_VERSION));
+  if (self->redactor == NULL)
+    g_strv_builder_take (lines, g_strdup_printf (_("Made %s by KMS Doctor %s; not redacted."), made, PACKAGE_VERSION));
+  else
+    {
+      g_autoptr(GString) counts = g_string_new (NULL);
+
+      for (KdRedactKind kind = 0; kind < KD_REDACT_N_KINDS; kind++)
+        if (kd_redactor_get_n_masked (self->redactor, kind) > 0)
+          {
+            g_autofree char *count = kd_redact_kind_dup_count (kind, kd_redactor_get_n_masked (self->redactor, kind));
+
+            if (counts->len > 0)
+              g_string_append (counts, ", ");
+            g_string_append (counts, count);
+          }
+      g_strv_builder_take (lines, g_strdup_printf (_("Made %s by KMS Doctor %s; redacted (best effort: check it before "
+                                                     "sending), values masked: %s."),
+                                                   made, PACKAGE_VERSION, counts->len > 0 ? counts->str : _("none")));
+    }
   for (guint i = 0; i < self->inputs->len; i++)
     {
       Input *input = &g_array_index (self->inputs, Input, i);
@@ -950,6 +1103,19 @@ kd_report_dup_provenance (KdReport *self)
                                     : g_strdup_printf (_("Input: %s"), input->name));
     }
   return g_strv_builder_end (lines);
+}
+
+/* The line at the top of each page: short, and whether it is redacted */
+char *
+kd_report_dup_page_header (KdReport *self)
+{
+  g_autofree char *made = NULL;
+
+  if (self->made == NULL)
+    self->made = g_date_time_new_now_utc ();
+  made = g_date_time_format (self->made, "%Y-%m-%d %H:%M UTC");
+  return g_strdup_printf ("%s — %s — %s", _("KMS Doctor Report"), made,
+                          self->redactor != NULL ? _("redacted") : _("not redacted"));
 }
 
 /* Public API -------------------------------------------------------------- */
@@ -1065,6 +1231,27 @@ kd_report_set_made (KdReport  *self,
 }
 
 /**
+ * kd_report_set_redactor:
+ * @redactor: (nullable): what masks the values that identify a machine or
+ *   a person, or %NULL to write them as they are
+ *
+ * Masks, in every format, what @redactor knows or finds (see
+ * #KdRedactor); the report says what it masked.  The redactor learns the
+ * report's values, so the same one gives the same masks to every report
+ * of a case.
+ */
+void
+kd_report_set_redactor (KdReport   *self,
+                        KdRedactor *redactor)
+{
+  g_return_if_fail (KD_IS_REPORT (self));
+  g_return_if_fail (redactor == NULL || KD_IS_REDACTOR (redactor));
+  g_return_if_fail (self->sections == NULL);
+
+  g_set_object (&self->redactor, redactor);
+}
+
+/**
  * kd_report_get_verdict:
  *
  * Returns: the worst of the captures' verdicts and the health's findings
@@ -1141,14 +1328,18 @@ kd_report_render (KdReport       *self,
       render_json (self, out);
       break;
     case KD_REPORT_FORMAT_CSV:
-      if (self->health != NULL)
-        kd_health_clients_to_csv (kd_health_get_clients (self->health), out);
-      else
-        {
-          g_autoptr(GListStore) none = g_list_store_new (KD_TYPE_HEALTH_CLIENT);
+      {
+        g_autoptr(GListStore) none = g_list_store_new (KD_TYPE_HEALTH_CLIENT);
+        g_autoptr(GString) csv = g_string_new (NULL);
+        g_autofree char *redacted = NULL;
 
-          kd_health_clients_to_csv (G_LIST_MODEL (none), out);
-        }
+        kd_health_clients_to_csv (self->health != NULL ? kd_health_get_clients (self->health) : G_LIST_MODEL (none),
+                                  csv);
+        /* the same masks as the report's: its words were collected */
+        if (self->redactor != NULL)
+          redacted = kd_redactor_apply (self->redactor, csv->str);
+        g_string_append (out, redacted != NULL ? redacted : csv->str);
+      }
       break;
     default:
       g_return_if_reached ();

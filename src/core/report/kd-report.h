@@ -10,6 +10,7 @@
 #include "kd-capture.h"
 #include "kd-enums.h"
 #include "kd-health.h"
+#include "kd-redactor.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,8 @@ void        kd_report_set_notes    (KdReport           *self,
                                     const char         *notes);
 void        kd_report_set_made     (KdReport           *self,
                                     GDateTime          *made);
+void        kd_report_set_redactor (KdReport           *self,
+                                    KdRedactor         *redactor);
 KdVerdict   kd_report_get_verdict  (KdReport           *self);
 void        kd_report_render       (KdReport           *self,
                                     KdReportFormat      format,
