@@ -35,6 +35,7 @@ static const KdShortcut shortcuts[] = {
   { KD_SHORTCUT_SECTION_GENERAL, NC_("shortcut window", "Save the case"), "win.save", { "<Control>s", NULL } },
   { KD_SHORTCUT_SECTION_GENERAL, NC_("shortcut window", "Save the case as another file"), "win.save-as",
     { "<Shift><Control>s", NULL } },
+  { KD_SHORTCUT_SECTION_GENERAL, NC_("shortcut window", "Print the case as a report"), "win.print", { "<Control>p", NULL } },
   { KD_SHORTCUT_SECTION_GENERAL, NC_("shortcut window", "Help"), "win.help", { "F1", NULL } },
   { KD_SHORTCUT_SECTION_GENERAL, NC_("shortcut window", "Keyboard shortcuts"), "win.show-shortcuts",
     { "<Control>question", NULL } },

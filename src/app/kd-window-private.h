@@ -33,6 +33,7 @@ struct _KdWindow
   GSettings *settings;
   GCancellable *cancellable;
   GCancellable *restoring;   /* the case of the last session, being read */
+  GtkPrintOperation *printing; /* the last print, kept until the next */
 };
 
 void     _kd_window_class_actions_init (KdWindowClass *klass);

@@ -49,6 +49,34 @@ format_for (GFile *file)
   return KD_REPORT_FORMAT_MARKDOWN;
 }
 
+/* The report of the window's case: its captures, the health on screen,
+ * its codes and notes */
+static KdReport *
+case_report_new (KdWindow *self)
+{
+  KdReport *report = kd_report_new ();
+  GListModel *captures = kd_case_get_captures (self->case_);
+
+  for (guint i = 0; i < g_list_model_get_n_items (captures); i++)
+    {
+      g_autoptr(KdCaseCapture) capture = g_list_model_get_item (captures, i);
+      GBytes *text = kd_case_capture_get_text (capture);
+      g_autofree char *copy = g_strndup (g_bytes_get_size (text) > 0 ? g_bytes_get_data (text, NULL) : "",
+                                         g_bytes_get_size (text));
+      const char *name = kd_case_capture_get_source_name (capture);
+
+      kd_report_add_input (report, name != NULL ? name : _("Pasted capture"), text);
+      kd_report_add_capture (report, name, copy);
+    }
+  for (guint i = 0; kd_case_get_health_inputs (self->case_)[i] != NULL; i++)
+    kd_report_add_input (report, kd_case_get_health_inputs (self->case_)[i], NULL);
+  /* the snapshot on screen: finished, and not changed again */
+  kd_report_set_health (report, kd_health_page_get_health (self->health_page));
+  kd_report_set_codes (report, kd_case_get_codes (self->case_));
+  kd_report_set_notes (report, kd_case_get_notes (self->case_));
+  return report;
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -102,33 +130,14 @@ kd_window_export_report_async (KdWindow            *self,
 {
   g_autoptr(GTask) task = NULL;
   Export *export;
-  GListModel *captures;
 
   g_return_if_fail (KD_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   export = g_new0 (Export, 1);
-  export->report = kd_report_new ();
+  export->report = case_report_new (self);
   export->format = format_for (file);
   export->file = g_object_ref (file);
-  captures = kd_case_get_captures (self->case_);
-  for (guint i = 0; i < g_list_model_get_n_items (captures); i++)
-    {
-      g_autoptr(KdCaseCapture) capture = g_list_model_get_item (captures, i);
-      GBytes *text = kd_case_capture_get_text (capture);
-      g_autofree char *copy = g_strndup (g_bytes_get_size (text) > 0 ? g_bytes_get_data (text, NULL) : "",
-                                         g_bytes_get_size (text));
-      const char *name = kd_case_capture_get_source_name (capture);
-
-      kd_report_add_input (export->report, name != NULL ? name : _("Pasted capture"), text);
-      kd_report_add_capture (export->report, name, copy);
-    }
-  for (guint i = 0; kd_case_get_health_inputs (self->case_)[i] != NULL; i++)
-    kd_report_add_input (export->report, kd_case_get_health_inputs (self->case_)[i], NULL);
-  /* the snapshot on screen: finished, and not changed again */
-  kd_report_set_health (export->report, kd_health_page_get_health (self->health_page));
-  kd_report_set_codes (export->report, kd_case_get_codes (self->case_));
-  kd_report_set_notes (export->report, kd_case_get_notes (self->case_));
   if (redact)
     {
       /* a copy: the worker adds to it while the case may be saved */
@@ -240,9 +249,185 @@ export_report_cb (GtkWidget  *widget,
   gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->cancellable, export_chosen_cb, g_object_ref (self));
 }
 
+/* Printing ------------------------------------------------------------------ */
+
+/* The pages of the PDF, played on the printer's paper */
+typedef struct
+{
+  KdReport *report;
+  GPtrArray *pages;         /* cairo_surface_t */
+  double scale;             /* for a paper too small for the margins */
+  GSettings *settings;
+} Printing;
+
+static void
+printing_free (gpointer  data,
+               GClosure *closure)
+{
+  Printing *printing = data;
+
+  g_clear_object (&printing->report);
+  g_clear_pointer (&printing->pages, g_ptr_array_unref);
+  g_clear_object (&printing->settings);
+  g_free (printing);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                gpointer           user_data)
+{
+  Printing *printing = user_data;
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  double width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+  double height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
+  double a4_width, a4_height;
+
+  /* the paper chosen is the next one's */
+  g_settings_set_value (printing->settings, "page-setup", gtk_page_setup_to_gvariant (setup));
+  g_clear_pointer (&printing->pages, g_ptr_array_unref);
+  printing->scale = 1;
+  if (width < 300 || height < 400)
+    {
+      /* laid out on A4 and made smaller: a label is still readable */
+      kd_report_page_size (KD_REPORT_PAPER_A4, &a4_width, &a4_height);
+      printing->scale = MIN (width / a4_width, height / a4_height);
+      width = a4_width;
+      height = a4_height;
+    }
+  printing->pages = kd_report_draw_pages (printing->report, width, height);
+  gtk_print_operation_set_n_pages (operation, printing->pages->len);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              gpointer           user_data)
+{
+  Printing *printing = user_data;
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+
+  g_return_if_fail (page_nr >= 0 && (guint) page_nr < printing->pages->len);
+
+  cairo_save (cr);
+  cairo_scale (cr, printing->scale, printing->scale);
+  cairo_set_source_surface (cr, g_ptr_array_index (printing->pages, page_nr), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gpointer                 user_data)
+{
+  KdWindow *self = KD_WINDOW (user_data);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      message = g_strdup_printf (_("The report could not be printed: %s"),
+                                 error != NULL ? error->message : _("the printing system gave no reason"));
+      kd_window_toast (self, message);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_settings_set_value (self->settings, "print-settings",
+                          gtk_print_settings_to_gvariant (gtk_print_operation_get_print_settings (operation)));
+}
+
+/**
+ * kd_window_print:
+ * @self: a #KdWindow
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG for the user, with
+ *   its preview; %GTK_PRINT_OPERATION_ACTION_EXPORT with @export_file
+ * @export_file: (nullable): where to export to
+ * @error: where to say why it failed at once
+ *
+ * Prints the report of the window's case: the pages of its PDF, on the
+ * paper chosen (the last one chosen, or the locale's), which is
+ * remembered.
+ *
+ * Returns: what gtk_print_operation_run() says
+ */
+GtkPrintOperationResult
+kd_window_print (KdWindow                 *self,
+                 GtkPrintOperationAction   action,
+                 const char               *export_file,
+                 GError                  **error)
+{
+  g_autoptr(GVariant) saved_setup = NULL;
+  g_autoptr(GVariant) saved_settings = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autofree char *title = NULL;
+  Printing *printing;
+
+  g_return_val_if_fail (KD_IS_WINDOW (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  g_clear_object (&self->printing);
+  self->printing = gtk_print_operation_new ();
+  printing = g_new0 (Printing, 1);
+  printing->report = case_report_new (self);
+  printing->settings = g_object_ref (self->settings);
+
+  saved_setup = g_settings_get_value (self->settings, "page-setup");
+  if (g_variant_n_children (saved_setup) > 0)
+    setup = gtk_page_setup_new_from_gvariant (saved_setup);
+  if (setup == NULL)
+    {
+      g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (kd_report_paper_for_locale () == KD_REPORT_PAPER_LETTER
+                                                            ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+
+      setup = gtk_page_setup_new ();
+      gtk_page_setup_set_paper_size (setup, paper);
+    }
+  gtk_print_operation_set_default_page_setup (self->printing, setup);
+  saved_settings = g_settings_get_value (self->settings, "print-settings");
+  if (g_variant_n_children (saved_settings) > 0)
+    {
+      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new_from_gvariant (saved_settings);
+
+      gtk_print_operation_set_print_settings (self->printing, settings);
+    }
+
+  title = kd_case_dup_title (self->case_);
+  gtk_print_operation_set_job_name (self->printing, title != NULL ? title : _("KMS Doctor Report"));
+  gtk_print_operation_set_use_full_page (self->printing, TRUE);
+  gtk_print_operation_set_unit (self->printing, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (self->printing, TRUE);
+  gtk_print_operation_set_allow_async (self->printing, TRUE);
+  if (export_file != NULL)
+    gtk_print_operation_set_export_filename (self->printing, export_file);
+  g_signal_connect_data (self->printing, "begin-print", G_CALLBACK (begin_print_cb), printing, printing_free, 0);
+  g_signal_connect (self->printing, "draw-page", G_CALLBACK (draw_page_cb), printing);
+  g_signal_connect_object (self->printing, "done", G_CALLBACK (print_done_cb), self, 0);
+  return gtk_print_operation_run (self->printing, action, GTK_WINDOW (self), error);
+}
+
+static void
+print_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  KdWindow *self = KD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (kd_window_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = g_strdup_printf (_("The report could not be printed: %s"),
+                                                  error != NULL ? error->message : _("the printing system gave no reason"));
+
+      kd_window_toast (self, message);
+    }
+}
+
 void
 _kd_window_class_report_init (KdWindowClass *klass)
 {
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.export-report", NULL, export_report_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.export-redacted-report", NULL, export_report_cb);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.print", NULL, print_cb);
 }

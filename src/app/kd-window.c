@@ -94,6 +94,7 @@ kd_window_dispose (GObject *object)
     gtk_search_entry_set_key_capture_widget (kd_error_codes_page_get_search_entry (self->error_codes_page), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KD_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->printing);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->restoring);
   g_clear_object (&self->case_);

@@ -46,6 +46,10 @@ void              kd_window_export_report_async (KdWindow            *self,
                                                  gboolean             redact,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
+GtkPrintOperationResult kd_window_print     (KdWindow                 *self,
+                                              GtkPrintOperationAction   action,
+                                              const char               *export_file,
+                                              GError                  **error);
 gboolean          kd_window_export_report_finish (KdWindow      *self,
                                                   GAsyncResult  *result,
                                                   GError       **error);

@@ -367,6 +367,40 @@ test_export_report (void)
   kd_test_window_destroy (window);
 }
 
+/* Printing plays the PDF's pages on the printer's paper: run to a file,
+ * as the print dialog's "Print to File" does; the paper is remembered */
+static void
+test_print (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
+  g_autofree char *dir = g_dir_make_tmp ("kd-test-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) setup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  GtkPrintOperationResult result;
+
+  kd_analyze_page_set_text (kd_window_get_analyze_page (window), capture);
+  result = kd_window_print (window, GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", "-layout", path, "-", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &text, NULL, &error));
+  g_assert_nonnull (strstr (text, "KMS Doctor Report"));
+  g_assert_nonnull (strstr (text, "Page 1 of "));
+  g_assert_nonnull (strstr (text, "e1f2a3b4-5c6d-4e7f-8a9b-0c1d2e3f4a5b"));
+  setup = g_settings_get_value (settings, "page-setup");
+  g_assert_cmpuint (g_variant_n_children (setup), >, 0);
+  g_unlink (path);
+  g_rmdir (dir);
+  kd_test_window_destroy (window);
+}
+
 /* The About dialog is built from the metainfo in the resources. */
 static void
 test_about (void)
@@ -462,6 +496,7 @@ main (int    argc,
   g_test_add_func ("/window/case-file", test_case_file);
   g_test_add_func ("/window/open-with-app", test_open_with_app);
   g_test_add_func ("/window/export-report", test_export_report);
+  g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/autosave-banner", test_autosave_banner);

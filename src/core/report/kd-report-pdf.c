@@ -41,6 +41,7 @@ typedef struct
   char *header;
   const char *cell_font;    /* of the table being laid out */
   const char *title_font;
+  GPtrArray *pages;         /* cairo_surface_t: each page, recorded */
 } Pager;
 
 static double
@@ -115,9 +116,17 @@ page_furniture (Pager *p)
 static void
 new_page (Pager *p)
 {
-  /* the page before is done (the last one, by the caller) */
-  if (p->drawing && p->page > 0)
-    cairo_show_page (p->cr);
+  /* each page recorded on its own, to be played on a PDF's page or a
+   * printer's */
+  if (p->drawing)
+    {
+      cairo_rectangle_t extents = { 0, 0, p->width, p->height };
+      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+      g_clear_pointer (&p->cr, cairo_destroy);
+      p->cr = cairo_create (page);
+      g_ptr_array_add (p->pages, page);
+    }
   p->page++;
   p->y = MARGIN + GAP;
   page_furniture (p);
@@ -477,11 +486,73 @@ kd_report_paper_for_locale (void)
 }
 
 /**
- * kd_report_write_pdf:
- * @path: where to write it
- * @paper: the size of its pages
+ * kd_report_draw_pages:
+ * @width: the paper's width, in points
+ * @height: the paper's height, in points
  *
- * Writes the report as a PDF, whole or not at all.
+ * Lays the report out on pages of that paper: a header and "Page N of
+ * M" on each, tables whose rows are never split and whose column titles
+ * come again on each page they go on to, the health's charts as vectors.
+ * The PDF (kd_report_write_pdf()) and the printer play the same pages.
+ *
+ * Returns: (transfer container) (element-type cairo_surface_t): each
+ *   page, a cairo recording surface of @width × @height
+ */
+GPtrArray *
+kd_report_draw_pages (KdReport *self,
+                      double    width,
+                      double    height)
+{
+  Pager p = { 0 };
+  cairo_surface_t *scratch;
+
+  g_return_val_if_fail (KD_IS_REPORT (self), NULL);
+  g_return_val_if_fail (width >= 4 * MARGIN && height >= 4 * MARGIN + FOOTER, NULL);
+
+  p.width = width;
+  p.height = height;
+  p.header = kd_report_dup_page_header (self);
+  p.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+
+  /* once to count the pages, on a page that is not kept; once to draw
+   * them */
+  scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  p.cr = cairo_create (scratch);
+  lay_out (self, &p);
+  g_clear_pointer (&p.cr, cairo_destroy);
+  cairo_surface_destroy (scratch);
+  p.n_pages = p.page;
+  p.drawing = TRUE;
+  lay_out (self, &p);
+  g_clear_pointer (&p.cr, cairo_destroy);
+  g_free (p.header);
+  return p.pages;
+}
+
+/**
+ * kd_report_page_size:
+ * @paper: a paper
+ * @width: (out): its width, in points
+ * @height: (out): its height, in points
+ */
+void
+kd_report_page_size (KdReportPaper  paper,
+                     double        *width,
+                     double        *height)
+{
+  *width = paper == KD_REPORT_PAPER_LETTER ? 612.0 : 595.28;
+  *height = paper == KD_REPORT_PAPER_LETTER ? 792.0 : 841.89;
+}
+
+/**
+ * kd_report_write_pdf:
+ * @path: where to write it; written beside it first, and renamed over it
+ *   once whole
+ * @paper: the paper to lay it out on
+ * @error: where to say why it could not be written
+ *
+ * Writes the report as a PDF: kd_report_draw_pages(), with the
+ * document's title and author in its metadata.
  *
  * Returns: whether it was written; %FALSE with @error set otherwise
  */
@@ -491,19 +562,19 @@ kd_report_write_pdf (KdReport       *self,
                      KdReportPaper   paper,
                      GError        **error)
 {
-  Pager p = { 0 };
   g_autofree char *partial = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
+  double width, height;
+  cairo_t *cr;
 
   g_return_val_if_fail (KD_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  p.width = paper == KD_REPORT_PAPER_LETTER ? 612.0 : 595.28;
-  p.height = paper == KD_REPORT_PAPER_LETTER ? 792.0 : 841.89;
-  /* written beside it, and renamed over it once whole */
+  kd_report_page_size (paper, &width, &height);
   partial = g_strconcat (path, ".partial", NULL);
-  surface = cairo_pdf_surface_create (partial, p.width, p.height);
+  surface = cairo_pdf_surface_create (partial, width, height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
@@ -515,23 +586,21 @@ kd_report_write_pdf (KdReport       *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("KMS Doctor Report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "KMS Doctor");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "KMS Doctor " PACKAGE_VERSION);
-  p.cr = cairo_create (surface);
-  p.header = kd_report_dup_page_header (self);
 
-  /* once to count the pages, once to draw them */
-  lay_out (self, &p);
-  p.n_pages = p.page;
-  p.drawing = TRUE;
-  lay_out (self, &p);
-  cairo_show_page (p.cr);
-
-  status = cairo_status (p.cr);
-  cairo_destroy (p.cr);
+  pages = kd_report_draw_pages (self, width, height);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      cairo_set_source_surface (cr, g_ptr_array_index (pages, i), 0, 0);
+      cairo_paint (cr);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  g_free (p.header);
   if (status != CAIRO_STATUS_SUCCESS || g_rename (partial, path) != 0)
     {
       int saved_errno = errno;

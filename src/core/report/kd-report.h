@@ -42,6 +42,12 @@ KdVerdict   kd_report_get_verdict  (KdReport           *self);
 void        kd_report_render       (KdReport           *self,
                                     KdReportFormat      format,
                                     GString            *out);
+GPtrArray  *kd_report_draw_pages   (KdReport           *self,
+                                    double              width,
+                                    double              height);
+void        kd_report_page_size    (KdReportPaper       paper,
+                                    double             *width,
+                                    double             *height);
 gboolean    kd_report_write_pdf    (KdReport           *self,
                                     const char         *path,
                                     KdReportPaper       paper,
