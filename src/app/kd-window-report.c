@@ -46,6 +46,8 @@ format_for (GFile *file)
     return KD_REPORT_FORMAT_CSV;
   if (g_str_has_suffix (lower, ".pdf"))
     return KD_REPORT_FORMAT_PDF;
+  if (g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm"))
+    return KD_REPORT_FORMAT_HTML;
   return KD_REPORT_FORMAT_MARKDOWN;
 }
 
@@ -115,7 +117,7 @@ export_thread (GTask        *task,
  * kd_window_export_report_async:
  * @self: a #KdWindow
  * @file: where to write the report; its name says the format (`.pdf`,
- *   `.txt`, `.md`, `.json`, `.csv`)
+ *   `.html`, `.txt`, `.md`, `.json`, `.csv`)
  * @redact: whether to mask what identifies a machine or a person, with
  *   the case's masks (which it keeps, with those the report adds)
  *
@@ -238,6 +240,7 @@ export_report_cb (GtkWidget  *widget,
     /* TRANSLATORS: the file name offered for a report, without its .pdf */
     name = g_strconcat (title != NULL ? title : _("KMS Doctor report"), ".pdf", NULL);
   add_filter (filters, _("PDF"), "application/pdf", "pdf");
+  add_filter (filters, _("Web Page (HTML)"), "text/html", "html");
   add_filter (filters, _("Markdown"), "text/markdown", "md");
   add_filter (filters, _("Plain Text"), "text/plain", "txt");
   add_filter (filters, _("JSON"), "application/json", "json");

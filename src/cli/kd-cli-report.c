@@ -129,7 +129,7 @@ kd_cli_report (int    argc,
   g_auto(GStrv) inputs = NULL;
   gboolean redact = FALSE;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("What to write: txt, md, json, csv or pdf (default: txt)"),
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("What to write: txt, md, html, json, csv or pdf (default: txt)"),
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write it; “-” for standard output"), N_("FILE") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("The time of the health snapshot, in ISO 8601"), N_("TIME") },
@@ -155,7 +155,7 @@ kd_cli_report (int    argc,
   if (format_text != NULL &&
       (int) (format = kd_enum_from_nick (KD_TYPE_REPORT_FORMAT, format_text, -1)) < 0)
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”: choose txt, md, json, csv or pdf"), format_text);
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”: choose txt, md, html, json, csv or pdf"), format_text);
 
       return kd_cli_usage_error (message);
     }

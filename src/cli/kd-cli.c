@@ -34,7 +34,7 @@ static const struct {
     N_("Read the licensing events of an event log export") },
   { "health", kd_cli_health, "[--json] [--as-of TIME] [--approved HOST…] FILE|FOLDER…",
     N_("The health of a KMS deployment: the count, clones, failures, clients") },
-  { "report", kd_cli_report, "[--format txt|md|json|csv|pdf] [--as-of TIME] -o FILE INPUT…",
+  { "report", kd_cli_report, "[--format txt|md|html|json|csv|pdf] [--redact] [--as-of TIME] -o FILE INPUT…",
     N_("Write one report of captures, event logs, folders and cases, to attach to a ticket") },
   { "probe", kd_cli_probe, "[--json] [--server ADDR[:PORT]] [--timeout SECONDS] DOMAIN|HOST[:PORT]",
     N_("Find a domain’s KMS hosts in DNS and check their ports, without a KMS request") },

@@ -296,8 +296,8 @@ test_export_report (void)
   KdWindow *window = kd_test_window_new (1100, 720);
   g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
   g_autofree char *dir = g_dir_make_tmp ("kd-test-report-XXXXXX", NULL);
-  const char *names[] = { "ticket.md", "ticket.json", "ticket.txt", "clients.csv", "ticket.pdf" };
-  const char *starts[] = { "# ", "{", NULL, NULL, "%PDF-" };
+  const char *names[] = { "ticket.md", "ticket.json", "ticket.txt", "clients.csv", "ticket.pdf", "ticket.html" };
+  const char *starts[] = { "# ", "{", NULL, NULL, "%PDF-", "<!DOCTYPE html>" };
 
   kd_analyze_page_set_text (kd_window_get_analyze_page (window), capture);
   kd_case_set_notes (kd_window_get_case (window), "Call <Milan> | now");

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "kd-enum-types.h"
@@ -314,6 +315,147 @@ test_redacted (void)
   g_assert_cmpuint (kd_redactor_get_n_masked (redactor, KD_REDACT_IP_ADDRESS), ==, 3);
 }
 
+/* The HTML: one file, no script, its style allowed by its hash alone,
+ * hostile values inert, the charts as images with their words */
+static void
+test_html (void)
+{
+  g_autoptr(KdReport) report = full_report ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *lower = NULL;
+  g_autofree char *csp = NULL;
+  g_autofree char *hash = NULL;
+  const char *style, *style_end, *at;
+  guint8 digest[32];
+  gsize length = sizeof digest;
+  guint images = 0;
+
+  kd_report_add_capture (report, "<b>x</b>\".txt", "Name: </style><script>alert(1)</script>\n");
+  kd_report_set_notes (report, "</style><script>alert(1)</script> \"quoted\" 'single' & <img src=x onerror=alert(2)>");
+  kd_report_render (report, KD_REPORT_FORMAT_HTML, out);
+  lower = g_ascii_strdown (out->str, -1);
+
+  g_assert_true (g_str_has_prefix (out->str, "<!DOCTYPE html>\n<html lang=\"en\">"));
+  g_assert_null (strstr (lower, "<script"));
+  g_assert_null (strstr (lower, "<img src=x"));
+  g_assert_null (strstr (out->str, "<b>x"));
+  g_assert_nonnull (strstr (out->str, "&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &apos;single&apos; &amp; "));
+  /* one style, the one the policy names by its hash */
+  style = strstr (out->str, "<style>");
+  g_assert_nonnull (style);
+  style += strlen ("<style>");
+  style_end = strstr (style, "</style>");
+  g_assert_nonnull (style_end);
+  g_assert_null (strstr (style_end + 1, "<style"));
+  g_assert_null (strstr (style_end + 1, "</style>"));
+  g_checksum_update (checksum, (const guchar *) style, style_end - style);
+  g_checksum_get_digest (checksum, digest, &length);
+  hash = g_base64_encode (digest, length);
+  csp = g_strdup_printf ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                         "style-src 'sha256-%s'; img-src data:; base-uri 'none'; form-action 'none'\">", hash);
+  g_assert_nonnull (strstr (out->str, csp));
+  /* three charts, SVG, each with its words */
+  for (at = out->str; (at = strstr (at, "<img ")) != NULL; at++)
+    {
+      const char *src = strstr (at, "src=\"data:image/svg+xml;base64,");
+      const char *alt = strstr (at, "alt=\"");
+      g_autofree char *base64 = NULL;
+      g_autofree guchar *svg = NULL;
+      gsize svg_length;
+
+      g_assert_nonnull (src);
+      g_assert_nonnull (alt);
+      src += strlen ("src=\"data:image/svg+xml;base64,");
+      base64 = g_strndup (src, strcspn (src, "\""));
+      svg = g_base64_decode (base64, &svg_length);
+      g_assert_nonnull (g_strstr_len ((const char *) svg, svg_length, "<svg"));
+      g_assert_cmpint (alt[5], !=, '"');
+      images++;
+    }
+  g_assert_cmpuint (images, ==, 3);
+  g_assert_nonnull (strstr (out->str, "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Machine ID (CMID)</th>"));
+  g_assert_true (g_str_has_suffix (out->str, "</html>\n"));
+}
+
+/* The HTML in a real browser: the DOM it builds has no script and the
+ * hostile values as text, the policy refuses nothing of ours, and a
+ * screenshot and a printed PDF to look at */
+static void
+test_html_browser (void)
+{
+  g_autoptr(KdReport) report = full_report ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *browser = g_find_program_in_path ("chromium-headless-shell");
+  g_autofree char *dir = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *screenshot_arg = NULL;
+  g_autofree char *pdf_arg = NULL;
+  g_autofree char *profile_arg = NULL;
+  g_autofree char *dom = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (browser == NULL)
+    {
+      g_test_skip ("chromium-headless-shell is not installed");
+      return;
+    }
+  kd_report_set_notes (report, "</style><script>document.title='owned'</script><img src=x onerror=alert(2)>");
+  kd_report_render (report, KD_REPORT_FORMAT_HTML, out);
+  dir = g_dir_make_tmp ("kd-report-html-XXXXXX", &error);
+  g_assert_no_error (error);
+  html = g_build_filename (dir, "report.html", NULL);
+  png = g_test_build_filename (G_TEST_BUILT, "report-html.png", NULL);
+  pdf = g_build_filename (dir, "report.pdf", NULL);
+  profile = g_build_filename (dir, "profile", NULL);
+  g_assert_true (g_file_set_contents (html, out->str, out->len, NULL));
+  uri = g_filename_to_uri (html, NULL, NULL);
+  profile_arg = g_strdup_printf ("--user-data-dir=%s", profile);
+  screenshot_arg = g_strdup_printf ("--screenshot=%s", png);
+  pdf_arg = g_strdup_printf ("--print-to-pdf=%s", pdf);
+
+  {
+    g_autoptr(GSubprocess) proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                                    &error, browser, "--no-sandbox", "--disable-gpu",
+                                                    "--no-first-run", profile_arg, "--enable-logging=stderr",
+                                                    "--v=0", "--dump-dom", uri, NULL);
+
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &dom, &log, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (dom, "<title>KMS Doctor Report</title>"));
+  g_assert_null (strstr (dom, "<title>owned"));
+  g_assert_null (strstr (dom, "<script"));
+  g_assert_nonnull (strstr (dom, "&lt;script&gt;"));
+  g_assert_null (strstr (log, "Content Security Policy"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GSubprocess) proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                                      &error, browser, "--no-sandbox", "--disable-gpu",
+                                                      "--no-first-run", profile_arg, "--window-size=1000,2600",
+                                                      i == 0 ? screenshot_arg : pdf_arg, uri, NULL);
+
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait (proc, NULL, &error));
+      g_assert_true (g_subprocess_get_successful (proc));
+    }
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+  text = run_tool ("pdftotext", "-layout", pdf);
+  g_assert_nonnull (strstr (text, "KMS Doctor Report"));
+  g_assert_nonnull (strstr (text, "Client Machine ID (CMID): 3f1c8e2a"));
+  g_test_message ("screenshot: %s", png);
+  g_unlink (html);
+  g_unlink (pdf);
+}
+
 /* Nothing given: the verdict and the checks say so */
 static void
 test_empty (void)
@@ -340,6 +482,8 @@ main (int    argc,
   g_test_add_func ("/report/empty", test_empty);
   g_test_add_func ("/report/pdf", test_pdf);
   g_test_add_func ("/report/redacted", test_redacted);
+  g_test_add_func ("/report/html", test_html);
+  g_test_add_func ("/report/html-browser", test_html_browser);
 
   return g_test_run ();
 }

@@ -279,6 +279,7 @@ typedef enum /*< prefix=KD_HEALTH_CHART >*/
  * @KD_REPORT_FORMAT_CSV: the client table as CSV
  * @KD_REPORT_FORMAT_PDF: pages laid out with Pango, drawn with cairo (see
  *   kd_report_write_pdf(); not a kd_report_render() format)
+ * @KD_REPORT_FORMAT_HTML: one self-contained HTML file, without script
  *
  * What a report is written as.  The nicks are what `report --format`
  * takes.
@@ -290,6 +291,7 @@ typedef enum /*< prefix=KD_REPORT_FORMAT >*/
   KD_REPORT_FORMAT_JSON     = 2, /*< nick=json >*/
   KD_REPORT_FORMAT_CSV      = 3, /*< nick=csv >*/
   KD_REPORT_FORMAT_PDF      = 4, /*< nick=pdf >*/
+  KD_REPORT_FORMAT_HTML     = 5, /*< nick=html >*/
 } KdReportFormat;
 
 /**

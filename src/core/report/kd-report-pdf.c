@@ -359,10 +359,24 @@ table (Pager     *p,
   p->y += GAP;
 }
 
-/* The health's charts, in the grey of print */
-static void
-charts (Pager    *p,
-        KdHealth *health)
+/**
+ * kd_report_draw_chart:
+ * @health: the health of the report
+ * @kind: which chart
+ * @cr: where to draw it, from (0, 0)
+ * @width: its width, in points
+ * @height: its height, in points
+ *
+ * Draws a chart of the health in the colours of the printed report, its
+ * text in 7.5 points whatever the surface's resolution: the PDF and the
+ * HTML's images are drawn alike.
+ */
+void
+kd_report_draw_chart (KdHealth          *health,
+                      KdHealthChartKind  kind,
+                      cairo_t           *cr,
+                      double             width,
+                      double             height)
 {
   static const KdChartPalette palette = {
     { 0.2, 0.2, 0.2, 1.0 }, { 0.11, 0.44, 0.85, 1.0 }, { 0.15, 0.6, 0.35, 1.0 }, { 0.8, 0.5, 0.0, 1.0 },
@@ -370,9 +384,15 @@ charts (Pager    *p,
   };
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
 
-  /* the chart lays its own text out: 7.5 points whatever the resolution */
   pango_font_description_set_absolute_size (font, 7.5 * PANGO_SCALE);
+  kd_health_chart_draw (health, kind, cr, font, &palette, width, height);
+}
 
+/* The health's charts, under their titles */
+static void
+charts (Pager    *p,
+        KdHealth *health)
+{
   for (KdHealthChartKind kind = KD_HEALTH_CHART_COUNT; kind <= KD_HEALTH_CHART_EXPIRIES; kind++)
     {
       if (!kd_health_chart_has_data (health, kind))
@@ -383,7 +403,7 @@ charts (Pager    *p,
         {
           cairo_save (p->cr);
           cairo_translate (p->cr, MARGIN, p->y);
-          kd_health_chart_draw (health, kind, p->cr, font, &palette, content_width (p), CHART_HEIGHT);
+          kd_report_draw_chart (health, kind, p->cr, content_width (p), CHART_HEIGHT);
           cairo_restore (p->cr);
         }
       p->y += CHART_HEIGHT + GAP;

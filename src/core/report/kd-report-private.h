@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "kd-health-chart.h"
 #include "kd-report.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,12 @@ GPtrArray  *kd_report_get_sections   (KdReport *self);
 KdHealth   *kd_report_get_health     (KdReport *self);
 GStrv       kd_report_dup_provenance (KdReport *self);
 char       *kd_report_dup_page_header (KdReport *self);
+void        kd_report_draw_chart     (KdHealth          *health,
+                                      KdHealthChartKind  kind,
+                                      cairo_t           *cr,
+                                      double             width,
+                                      double             height);
+void        kd_report_render_html    (KdReport *self,
+                                      GString  *out);
 
 G_END_DECLS

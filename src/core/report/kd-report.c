@@ -1327,6 +1327,9 @@ kd_report_render (KdReport       *self,
     case KD_REPORT_FORMAT_JSON:
       render_json (self, out);
       break;
+    case KD_REPORT_FORMAT_HTML:
+      kd_report_render_html (self, out);
+      break;
     case KD_REPORT_FORMAT_CSV:
       {
         g_autoptr(GListStore) none = g_list_store_new (KD_TYPE_HEALTH_CLIENT);
