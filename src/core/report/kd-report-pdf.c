@@ -22,7 +22,8 @@
  * and "Page N of M" on each, tables whose rows are never split and whose
  * column titles come again at the top of each page, the charts as
  * vectors, and the document's title and author in its metadata.  The
- * pages are laid out twice: once to count them, once to draw them. */
+ * pages are laid out once, each recorded on a surface of its own; the
+ * headers and footers are drawn on them once they are counted. */
 
 #define MARGIN 54.0       /* ¾ inch */
 #define FOOTER 30.0
@@ -33,7 +34,6 @@
 typedef struct
 {
   cairo_t *cr;
-  gboolean drawing;         /* the second time through */
   double width, height;     /* the page's */
   double y;                 /* where the next thing goes */
   guint page;               /* from 1 */
@@ -42,6 +42,8 @@ typedef struct
   const char *cell_font;    /* of the table being laid out */
   const char *title_font;
   GPtrArray *pages;         /* cairo_surface_t: each page, recorded */
+  PangoContext *context;    /* of every layout */
+  GHashTable *fonts;        /* font string (static) → PangoFontDescription */
 } Pager;
 
 static double
@@ -62,13 +64,22 @@ new_layout (Pager      *p,
             const char *text,
             double      width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (p->cr);
-  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  PangoLayout *layout;
+  PangoFontDescription *description;
 
-  /* sizes in points on a page measured in points (Pango's default
-   * is a 96 dpi screen) */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
-  pango_layout_context_changed (layout);
+  /* one context for every page, sizes in points on a page measured in
+   * points (Pango's default is a 96 dpi screen); each font parsed once */
+  if (p->context == NULL)
+    {
+      p->context = pango_cairo_create_context (p->cr);
+      pango_cairo_context_set_resolution (p->context, 72.0);
+      p->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) pango_font_description_free);
+    }
+  description = g_hash_table_lookup (p->fonts, font);
+  if (description == NULL)
+    g_hash_table_insert (p->fonts, (gpointer) font, description = pango_font_description_from_string (font));
+  layout = pango_layout_new (p->context);
   pango_layout_set_font_description (layout, description);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (width > 0)
@@ -93,8 +104,6 @@ page_furniture (Pager *p)
   g_autoptr(PangoLayout) head = NULL;
   g_autoptr(PangoLayout) foot = NULL;
 
-  if (!p->drawing)
-    return;
   /* TRANSLATORS: the footer of each page of a report */
   footer = g_strdup_printf (_("Page %u of %u"), p->page, p->n_pages);
   head = new_layout (p, "Sans 8", p->header, content_width (p));
@@ -117,19 +126,15 @@ static void
 new_page (Pager *p)
 {
   /* each page recorded on its own, to be played on a PDF's page or a
-   * printer's */
-  if (p->drawing)
-    {
-      cairo_rectangle_t extents = { 0, 0, p->width, p->height };
-      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+   * printer's; its header and footer once the pages are counted */
+  cairo_rectangle_t extents = { 0, 0, p->width, p->height };
+  cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
 
-      g_clear_pointer (&p->cr, cairo_destroy);
-      p->cr = cairo_create (page);
-      g_ptr_array_add (p->pages, page);
-    }
+  g_clear_pointer (&p->cr, cairo_destroy);
+  p->cr = cairo_create (page);
+  g_ptr_array_add (p->pages, page);
   p->page++;
   p->y = MARGIN + GAP;
-  page_furniture (p);
 }
 
 /* Room for @height, on a new page when this one lacks it */
@@ -160,18 +165,15 @@ flow (Pager       *p,
       line_height = (double) logical.height / PANGO_SCALE;
       baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
       need (p, line_height);
-      if (p->drawing)
+      if (ground)
         {
-          if (ground)
-            {
-              cairo_set_source_rgb (p->cr, 0.94, 0.94, 0.94);
-              cairo_rectangle (p->cr, x - 3, p->y, content_width (p) - (x - MARGIN) + 3, line_height);
-              cairo_fill (p->cr);
-              cairo_set_source_rgb (p->cr, 0, 0, 0);
-            }
-          cairo_move_to (p->cr, x, p->y + baseline);
-          pango_cairo_show_layout_line (p->cr, pango_layout_iter_get_line_readonly (iter));
+          cairo_set_source_rgb (p->cr, 0.94, 0.94, 0.94);
+          cairo_rectangle (p->cr, x - 3, p->y, content_width (p) - (x - MARGIN) + 3, line_height);
+          cairo_fill (p->cr);
+          cairo_set_source_rgb (p->cr, 0, 0, 0);
         }
+      cairo_move_to (p->cr, x, p->y + baseline);
+      pango_cairo_show_layout_line (p->cr, pango_layout_iter_get_line_readonly (iter));
       p->y += line_height;
     }
   while (pango_layout_iter_next_line (iter));
@@ -271,37 +273,38 @@ column_widths (Pager     *p,
   return widths;
 }
 
-static double
-row_height (Pager   *p,
-            GStrv    row,
-            double  *widths,
-            guint    n,
-            gboolean bold)
+/* A row's cells laid out in their columns, and the row's height */
+static GPtrArray *
+row_layouts (Pager   *p,
+             GStrv    row,
+             double  *widths,
+             guint    n,
+             gboolean bold,
+             double  *height)
 {
-  double height = 0;
+  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
+  *height = 0;
   for (guint c = 0; c < n && row[c] != NULL; c++)
     {
-      g_autoptr(PangoLayout) layout = new_layout (p, bold ? p->title_font : p->cell_font, row[c],
-                                                  widths[c] - 2 * CELL_PAD);
+      PangoLayout *layout = new_layout (p, bold ? p->title_font : p->cell_font, row[c], widths[c] - 2 * CELL_PAD);
 
-      height = MAX (height, layout_height (layout));
+      *height = MAX (*height, layout_height (layout));
+      g_ptr_array_add (layouts, layout);
     }
-  return height + 2 * CELL_PAD;
+  *height += 2 * CELL_PAD;
+  return layouts;
 }
 
 static void
-draw_row (Pager   *p,
-          GStrv    row,
-          double  *widths,
-          guint    n,
-          double   height,
-          gboolean header)
+draw_row (Pager     *p,
+          GPtrArray *layouts,
+          double    *widths,
+          double     height,
+          gboolean   header)
 {
   double x = MARGIN;
 
-  if (!p->drawing)
-    return;
   if (header)
     {
       cairo_set_source_rgb (p->cr, 0.9, 0.9, 0.9);
@@ -314,13 +317,10 @@ draw_row (Pager   *p,
   cairo_line_to (p->cr, MARGIN + content_width (p), p->y + height);
   cairo_stroke (p->cr);
   cairo_set_source_rgb (p->cr, 0, 0, 0);
-  for (guint c = 0; c < n && row[c] != NULL; c++)
+  for (guint c = 0; c < layouts->len; c++)
     {
-      g_autoptr(PangoLayout) layout = new_layout (p, header ? p->title_font : p->cell_font, row[c],
-                                                  widths[c] - 2 * CELL_PAD);
-
       cairo_move_to (p->cr, x + CELL_PAD, p->y + CELL_PAD);
-      pango_cairo_show_layout (p->cr, layout);
+      pango_cairo_show_layout (p->cr, g_ptr_array_index (layouts, c));
       x += widths[c];
     }
 }
@@ -334,26 +334,29 @@ table (Pager     *p,
 {
   guint n = columns != NULL ? g_strv_length (columns) : 2;
   g_autofree double *widths = NULL;
+  g_autoptr(GPtrArray) header = NULL;
+  double header_height = 0;
 
   /* the client table's seven columns in a smaller type, to fit a page */
   p->cell_font = n >= 6 ? "Sans 7" : "Sans 8.5";
   p->title_font = n >= 6 ? "Sans Bold 7" : "Sans Bold 8.5";
   widths = column_widths (p, columns, rows, n);
-  double header_height = columns != NULL ? row_height (p, columns, widths, n, TRUE) : 0;
+  if (columns != NULL)
+    header = row_layouts (p, columns, widths, n, TRUE, &header_height);
 
   for (guint r = 0; r < rows->len; r++)
     {
-      GStrv row = g_ptr_array_index (rows, r);
-      double height = row_height (p, row, widths, n, FALSE);
+      double height;
+      g_autoptr(GPtrArray) cells = row_layouts (p, g_ptr_array_index (rows, r), widths, n, FALSE, &height);
       guint page = p->page;
 
       need (p, (r == 0 ? header_height : 0) + height);
-      if (columns != NULL && (r == 0 || p->page != page))
+      if (header != NULL && (r == 0 || p->page != page))
         {
-          draw_row (p, columns, widths, n, header_height, TRUE);
+          draw_row (p, header, widths, header_height, TRUE);
           p->y += header_height;
         }
-      draw_row (p, row, widths, n, height, FALSE);
+      draw_row (p, cells, widths, height, FALSE);
       p->y += height;
     }
   p->y += GAP;
@@ -399,13 +402,10 @@ charts (Pager    *p,
         continue;
       need (p, CHART_HEIGHT + 3 * GAP);
       paragraph (p, "Sans Bold 10.5", kd_health_chart_get_title (kind), 0);
-      if (p->drawing)
-        {
-          cairo_save (p->cr);
-          cairo_translate (p->cr, MARGIN, p->y);
-          kd_report_draw_chart (health, kind, p->cr, content_width (p), CHART_HEIGHT);
-          cairo_restore (p->cr);
-        }
+      cairo_save (p->cr);
+      cairo_translate (p->cr, MARGIN, p->y);
+      kd_report_draw_chart (health, kind, p->cr, content_width (p), CHART_HEIGHT);
+      cairo_restore (p->cr);
       p->y += CHART_HEIGHT + GAP;
     }
 }
@@ -524,7 +524,6 @@ kd_report_draw_pages (KdReport *self,
                       double    height)
 {
   Pager p = { 0 };
-  cairo_surface_t *scratch;
 
   g_return_val_if_fail (KD_IS_REPORT (self), NULL);
   g_return_val_if_fail (width >= 4 * MARGIN && height >= 4 * MARGIN + FOOTER, NULL);
@@ -534,17 +533,19 @@ kd_report_draw_pages (KdReport *self,
   p.header = kd_report_dup_page_header (self);
   p.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
 
-  /* once to count the pages, on a page that is not kept; once to draw
-   * them */
-  scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  p.cr = cairo_create (scratch);
+  /* laid out once, on recorded pages; then each gets its header and its
+   * "Page N of M" */
   lay_out (self, &p);
+  p.n_pages = p.pages->len;
+  for (p.page = 1; p.page <= p.n_pages; p.page++)
+    {
+      g_clear_pointer (&p.cr, cairo_destroy);
+      p.cr = cairo_create (g_ptr_array_index (p.pages, p.page - 1));
+      page_furniture (&p);
+    }
   g_clear_pointer (&p.cr, cairo_destroy);
-  cairo_surface_destroy (scratch);
-  p.n_pages = p.page;
-  p.drawing = TRUE;
-  lay_out (self, &p);
-  g_clear_pointer (&p.cr, cairo_destroy);
+  g_clear_object (&p.context);
+  g_clear_pointer (&p.fonts, g_hash_table_unref);
   g_free (p.header);
   return p.pages;
 }
