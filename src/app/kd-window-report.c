@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kd-redaction-dialog.h"
+#include "kd-redaction.h"
 #include "kd-report.h"
 #include "kd-window-private.h"
 
@@ -113,6 +115,33 @@ export_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Writes the report, masked by @redactor when it is not %NULL */
+static void
+export_async (KdWindow            *self,
+              GFile               *file,
+              KdRedactor          *redactor,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Export *export;
+
+  export = g_new0 (Export, 1);
+  export->report = case_report_new (self);
+  export->format = format_for (file);
+  export->file = g_object_ref (file);
+  if (redactor != NULL)
+    {
+      export->redactor = g_object_ref (redactor);
+      kd_report_set_redactor (export->report, export->redactor);
+    }
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, kd_window_export_report_async);
+  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
 /**
  * kd_window_export_report_async:
  * @self: a #KdWindow
@@ -130,27 +159,16 @@ kd_window_export_report_async (KdWindow            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Export *export;
+  /* a copy of the case's masks: the worker adds to it while the case may
+   * be saved */
+  g_autoptr(KdRedactor) redactor = NULL;
 
   g_return_if_fail (KD_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  export = g_new0 (Export, 1);
-  export->report = case_report_new (self);
-  export->format = format_for (file);
-  export->file = g_object_ref (file);
   if (redact)
-    {
-      /* a copy: the worker adds to it while the case may be saved */
-      export->redactor = kd_case_dup_redactor (self->case_);
-      kd_report_set_redactor (export->report, export->redactor);
-    }
-
-  task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_source_tag (task, kd_window_export_report_async);
-  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
-  g_task_run_in_thread (task, export_thread);
+    redactor = kd_case_dup_redactor (self->case_);
+  export_async (self, file, redactor, callback, user_data);
 }
 
 gboolean
@@ -193,6 +211,191 @@ exported_cb (GObject      *source,
   kd_window_toast (self, message);
 }
 
+/* The redaction preview ---------------------------------------------------- */
+
+/* A redacted report checked before it is written: the case's masks, with
+ * the user's choices of this preview on top */
+typedef struct
+{
+  KdWindow *window;
+  GFile *file;
+  GHashTable *choices;      /* value → GINT_TO_POINTER (kept) */
+  GCancellable *cancellable;
+  gboolean again;           /* a choice changed while the preview was written */
+} Redacting;
+
+typedef struct
+{
+  KdReport *report;
+  KdRedactor *redactor;
+  char *text;
+  GArray *spans;
+  GListModel *shown;
+} Preview;
+
+static void
+redacting_free (gpointer data)
+{
+  Redacting *redacting = data;
+
+  g_cancellable_cancel (redacting->cancellable);
+  g_clear_object (&redacting->cancellable);
+  g_clear_object (&redacting->window);
+  g_clear_object (&redacting->file);
+  g_clear_pointer (&redacting->choices, g_hash_table_unref);
+  g_free (redacting);
+}
+
+static void
+preview_free (gpointer data)
+{
+  Preview *preview = data;
+
+  g_clear_object (&preview->report);
+  g_clear_object (&preview->redactor);
+  g_free (preview->text);
+  g_clear_pointer (&preview->spans, g_array_unref);
+  g_clear_object (&preview->shown);
+  g_free (preview);
+}
+
+static KdRedactor *
+redactor_for (Redacting *redacting)
+{
+  KdRedactor *redactor = kd_case_dup_redactor (redacting->window->case_);
+  GHashTableIter iter;
+  gpointer value, kept;
+
+  g_hash_table_iter_init (&iter, redacting->choices);
+  while (g_hash_table_iter_next (&iter, &value, &kept))
+    kd_redactor_set_kept (redactor, value, GPOINTER_TO_INT (kept));
+  return redactor;
+}
+
+static void
+preview_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Preview *preview = task_data;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  kd_report_render (preview->report, KD_REPORT_FORMAT_TEXT, text);
+  preview->spans = kd_redactor_find_masks (preview->redactor, text->str);
+  preview->shown = kd_redactor_dup_shown (preview->redactor);
+  preview->text = g_string_free (g_steal_pointer (&text), FALSE);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void write_preview (KdRedactionDialog *dialog);
+
+static void
+choice_changed_cb (KdRedaction       *redaction,
+                   GParamSpec        *pspec,
+                   KdRedactionDialog *dialog)
+{
+  Redacting *redacting = g_object_get_data (G_OBJECT (dialog), "redacting");
+
+  g_hash_table_insert (redacting->choices, g_strdup (kd_redaction_get_value (redaction)),
+                       GINT_TO_POINTER (!kd_redaction_get_masked (redaction)));
+  if (kd_redaction_dialog_get_busy (dialog))
+    redacting->again = TRUE;
+  else
+    write_preview (dialog);
+}
+
+static void
+preview_written_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  KdRedactionDialog *dialog = KD_REDACTION_DIALOG (source);
+  Redacting *redacting = g_object_get_data (G_OBJECT (dialog), "redacting");
+  Preview *preview = g_task_get_task_data (G_TASK (result));
+  gboolean first = kd_redaction_dialog_get_redactions (dialog) == NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+  /* the list is made once: it holds the user's choices */
+  kd_redaction_dialog_set_preview (dialog, preview->text, preview->spans, first ? preview->shown : NULL);
+  if (first)
+    for (guint i = 0; i < g_list_model_get_n_items (preview->shown); i++)
+      {
+        g_autoptr(KdRedaction) redaction = g_list_model_get_item (preview->shown, i);
+
+        g_signal_connect_object (redaction, "notify::masked", G_CALLBACK (choice_changed_cb), dialog, 0);
+      }
+  kd_redaction_dialog_set_busy (dialog, FALSE);
+  if (redacting->again)
+    {
+      redacting->again = FALSE;
+      write_preview (dialog);
+    }
+}
+
+/* The report as text, masked as it will be, off the main thread */
+static void
+write_preview (KdRedactionDialog *dialog)
+{
+  Redacting *redacting = g_object_get_data (G_OBJECT (dialog), "redacting");
+  g_autoptr(GTask) task = g_task_new (dialog, redacting->cancellable, preview_written_cb, NULL);
+  Preview *preview = g_new0 (Preview, 1);
+
+  kd_redaction_dialog_set_busy (dialog, TRUE);
+  preview->redactor = redactor_for (redacting);
+  preview->report = case_report_new (redacting->window);
+  kd_report_set_redactor (preview->report, preview->redactor);
+  g_task_set_source_tag (task, write_preview);
+  g_task_set_task_data (task, preview, preview_free);
+  g_task_run_in_thread (task, preview_thread);
+}
+
+static void
+redacted_export_cb (KdRedactionDialog *dialog)
+{
+  Redacting *redacting = g_object_get_data (G_OBJECT (dialog), "redacting");
+  g_autoptr(KdRedactor) redactor = redactor_for (redacting);
+
+  export_async (redacting->window, redacting->file, redactor, exported_cb, NULL);
+  adw_dialog_close (ADW_DIALOG (dialog));
+}
+
+/**
+ * kd_window_redact_report:
+ * @self: a #KdWindow
+ * @file: where the report goes; its name says the format
+ *
+ * Shows what the redacted report of the window's case will say, every
+ * mask highlighted, each value one the user may keep as it is; Export
+ * writes it (kd_window_export_report_async(), with those choices, which
+ * the case keeps).
+ *
+ * Returns: (transfer none): the preview, presented
+ */
+KdRedactionDialog *
+kd_window_redact_report (KdWindow *self,
+                         GFile    *file)
+{
+  KdRedactionDialog *dialog;
+  Redacting *redacting;
+
+  g_return_val_if_fail (KD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  dialog = kd_redaction_dialog_new ();
+  redacting = g_new0 (Redacting, 1);
+  redacting->window = g_object_ref (self);
+  redacting->file = g_object_ref (file);
+  redacting->choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  redacting->cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (dialog), "redacting", redacting, redacting_free);
+  g_signal_connect (dialog, "export", G_CALLBACK (redacted_export_cb), NULL);
+  write_preview (dialog);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+  return dialog;
+}
+
 static void
 export_chosen_cb (GObject      *source,
                   GAsyncResult *result,
@@ -202,8 +405,10 @@ export_chosen_cb (GObject      *source,
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
   gboolean redact = GPOINTER_TO_INT (g_object_get_data (source, "redact"));
 
-  if (file != NULL)
-    kd_window_export_report_async (self, file, redact, exported_cb, NULL);
+  if (file != NULL && redact)
+    kd_window_redact_report (self, file);
+  else if (file != NULL)
+    kd_window_export_report_async (self, file, FALSE, exported_cb, NULL);
 }
 
 static void

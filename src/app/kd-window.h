@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "kd-redaction-dialog.h"
+
 #include "kd-analyze-page.h"
 #include "kd-error-codes-page.h"
 #include "kd-health-page.h"
@@ -46,6 +48,8 @@ void              kd_window_export_report_async (KdWindow            *self,
                                                  gboolean             redact,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
+KdRedactionDialog *kd_window_redact_report     (KdWindow            *self,
+                                                GFile               *file);
 GtkPrintOperationResult kd_window_print     (KdWindow                 *self,
                                               GtkPrintOperationAction   action,
                                               const char               *export_file,

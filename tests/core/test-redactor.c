@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kd-field-info.h"
+#include "kd-redaction.h"
 #include "kd-redactor.h"
 
 static char *
@@ -197,6 +198,66 @@ test_odd_text (void)
   }
 }
 
+/* What the redaction preview shows: every value met, the masks to
+ * highlight, and a value the user keeps written as it is, also after the
+ * mapping is saved and read back */
+static void
+test_preview (void)
+{
+  g_autoptr(KdRedactor) redactor = kd_redactor_new ();
+  g_autoptr(KdRedactor) loaded = NULL;
+  g_autoptr(GListModel) shown = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *again = NULL;
+  const char *text = "PC01.corp.example asked, cmid 3f1c8e2a-1111-4222-8333-000000000001; pc01 again, "
+                     "from fd12:3456:789a:1::40; pc01-dlv.txt";
+  const char *expected[] = { "host-1.domain-1.example", "cmid-1", "host-1", "2001:db8::1", "host-1" };
+
+  kd_redactor_add (redactor, KD_REDACT_HOST, "pc01.corp.example");
+  kd_redactor_add (redactor, KD_REDACT_CMID, "3f1c8e2a-1111-4222-8333-000000000001");
+  out = kd_redactor_apply (redactor, text);
+  g_assert_cmpstr (out, ==, "host-1.domain-1.example asked, cmid cmid-1; host-1 again, from 2001:db8::1; host-1-dlv.txt");
+
+  shown = kd_redactor_dup_shown (redactor);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
+  {
+    g_autoptr(KdRedaction) first = g_list_model_get_item (shown, 0);
+
+    g_assert_cmpint (kd_redaction_get_kind (first), ==, KD_REDACT_CMID);
+    g_assert_cmpstr (kd_redaction_get_mask (first), ==, "cmid-1");
+    g_assert_true (kd_redaction_get_masked (first));
+  }
+
+  spans = kd_redactor_find_masks (redactor, out);
+  g_assert_cmpuint (spans->len, ==, 2 * G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      guint start = g_array_index (spans, guint, 2 * i), end = g_array_index (spans, guint, 2 * i + 1);
+      g_autofree char *found = g_strndup (out + start, end - start);
+
+      g_assert_cmpstr (found, ==, expected[i]);
+    }
+
+  /* kept: written as given, not counted; the short name alone is another
+   * value, still masked */
+  kd_redactor_set_kept (redactor, "PC01.CORP.EXAMPLE", TRUE);
+  kd_redactor_reset_counts (redactor);
+  kept = kd_redactor_apply (redactor, text);
+  g_assert_cmpstr (kept, ==, "PC01.corp.example asked, cmid cmid-1; host-1 again, from 2001:db8::1; host-1-dlv.txt");
+  g_assert_cmpuint (kd_redactor_get_n_masked (redactor, KD_REDACT_DOMAIN), ==, 0);
+
+  kd_redactor_to_json (redactor, builder);
+  node = json_builder_get_root (builder);
+  loaded = kd_redactor_new_from_json (node, NULL);
+  g_assert_nonnull (loaded);
+  again = kd_redactor_apply (loaded, text);
+  g_assert_cmpstr (again, ==, kept);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -209,6 +270,7 @@ main (int    argc,
   g_test_add_func ("/redactor/fields", test_fields);
   g_test_add_func ("/redactor/json", test_json);
   g_test_add_func ("/redactor/odd-text", test_odd_text);
+  g_test_add_func ("/redactor/preview", test_preview);
 
   return g_test_run ();
 }

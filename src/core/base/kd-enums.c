@@ -315,3 +315,37 @@ kd_redact_kind_dup_count (KdRedactKind kind,
       g_return_val_if_reached (NULL);
     }
 }
+
+/**
+ * kd_redact_kind_get_label:
+ * @kind: what a masked value is
+ *
+ * Returns: the kind of value, in the UI language: "Machine name"
+ */
+const char *
+kd_redact_kind_get_label (KdRedactKind kind)
+{
+  switch (kind)
+    {
+    case KD_REDACT_CMID:
+      return _("Machine ID");
+    case KD_REDACT_HOST:
+      return _("Machine name");
+    case KD_REDACT_DOMAIN:
+      return _("Domain");
+    case KD_REDACT_IP_ADDRESS:
+      return _("IP address");
+    case KD_REDACT_INSTALLATION_ID:
+      return _("Installation ID");
+    case KD_REDACT_EXTENDED_PID:
+      return _("Extended PID");
+    case KD_REDACT_PRODUCT_KEY:
+      return _("Product key");
+    case KD_REDACT_USER:
+      return _("User name");
+    case KD_REDACT_EMAIL:
+      return _("E-mail address");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

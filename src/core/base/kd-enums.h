@@ -439,6 +439,7 @@ KdAppliesTo  kd_applies_to_from_id   (const char  *id);
 const char  *kd_applies_to_get_id    (KdAppliesTo  flag);
 const char  *kd_applies_to_get_label (KdAppliesTo  flag);
 
+const char  *kd_redact_kind_get_label (KdRedactKind kind);
 char        *kd_redact_kind_dup_count (KdRedactKind kind,
                                        guint        n);
 

@@ -14,6 +14,7 @@
 #include "kd-field-info.h"
 #include "kd-gvlk.h"
 #include "kd-products.h"
+#include "kd-redaction.h"
 #include "kd-redactor.h"
 
 /* What identifies a machine or a person, masked before a report leaves
@@ -44,6 +45,8 @@ struct _Mask
   Mask *label;              /* a fully qualified name's parts */
   Mask *domain;
   gboolean used;            /* since the counts were reset */
+  gboolean shown;           /* met in a text since then */
+  gboolean kept;            /* written as it is: the user's choice */
 };
 
 struct _KdRedactor
@@ -52,6 +55,7 @@ struct _KdRedactor
 
   GHashTable *masks;        /* lower-case value → Mask */
   GHashTable *keep;         /* lower-case public values */
+  GHashTable *kept;         /* lower-case values the user keeps, met or not */
   GPtrArray *pending;       /* Mask, added but not numbered yet */
   guint next[KD_REDACT_N_KINDS];
   guint next_ipv6;          /* next[KD_REDACT_IP_ADDRESS] counts IPv4 */
@@ -92,6 +96,7 @@ kd_redactor_finalize (GObject *object)
 
   g_hash_table_unref (self->masks);
   g_hash_table_unref (self->keep);
+  g_hash_table_unref (self->kept);
   g_ptr_array_unref (self->pending);
 
   G_OBJECT_CLASS (kd_redactor_parent_class)->finalize (object);
@@ -108,6 +113,7 @@ kd_redactor_init (KdRedactor *self)
 {
   self->masks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, mask_free);
   self->keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (public_guids); i++)
     g_hash_table_add (self->keep, g_strdup (public_guids[i]));
@@ -260,6 +266,7 @@ add_one (KdRedactor   *self,
   mask = g_new0 (Mask, 1);
   mask->kind = kind;
   mask->value = g_strdup (lower);
+  mask->kept = g_hash_table_contains (self->kept, lower);
   g_hash_table_insert (self->masks, mask->value, mask);
   g_ptr_array_add (self->pending, mask);
   return mask;
@@ -418,6 +425,25 @@ mark_used (KdRedactor *self,
   if (mask->domain != NULL)
     count (self, mask->domain);
   count (self, mask->label != NULL ? mask->label : mask);
+}
+
+/* A value's mask, or the value as written when the user keeps it */
+static void
+emit (KdRedactor *self,
+      GString    *out,
+      Mask       *mask,
+      const char *written,
+      gsize       length)
+{
+  if (mask != NULL)
+    mask->shown = TRUE;
+  if (mask == NULL || mask->kept || mask->mask == NULL)
+    {
+      g_string_append_len (out, written, length);
+      return;
+    }
+  mark_used (self, mask);
+  g_string_append (out, mask->mask);
 }
 
 /* Adding values ------------------------------------------------------------ */
@@ -679,8 +705,7 @@ append_word (KdRedactor *self,
 
   if ((mask = match (self, lower)) != NULL)
     {
-      mark_used (self, mask);
-      g_string_append (out, mask->mask);
+      emit (self, out, mask, word, length);
       return;
     }
   /* a known machine's name with a file's extension, or a domain that is
@@ -691,8 +716,7 @@ append_word (KdRedactor *self,
 
       if ((mask = lookup (self, label)) != NULL && mask->kind == KD_REDACT_HOST)
         {
-          mark_used (self, mask);
-          g_string_append (out, mask->mask);
+          emit (self, out, mask, word, dot - lower);
           g_string_append_len (out, word + (dot - lower), length - (dot - lower));
           return;
         }
@@ -710,13 +734,9 @@ append_word (KdRedactor *self,
             continue;
           piece = g_strndup (lower + start, i - start);
           mask = *piece != '\0' ? lookup (self, piece) : NULL;
-          if (mask != NULL && mask->mask != NULL && (mask->kind == KD_REDACT_HOST || mask->kind == KD_REDACT_CMID))
-            {
-              mark_used (self, mask);
-              g_string_append (out, mask->mask);
-            }
-          else
-            g_string_append_len (out, word + start, i - start);
+          if (mask != NULL && mask->kind != KD_REDACT_HOST && mask->kind != KD_REDACT_CMID)
+            mask = NULL;
+          emit (self, out, mask, word + start, i - start);
           if (i < length)
             g_string_append_c (out, word[i]);
           start = i + 1;
@@ -768,9 +788,7 @@ kd_redactor_apply (KdRedactor *self,
               Mask *mask = is_anonymous_ip (run) ? NULL : add_one (self, KD_REDACT_IP_ADDRESS, run);
 
               number_pending (self);
-              if (mask != NULL)
-                mark_used (self, mask);
-              g_string_append (out, mask != NULL ? mask->mask : run);
+              emit (self, out, mask, text + i, j - i);
               i = j;
               continue;
             }
@@ -811,13 +829,7 @@ kd_redactor_apply (KdRedactor *self,
 
               number_pending (self);
               g_string_append_c (out, '\\');
-              if (mask != NULL)
-                {
-                  mark_used (self, mask);
-                  g_string_append (out, mask->mask);
-                }
-              else
-                g_string_append (out, user);
+              emit (self, out, mask, text + j + 1, k - j - 1);
               j = k;
             }
         }
@@ -858,7 +870,7 @@ kd_redactor_reset_counts (KdRedactor *self)
 
   g_hash_table_iter_init (&iter, self->masks);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &mask))
-    mask->used = FALSE;
+    mask->used = mask->shown = FALSE;
   memset (self->n_used, 0, sizeof self->n_used);
 }
 
@@ -883,6 +895,155 @@ kd_redactor_lookup (KdRedactor *self,
   lower = g_ascii_strdown (value, -1);
   mask = lookup (self, lower);
   return mask != NULL ? mask->mask : NULL;
+}
+
+/* The preview ------------------------------------------------------------- */
+
+static int
+compare_shown (gconstpointer a,
+               gconstpointer b)
+{
+  const Mask *x = *(const Mask **) a;
+  const Mask *y = *(const Mask **) b;
+
+  if (x->kind != y->kind)
+    return (int) x->kind - (int) y->kind;
+  return strcmp (x->value, y->value);
+}
+
+/**
+ * kd_redactor_dup_shown:
+ *
+ * Returns: (transfer full): a #KdRedaction for each value the texts
+ *   kd_redactor_apply() was given since the counts were reset held, masked
+ *   or kept, by kind and value: what the redaction preview lists
+ */
+GListModel *
+kd_redactor_dup_shown (KdRedactor *self)
+{
+  GListStore *store = g_list_store_new (KD_TYPE_REDACTION);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  Mask *mask;
+
+  g_return_val_if_fail (KD_IS_REDACTOR (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->masks);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &mask))
+    if (mask->shown && mask->mask != NULL)
+      g_ptr_array_add (shown, mask);
+  g_ptr_array_sort (shown, compare_shown);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      mask = g_ptr_array_index (shown, i);
+      g_ptr_array_add (items, kd_redaction_new (mask->kind, mask->value, mask->mask, !mask->kept));
+    }
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}
+
+/**
+ * kd_redactor_set_kept:
+ * @value: a value the redactor masks
+ * @kept: %TRUE to write it as it is from now on, %FALSE to mask it
+ *
+ * The user's choice in the redaction preview; kept in the case's mapping.
+ */
+void
+kd_redactor_set_kept (KdRedactor *self,
+                      const char *value,
+                      gboolean    kept)
+{
+  g_autofree char *lower = NULL;
+  Mask *mask;
+
+  g_return_if_fail (KD_IS_REDACTOR (self));
+  g_return_if_fail (value != NULL);
+
+  lower = g_ascii_strdown (value, -1);
+  if ((mask = lookup (self, lower)) != NULL)
+    mask->kept = !!kept;
+  /* for a value met later, in this redactor's next report */
+  if (kept)
+    g_hash_table_add (self->kept, g_steal_pointer (&lower));
+  else
+    g_hash_table_remove (self->kept, lower);
+}
+
+/**
+ * kd_redactor_find_masks:
+ * @text: a text kd_redactor_apply() wrote
+ *
+ * Returns: (transfer full) (element-type guint): the byte offsets where
+ *   each mask in @text starts and ends, in pairs: what the redaction
+ *   preview highlights
+ */
+GArray *
+kd_redactor_find_masks (KdRedactor *self,
+                        const char *text)
+{
+  g_autoptr(GHashTable) masks = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  Mask *mask;
+  gsize n;
+
+  g_return_val_if_fail (KD_IS_REDACTOR (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, self->masks);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &mask))
+    if (mask->mask != NULL && !mask->kept)
+      g_hash_table_add (masks, mask->mask);
+  n = strlen (text);
+  for (gsize i = 0; i < n;)
+    {
+      gsize j, end = 0;
+
+      if ((i > 0 && (is_token_char (text[i - 1]) || text[i - 1] == ':')) || (!is_token_char (text[i]) && text[i] != ':'))
+        {
+          i++;
+          continue;
+        }
+      /* an IPv6 mask, hex digits and colons */
+      for (j = i; j < n && (g_ascii_isxdigit (text[j]) || text[j] == ':'); j++)
+        ;
+      if (j > i && memchr (text + i, ':', j - i) != NULL)
+        {
+          g_autofree char *run = g_strndup (text + i, j - i);
+
+          if (g_hash_table_contains (masks, run))
+            end = j;
+        }
+      /* a word, whole, or up to its first dot (host-1.txt), or one of
+       * its pieces between hyphens */
+      if (end == 0)
+        {
+          for (j = i; j < n && is_token_char (text[j]); j++)
+            ;
+          while (j > i && text[j - 1] == '.')
+            j--;
+          for (gsize k = j; k > i && end == 0; k--)
+            if (k == j || text[k] == '.' || text[k] == '-' || text[k] == '_')
+              {
+                g_autofree char *word = g_strndup (text + i, k - i);
+
+                if (g_hash_table_contains (masks, word))
+                  end = k;
+              }
+        }
+      if (end > 0)
+        {
+          guint span[2] = { i, end };
+
+          g_array_append_vals (spans, span, 2);
+          i = end;
+        }
+      else
+        i = MAX (j, i + 1);
+    }
+  return spans;
 }
 
 /* The case file's copy ---------------------------------------------------- */
@@ -932,6 +1093,8 @@ kd_redactor_to_json (KdRedactor  *self,
       json_builder_add_string_value (builder, kd_enum_get_nick (KD_TYPE_REDACT_KIND, mask->kind));
       json_builder_add_string_value (builder, mask->value);
       json_builder_add_string_value (builder, mask->mask);
+      if (mask->kept)
+        json_builder_add_boolean_value (builder, TRUE);
       json_builder_end_array (builder);
     }
   json_builder_end_array (builder);
@@ -981,8 +1144,16 @@ kd_redactor_new_from_json (JsonNode  *node,
       g_autofree char *lower = NULL;
       int kind;
 
-      if (!JSON_NODE_HOLDS_ARRAY (element) || json_array_get_length (row = json_node_get_array (element)) != 3)
+      if (!JSON_NODE_HOLDS_ARRAY (element) || json_array_get_length (row = json_node_get_array (element)) < 3
+          || json_array_get_length (row) > 4)
         goto bad;
+      if (json_array_get_length (row) == 4)
+        {
+          JsonNode *kept = json_array_get_element (row, 3);
+
+          if (!JSON_NODE_HOLDS_VALUE (kept) || json_node_get_value_type (kept) != G_TYPE_BOOLEAN)
+            goto bad;
+        }
       for (guint f = 0; f < 3; f++)
         {
           JsonNode *field = json_array_get_element (row, f);
@@ -999,6 +1170,7 @@ kd_redactor_new_from_json (JsonNode  *node,
       mask->kind = kind;
       mask->value = g_steal_pointer (&lower);
       mask->mask = g_strdup (fields[2]);
+      mask->kept = json_array_get_length (row) == 4 && json_array_get_boolean_element (row, 3);
       g_hash_table_insert (self->masks, mask->value, mask);
     }
   /* a full name's parts, for the counts */

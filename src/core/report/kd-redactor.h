@@ -36,5 +36,11 @@ guint       kd_redactor_get_n_masked   (KdRedactor   *self,
 void        kd_redactor_reset_counts   (KdRedactor   *self);
 const char *kd_redactor_lookup         (KdRedactor   *self,
                                         const char   *value);
+GListModel *kd_redactor_dup_shown      (KdRedactor   *self);
+void        kd_redactor_set_kept       (KdRedactor   *self,
+                                        const char   *value,
+                                        gboolean      kept);
+GArray     *kd_redactor_find_masks     (KdRedactor   *self,
+                                        const char   *text);
 
 G_END_DECLS
