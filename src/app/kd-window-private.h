@@ -39,6 +39,7 @@ struct _KdWindow
 void     _kd_window_class_actions_init (KdWindowClass *klass);
 void     _kd_window_class_case_init    (KdWindowClass *klass);
 void     _kd_window_class_report_init  (KdWindowClass *klass);
+void     _kd_window_class_diff_init    (KdWindowClass *klass);
 void     _kd_window_case_init          (KdWindow      *self);
 gboolean _kd_window_case_close_request (KdWindow      *self);
 void     _kd_window_dnd_init           (KdWindow      *self);

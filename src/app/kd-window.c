@@ -182,6 +182,7 @@ kd_window_class_init (KdWindowClass *klass)
   _kd_window_class_actions_init (klass);
   _kd_window_class_case_init (klass);
   _kd_window_class_report_init (klass);
+  _kd_window_class_diff_init (klass);
 }
 
 static void

@@ -50,6 +50,8 @@ void              kd_window_export_report_async (KdWindow            *self,
                                                  gpointer             user_data);
 KdRedactionDialog *kd_window_redact_report     (KdWindow            *self,
                                                 GFile               *file);
+void              kd_window_compare_file      (KdWindow            *self,
+                                                GFile               *file);
 GtkPrintOperationResult kd_window_print     (KdWindow                 *self,
                                               GtkPrintOperationAction   action,
                                               const char               *export_file,

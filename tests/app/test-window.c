@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "kd-diff-dialog.h"
 #include "kd-redaction.h"
 #include "kd-shortcuts-dialog.h"
 #include "kd-test-utils.h"
@@ -444,6 +445,38 @@ test_redaction_preview (void)
   kd_test_window_destroy (window);
 }
 
+/* The capture in Analyze compared with another one, field by field; a
+ * file that is not a capture is said to be, and shows nothing */
+static void
+test_compare (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 720);
+  g_autofree char *before_path = g_test_build_filename (G_TEST_DIST, "fixtures", "diff", "before.txt", NULL);
+  g_autofree char *after_path = g_test_build_filename (G_TEST_DIST, "fixtures", "diff", "after-utf16.txt", NULL);
+  g_autofree char *readme_path = g_test_build_filename (G_TEST_DIST, "fixtures", "redact", "README.md", NULL);
+  g_autoptr(GFile) after = g_file_new_for_path (after_path);
+  g_autoptr(GFile) readme = g_file_new_for_path (readme_path);
+  g_autofree char *before = NULL;
+  AdwDialog *dialog;
+
+  g_assert_true (g_file_get_contents (before_path, &before, NULL, NULL));
+  kd_analyze_page_set_text (kd_window_get_analyze_page (window), before);
+  KD_TEST_WAIT_UNTIL (kd_analyze_page_get_diagnosis (kd_window_get_analyze_page (window)) != NULL);
+
+  kd_window_compare_file (window, readme);
+  kd_test_run_ms (300);
+  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+
+  kd_window_compare_file (window, after);
+  KD_TEST_WAIT_UNTIL ((dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))) != NULL);
+  g_assert_true (KD_IS_DIFF_DIALOG (dialog));
+  g_assert_cmpuint (kd_capture_diff_get_n_changes (kd_diff_dialog_get_diff (KD_DIFF_DIALOG (dialog))), >, 0);
+  kd_test_wait_for_draw (GTK_WIDGET (window));
+  kd_test_save_screenshot (GTK_WIDGET (window), "66-compare");
+  adw_dialog_close (dialog);
+  kd_test_window_destroy (window);
+}
+
 /* Printing plays the PDF's pages on the printer's paper: run to a file,
  * as the print dialog's "Print to File" does; the paper is remembered */
 static void
@@ -575,6 +608,7 @@ main (int    argc,
   g_test_add_func ("/window/export-report", test_export_report);
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/redaction-preview", test_redaction_preview);
+  g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/autosave-banner", test_autosave_banner);

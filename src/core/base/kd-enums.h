@@ -308,6 +308,26 @@ typedef enum /*< prefix=KD_REPORT_PAPER >*/
 } KdReportPaper;
 
 /**
+ * KdDiffChange:
+ * @KD_DIFF_CHANGED: in both captures, with other values
+ * @KD_DIFF_ONLY_A: in the first capture only
+ * @KD_DIFF_ONLY_B: in the second capture only
+ * @KD_DIFF_SAME: the same in both (a product: in both)
+ * @KD_DIFF_IGNORED: different, but a field that changes by itself between
+ *   two captures of one machine (the trusted time, the minutes left)
+ *
+ * How a field, or a product, of two captures compares.
+ */
+typedef enum /*< prefix=KD_DIFF >*/
+{
+  KD_DIFF_CHANGED = 0,
+  KD_DIFF_ONLY_A  = 1,
+  KD_DIFF_ONLY_B  = 2,
+  KD_DIFF_SAME    = 3,
+  KD_DIFF_IGNORED = 4,
+} KdDiffChange;
+
+/**
  * KdRedactKind:
  * @KD_REDACT_CMID: a client machine ID, or another GUID that is not a
  *   public product's

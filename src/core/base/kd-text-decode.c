@@ -11,6 +11,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "kd-regex.h"
 #include "kd-text-decode.h"
 
 /* What slmgr output looks like as bytes depends on how it left Windows
@@ -120,7 +121,7 @@ find_epid_lcid (const guint8 *data,
 
   if (g_once_init_enter_pointer (&epid))
     g_once_init_leave_pointer (&epid,
-                               g_regex_new ("\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-(\\d{4,5})-\\d{4,5}\\.\\d{4}-\\d{7}",
+                               kd_regex_new_shared ("\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-(\\d{4,5})-\\d{4,5}\\.\\d{4}-\\d{7}",
                                             G_REGEX_RAW | G_REGEX_OPTIMIZE, 0, NULL));
 
   /* G_REGEX_RAW matches bytes, but the subject must not contain NULs. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kd-capture-date.h"
+#include "kd-regex.h"
 
 /* slmgr prints dates with VBScript in the user's regional format
  * (docs/facts/slmgr-output.md §5.1): 3/18/2026 12:34:20 PM,
@@ -278,7 +279,7 @@ match_date (const DatePattern  *pattern,
   int start, end;
 
   if (g_once_init_enter_pointer (compiled))
-    g_once_init_leave_pointer (compiled, g_regex_new (pattern->pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+    g_once_init_leave_pointer (compiled, kd_regex_new_shared (pattern->pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
   if (!g_regex_match (*compiled, text, 0, &info))
     return FALSE;
 

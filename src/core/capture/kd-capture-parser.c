@@ -9,13 +9,14 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "kd-capture-parser.h"
 #include "kd-capture-parser-private.h"
+#include "kd-capture-parser.h"
 #include "kd-capture-product-private.h"
-#include "kd-hash.h"
 #include "kd-field-info.h"
+#include "kd-hash.h"
 #include "kd-hresult.h"
 #include "kd-labels.h"
+#include "kd-regex.h"
 #include "kd-text-decode.h"
 
 /* Reads what slmgr.vbs and ospp.vbs print, however it reached us (see
@@ -297,7 +298,7 @@ prompt_command (const char *line)
 
   if (g_once_init_enter_pointer (&prompt))
     g_once_init_leave_pointer (&prompt,
-                               g_regex_new ("^(?:(?:PS\\s+)?[A-Za-z]:\\\\[^>]*>|\\[[^\\]]+\\][$#>])\\s*(.*)$",
+                               kd_regex_new_shared ("^(?:(?:PS\\s+)?[A-Za-z]:\\\\[^>]*>|\\[[^\\]]+\\][$#>])\\s*(.*)$",
                                             G_REGEX_OPTIMIZE, 0, NULL));
   if (!g_regex_match (prompt, line, 0, &info))
     return NULL;
@@ -686,7 +687,7 @@ is_guid (const char *s)
   static GRegex *guid;
 
   if (g_once_init_enter_pointer (&guid))
-    g_once_init_leave_pointer (&guid, g_regex_new ("^\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+    g_once_init_leave_pointer (&guid, kd_regex_new_shared ("^\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                                                    "[0-9a-fA-F]{12}\\}?$", G_REGEX_OPTIMIZE, 0, NULL));
   return g_regex_match (guid, s, 0, NULL);
 }
@@ -707,7 +708,7 @@ matches (const char  *pattern,
   regex = g_hash_table_lookup (compiled, pattern);
   if (regex == NULL)
     {
-      regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      regex = kd_regex_new_shared (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_assert (regex != NULL);
       g_hash_table_insert (compiled, (gpointer) pattern, regex);
     }
@@ -1018,7 +1019,7 @@ handle_shape (Parser     *p,
 
   if (g_once_init_enter_pointer (&channel))
     g_once_init_leave_pointer (&channel,
-                               g_regex_new (",\\s*(VOLUME_|RETAIL|OEM_|TIMEBASED_|VIRTUAL_MACHINE_ACTIVATION)[A-Z0-9_\\-]*",
+                               kd_regex_new_shared (",\\s*(VOLUME_|RETAIL|OEM_|TIMEBASED_|VIRTUAL_MACHINE_ACTIVATION)[A-Z0-9_\\-]*",
                                             G_REGEX_OPTIMIZE, 0, NULL));
 
   /* Name and Description are not translated
@@ -1598,7 +1599,7 @@ find_lcid (const char *text,
   const char *end = text + length;
 
   if (g_once_init_enter_pointer (&epid))
-    g_once_init_leave_pointer (&epid, g_regex_new ("\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-(\\d{4,5})-\\d{4,5}\\.\\d{4}-\\d{7}",
+    g_once_init_leave_pointer (&epid, kd_regex_new_shared ("\\d{5}-\\d{5}-\\d{3}-\\d{6}-\\d{2}-(\\d{4,5})-\\d{4,5}\\.\\d{4}-\\d{7}",
                                                    G_REGEX_OPTIMIZE, 0, NULL));
   /* the pattern only where an extended PID ends: a capture is read in
    * folders of thousands, and the expression over all of it cost more than

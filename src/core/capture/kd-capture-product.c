@@ -17,6 +17,7 @@
 #include "kd-hresult.h"
 #include "kd-json.h"
 #include "kd-labels.h"
+#include "kd-regex.h"
 
 typedef struct
 {
@@ -1052,7 +1053,7 @@ kd_capture_product_finish (KdCaptureProduct *self,
           g_autoptr(GMatchInfo) info = NULL;
 
           if (g_once_init_enter_pointer (&hex))
-            g_once_init_leave_pointer (&hex, g_regex_new ("0[xX]([0-9A-Fa-f]{1,8})", 0, 0, NULL));
+            g_once_init_leave_pointer (&hex, kd_regex_new_shared ("0[xX]([0-9A-Fa-f]{1,8})", 0, 0, NULL));
           if (g_regex_match (hex, value, 0, &info))
             {
               g_autofree char *digits = g_match_info_fetch (info, 1);

@@ -12,6 +12,7 @@
 
 #include "kd-hash.h"
 #include "kd-labels.h"
+#include "kd-regex.h"
 #include "kd-resources.h"
 #include "kd-text-decode.h"
 
@@ -595,7 +596,7 @@ compile_embedded_error (KdLabels *self)
     }
   g_string_append (regex, ")[0-9A-Fa-f]");
   if (any)
-    self->embedded_error = g_regex_new (regex->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
+    self->embedded_error = kd_regex_new_shared (regex->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
   if (any && self->embedded_error == NULL)
     g_warning ("Bad expression for glued error lines: %s", error->message);
 }
@@ -639,7 +640,7 @@ add_line (KdLabels   *self,
       pattern->prefix_length = kd_text_is_plain (text, -1) ? folded.length
                                                            : first_word_length (folded.text, folded.length);
       pattern->prefix = g_strndup (folded.text, pattern->prefix_length);
-      pattern->regex = g_regex_new (regex, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
+      pattern->regex = kd_regex_new_shared (regex, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
       if (pattern->regex == NULL)
         {
           g_warning ("Bad line template “%s”: %s", text, error->message);

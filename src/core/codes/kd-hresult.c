@@ -15,6 +15,7 @@
 
 #include "kd-hresult.h"
 #include "kd-json.h"
+#include "kd-regex.h"
 
 /* Nothing a person pastes as "a code" is longer than this; a 10 MB paste is
  * rejected before any regular expression sees it. */
@@ -213,7 +214,7 @@ skip_label (const char *s)
 
   if (g_once_init_enter_pointer (&label))
     g_once_init_leave_pointer (&label,
-                               g_regex_new ("^(?:error\\s+code|error|errore|codice(?:\\s+(?:di\\s+)?errore)?|"
+                               kd_regex_new_shared ("^(?:error\\s+code|error|errore|codice(?:\\s+(?:di\\s+)?errore)?|"
                                             "hresult|hr|code|status|result)\\s*[:=]?\\s*",
                                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
 
@@ -398,7 +399,7 @@ kd_hresult_find_in_text (const char *text,
 
   if (g_once_init_enter_pointer (&hex))
     g_once_init_leave_pointer (&hex,
-                               g_regex_new ("\\b0[xX]([0-9A-Fa-f]{8})\\b", G_REGEX_OPTIMIZE, 0, NULL));
+                               kd_regex_new_shared ("\\b0[xX]([0-9A-Fa-f]{8})\\b", G_REGEX_OPTIMIZE, 0, NULL));
 
   /* A code worth opening sits near the top of whatever was copied. */
   head = g_utf8_make_valid (text, MIN (length, 4096));

@@ -11,6 +11,7 @@
 
 #include "kd-capture-diff.h"
 #include "kd-capture-product.h"
+#include "kd-diff-field.h"
 #include "kd-field-info.h"
 #include "kd-json.h"
 
@@ -46,6 +47,7 @@ typedef struct
   GArray *only_a;
   GArray *only_b;
   guint unchanged;
+  GArray *same;             /* Field, the unchanged */
   GPtrArray *ignored;       /* keys that differ, left out */
 } Pair;
 
@@ -71,6 +73,7 @@ pair_free (gpointer data)
   g_array_unref (pair->changed);
   g_array_unref (pair->only_a);
   g_array_unref (pair->only_b);
+  g_array_unref (pair->same);
   g_ptr_array_unref (pair->ignored);
   g_free (pair);
 }
@@ -143,6 +146,7 @@ compare (KdCaptureDiff *self,
       if (field.a != NULL && field.b != NULL && same_value (field.a, field.b))
         {
           pair->unchanged++;
+          g_array_append_val (pair->same, field);
           continue;
         }
       if (kd_capture_diff_is_ignored (key))
@@ -171,6 +175,7 @@ pair_new (KdCaptureProduct *a,
   pair->changed = g_array_new (FALSE, FALSE, sizeof (Field));
   pair->only_a = g_array_new (FALSE, FALSE, sizeof (Field));
   pair->only_b = g_array_new (FALSE, FALSE, sizeof (Field));
+  pair->same = g_array_new (FALSE, FALSE, sizeof (Field));
   pair->ignored = g_ptr_array_new ();
   return pair;
 }
@@ -426,4 +431,105 @@ kd_capture_diff_to_text (KdCaptureDiff *self,
     }
   if (self->pairs->len == 0)
     g_string_append_printf (text, "%s\n", _("Neither capture shows a product"));
+}
+
+/**
+ * kd_capture_diff_get_n_products:
+ *
+ * Returns: the products of both captures, paired: those of the first in
+ *   their order, then those only in the second
+ */
+guint
+kd_capture_diff_get_n_products (KdCaptureDiff *self)
+{
+  g_return_val_if_fail (KD_IS_CAPTURE_DIFF (self), 0);
+  return self->pairs->len;
+}
+
+/**
+ * kd_capture_diff_get_product:
+ * @product: less than kd_capture_diff_get_n_products()
+ * @in: (out) (optional): %KD_DIFF_SAME when both captures have it,
+ *   %KD_DIFF_ONLY_A or %KD_DIFF_ONLY_B
+ *
+ * Returns: (nullable): the product's name
+ */
+const char *
+kd_capture_diff_get_product (KdCaptureDiff *self,
+                             guint          product,
+                             KdDiffChange  *in)
+{
+  Pair *pair;
+
+  g_return_val_if_fail (KD_IS_CAPTURE_DIFF (self), NULL);
+  g_return_val_if_fail (product < self->pairs->len, NULL);
+
+  pair = g_ptr_array_index (self->pairs, product);
+  if (in != NULL)
+    *in = pair->a != NULL && pair->b != NULL ? KD_DIFF_SAME : pair->a != NULL ? KD_DIFF_ONLY_A : KD_DIFF_ONLY_B;
+  return kd_capture_product_get_name (pair->a != NULL ? pair->a : pair->b);
+}
+
+static void
+append_fields (GPtrArray    *items,
+               GArray       *fields,
+               KdDiffChange  change)
+{
+  for (guint i = 0; i < fields->len; i++)
+    {
+      Field *field = &g_array_index (fields, Field, i);
+
+      g_ptr_array_add (items, kd_diff_field_new (field->key, change, field->a, field->b));
+    }
+}
+
+/**
+ * kd_capture_diff_dup_fields:
+ * @product: less than kd_capture_diff_get_n_products()
+ *
+ * Returns: (transfer full): a #KdDiffField for each field of the product
+ *   in either capture: the changed, those only in the first, only in the
+ *   second, the ignored, then the unchanged, each in the fields' order
+ */
+GListModel *
+kd_capture_diff_dup_fields (KdCaptureDiff *self,
+                            guint          product)
+{
+  GListStore *store = g_list_store_new (KD_TYPE_DIFF_FIELD);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  Pair *pair;
+
+  g_return_val_if_fail (KD_IS_CAPTURE_DIFF (self), NULL);
+  g_return_val_if_fail (product < self->pairs->len, NULL);
+
+  pair = g_ptr_array_index (self->pairs, product);
+  append_fields (items, pair->changed, KD_DIFF_CHANGED);
+  append_fields (items, pair->only_a, KD_DIFF_ONLY_A);
+  append_fields (items, pair->only_b, KD_DIFF_ONLY_B);
+  for (guint i = 0; i < pair->ignored->len; i++)
+    {
+      const char *key = g_ptr_array_index (pair->ignored, i);
+
+      g_ptr_array_add (items, kd_diff_field_new (key, KD_DIFF_IGNORED,
+                                                 kd_capture_product_get_field (pair->a, key),
+                                                 kd_capture_product_get_field (pair->b, key)));
+    }
+  append_fields (items, pair->same, KD_DIFF_SAME);
+  /* a product in one capture: each of its fields is in that one only */
+  if (pair->a == NULL || pair->b == NULL)
+    {
+      KdCaptureProduct *only = pair->a != NULL ? pair->a : pair->b;
+
+      for (guint i = 0; i < kd_field_info_get_n (); i++)
+        {
+          const char *key = kd_field_info_get_key (kd_field_info_get_nth (i));
+          const char *value = kd_capture_product_get_field (only, key);
+
+          if (value != NULL)
+            g_ptr_array_add (items, kd_diff_field_new (key, pair->a != NULL ? KD_DIFF_ONLY_A : KD_DIFF_ONLY_B,
+                                                       pair->a != NULL ? value : NULL, pair->b != NULL ? value : NULL));
+        }
+    }
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
 }

@@ -25,5 +25,11 @@ void           kd_capture_diff_to_json       (KdCaptureDiff *self,
                                               JsonBuilder   *builder);
 void           kd_capture_diff_to_text       (KdCaptureDiff *self,
                                               GString       *text);
+guint          kd_capture_diff_get_n_products (KdCaptureDiff *self);
+const char    *kd_capture_diff_get_product   (KdCaptureDiff *self,
+                                              guint          product,
+                                              KdDiffChange  *in);
+GListModel    *kd_capture_diff_dup_fields    (KdCaptureDiff *self,
+                                              guint          product);
 
 G_END_DECLS
