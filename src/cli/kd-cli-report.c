@@ -128,6 +128,7 @@ kd_cli_report (int    argc,
   g_autofree char *as_of_text = NULL;
   g_auto(GStrv) inputs = NULL;
   gboolean redact = FALSE;
+  g_autoptr(KdRedactor) redactor = NULL;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("What to write: txt, md, html, json, csv or pdf (default: txt)"),
       N_("FORMAT") },
@@ -196,6 +197,10 @@ kd_cli_report (int    argc,
               return EXIT_USAGE;
             }
           add_case (report, kase, health_files, health_paths);
+          /* the masks of the case's redacted reports, so that this one
+           * masks alike (the first case's, when several are given) */
+          if (redactor == NULL)
+            redactor = kd_case_dup_redactor (kase);
           continue;
         }
       {
@@ -259,8 +264,8 @@ kd_cli_report (int    argc,
 
   if (redact)
     {
-      g_autoptr(KdRedactor) redactor = kd_redactor_new ();
-
+      if (redactor == NULL)
+        redactor = kd_redactor_new ();
       kd_report_set_redactor (report, redactor);
     }
   if (format == KD_REPORT_FORMAT_PDF)

@@ -541,6 +541,22 @@ test_report (void)
     g_assert_nonnull (strstr (run.out, "0xC004F074"));
   }
   {
+    /* redacted with the masks the case keeps: the app's host-7 is this
+     * report's host-7 too, and a value the user keeps stays */
+    g_auto(Run) run = { 0 };
+
+    g_assert_true (g_file_set_contents (case_path, "{\"format_version\": 1, \"notes\": \"Call pc01.corp.example "
+                                                   "and keep.corp.example, jane@corp.example\", \"redaction\": {\"next\": "
+                                                   "{\"host\": 7, \"domain\": 2}, \"masks\": [[\"host\", "
+                                                   "\"pc01.corp.example\", \"host-7.domain-2.example\"], [\"domain\", "
+                                                   "\"corp.example\", \"domain-2.example\"], [\"host\", "
+                                                   "\"keep.corp.example\", \"host-8.domain-2.example\", true]]}}",
+                                         -1, NULL));
+    run_cli (&run, NULL, (const char *[]) { "report", "--redact", "-o", "-", case_path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Call host-7.domain-2.example and keep.corp.example, user-1@example.com"));
+  }
+  {
     g_assert_true (g_file_set_contents (words_path, "just some words\n", -1, NULL));
     const char *bad[][7] = {
       { "report", before, NULL },
