@@ -32,6 +32,14 @@ GPtrArray  *kd_report_get_sections   (KdReport *self);
 KdHealth   *kd_report_get_health     (KdReport *self);
 GStrv       kd_report_dup_provenance (KdReport *self);
 char       *kd_report_dup_page_header (KdReport *self);
+GDateTime  *kd_report_get_made       (KdReport *self);
+KdRedactor *kd_report_get_redactor   (KdReport *self);
+guint       kd_report_get_n_inputs   (KdReport *self);
+void        kd_report_get_input      (KdReport    *self,
+                                      guint        i,
+                                      const char **name,
+                                      gsize       *size,
+                                      const char **sha256);
 void        kd_report_draw_chart     (KdHealth          *health,
                                       KdHealthChartKind  kind,
                                       cairo_t           *cr,
