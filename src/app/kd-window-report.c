@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "kd-redaction-dialog.h"
@@ -459,25 +461,67 @@ export_report_cb (GtkWidget  *widget,
 
 /* Printing ------------------------------------------------------------------ */
 
-/* The pages of the PDF, played on the printer's paper */
+/* The pages of the PDF, played on the printer's paper.  They are laid out
+ * off the main thread for the paper printed on last (or the locale's)
+ * before the dialog shows, and again only when another paper is chosen. */
 typedef struct
 {
   KdReport *report;
   GPtrArray *pages;         /* cairo_surface_t */
+  double width, height;     /* what they were laid out for, in points */
   double scale;             /* for a paper too small for the margins */
   GSettings *settings;
+  GtkPageSetup *setup;
+  GtkPrintOperationAction action;
+  char *export_file;
 } Printing;
 
 static void
-printing_free (gpointer  data,
-               GClosure *closure)
+printing_clear (gpointer data)
 {
   Printing *printing = data;
 
   g_clear_object (&printing->report);
   g_clear_pointer (&printing->pages, g_ptr_array_unref);
   g_clear_object (&printing->settings);
-  g_free (printing);
+  g_clear_object (&printing->setup);
+  g_free (printing->export_file);
+}
+
+static void
+printing_unref (gpointer data)
+{
+  g_rc_box_release_full (data, printing_clear);
+}
+
+static void
+printing_release (gpointer  data,
+                  GClosure *closure)
+{
+  printing_unref (data);
+}
+
+/* The size the pages are laid out in for @setup, and how much smaller
+ * they are printed */
+static void
+paper_for (GtkPageSetup *setup,
+           double       *width,
+           double       *height,
+           double       *scale)
+{
+  double a4_width, a4_height;
+
+  *width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+  *height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
+  *scale = 1;
+  if (*width < 300 || *height < 400)
+    {
+      /* laid out on A4 and made smaller: a label is still readable */
+      kd_report_page_size (KD_REPORT_PAPER_A4, &a4_width, &a4_height);
+      *scale = MIN (*width / a4_width, *height / a4_height);
+      *width = a4_width;
+      *height = a4_height;
+    }
 }
 
 static void
@@ -487,23 +531,19 @@ begin_print_cb (GtkPrintOperation *operation,
 {
   Printing *printing = user_data;
   GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
-  double width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
-  double height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
-  double a4_width, a4_height;
+  double width, height, scale;
 
   /* the paper chosen is the next one's */
   g_settings_set_value (printing->settings, "page-setup", gtk_page_setup_to_gvariant (setup));
-  g_clear_pointer (&printing->pages, g_ptr_array_unref);
-  printing->scale = 1;
-  if (width < 300 || height < 400)
+  paper_for (setup, &width, &height, &scale);
+  printing->scale = scale;
+  if (printing->pages == NULL || fabs (width - printing->width) > 0.5 || fabs (height - printing->height) > 0.5)
     {
-      /* laid out on A4 and made smaller: a label is still readable */
-      kd_report_page_size (KD_REPORT_PAPER_A4, &a4_width, &a4_height);
-      printing->scale = MIN (width / a4_width, height / a4_height);
-      width = a4_width;
-      height = a4_height;
+      g_clear_pointer (&printing->pages, g_ptr_array_unref);
+      printing->pages = kd_report_draw_pages (printing->report, width, height);
+      printing->width = width;
+      printing->height = height;
     }
-  printing->pages = kd_report_draw_pages (printing->report, width, height);
   gtk_print_operation_set_n_pages (operation, printing->pages->len);
 }
 
@@ -547,52 +587,39 @@ print_done_cb (GtkPrintOperation       *operation,
                           gtk_print_settings_to_gvariant (gtk_print_operation_get_print_settings (operation)));
 }
 
-/**
- * kd_window_print:
- * @self: a #KdWindow
- * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG for the user, with
- *   its preview; %GTK_PRINT_OPERATION_ACTION_EXPORT with @export_file
- * @export_file: (nullable): where to export to
- * @error: where to say why it failed at once
- *
- * Prints the report of the window's case: the pages of its PDF, on the
- * paper chosen (the last one chosen, or the locale's), which is
- * remembered.
- *
- * Returns: what gtk_print_operation_run() says
- */
-GtkPrintOperationResult
-kd_window_print (KdWindow                 *self,
-                 GtkPrintOperationAction   action,
-                 const char               *export_file,
-                 GError                  **error)
+static void
+lay_out_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  g_autoptr(GVariant) saved_setup = NULL;
+  Printing *printing = task_data;
+
+  printing->pages = kd_report_draw_pages (printing->report, printing->width, printing->height);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+laid_out_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KdWindow *self = KD_WINDOW (source);
+  Printing *printing = g_task_get_task_data (G_TASK (result));
   g_autoptr(GVariant) saved_settings = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
   g_autofree char *title = NULL;
-  Printing *printing;
+  GError *error = NULL;
+  GtkPrintOperationResult printed;
 
-  g_return_val_if_fail (KD_IS_WINDOW (self), GTK_PRINT_OPERATION_RESULT_ERROR);
-
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   g_clear_object (&self->printing);
   self->printing = gtk_print_operation_new ();
-  printing = g_new0 (Printing, 1);
-  printing->report = case_report_new (self);
-  printing->settings = g_object_ref (self->settings);
-
-  saved_setup = g_settings_get_value (self->settings, "page-setup");
-  if (g_variant_n_children (saved_setup) > 0)
-    setup = gtk_page_setup_new_from_gvariant (saved_setup);
-  if (setup == NULL)
-    {
-      g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (kd_report_paper_for_locale () == KD_REPORT_PAPER_LETTER
-                                                            ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
-
-      setup = gtk_page_setup_new ();
-      gtk_page_setup_set_paper_size (setup, paper);
-    }
-  gtk_print_operation_set_default_page_setup (self->printing, setup);
+  gtk_print_operation_set_default_page_setup (self->printing, printing->setup);
   saved_settings = g_settings_get_value (self->settings, "print-settings");
   if (g_variant_n_children (saved_settings) > 0)
     {
@@ -600,19 +627,113 @@ kd_window_print (KdWindow                 *self,
 
       gtk_print_operation_set_print_settings (self->printing, settings);
     }
-
   title = kd_case_dup_title (self->case_);
   gtk_print_operation_set_job_name (self->printing, title != NULL ? title : _("KMS Doctor Report"));
   gtk_print_operation_set_use_full_page (self->printing, TRUE);
   gtk_print_operation_set_unit (self->printing, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (self->printing, TRUE);
   gtk_print_operation_set_allow_async (self->printing, TRUE);
-  if (export_file != NULL)
-    gtk_print_operation_set_export_filename (self->printing, export_file);
-  g_signal_connect_data (self->printing, "begin-print", G_CALLBACK (begin_print_cb), printing, printing_free, 0);
+  if (printing->export_file != NULL)
+    gtk_print_operation_set_export_filename (self->printing, printing->export_file);
+  g_signal_connect_data (self->printing, "begin-print", G_CALLBACK (begin_print_cb), g_rc_box_acquire (printing),
+                         printing_release, 0);
   g_signal_connect (self->printing, "draw-page", G_CALLBACK (draw_page_cb), printing);
   g_signal_connect_object (self->printing, "done", G_CALLBACK (print_done_cb), self, 0);
-  return gtk_print_operation_run (self->printing, action, GTK_WINDOW (self), error);
+  printed = gtk_print_operation_run (self->printing, printing->action, GTK_WINDOW (self), &error);
+  if (printed == GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, printed);
+}
+
+/**
+ * kd_window_print_async:
+ * @self: a #KdWindow
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG for the user, with
+ *   its preview; %GTK_PRINT_OPERATION_ACTION_EXPORT with @export_file
+ * @export_file: (nullable): where to export to
+ *
+ * Prints the report of the window's case: the pages of its PDF, laid out
+ * off the main thread, on the paper chosen (the last one chosen, or the
+ * locale's), which is remembered.
+ */
+void
+kd_window_print_async (KdWindow                *self,
+                       GtkPrintOperationAction  action,
+                       const char              *export_file,
+                       GAsyncReadyCallback      callback,
+                       gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) layout = NULL;
+  g_autoptr(GVariant) saved_setup = NULL;
+  Printing *printing;
+
+  g_return_if_fail (KD_IS_WINDOW (self));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, kd_window_print_async);
+  printing = g_rc_box_new0 (Printing);
+  printing->report = case_report_new (self);
+  printing->settings = g_object_ref (self->settings);
+  printing->action = action;
+  printing->export_file = g_strdup (export_file);
+  saved_setup = g_settings_get_value (self->settings, "page-setup");
+  if (g_variant_n_children (saved_setup) > 0)
+    printing->setup = gtk_page_setup_new_from_gvariant (saved_setup);
+  if (printing->setup == NULL)
+    {
+      g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (kd_report_paper_for_locale () == KD_REPORT_PAPER_LETTER
+                                                            ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+
+      printing->setup = gtk_page_setup_new ();
+      gtk_page_setup_set_paper_size (printing->setup, paper);
+    }
+  paper_for (printing->setup, &printing->width, &printing->height, &printing->scale);
+
+  layout = g_task_new (self, self->cancellable, laid_out_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (layout, lay_out_thread);
+  g_task_set_task_data (layout, printing, printing_unref);
+  g_task_run_in_thread (layout, lay_out_thread);
+}
+
+/**
+ * kd_window_print_finish:
+ * @error: where to say why it failed
+ *
+ * Returns: what gtk_print_operation_run() said: %GTK_PRINT_OPERATION_RESULT_APPLY
+ *   when exported, %GTK_PRINT_OPERATION_RESULT_IN_PROGRESS while the dialog
+ *   is up; %GTK_PRINT_OPERATION_RESULT_ERROR with @error set
+ */
+GtkPrintOperationResult
+kd_window_print_finish (KdWindow      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  gssize printed;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  printed = g_task_propagate_int (G_TASK (result), error);
+  return printed < 0 ? GTK_PRINT_OPERATION_RESULT_ERROR : (GtkPrintOperationResult) printed;
+}
+
+static void
+printed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  KdWindow *self = KD_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (kd_window_print_finish (self, result, &error) == GTK_PRINT_OPERATION_RESULT_ERROR
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("The report could not be printed: %s"),
+                                                  error != NULL ? error->message : _("the printing system gave no reason"));
+
+      kd_window_toast (self, message);
+    }
 }
 
 static void
@@ -620,16 +741,7 @@ print_cb (GtkWidget  *widget,
           const char *action_name,
           GVariant   *parameter)
 {
-  KdWindow *self = KD_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (kd_window_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autofree char *message = g_strdup_printf (_("The report could not be printed: %s"),
-                                                  error != NULL ? error->message : _("the printing system gave no reason"));
-
-      kd_window_toast (self, message);
-    }
+  kd_window_print_async (KD_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, printed_cb, NULL);
 }
 
 void

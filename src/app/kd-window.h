@@ -52,10 +52,14 @@ KdRedactionDialog *kd_window_redact_report     (KdWindow            *self,
                                                 GFile               *file);
 void              kd_window_compare_file      (KdWindow            *self,
                                                 GFile               *file);
-GtkPrintOperationResult kd_window_print     (KdWindow                 *self,
-                                              GtkPrintOperationAction   action,
-                                              const char               *export_file,
-                                              GError                  **error);
+void              kd_window_print_async      (KdWindow                *self,
+                                              GtkPrintOperationAction  action,
+                                              const char              *export_file,
+                                              GAsyncReadyCallback      callback,
+                                              gpointer                 user_data);
+GtkPrintOperationResult kd_window_print_finish (KdWindow             *self,
+                                              GAsyncResult            *result,
+                                              GError                 **error);
 gboolean          kd_window_export_report_finish (KdWindow      *self,
                                                   GAsyncResult  *result,
                                                   GError       **error);

@@ -494,7 +494,13 @@ test_print (void)
   GtkPrintOperationResult result;
 
   kd_analyze_page_set_text (kd_window_get_analyze_page (window), capture);
-  result = kd_window_print (window, GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error);
+  {
+    g_autoptr(GAsyncResult) printed = NULL;
+
+    kd_window_print_async (window, GTK_PRINT_OPERATION_ACTION_EXPORT, path, keep_result, &printed);
+    KD_TEST_WAIT_UNTIL (printed != NULL);
+    result = kd_window_print_finish (window, printed, &error);
+  }
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
