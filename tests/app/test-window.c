@@ -477,6 +477,45 @@ test_compare (void)
   kd_test_window_destroy (window);
 }
 
+/* The redaction preview and the comparison on a phone-sized window, in
+ * the dark: nothing cut off */
+static void
+test_reports_narrow_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  KdWindow *window;
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
+  g_autofree char *dir = g_dir_make_tmp ("kd-test-narrow-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "redacted.md", NULL);
+  g_autofree char *after_path = g_test_build_filename (G_TEST_DIST, "fixtures", "diff", "after.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) after = g_file_new_for_path (after_path);
+  KdRedactionDialog *redaction;
+  AdwDialog *dialog;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = kd_test_window_new (360, 700);
+  kd_analyze_page_set_text (kd_window_get_analyze_page (window), capture);
+  KD_TEST_WAIT_UNTIL (kd_analyze_page_get_diagnosis (kd_window_get_analyze_page (window)) != NULL);
+
+  redaction = kd_window_redact_report (window, file);
+  KD_TEST_WAIT_UNTIL (kd_redaction_dialog_get_text (redaction) != NULL && !kd_redaction_dialog_get_busy (redaction));
+  kd_test_wait_for_draw (GTK_WIDGET (window));
+  kd_test_save_screenshot (GTK_WIDGET (window), "67-redaction-narrow-dark");
+  adw_dialog_force_close (ADW_DIALOG (redaction));
+
+  kd_window_compare_file (window, after);
+  KD_TEST_WAIT_UNTIL ((dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))) != NULL
+                      && KD_IS_DIFF_DIALOG (dialog));
+  kd_test_wait_for_draw (GTK_WIDGET (window));
+  kd_test_save_screenshot (GTK_WIDGET (window), "68-compare-narrow-dark");
+  adw_dialog_force_close (dialog);
+
+  kd_test_window_destroy (window);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  g_rmdir (dir);
+}
+
 /* Printing plays the PDF's pages on the printer's paper: run to a file,
  * as the print dialog's "Print to File" does; the paper is remembered */
 static void
@@ -615,6 +654,7 @@ main (int    argc,
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/redaction-preview", test_redaction_preview);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/reports-narrow-dark", test_reports_narrow_dark);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/autosave-banner", test_autosave_banner);
