@@ -434,6 +434,8 @@ kd_window_toast (KdWindow   *self,
   g_return_if_fail (KD_IS_WINDOW (self));
 
   toast = adw_toast_new (message);
+  /* messages name files and values the user gave: never markup */
+  adw_toast_set_use_markup (toast, FALSE);
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -298,8 +298,9 @@ test_export_report (void)
   KdWindow *window = kd_test_window_new (1100, 720);
   g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
   g_autofree char *dir = g_dir_make_tmp ("kd-test-report-XXXXXX", NULL);
-  const char *names[] = { "ticket.md", "ticket.json", "ticket.txt", "clients.csv", "ticket.pdf", "ticket.html" };
-  const char *starts[] = { "# ", "{", NULL, NULL, "%PDF-", "<!DOCTYPE html>" };
+  const char *names[] = { "ticket.md", "ticket.json", "ticket.txt", "clients.csv", "ticket.pdf", "ticket.html",
+                          "R&D <notes>.md" };
+  const char *starts[] = { "# ", "{", NULL, NULL, "%PDF-", "<!DOCTYPE html>", "# " };
 
   kd_analyze_page_set_text (kd_window_get_analyze_page (window), capture);
   kd_case_set_notes (kd_window_get_case (window), "Call <Milan> | now");
@@ -324,6 +325,11 @@ test_export_report (void)
         g_assert_true (g_str_has_suffix (contents, "\r\n"));
       g_unlink (path);
     }
+  /* a toast naming such a file shows it as it is, not as markup (a
+   * markup error would be a fatal warning here) */
+  kd_window_toast (window, "Saved “R&D <notes>.md”");
+  kd_test_wait_for_draw (GTK_WIDGET (window));
+  kd_test_run_ms (100);
   /* redacted: the capture's machine ID and host masked, in both reports
    * the same way, and the masks kept in the case */
   {

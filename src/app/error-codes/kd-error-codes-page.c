@@ -361,10 +361,12 @@ refresh (KdErrorCodesPage *self,
     case KD_LOOKUP_NOT_A_CODE:
       {
         g_autoptr(GPtrArray) none = g_ptr_array_new ();
+        /* the description is markup, and the reason quotes what was typed */
+        g_autofree char *reason = g_markup_escape_text (kd_lookup_get_reason (lookup), -1);
 
         set_results (self, none, 0, NULL);
         adw_status_page_set_title (self->empty_status, _("Not an Error Code"));
-        adw_status_page_set_description (self->empty_status, kd_lookup_get_reason (lookup));
+        adw_status_page_set_description (self->empty_status, reason);
         return;
       }
 
