@@ -235,6 +235,7 @@ kd_redaction_dialog_set_preview (KdRedactionDialog *self,
                                  GListModel        *redactions)
 {
   GtkTextBuffer *buffer;
+  GtkTextTag *tag;
   GtkTextIter start, end;
 
   g_return_if_fail (KD_IS_REDACTION_DIALOG (self));
@@ -244,14 +245,21 @@ kd_redaction_dialog_set_preview (KdRedactionDialog *self,
   self->text = g_strdup (text);
   buffer = gtk_text_view_get_buffer (self->preview);
   gtk_text_buffer_set_text (buffer, text, -1);
-  for (guint i = 0; spans != NULL && i + 1 < spans->len; i += 2)
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "mask");
+  /* the spans are in order: the characters before each are counted from
+   * the one before, not from the start (a report of 10,000 clients has
+   * that many masks) */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  for (guint i = 0, at = 0; spans != NULL && i + 1 < spans->len; i += 2)
     {
-      gtk_text_buffer_get_iter_at_offset (buffer, &start,
-                                          g_utf8_pointer_to_offset (text, text + g_array_index (spans, guint, i)));
+      guint from = g_array_index (spans, guint, i), to = g_array_index (spans, guint, i + 1);
+
+      gtk_text_iter_forward_chars (&start, g_utf8_strlen (text + at, from - at));
       end = start;
-      gtk_text_iter_forward_chars (&end, g_utf8_strlen (text + g_array_index (spans, guint, i),
-                                                        g_array_index (spans, guint, i + 1) - g_array_index (spans, guint, i)));
-      gtk_text_buffer_apply_tag_by_name (buffer, "mask", &start, &end);
+      gtk_text_iter_forward_chars (&end, g_utf8_strlen (text + from, to - from));
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+      start = end;
+      at = to;
     }
   if (redactions != NULL && g_set_object (&self->redactions, redactions))
     gtk_list_box_bind_model (self->list, redactions, create_row, self, NULL);
