@@ -33,7 +33,7 @@ static const char style[] =
   "p{white-space:pre-line;margin:.4rem 0}"
   "table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.85rem}"
   "th,td{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid var(--line);"
-  "overflow-wrap:anywhere}"
+  "overflow-wrap:break-word}"
   "thead th{background:var(--head)}table.fields th{font-weight:normal;color:var(--dim);width:35%}"
   "pre{background:var(--head);padding:.5rem .7rem;overflow-x:auto;font-size:.8rem;white-space:pre-wrap;"
   "overflow-wrap:anywhere}"
@@ -41,7 +41,7 @@ static const char style[] =
   ".finding.error{border-color:var(--error)}.finding.warning{border-color:var(--warning)}"
   ".finding.info{border-color:var(--info)}"
   "figure{margin:1rem 0}figcaption{font-weight:bold;margin-bottom:.3rem}figure img{width:100%;height:auto}"
-  "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
+  "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}table{font-size:7.5pt}th,td{padding:2pt 3pt}"
   "h2{break-after:avoid}h3{break-after:avoid}thead{display:table-header-group}"
   "tr,figure,.finding{break-inside:avoid}pre{white-space:pre-wrap}}"
   "@page{margin:18mm 16mm}";
