@@ -30,6 +30,7 @@ struct _KdWindow
   gboolean narrow;
   gboolean disposed;         /* the narrow state is no longer passed on */
   gboolean close_confirmed;  /* the user answered the question on close */
+  gboolean carries_session;  /* its case is kept between starts */
   GSettings *settings;
   GCancellable *cancellable;
   GCancellable *restoring;   /* the case of the last session, being read */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -69,6 +70,14 @@ kd_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kd_window_parent_class)->close_request (window);
 }
 
+/* Present while a window carries the session: left behind when the app
+ * did not end properly */
+static char *
+running_marker_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "kms-doctor", "running", NULL);
+}
+
 static void
 kd_window_dispose (GObject *object)
 {
@@ -84,6 +93,14 @@ kd_window_dispose (GObject *object)
       g_idle_add_full (G_PRIORITY_LOW, release_view, g_object_ref (self->analyze_page), NULL);
       g_idle_add_full (G_PRIORITY_LOW, release_view, g_object_ref (self->error_codes_page), NULL);
       g_idle_add_full (G_PRIORITY_LOW, release_view, g_object_ref (self->health_page), NULL);
+    }
+  /* a window that ends this way ends the session cleanly: the next
+   * start restores it without asking */
+  if (self->carries_session && !self->disposed)
+    {
+      g_autofree char *running = running_marker_path ();
+
+      g_unlink (running);
     }
   self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
@@ -346,24 +363,90 @@ restore_done (GObject      *object,
   kd_case_set_autosave_file (self->case_, file);
 }
 
+static void
+load_session (KdWindow *self)
+{
+  g_autoptr(GFile) file = session_case_file ();
+
+  self->restoring = g_cancellable_new ();
+  kd_case_load_async (self->case_, file, self->restoring, restore_done, g_object_ref (self));
+}
+
+static void
+recovery_response_cb (AdwAlertDialog *dialog,
+                      const char     *response,
+                      KdWindow       *self)
+{
+  if (self->disposed)
+    return;
+  if (g_str_equal (response, "discard"))
+    {
+      g_autoptr(GFile) file = session_case_file ();
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *aside = g_strconcat (path, ".discarded", NULL);
+
+      /* set aside, not deleted: the last one discarded can still be
+       * opened by hand */
+      g_rename (path, aside);
+      kd_case_set_autosave_file (self->case_, file);
+      return;
+    }
+  load_session (self);
+}
+
+/* The last session did not end properly: what it held is offered back */
+static void
+offer_recovery (KdWindow *self)
+{
+  AdwDialog *dialog;
+
+  g_signal_handlers_disconnect_by_func (self, offer_recovery, NULL);
+  g_debug ("The last session did not end properly: offering to restore it");
+  dialog = adw_alert_dialog_new (_("Restore Unsaved Work?"),
+                                 _("KMS Doctor did not close properly last time. What you were working on was saved "
+                                   "as you worked: restore it, or start with an empty case."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "discard", _("_Start Empty"), "restore", _("_Restore"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "restore");
+  /* closing it is not a choice to lose anything */
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "restore");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
 /**
  * kd_window_restore_session:
  * @self: a #KdWindow
  *
  * Makes this window the one whose case is kept between starts: the case
  * of the last session is read (off the main thread) and from then on
- * every change is saved.
+ * every change is saved.  When the last session did not end properly (a
+ * crash, `kill -9`), the window first asks whether to restore it.
  */
 void
 kd_window_restore_session (KdWindow *self)
 {
   g_autoptr(GFile) file = session_case_file ();
+  g_autofree char *running = running_marker_path ();
+  g_autofree char *pid = g_strdup_printf ("%d\n", (int) getpid ());
+  g_autofree char *dir = g_path_get_dirname (running);
+  gboolean crashed;
 
   g_return_if_fail (KD_IS_WINDOW (self));
   g_return_if_fail (self->restoring == NULL);
 
-  self->restoring = g_cancellable_new ();
-  kd_case_load_async (self->case_, file, self->restoring, restore_done, g_object_ref (self));
+  crashed = g_file_test (running, G_FILE_TEST_EXISTS) && g_file_query_exists (file, NULL);
+  self->carries_session = TRUE;
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (running, pid, -1, NULL);
+  if (!crashed)
+    load_session (self);
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    offer_recovery (self);
+  else
+    g_signal_connect (self, "map", G_CALLBACK (offer_recovery), NULL);
 }
 
 /**

@@ -8,7 +8,9 @@
 #  2. It comes back with them, which only happens if the app wrote them into
 #     the home it was given; a second capture is given on the command line,
 #     and the app is killed with SIGKILL half a second later.
-#  3. The second capture is back: the case was on the disk, whole.
+#  3. It asks whether to restore the work of the killed session, which a
+#     clean quit does not; Enter restores it, and the second capture is
+#     back: the case was on the disk, whole.
 # What the app holds is read back from its session file after a code is
 # opened, which makes the app save its case as it has it in memory: a case
 # not restored would be saved without its capture.  Speaks TAP.
@@ -133,7 +135,12 @@ open_code() {
 
 # Second run: the window comes back at its size and with the search; the
 # case it restored is saved again when a code is opened.
-start_app 2
+G_MESSAGES_DEBUG=all start_app 2
+if grep -q "offering to restore it" "$work/app-2.log"; then
+  not_ok "after a clean quit the next start asks nothing"
+else
+  ok "after a clean quit the next start asks nothing"
+fi
 geometry=$(in_env xdotool getwindowgeometry "$window" | sed -n 's/.*Geometry: //p')
 [ "$geometry" = 1000x700 ] && ok "the window comes back at its size" ||
   not_ok "the window comes back at its size" "geometry: $geometry"
@@ -160,8 +167,17 @@ else
   ok "the app is killed with SIGKILL"
 fi
 
-# Third run: what was pasted before the kill is back.
-start_app 3
+# Third run: the app asks whether to restore what the killed session
+# held (Enter: Restore), and what was pasted before the kill is back.
+G_MESSAGES_DEBUG=all start_app 3
+sleep 1
+if grep -q "offering to restore it" "$work/app-3.log"; then
+  ok "after SIGKILL the next start offers to restore the work"
+else
+  not_ok "after SIGKILL the next start offers to restore the work" "$(cat "$work/app-3.log")"
+fi
+in_env xdotool key --clearmodifiers Return
+sleep 1
 open_code 0xC004F074
 if holds '"0xC004F074"' && holds "$(cmid "$second")"; then
   ok "a capture given half a second before SIGKILL is back"
