@@ -12,6 +12,8 @@
 
 #include "kd-enum-types.h"
 #include "kd-health.h"
+#include "kd-labels.h"
+#include "kd-text-decode.h"
 #include "kd-report.h"
 
 static char *
@@ -456,6 +458,87 @@ test_html_browser (void)
   g_unlink (pdf);
 }
 
+/* Every capture fixture and every hostile input, each alone, in every
+ * format and redacted: written, whole, and the HTML inert */
+static void
+test_every_fixture (void)
+{
+  const char *dirs[] = { "captures", "hostile" };
+  const KdReportFormat formats[] = {
+    KD_REPORT_FORMAT_TEXT, KD_REPORT_FORMAT_MARKDOWN, KD_REPORT_FORMAT_JSON, KD_REPORT_FORMAT_CSV,
+    KD_REPORT_FORMAT_HTML,
+  };
+  g_autofree char *pdf = g_test_build_filename (G_TEST_BUILT, "every-fixture.pdf", NULL);
+  guint n = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fixtures", dirs[d], NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir_path, name, NULL);
+          g_autofree char *contents = NULL;
+          g_autofree char *text = NULL;
+          gsize length;
+
+          if (g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".md"))
+            continue;
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          {
+            const char *encoding;
+            KdDecodeFlags flags;
+
+            text = kd_text_decode ((const guint8 *) contents, length, kd_labels_codepage_for_lcid_default, &encoding,
+                                   &flags);
+          }
+          for (guint redacted = 0; redacted < 2; redacted++)
+            {
+              g_autoptr(KdReport) report = kd_report_new ();
+              g_autoptr(KdRedactor) redactor = kd_redactor_new ();
+              g_autoptr(GBytes) bytes = g_bytes_new (contents, length);
+              g_autoptr(GError) error = NULL;
+
+              kd_report_add_input (report, name, bytes);
+              kd_report_add_capture (report, name, text != NULL ? text : "");
+              if (redacted)
+                kd_report_set_redactor (report, redactor);
+              for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+                {
+                  g_autoptr(GString) out = g_string_new (NULL);
+
+                  kd_report_render (report, formats[f], out);
+                  g_assert_cmpuint (out->len, >, 0);
+                  g_assert_true (g_utf8_validate (out->str, out->len, NULL));
+                  if (formats[f] == KD_REPORT_FORMAT_HTML)
+                    {
+                      g_autofree char *lower = g_ascii_strdown (out->str, -1);
+
+                      g_assert_null (strstr (lower, "<script"));
+                      g_assert_true (g_str_has_suffix (out->str, "</html>\n"));
+                    }
+                  if (formats[f] == KD_REPORT_FORMAT_JSON)
+                    {
+                      g_autoptr(JsonParser) parser = json_parser_new ();
+
+                      g_assert_true (json_parser_load_from_data (parser, out->str, out->len, NULL));
+                      g_assert_true (json_object_get_boolean_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                     "redacted") == (redacted != 0));
+                    }
+                }
+              g_assert_true (kd_report_write_pdf (report, pdf, KD_REPORT_PAPER_A4, &error));
+              g_assert_no_error (error);
+            }
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, >, 60);
+  g_unlink (pdf);
+}
+
 /* Nothing given: the verdict and the checks say so */
 static void
 test_empty (void)
@@ -484,6 +567,7 @@ main (int    argc,
   g_test_add_func ("/report/redacted", test_redacted);
   g_test_add_func ("/report/html", test_html);
   g_test_add_func ("/report/html-browser", test_html_browser);
+  g_test_add_func ("/report/every-fixture", test_every_fixture);
 
   return g_test_run ();
 }
