@@ -645,6 +645,55 @@ test_autosave_banner (void)
   check_autosave_banner (360, 640, "14-autosave-failed-narrow");
 }
 
+/* A session that did not end properly (its marker left behind) is
+ * offered back: Restore loads it; Start Empty sets it aside and starts
+ * empty; a clean close takes the marker away */
+static void
+test_recovery_offer (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "kms-doctor", NULL);
+  g_autofree char *session = g_build_filename (dir, "session.kmsdoctor", NULL);
+  g_autofree char *running = g_build_filename (dir, "running", NULL);
+  g_autofree char *aside = g_strconcat (session, ".discarded", NULL);
+  const char *saved = "{\"format_version\": 1, \"codes\": [\"0xC004F074\"], \"notes\": \"Before the crash\"}";
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint choice = 0; choice < 2; choice++)
+    {
+      KdWindow *window;
+      AdwDialog *dialog;
+
+      g_assert_true (g_file_set_contents (session, saved, -1, NULL));
+      g_assert_true (g_file_set_contents (running, "1\n", -1, NULL));
+      window = kd_test_window_new (1100, 720);
+      kd_window_restore_session (window);
+      KD_TEST_WAIT_UNTIL ((dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))) != NULL);
+      g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+      /* nothing restored before the user says so */
+      g_assert_cmpstr (kd_case_get_notes (kd_window_get_case (window)), ==, "");
+      if (choice == 0)
+        {
+          kd_test_wait_for_draw (GTK_WIDGET (window));
+          kd_test_save_screenshot (GTK_WIDGET (window), "69-recovery-offer");
+          g_signal_emit_by_name (dialog, "response", "restore");
+          KD_TEST_WAIT_UNTIL (g_strcmp0 (kd_case_get_notes (kd_window_get_case (window)), "Before the crash") == 0);
+        }
+      else
+        {
+          g_signal_emit_by_name (dialog, "response", "discard");
+          KD_TEST_WAIT_UNTIL (g_file_test (aside, G_FILE_TEST_EXISTS));
+          g_assert_cmpstr (kd_case_get_notes (kd_window_get_case (window)), ==, "");
+        }
+      adw_dialog_force_close (dialog);
+      g_assert_true (g_file_test (running, G_FILE_TEST_EXISTS));
+      kd_test_window_destroy (window);
+      /* closed cleanly: the next start asks nothing */
+      g_assert_false (g_file_test (running, G_FILE_TEST_EXISTS));
+    }
+  g_unlink (aside);
+  g_unlink (session);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -664,6 +713,7 @@ main (int    argc,
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/autosave-banner", test_autosave_banner);
+  g_test_add_func ("/window/recovery-offer", test_recovery_offer);
 
   return kd_test_run ();
 }
