@@ -78,6 +78,18 @@ parsed_cb (GObject      *source,
   name_a = dup_name_a (self);
   dialog = kd_diff_dialog_new (diff, name_a, comparing->name);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+
+  /* B stays with the case, after Analyze's capture: in its file, and in
+   * its report, which shows what changed between the two */
+  if (g_list_model_get_n_items (kd_case_get_captures (self->case_)) >= 1)
+    {
+      const char *text = kd_file_loader_get_text (comparing->loader);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(KdCaseCapture) kept = kd_case_capture_new (bytes, comparing->name,
+                                                           kd_file_loader_get_encoding (comparing->loader));
+
+      kd_case_set_capture (self->case_, 1, kept);
+    }
 }
 
 static void

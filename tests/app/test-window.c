@@ -477,6 +477,16 @@ test_compare (void)
   KD_TEST_WAIT_UNTIL ((dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))) != NULL);
   g_assert_true (KD_IS_DIFF_DIALOG (dialog));
   g_assert_cmpuint (kd_capture_diff_get_n_changes (kd_diff_dialog_get_diff (KD_DIFF_DIALOG (dialog))), >, 0);
+  /* B is kept in the case, after Analyze's capture */
+  {
+    GListModel *captures = kd_case_get_captures (kd_window_get_case (window));
+    g_autoptr(KdCaseCapture) kept = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (captures), ==, 2);
+    kept = g_list_model_get_item (captures, 1);
+    g_assert_cmpstr (kd_case_capture_get_source_name (kept), ==, "after-utf16.txt");
+    g_assert_cmpstr (kd_case_capture_get_encoding (kept), ==, "UTF-16LE");
+  }
   kd_test_wait_for_draw (GTK_WIDGET (window));
   kd_test_save_screenshot (GTK_WIDGET (window), "66-compare");
   adw_dialog_close (dialog);

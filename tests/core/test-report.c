@@ -539,6 +539,31 @@ test_every_fixture (void)
   g_unlink (pdf);
 }
 
+/* Two captures, before and after: what changed between them, product
+ * by product; one capture alone has no comparison */
+static void
+test_comparison (void)
+{
+  g_autofree char *before = read_fixture ("diff", "before.txt");
+  g_autofree char *after = read_fixture ("diff", "after.txt");
+  g_autoptr(KdReport) two = kd_report_new ();
+  g_autoptr(KdReport) one = kd_report_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) alone = g_string_new (NULL);
+
+  kd_report_add_capture (two, "before.txt", before);
+  kd_report_add_capture (two, "after.txt", after);
+  kd_report_render (two, KD_REPORT_FORMAT_MARKDOWN, out);
+  g_assert_nonnull (strstr (out->str, "## Comparison: before.txt → after.txt"));
+  g_assert_nonnull (strstr (out->str, "| Windows(R), Enterprise edition | License status | Initial grace period | Licensed |"));
+  g_assert_nonnull (strstr (out->str, "| Office 16, Office16ProPlusVL\\_KMS\\_Client edition | The product | — | Present |"));
+  g_assert_nonnull (strstr (out->str, "Not compared, because they change by themselves: "));
+
+  kd_report_add_capture (one, "before.txt", before);
+  kd_report_render (one, KD_REPORT_FORMAT_MARKDOWN, alone);
+  g_assert_null (strstr (alone->str, "Comparison"));
+}
+
 /* Nothing given: the verdict and the checks say so */
 static void
 test_empty (void)
@@ -568,6 +593,7 @@ main (int    argc,
   g_test_add_func ("/report/html", test_html);
   g_test_add_func ("/report/html-browser", test_html_browser);
   g_test_add_func ("/report/every-fixture", test_every_fixture);
+  g_test_add_func ("/report/comparison", test_comparison);
 
   return g_test_run ();
 }

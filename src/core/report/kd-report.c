@@ -12,7 +12,9 @@
 
 #include "kd-capture-parser.h"
 #include "kd-capture-product.h"
+#include "kd-capture-diff.h"
 #include "kd-command.h"
+#include "kd-diff-field.h"
 #include "kd-diagnosis.h"
 #include "kd-enum-types.h"
 #include "kd-error-catalog.h"
@@ -461,6 +463,74 @@ build_captures (KdReport *self)
     }
 }
 
+/* Two captures, a before and an after: what changed between them */
+static void
+build_comparison (KdReport *self)
+{
+  Capture *a, *b;
+  g_autoptr(KdCaptureDiff) diff = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GString) ignored = g_string_new (NULL);
+  Section *section;
+  Block *table;
+
+  if (self->captures->len != 2)
+    return;
+  a = g_ptr_array_index (self->captures, 0);
+  b = g_ptr_array_index (self->captures, 1);
+  if (g_list_model_get_n_items (kd_capture_get_products (a->capture)) == 0
+      || g_list_model_get_n_items (kd_capture_get_products (b->capture)) == 0)
+    return;
+  diff = kd_capture_diff_new (a->capture, b->capture);
+  /* TRANSLATORS: a report's section: "Comparison: before.txt → after.txt" */
+  title = g_strdup_printf (_("Comparison: %s → %s"), a->name, b->name);
+  section = add_section (self, "comparison", title);
+  if (kd_capture_diff_is_identical (diff))
+    {
+      add_block (section, KD_REPORT_BLOCK_PARAGRAPH,
+                 _("They say the same, but for the fields that change by themselves."));
+      return;
+    }
+  table = add_block (section, KD_REPORT_BLOCK_TABLE, NULL);
+  table->columns = g_strdupv ((char *[]) { (char *) _("Product"), (char *) _("Field"), (char *) _("Before"),
+                                           (char *) _("After"), NULL });
+  for (guint p = 0; p < kd_capture_diff_get_n_products (diff); p++)
+    {
+      KdDiffChange in;
+      const char *product = kd_capture_diff_get_product (diff, p, &in);
+      g_autoptr(GListModel) fields = NULL;
+
+      /* a product in one capture only: one row, not one per field */
+      if (in != KD_DIFF_SAME)
+        {
+          add_row (table, product != NULL ? product : "—", _("The product"),
+                   in == KD_DIFF_ONLY_A ? _("Present") : "—", in == KD_DIFF_ONLY_B ? _("Present") : "—", NULL);
+          continue;
+        }
+      fields = kd_capture_diff_dup_fields (diff, p);
+
+      for (guint f = 0; f < g_list_model_get_n_items (fields); f++)
+        {
+          g_autoptr(KdDiffField) field = g_list_model_get_item (fields, f);
+          KdDiffChange change = kd_diff_field_get_change (field);
+
+          if (change == KD_DIFF_IGNORED && strstr (ignored->str, kd_diff_field_get_label (field)) == NULL)
+            g_string_append_printf (ignored, "%s%s", ignored->len > 0 ? ", " : "", kd_diff_field_get_label (field));
+          if (change == KD_DIFF_SAME || change == KD_DIFF_IGNORED)
+            continue;
+          add_row (table, product != NULL ? product : "—", kd_diff_field_get_label (field),
+                   kd_diff_field_get_a (field) != NULL ? kd_diff_field_get_a (field) : "—",
+                   kd_diff_field_get_b (field) != NULL ? kd_diff_field_get_b (field) : "—", NULL);
+        }
+    }
+  if (ignored->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Not compared, because they change by themselves: %s."), ignored->str);
+
+      add_block (section, KD_REPORT_BLOCK_PARAGRAPH, text);
+    }
+}
+
 static void
 build_codes (KdReport *self)
 {
@@ -647,6 +717,7 @@ build (KdReport *self)
   build_health (self);
   build_clients (self);
   build_captures (self);
+  build_comparison (self);
   build_codes (self);
   build_notes_and_inputs (self);
   if (self->redactor != NULL)
