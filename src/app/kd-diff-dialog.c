@@ -26,6 +26,19 @@ struct _KdDiffDialog
 
 G_DEFINE_FINAL_TYPE (KdDiffDialog, kd_diff_dialog, ADW_TYPE_DIALOG)
 
+enum {
+  CHOOSE_OTHER,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+other_clicked_cb (KdDiffDialog *self)
+{
+  g_signal_emit (self, signals[CHOOSE_OTHER], 0);
+}
+
 static GtkWidget *
 field_row (KdDiffField *field)
 {
@@ -144,9 +157,18 @@ kd_diff_dialog_class_init (KdDiffDialogClass *klass)
 
   object_class->dispose = kd_diff_dialog_dispose;
 
+  /**
+   * KdDiffDialog::choose-other:
+   *
+   * The user wants to compare with another capture than B.
+   */
+  signals[CHOOSE_OTHER] = g_signal_new ("choose-other", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                        NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kmsdoctor/KmsDoctor/kd-diff-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KdDiffDialog, page);
   gtk_widget_class_bind_template_child (widget_class, KdDiffDialog, summary_label);
+  gtk_widget_class_bind_template_callback (widget_class, other_clicked_cb);
 }
 
 static void

@@ -13,14 +13,16 @@
 #include "kd-file-loader.h"
 #include "kd-window-private.h"
 
-/* The capture in Analyze (A) compared with another one the user opens
- * (B): before and after a fix, or a working machine and a broken one. */
+/* The capture in Analyze (A) compared with another one (B): before and
+ * after a fix, or a working machine and a broken one.  B is the one the
+ * case keeps after A, the last compared, or a file the user opens. */
 
 typedef struct
 {
   KdWindow *window;
-  KdFileLoader *loader;
+  KdFileLoader *loader;     /* B read from a file; NULL: the case's B */
   char *name;
+  GBytes *text;
 } Comparing;
 
 static void
@@ -28,6 +30,7 @@ comparing_free (Comparing *comparing)
 {
   g_clear_object (&comparing->window);
   g_clear_object (&comparing->loader);
+  g_clear_pointer (&comparing->text, g_bytes_unref);
   g_free (comparing->name);
   g_free (comparing);
 }
@@ -45,6 +48,9 @@ dup_name_a (KdWindow *self)
 
   return g_strdup (name != NULL ? name : _("Pasted capture"));
 }
+
+static void choose_other_cb (KdDiffDialog *dialog,
+                             KdWindow     *self);
 
 static void
 parsed_cb (GObject      *source,
@@ -77,19 +83,25 @@ parsed_cb (GObject      *source,
   diff = kd_capture_diff_new (kd_diagnosis_get_document (analyzed), kd_diagnosis_get_document (other));
   name_a = dup_name_a (self);
   dialog = kd_diff_dialog_new (diff, name_a, comparing->name);
+  g_signal_connect_object (dialog, "choose-other", G_CALLBACK (choose_other_cb), self, 0);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 
-  /* B stays with the case, after Analyze's capture: in its file, and in
-   * its report, which shows what changed between the two */
-  if (g_list_model_get_n_items (kd_case_get_captures (self->case_)) >= 1)
+  /* B, read from a file, stays with the case after Analyze's capture: in
+   * its file, and in its report, which shows what changed between them */
+  if (comparing->loader != NULL && g_list_model_get_n_items (kd_case_get_captures (self->case_)) >= 1)
     {
-      const char *text = kd_file_loader_get_text (comparing->loader);
-      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-      g_autoptr(KdCaseCapture) kept = kd_case_capture_new (bytes, comparing->name,
+      g_autoptr(KdCaseCapture) kept = kd_case_capture_new (comparing->text, comparing->name,
                                                            kd_file_loader_get_encoding (comparing->loader));
 
       kd_case_set_capture (self->case_, 1, kept);
     }
+}
+
+static void
+compare_text (Comparing *comparing)
+{
+  kd_diagnosis_new_async (comparing->text, KD_CAPTURE_PARSE_NONE, comparing->window->cancellable, parsed_cb,
+                          comparing);
 }
 
 static void
@@ -101,7 +113,6 @@ loaded_cb (GObject      *source,
   KdWindow *self = comparing->window;
   g_autoptr(GError) error = NULL;
   const char *text;
-  g_autoptr(GBytes) bytes = NULL;
 
   if (!kd_file_loader_load_finish (comparing->loader, result, &error))
     {
@@ -114,8 +125,17 @@ loaded_cb (GObject      *source,
       return;
     }
   text = kd_file_loader_get_text (comparing->loader);
-  bytes = g_bytes_new (text, strlen (text));
-  kd_diagnosis_new_async (bytes, KD_CAPTURE_PARSE_NONE, self->cancellable, parsed_cb, g_steal_pointer (&comparing));
+  comparing->text = g_bytes_new (text, strlen (text));
+  compare_text (g_steal_pointer (&comparing));
+}
+
+static gboolean
+check_analyzed (KdWindow *self)
+{
+  if (kd_analyze_page_get_diagnosis (self->analyze_page) != NULL)
+    return TRUE;
+  kd_window_toast (self, _("Open or paste a capture in Analyze first: the capture you choose is compared with it"));
+  return FALSE;
 }
 
 /**
@@ -124,7 +144,8 @@ loaded_cb (GObject      *source,
  * @file: a capture to compare with the one in Analyze
  *
  * Reads @file off the main thread and shows how it differs from the
- * capture in Analyze, field by field; says so when it cannot.
+ * capture in Analyze, field by field; says so when it cannot.  The case
+ * keeps @file as its second capture.
  */
 void
 kd_window_compare_file (KdWindow *self,
@@ -135,11 +156,8 @@ kd_window_compare_file (KdWindow *self,
   g_return_if_fail (KD_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (kd_analyze_page_get_diagnosis (self->analyze_page) == NULL)
-    {
-      kd_window_toast (self, _("Open or paste a capture in Analyze first: the capture you choose is compared with it"));
-      return;
-    }
+  if (!check_analyzed (self))
+    return;
   comparing = g_new0 (Comparing, 1);
   comparing->window = g_object_ref (self);
   comparing->loader = kd_file_loader_new (file);
@@ -160,21 +178,61 @@ chosen_cb (GObject      *source,
 }
 
 static void
+choose_file (KdWindow *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Compare With a Capture"));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), self->cancellable, chosen_cb, g_object_ref (self));
+}
+
+static void
+choose_other_cb (KdDiffDialog *dialog,
+                 KdWindow     *self)
+{
+  adw_dialog_close (ADW_DIALOG (dialog));
+  choose_file (self);
+}
+
+/**
+ * kd_window_compare:
+ * @self: a #KdWindow
+ *
+ * Shows how the capture in Analyze differs from the one the case keeps
+ * after it (the last one compared), or asks for one when it keeps none.
+ */
+void
+kd_window_compare (KdWindow *self)
+{
+  GListModel *captures;
+  g_autoptr(KdCaseCapture) kept = NULL;
+  Comparing *comparing;
+
+  g_return_if_fail (KD_IS_WINDOW (self));
+
+  if (!check_analyzed (self))
+    return;
+  captures = kd_case_get_captures (self->case_);
+  if (g_list_model_get_n_items (captures) < 2)
+    {
+      choose_file (self);
+      return;
+    }
+  kept = g_list_model_get_item (captures, 1);
+  comparing = g_new0 (Comparing, 1);
+  comparing->window = g_object_ref (self);
+  comparing->name = g_strdup (kd_case_capture_get_source_name (kept) != NULL ? kd_case_capture_get_source_name (kept)
+                                                                              : _("Pasted capture"));
+  comparing->text = g_bytes_ref (kd_case_capture_get_text (kept));
+  compare_text (comparing);
+}
+
+static void
 compare_cb (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  KdWindow *self = KD_WINDOW (widget);
-  g_autoptr(GtkFileDialog) dialog = NULL;
-
-  if (kd_analyze_page_get_diagnosis (self->analyze_page) == NULL)
-    {
-      kd_window_toast (self, _("Open or paste a capture in Analyze first: the capture you choose is compared with it"));
-      return;
-    }
-  dialog = gtk_file_dialog_new ();
-  gtk_file_dialog_set_title (dialog, _("Compare With a Capture"));
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), self->cancellable, chosen_cb, g_object_ref (self));
+  kd_window_compare (KD_WINDOW (widget));
 }
 
 void

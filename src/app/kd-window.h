@@ -52,6 +52,7 @@ KdRedactionDialog *kd_window_redact_report     (KdWindow            *self,
                                                 GFile               *file);
 void              kd_window_compare_file      (KdWindow            *self,
                                                 GFile               *file);
+void              kd_window_compare           (KdWindow            *self);
 void              kd_window_print_async      (KdWindow                *self,
                                               GtkPrintOperationAction  action,
                                               const char              *export_file,

@@ -489,7 +489,15 @@ test_compare (void)
   }
   kd_test_wait_for_draw (GTK_WIDGET (window));
   kd_test_save_screenshot (GTK_WIDGET (window), "66-compare");
-  adw_dialog_close (dialog);
+  adw_dialog_force_close (dialog);
+  KD_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL);
+
+  /* again, with the B the case keeps: no file asked for */
+  kd_window_compare (window);
+  KD_TEST_WAIT_UNTIL ((dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))) != NULL);
+  g_assert_true (KD_IS_DIFF_DIALOG (dialog));
+  g_assert_cmpuint (kd_capture_diff_get_n_changes (kd_diff_dialog_get_diff (KD_DIFF_DIALOG (dialog))), >, 0);
+  adw_dialog_force_close (dialog);
   kd_test_window_destroy (window);
 }
 
