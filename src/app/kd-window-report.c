@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kd-page-preview.h"
 #include "kd-redaction-dialog.h"
 #include "kd-redaction.h"
 #include "kd-report.h"
@@ -566,6 +567,44 @@ draw_page_cb (GtkPrintOperation *operation,
 }
 
 static void
+preview_closed_cb (AdwDialog                *dialog,
+                   GtkPrintOperationPreview *preview)
+{
+  gtk_print_operation_preview_end_preview (preview);
+}
+
+/* The print dialog's Print Preview, and GTK_PRINT_OPERATION_ACTION_PREVIEW:
+ * the pages already laid out, shown in the app rather than in another
+ * program */
+static gboolean
+preview_cb (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            gpointer                  user_data)
+{
+  Printing *printing = user_data;
+  KdPagePreview *dialog;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  /* GTK wants a cairo context on the print context of a preview it does
+   * not draw itself; the pages are drawn already */
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  if (printing->pages == NULL)
+    {
+      paper_for (gtk_print_context_get_page_setup (context), &printing->width, &printing->height, &printing->scale);
+      printing->pages = kd_report_draw_pages (printing->report, printing->width, printing->height);
+    }
+  dialog = kd_page_preview_new (printing->pages, printing->width, printing->height);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (preview_closed_cb), preview, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), parent != NULL ? GTK_WIDGET (parent) : NULL);
+  return TRUE;
+}
+
+static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                gpointer                 user_data)
@@ -638,6 +677,7 @@ laid_out_cb (GObject      *source,
   g_signal_connect_data (self->printing, "begin-print", G_CALLBACK (begin_print_cb), g_rc_box_acquire (printing),
                          printing_release, 0);
   g_signal_connect (self->printing, "draw-page", G_CALLBACK (draw_page_cb), printing);
+  g_signal_connect (self->printing, "preview", G_CALLBACK (preview_cb), printing);
   g_signal_connect_object (self->printing, "done", G_CALLBACK (print_done_cb), self, 0);
   printed = gtk_print_operation_run (self->printing, printing->action, GTK_WINDOW (self), &error);
   if (printed == GTK_PRINT_OPERATION_RESULT_ERROR)

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "kd-diff-dialog.h"
+#include "kd-page-preview.h"
 #include "kd-redaction.h"
 #include "kd-shortcuts-dialog.h"
 #include "kd-test-utils.h"
@@ -540,6 +541,38 @@ test_reports_narrow_dark (void)
   g_rmdir (dir);
 }
 
+/* The print preview shows the pages the printer gets, in the app: page
+ * after page, in the dark style and narrow too */
+static void
+test_print_preview (void)
+{
+  KdWindow *window = kd_test_window_new (1100, 900);
+  g_autofree char *capture = kd_test_read_fixture ("en-dlv-win10-ent-kmsclient-dns-banner-prompt");
+  g_autoptr(GAsyncResult) printed = NULL;
+  AdwDialog *dialog;
+  KdPagePreview *preview;
+
+  kd_analyze_page_set_text (kd_window_get_analyze_page (window), capture);
+  kd_window_print_async (window, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, keep_result, &printed);
+  KD_TEST_WAIT_UNTIL ((dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))) != NULL);
+  g_assert_true (KD_IS_PAGE_PREVIEW (dialog));
+  preview = KD_PAGE_PREVIEW (dialog);
+  g_assert_cmpuint (kd_page_preview_get_n_pages (preview), >=, 2);
+  kd_test_wait_for_draw (GTK_WIDGET (window));
+  kd_test_save_screenshot (GTK_WIDGET (window), "70-print-preview");
+  kd_page_preview_set_page (preview, 1);
+  g_assert_cmpuint (kd_page_preview_get_page (preview), ==, 1);
+  kd_page_preview_set_page (preview, 99);
+  g_assert_cmpuint (kd_page_preview_get_page (preview), ==, 1);
+  kd_test_wait_for_draw (GTK_WIDGET (window));
+  kd_test_save_screenshot (GTK_WIDGET (window), "70b-print-preview-page-2");
+  adw_dialog_close (dialog);
+  KD_TEST_WAIT_UNTIL (printed != NULL);
+  g_assert_cmpint (kd_window_print_finish (window, printed, NULL), !=, GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_clear_object (&printed);
+  kd_test_window_destroy (window);
+}
+
 /* Printing plays the PDF's pages on the printer's paper: run to a file,
  * as the print dialog's "Print to File" does; the paper is remembered */
 static void
@@ -725,6 +758,7 @@ main (int    argc,
   g_test_add_func ("/window/open-with-app", test_open_with_app);
   g_test_add_func ("/window/export-report", test_export_report);
   g_test_add_func ("/window/print", test_print);
+  g_test_add_func ("/window/print-preview", test_print_preview);
   g_test_add_func ("/window/redaction-preview", test_redaction_preview);
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/reports-narrow-dark", test_reports_narrow_dark);
