@@ -567,6 +567,16 @@ draw_page_cb (GtkPrintOperation *operation,
 }
 
 static void
+toast_print_error (KdWindow     *self,
+                   const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("The report could not be printed: %s"),
+                                              error != NULL ? error->message : _("the printing system gave no reason"));
+
+  kd_window_toast (self, message);
+}
+
+static void
 preview_closed_cb (AdwDialog                *dialog,
                    GtkPrintOperationPreview *preview)
 {
@@ -614,12 +624,9 @@ print_done_cb (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *message = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("The report could not be printed: %s"),
-                                 error != NULL ? error->message : _("the printing system gave no reason"));
-      kd_window_toast (self, message);
+      toast_print_error (self, error);
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     g_settings_set_value (self->settings, "print-settings",
@@ -768,12 +775,7 @@ printed_cb (GObject      *source,
 
   if (kd_window_print_finish (self, result, &error) == GTK_PRINT_OPERATION_RESULT_ERROR
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *message = g_strdup_printf (_("The report could not be printed: %s"),
-                                                  error != NULL ? error->message : _("the printing system gave no reason"));
-
-      kd_window_toast (self, message);
-    }
+    toast_print_error (self, error);
 }
 
 static void

@@ -684,15 +684,18 @@ redact (KdReport *self)
         }
     }
   for (guint i = 0; i < self->inputs->len; i++)
-    {
-      Input *input = &g_array_index (self->inputs, Input, i);
-      char *base = g_path_get_basename (input->name);
+    redact_string (self, &g_array_index (self->inputs, Input, i).name);
+}
 
-      /* a path may hold the user's name: the file's name is enough */
-      g_free (input->name);
-      input->name = base;
-      redact_string (self, &input->name);
-    }
+/* A path may hold the user's name: in a redacted report, the file's name
+ * is enough */
+static void
+keep_file_name (char **path)
+{
+  char *base = g_path_get_basename (*path);
+
+  g_free (*path);
+  *path = base;
 }
 
 static void
@@ -702,15 +705,10 @@ build (KdReport *self)
   if (self->sections != NULL)
     return;
   self->sections = g_ptr_array_new_with_free_func (section_free);
-  /* a path may hold the user's name: the file's name is enough */
   for (guint i = 0; self->redactor != NULL && i < self->captures->len; i++)
-    {
-      Capture *capture = g_ptr_array_index (self->captures, i);
-      char *base = g_path_get_basename (capture->name);
-
-      g_free (capture->name);
-      capture->name = base;
-    }
+    keep_file_name (&((Capture *) g_ptr_array_index (self->captures, i))->name);
+  for (guint i = 0; self->redactor != NULL && i < self->inputs->len; i++)
+    keep_file_name (&g_array_index (self->inputs, Input, i).name);
   build_summary (self);
   build_checks (self);
   build_findings (self);
