@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
@@ -595,6 +597,21 @@ kd_report_write_pdf (KdReport       *self,
 
   kd_report_page_size (paper, &width, &height);
   partial = g_strconcat (path, ".partial", NULL);
+  /* cairo says only "error while writing to output stream": the system
+   * says why, before anything is laid out */
+  {
+    int fd = g_open (partial, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+    if (fd < 0)
+      {
+        int saved_errno = errno;
+
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Cannot write “%s”: %s"), path,
+                     g_strerror (saved_errno));
+        return FALSE;
+      }
+    close (fd);
+  }
   surface = cairo_pdf_surface_create (partial, width, height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
